@@ -1,0 +1,168 @@
+package io.crdtkit.clock;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.vavr.collection.SortedSet;
+import io.vavr.collection.TreeSet;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * The set of every dot a replica has seen, stored compactly: a {@link VectorClock} for the gap-free prefix of
+ * each replica's dots, plus a <em>dot cloud</em> of the dots that arrived out of order (Almeida, Shoker and
+ * Baquero, <em>Delta State Replicated Data Types</em>, 2018, §5).
+ *
+ * <p>The representation is canonical: whenever the dot right after a replica's prefix is present it is moved
+ * into the prefix, so the cloud never holds a dot that could be compacted and two contexts holding the same dots
+ * are {@code equal}.
+ *
+ * <pre>{@code
+ * CausalContext c = CausalContext.empty().add(Dot.of(A, 1)).add(Dot.of(A, 3));  // {A:1} + cloud [A:3]
+ * c.contains(Dot.of(A, 2)) == false
+ * c.add(Dot.of(A, 2))                                                          // {A:3}, empty cloud
+ * c.nextDot(A)          == Dot.of(A, 4)                                      // beyond everything seen
+ * }</pre>
+ *
+ * <p>A context only grows: nothing is ever removed from it (removing a dot from a context would let an update
+ * that was already seen, and perhaps removed, come back).
+ */
+@API(status = STABLE, since = "0.1")
+public final class CausalContext {
+
+  private static final CausalContext EMPTY = new CausalContext(VectorClock.empty(), TreeSet.empty());
+
+  private final VectorClock compact;
+  private final SortedSet<Dot> cloud;
+
+  private CausalContext(VectorClock compact, SortedSet<Dot> cloud) {
+    this.compact = compact;
+    this.cloud = cloud;
+  }
+
+  /** The context that has seen nothing. */
+  public static CausalContext empty() {
+    return EMPTY;
+  }
+
+  /** The context holding exactly the dots {@code clock} includes. */
+  public static CausalContext of(VectorClock clock) {
+    Objects.requireNonNull(clock, "clock");
+    return clock.isEmpty() ? EMPTY : new CausalContext(clock, TreeSet.empty());
+  }
+
+  /** The context holding the dots {@code clock} includes plus {@code dots}; compacted. */
+  public static CausalContext of(VectorClock clock, Iterable<Dot> dots) {
+    return of(clock).addAll(dots);
+  }
+
+  /** Whether {@code dot} has been seen. */
+  public boolean contains(Dot dot) {
+    return compact.contains(dot) || (!cloud.isEmpty() && cloud.contains(dot));
+  }
+
+  /** This context with {@code dot} seen; {@code this} if it was already. */
+  public CausalContext add(Dot dot) {
+    Objects.requireNonNull(dot, "dot");
+    if (contains(dot)) {
+      return this;
+    }
+    if (dot.counter() == compact.get(dot.replica()) + 1) {
+      return compactFrom(compact.advance(dot.replica(), dot.counter()), cloud);
+    }
+    return new CausalContext(compact, cloud.add(dot));
+  }
+
+  /** This context with every one of {@code dots} seen. */
+  public CausalContext addAll(Iterable<Dot> dots) {
+    CausalContext result = this;
+    for (Dot dot : dots) {
+      result = result.add(dot);
+    }
+    return result;
+  }
+
+  /** The context that has seen what either has seen; {@code this} if {@code other} adds nothing. */
+  public CausalContext merge(CausalContext other) {
+    if (other == this || other.isLessOrEqual(this)) {
+      return this;
+    }
+    if (this.isLessOrEqual(other)) {
+      return other;
+    }
+    VectorClock mergedCompact = compact.merge(other.compact);
+    SortedSet<Dot> mergedCloud =
+        cloud.union(other.cloud).filter(dot -> !mergedCompact.contains(dot));
+    return compactFrom(mergedCompact, mergedCloud);
+  }
+
+  /** Whether every dot this context has seen has also been seen by {@code other}. */
+  public boolean isLessOrEqual(CausalContext other) {
+    // Both compact parts are canonical, so a prefix is covered only by a prefix at least as long.
+    return compact.isLessOrEqual(other.compact) && cloud.forAll(other::contains);
+  }
+
+  /**
+   * The dot a replica should mint next: one past the highest dot of {@code replica} seen so far, whether in the
+   * gap-free prefix or in the cloud.
+   */
+  public Dot nextDot(ReplicaId replica) {
+    return Dot.of(replica, Math.addExact(maxCounter(replica), 1L));
+  }
+
+  /** The highest counter of {@code replica} seen so far (0 if none). */
+  public long maxCounter(ReplicaId replica) {
+    long max = compact.get(replica);
+    for (Dot dot : cloud) {
+      if (dot.replica().equals(replica)) {
+        max = Math.max(max, dot.counter());
+      }
+    }
+    return max;
+  }
+
+  /** The gap-free prefix of each replica's dots. */
+  public VectorClock vectorClock() {
+    return compact;
+  }
+
+  /** The dots seen out of order, beyond the gap-free prefix; sorted. */
+  public SortedSet<Dot> dotCloud() {
+    return cloud;
+  }
+
+  /** Whether nothing has been seen. */
+  public boolean isEmpty() {
+    return compact.isEmpty() && cloud.isEmpty();
+  }
+
+  /** Moves every cloud dot that continues a prefix into the prefix. */
+  private static CausalContext compactFrom(VectorClock compact, SortedSet<Dot> cloud) {
+    VectorClock prefix = compact;
+    SortedSet<Dot> rest = cloud;
+    // The cloud is sorted by (replica, counter), so one pass extends each replica's prefix in order.
+    for (Dot dot : cloud) {
+      long covered = prefix.get(dot.replica());
+      if (dot.counter() <= covered + 1) {
+        prefix = prefix.advance(dot.replica(), dot.counter());
+        rest = rest.remove(dot);
+      }
+    }
+    return prefix.isEmpty() && rest.isEmpty() ? EMPTY : new CausalContext(prefix, rest);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CausalContext other && compact.equals(other.compact) && cloud.equals(other.cloud);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * compact.hashCode() + cloud.hashCode();
+  }
+
+  /** {@code {a:3, b:1}} or, with out-of-order dots, {@code {a:3} + [b:4, b:6]}. */
+  @Override
+  public String toString() {
+    return cloud.isEmpty() ? compact.toString() : compact + " + " + cloud.mkString("[", ", ", "]");
+  }
+}

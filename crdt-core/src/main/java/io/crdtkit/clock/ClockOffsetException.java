@@ -1,0 +1,44 @@
+package io.crdtkit.clock;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.time.Duration;
+import org.apiguardian.api.API;
+
+/**
+ * A remote timestamp was further ahead of local physical time than the clock's configured maximum offset.
+ * The clock did not move: accepting it would drag every later local timestamp into the future (and, with
+ * last-writer-wins, let one replica with a broken clock win every write). Fix the remote clock, or raise the
+ * maximum offset if the skew is expected.
+ */
+@API(status = STABLE, since = "0.1")
+public final class ClockOffsetException extends RuntimeException {
+
+  private final HlcTimestamp remote;
+  private final long localPhysicalTime;
+  private final Duration maxOffset;
+
+  ClockOffsetException(HlcTimestamp remote, long localPhysicalTime, Duration maxOffset) {
+    super("remote timestamp " + remote + " is " + (remote.wallTime() - localPhysicalTime)
+        + " ms ahead of local physical time " + localPhysicalTime + ", more than the maximum offset of "
+        + maxOffset.toMillis() + " ms; the clock was not changed");
+    this.remote = remote;
+    this.localPhysicalTime = localPhysicalTime;
+    this.maxOffset = maxOffset;
+  }
+
+  /** The rejected timestamp. */
+  public HlcTimestamp remote() {
+    return remote;
+  }
+
+  /** Local physical time when it was rejected, in milliseconds since the epoch. */
+  public long localPhysicalTime() {
+    return localPhysicalTime;
+  }
+
+  /** The offset the remote timestamp exceeded. */
+  public Duration maxOffset() {
+    return maxOffset;
+  }
+}

@@ -1,0 +1,131 @@
+package io.crdtkit.clock;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apiguardian.api.API;
+
+/**
+ * A hybrid logical clock (Kulkarni, Demirbas et al., <em>Logical Physical Clocks</em>, OPODIS 2014): timestamps
+ * that stay close to physical time yet never go backwards and always order an event after everything its
+ * replica has seen, even when physical clocks are skewed or step back.
+ *
+ * <p>Use {@link #now()} for a local event or a send, and {@link #update(HlcTimestamp)} when a remote timestamp
+ * is received (for instance before writing to a register that holds one):
+ *
+ * <pre>{@code
+ * HybridLogicalClock clock = HybridLogicalClock.create(replica, Duration.ofSeconds(5));
+ * HlcTimestamp t1 = clock.now();
+ * HlcTimestamp t2 = clock.update(remoteTimestamp);   // t2 orders after t1 and after remoteTimestamp
+ * }</pre>
+ *
+ * <p>A remote timestamp more than {@code maxOffset} ahead of local physical time is rejected with a
+ * {@link ClockOffsetException} before the clock changes (§3.3 of the paper bounds the drift this way).
+ *
+ * <p>This is the one stateful class of the clock package; it is thread-safe and lock-free.
+ */
+@API(status = STABLE, since = "0.1")
+public final class HybridLogicalClock {
+
+  private final ReplicaId replica;
+  private final InstantSource physicalClock;
+  private final Duration maxOffset;
+  private final AtomicReference<HlcTimestamp> last;
+
+  private HybridLogicalClock(ReplicaId replica, InstantSource physicalClock, Duration maxOffset) {
+    this.replica = Objects.requireNonNull(replica, "replica");
+    this.physicalClock = Objects.requireNonNull(physicalClock, "physical clock");
+    this.maxOffset = Objects.requireNonNull(maxOffset, "max offset");
+    if (maxOffset.isNegative()) {
+      throw new IllegalArgumentException("max offset must not be negative, got " + maxOffset);
+    }
+    this.last = new AtomicReference<>(HlcTimestamp.of(0, 0, replica));
+  }
+
+  /** A clock for {@code replica} on the system clock. */
+  public static HybridLogicalClock create(ReplicaId replica, Duration maxOffset) {
+    return new HybridLogicalClock(replica, InstantSource.system(), maxOffset);
+  }
+
+  /** A clock for {@code replica} on the given physical clock (inject a fixed or stepping one in tests). */
+  public static HybridLogicalClock create(ReplicaId replica, InstantSource physicalClock, Duration maxOffset) {
+    return new HybridLogicalClock(replica, physicalClock, maxOffset);
+  }
+
+  /** A timestamp for a local or send event: after every timestamp this clock issued or received. */
+  public HlcTimestamp now() {
+    return last.updateAndGet(previous -> {
+      long physical = physicalTime();
+      if (physical > previous.wallTime()) {
+        return HlcTimestamp.of(physical, 0, replica);
+      }
+      return HlcTimestamp.of(previous.wallTime(), nextLogical(previous.logical()), replica);
+    });
+  }
+
+  /**
+   * Takes in a received timestamp and returns a timestamp for the receive event: after {@code remote} and after
+   * every timestamp this clock issued before.
+   *
+   * @throws ClockOffsetException if {@code remote} is more than the maximum offset ahead of local physical time;
+   *     the clock is then unchanged
+   */
+  public HlcTimestamp update(HlcTimestamp remote) {
+    Objects.requireNonNull(remote, "remote timestamp");
+    return last.updateAndGet(previous -> {
+      long physical = physicalTime();
+      if (remote.wallTime() - physical > maxOffset.toMillis()) {
+        // Thrown inside the update function, so the reference is never swapped.
+        throw new ClockOffsetException(remote, physical, maxOffset);
+      }
+      long wallTime = Math.max(physical, Math.max(previous.wallTime(), remote.wallTime()));
+      int logical;
+      if (wallTime == previous.wallTime() && wallTime == remote.wallTime()) {
+        logical = nextLogical(Math.max(previous.logical(), remote.logical()));
+      } else if (wallTime == previous.wallTime()) {
+        logical = nextLogical(previous.logical());
+      } else if (wallTime == remote.wallTime()) {
+        logical = nextLogical(remote.logical());
+      } else {
+        logical = 0;
+      }
+      return HlcTimestamp.of(wallTime, logical, replica);
+    });
+  }
+
+  /** The last timestamp issued, without issuing a new one. */
+  public HlcTimestamp current() {
+    return last.get();
+  }
+
+  /** The replica whose timestamps this clock issues. */
+  public ReplicaId replica() {
+    return replica;
+  }
+
+  /** The furthest a received timestamp may be ahead of local physical time. */
+  public Duration maxOffset() {
+    return maxOffset;
+  }
+
+  private long physicalTime() {
+    return Math.max(0, physicalClock.millis());
+  }
+
+  private static int nextLogical(int logical) {
+    if (logical == Integer.MAX_VALUE) {
+      // The paper bounds the counter by the number of events within the clock offset; reaching 2^31 means a
+      // physical clock that stands still while events keep coming.
+      throw new IllegalStateException("hybrid logical clock counter overflow: physical time is not advancing");
+    }
+    return logical + 1;
+  }
+
+  @Override
+  public String toString() {
+    return "HybridLogicalClock{" + replica + ", last=" + last.get() + ", maxOffset=" + maxOffset + "}";
+  }
+}
