@@ -1,0 +1,54 @@
+package io.crdtkit;
+
+import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
+import io.vavr.collection.Iterator;
+
+/**
+ * Two sets of dots, for the remove-wins types: {@code adds} made the thing present, {@code removes} are remove
+ * tokens that override every add they are concurrent with. Present means: at least one add, no remove.
+ *
+ * <p>Each new add or remove replaces both sets with its own single dot: it observed all of them, and those it
+ * observed no longer matter. What stays are the tokens that were concurrent with each other.
+ */
+record AddRemoveDots(DotSet adds, DotSet removes) implements DotStore<AddRemoveDots> {
+
+  static final AddRemoveDots EMPTY = new AddRemoveDots(DotSet.EMPTY, DotSet.EMPTY);
+
+  static AddRemoveDots added(Dot dot) {
+    return new AddRemoveDots(DotSet.of(dot), DotSet.EMPTY);
+  }
+
+  static AddRemoveDots removed(Dot dot) {
+    return new AddRemoveDots(DotSet.EMPTY, DotSet.of(dot));
+  }
+
+  boolean isPresent() {
+    return !adds.isEmpty() && removes.isEmpty();
+  }
+
+  @Override
+  public AddRemoveDots join(AddRemoveDots other, CausalContext ownContext, CausalContext otherContext) {
+    DotSet joinedAdds = adds.join(other.adds, ownContext, otherContext);
+    DotSet joinedRemoves = removes.join(other.removes, ownContext, otherContext);
+    if (joinedAdds == adds && joinedRemoves == removes) {
+      return this;
+    }
+    return joinedAdds.isEmpty() && joinedRemoves.isEmpty() ? EMPTY : new AddRemoveDots(joinedAdds, joinedRemoves);
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return adds.isEmpty() && removes.isEmpty();
+  }
+
+  @Override
+  public Iterable<Dot> dots() {
+    return Iterator.concat(adds.dots(), removes.dots());
+  }
+
+  @Override
+  public String toString() {
+    return "adds" + adds + " removes" + removes;
+  }
+}

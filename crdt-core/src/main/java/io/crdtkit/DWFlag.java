@@ -1,0 +1,118 @@
+package io.crdtkit;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * A disable-wins flag: a boolean that starts {@code false}, where a disable wins over a concurrent enable. It is
+ * a remove-wins set of a single element: enabled means at least one enable and no disable that the enables have
+ * not seen.
+ *
+ * <pre>{@code
+ * DWFlag on  = DWFlag.empty().enable(A);
+ * on.disable(A).merge(on.enable(B)).value() == false  // concurrent disable and enable: disabled
+ * on.disable(A).enable(B).value() == true             // an enable that saw the disable wins
+ * }</pre>
+ *
+ * <p><b>Metadata.</b> A disable leaves a token (a dot) until an enable observes it, because a concurrent enable
+ * could still arrive; the garbage collector drops tokens that are causally stable.
+ */
+@API(status = STABLE, since = "0.1")
+public final class DWFlag implements DeltaCrdt<DWFlag> {
+
+  private static final DWFlag DISABLED = new DWFlag(CausalState.empty(AddRemoveDots.EMPTY));
+
+  private final CausalState<AddRemoveDots> state;
+
+  private DWFlag(CausalState<AddRemoveDots> state) {
+    this.state = state;
+  }
+
+  /** The flag that was never enabled: {@code false}. */
+  public static DWFlag empty() {
+    return DISABLED;
+  }
+
+  /** The flag enabled by {@code replica}; it clears the disables it has seen, but loses to concurrent ones. */
+  public DWFlag enable(ReplicaId replica) {
+    Dot dot = nextDot(replica);
+    return wrap(state.withMinted(AddRemoveDots.added(dot), dot));
+  }
+
+  /** The delta of {@link #enable}. */
+  public DWFlag deltaEnable(ReplicaId replica) {
+    Dot dot = nextDot(replica);
+    return wrap(CausalState.delta(AddRemoveDots.added(dot), state.store().dots(), dot));
+  }
+
+  /** The flag disabled by {@code replica}, with a token that wins over every enable it has not seen. */
+  public DWFlag disable(ReplicaId replica) {
+    Dot dot = nextDot(replica);
+    return wrap(state.withMinted(AddRemoveDots.removed(dot), dot));
+  }
+
+  /** The delta of {@link #disable}. */
+  public DWFlag deltaDisable(ReplicaId replica) {
+    Dot dot = nextDot(replica);
+    return wrap(CausalState.delta(AddRemoveDots.removed(dot), state.store().dots(), dot));
+  }
+
+  /** Whether the flag is enabled. */
+  public boolean value() {
+    return state.store().isPresent();
+  }
+
+  /** The number of disable tokens held: the metadata garbage collection can reclaim. */
+  public int disableTokens() {
+    return state.store().removes().dots().size();
+  }
+
+  /** Every dot this flag has seen. */
+  public CausalContext context() {
+    return state.context();
+  }
+
+  @Override
+  public DWFlag merge(DWFlag other) {
+    return wrap(state.join(other.state));
+  }
+
+  @Override
+  public boolean isLessOrEqual(DWFlag other) {
+    return state.isLessOrEqual(other.state);
+  }
+
+  @Override
+  public DWFlag bottom() {
+    return DISABLED;
+  }
+
+  private Dot nextDot(ReplicaId replica) {
+    return state.context().nextDot(Objects.requireNonNull(replica, "replica"));
+  }
+
+  private DWFlag wrap(CausalState<AddRemoveDots> next) {
+    return next == state ? this : new DWFlag(next);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DWFlag other && state.equals(other.state);
+  }
+
+  @Override
+  public int hashCode() {
+    return state.hashCode();
+  }
+
+  /** {@code DWFlag(false, adds[a:1] removes[b:1] | seen {a:1, b:1})}. */
+  @Override
+  public String toString() {
+    return "DWFlag(" + value() + ", " + state.store() + " | seen " + state.context() + ")";
+  }
+}

@@ -1,0 +1,67 @@
+package io.crdtkit;
+
+import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
+import io.vavr.Tuple2;
+import io.vavr.collection.SortedMap;
+import io.vavr.collection.TreeMap;
+import java.util.Objects;
+
+/**
+ * A map from dot to the value written with it: the payload of a multi-value register. A dot names one write, so
+ * the two sides of a join must agree on its value; if they do not, two writes were minted with one dot (a replica
+ * id reused after losing state) and the join refuses rather than pick one silently.
+ */
+record DotFun<V>(SortedMap<Dot, V> entries) implements DotStore<DotFun<V>> {
+
+  private static final DotFun<?> EMPTY = new DotFun<>(TreeMap.empty());
+
+  @SuppressWarnings("unchecked")
+  static <V> DotFun<V> empty() {
+    return (DotFun<V>) EMPTY;
+  }
+
+  static <V> DotFun<V> of(Dot dot, V value) {
+    return new DotFun<>(TreeMap.of(dot, value));
+  }
+
+  @Override
+  public DotFun<V> join(DotFun<V> other, CausalContext ownContext, CausalContext otherContext) {
+    if (other == this) {
+      return this;
+    }
+    SortedMap<Dot, V> joined = entries;
+    for (Tuple2<Dot, V> mine : entries) {
+      if (!other.entries.containsKey(mine._1) && otherContext.contains(mine._1)) {
+        joined = joined.remove(mine._1);
+      }
+    }
+    for (Tuple2<Dot, V> theirs : other.entries) {
+      V mine = entries.getOrElse(theirs._1, null);
+      if (mine != null) {
+        if (!Objects.equals(mine, theirs._2)) {
+          throw new IllegalStateException("conflicting writes under one dot " + theirs._1 + ": " + mine
+              + " vs " + theirs._2 + " (was a replica id reused after losing its state?)");
+        }
+      } else if (!ownContext.contains(theirs._1)) {
+        joined = joined.put(theirs);
+      }
+    }
+    return joined == entries ? this : new DotFun<>(joined);
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  @Override
+  public Iterable<Dot> dots() {
+    return entries.keySet();
+  }
+
+  @Override
+  public String toString() {
+    return entries.iterator().map(e -> e._1 + "=" + e._2).mkString("{", ", ", "}");
+  }
+}

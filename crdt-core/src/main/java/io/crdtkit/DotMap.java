@@ -1,0 +1,82 @@
+package io.crdtkit;
+
+import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
+import io.vavr.Tuple2;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.Iterator;
+import io.vavr.collection.Map;
+
+/**
+ * A map from key to a nested dot store, joined key by key; a key whose store becomes empty disappears. This is
+ * the payload of the add-wins and remove-wins sets (one small store per element) and of the OR-map.
+ *
+ * @param entries    never holds an empty store
+ * @param emptyStore the store a side that lacks a key is taken to hold for it
+ */
+record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) implements DotStore<DotMap<K, S>> {
+
+  static <K, S extends DotStore<S>> DotMap<K, S> empty(S emptyStore) {
+    return new DotMap<>(HashMap.empty(), emptyStore);
+  }
+
+  S get(K key) {
+    return entries.getOrElse(key, emptyStore);
+  }
+
+  /** This map with {@code key} holding {@code store}; an empty store removes the key. */
+  DotMap<K, S> with(K key, S store) {
+    Map<K, S> updated = store.isEmpty() ? entries.remove(key) : entries.put(key, store);
+    return updated == entries ? this : new DotMap<>(updated, emptyStore);
+  }
+
+  @Override
+  public DotMap<K, S> join(DotMap<K, S> other, CausalContext ownContext, CausalContext otherContext) {
+    if (other == this || other.entries == entries) {
+      return this;
+    }
+    Map<K, S> joined = entries;
+    for (Tuple2<K, S> theirs : other.entries) {
+      S mine = get(theirs._1);
+      S store = mine.join(theirs._2, ownContext, otherContext);
+      if (store != mine) {
+        joined = store.isEmpty() ? joined.remove(theirs._1) : joined.put(theirs._1, store);
+      }
+    }
+    // SUBTLE: keys the other side lacks still change when it saw (and so removed) some of their dots.
+    for (Tuple2<K, S> mine : entries) {
+      if (!other.entries.containsKey(mine._1)) {
+        S store = mine._2.join(emptyStore, ownContext, otherContext);
+        if (store != mine._2) {
+          joined = store.isEmpty() ? joined.remove(mine._1) : joined.put(mine._1, store);
+        }
+      }
+    }
+    return joined == entries ? this : new DotMap<>(joined, emptyStore);
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  @Override
+  public Iterable<Dot> dots() {
+    return Iterator.ofAll(entries.values()).flatMap(DotStore::dots);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DotMap<?, ?> other && entries.equals(other.entries);
+  }
+
+  @Override
+  public int hashCode() {
+    return entries.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return entries.iterator().map(e -> e._1 + "=" + e._2).mkString("{", ", ", "}");
+  }
+}

@@ -1,0 +1,30 @@
+package io.crdtkit;
+
+import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
+
+/**
+ * The payload of a causal CRDT: a structure of dots that is joined <em>relative to the causal contexts</em> of
+ * both sides (Almeida, Shoker and Baquero, <em>Delta State Replicated Data Types</em>, 2018, §6).
+ *
+ * <p>The one rule behind every implementation: a dot survives a join if both sides hold it, or if one side holds
+ * it and the other side has never seen it. A dot that one side has seen but no longer holds was removed there,
+ * and stays removed. That rule is what lets an observed remove win over the add it observed, and lets a
+ * concurrent add (a dot the remover never saw) win over the remove.
+ *
+ * @param <S> the implementing type itself
+ */
+interface DotStore<S extends DotStore<S>> {
+
+  /**
+   * The join of this store, whose replica has seen {@code ownContext}, with {@code other}, whose replica has
+   * seen {@code otherContext}. Returns {@code this} when the result equals this store.
+   */
+  S join(S other, CausalContext ownContext, CausalContext otherContext);
+
+  /** Whether the store holds no dot. */
+  boolean isEmpty();
+
+  /** Every dot held: what a remove of the whole store must observe. */
+  Iterable<Dot> dots();
+}

@@ -1,0 +1,130 @@
+package io.crdtkit;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
+import io.vavr.Tuple2;
+import io.vavr.collection.SortedMap;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * A grow-only counter: each replica counts its own increments, merge keeps the larger count per replica, and the
+ * value is the sum. Concurrent increments all count; the value never goes down.
+ *
+ * <pre>{@code
+ * GCounter a = GCounter.empty().increment(A, 2);
+ * GCounter b = GCounter.empty().increment(B, 3);
+ * a.merge(b).value() == 5
+ * a.merge(b).merge(b).value() == 5        // merging again counts nothing twice
+ * }</pre>
+ *
+ * <p><b>Metadata.</b> One entry per replica that ever incremented. Entries of retired replicas are what the
+ * garbage collector folds away.
+ */
+@API(status = STABLE, since = "0.1")
+public final class GCounter implements DeltaCrdt<GCounter> {
+
+  private static final GCounter ZERO = new GCounter(VectorClock.empty());
+
+  // A vector clock is exactly a map of per-replica counts merged by pointwise maximum.
+  private final VectorClock counts;
+
+  private GCounter(VectorClock counts) {
+    this.counts = counts;
+  }
+
+  /** The counter at 0. */
+  public static GCounter empty() {
+    return ZERO;
+  }
+
+  /** The counter holding these per-replica counts. */
+  public static GCounter of(java.util.Map<ReplicaId, Long> counts) {
+    return new GCounter(VectorClock.of(counts));
+  }
+
+  /** One more for {@code replica}. */
+  public GCounter increment(ReplicaId replica) {
+    return increment(replica, 1);
+  }
+
+  /**
+   * {@code amount} more for {@code replica}; {@code this} if {@code amount} is 0.
+   *
+   * @throws IllegalArgumentException if {@code amount} is negative: a grow-only counter cannot go down (use a
+   *     {@link PNCounter})
+   * @throws ArithmeticException if the replica's count would overflow a {@code long}
+   */
+  public GCounter increment(ReplicaId replica, long amount) {
+    return amount == 0 ? this : merge(deltaIncrement(replica, amount));
+  }
+
+  /** The delta of {@link #increment(ReplicaId, long)}: the replica's new count, alone. */
+  public GCounter deltaIncrement(ReplicaId replica, long amount) {
+    Objects.requireNonNull(replica, "replica");
+    if (amount < 0) {
+      throw new IllegalArgumentException(
+          "GCounter increment must be >= 0, got " + amount + " for " + replica + "; use a PNCounter to decrement");
+    }
+    long count = Math.addExact(counts.get(replica), amount);
+    return new GCounter(VectorClock.empty().advance(replica, count));
+  }
+
+  /** The sum of all replicas' counts. */
+  public long value() {
+    long sum = 0;
+    for (Tuple2<ReplicaId, Long> entry : counts.entries()) {
+      sum = Math.addExact(sum, entry._2);
+    }
+    return sum;
+  }
+
+  /** The count contributed by {@code replica}. */
+  public long get(ReplicaId replica) {
+    return counts.get(replica);
+  }
+
+  /** The per-replica counts, sorted by replica. */
+  public SortedMap<ReplicaId, Long> entries() {
+    return counts.entries();
+  }
+
+  @Override
+  public GCounter merge(GCounter other) {
+    VectorClock merged = counts.merge(other.counts);
+    return merged == counts ? this : new GCounter(merged);
+  }
+
+  @Override
+  public boolean isLessOrEqual(GCounter other) {
+    return counts.isLessOrEqual(other.counts);
+  }
+
+  @Override
+  public GCounter bottom() {
+    return ZERO;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GCounter other && counts.equals(other.counts);
+  }
+
+  @Override
+  public int hashCode() {
+    return counts.hashCode();
+  }
+
+  /** The per-replica counts as text, {@code {a:2, b:3}}. */
+  String countsText() {
+    return counts.toString();
+  }
+
+  /** {@code GCounter(5, {a:2, b:3})}. */
+  @Override
+  public String toString() {
+    return "GCounter(" + value() + ", " + countsText() + ")";
+  }
+}

@@ -1,0 +1,178 @@
+package io.crdtkit;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.crdtkit.clock.HlcTimestamp;
+import io.crdtkit.clock.HybridLogicalClock;
+import io.vavr.control.Option;
+import java.util.Objects;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A last-writer-wins register on hybrid-logical-clock timestamps: of two writes, the one with the greater
+ * timestamp wins; equal physical times are ordered by the logical counter, then by replica id, so every replica
+ * picks the same winner. A write can also <em>clear</em> the register.
+ *
+ * <pre>{@code
+ * LWWRegister<String> r = LWWRegister.<String>empty().set(clockA, "light");
+ * LWWRegister<String> s = r.set(clockB, "dark");       // clockB has seen r's timestamp: "dark" wins
+ * r.merge(s).value()  -> Some(dark)
+ * s.merge(r).value()  -> Some(dark)                      // same winner in any order
+ * }</pre>
+ *
+ * <p>Concurrent writes lose silently to the greater timestamp; if both must survive, use an {@link MVRegister}.
+ * Writing through a {@link HybridLogicalClock} guarantees that a write beats every write its replica has seen.
+ *
+ * <p><b>Metadata.</b> One timestamp.
+ *
+ * @param <V> the value type; values must be immutable and have value-based equals and hashCode
+ */
+@API(status = STABLE, since = "0.1")
+public final class LWWRegister<V> implements DeltaCrdt<LWWRegister<V>> {
+
+  private static final LWWRegister<?> EMPTY = new LWWRegister<>(null, null);
+
+  private final @Nullable HlcTimestamp timestamp;
+  private final @Nullable V value;
+
+  private LWWRegister(@Nullable HlcTimestamp timestamp, @Nullable V value) {
+    this.timestamp = timestamp;
+    this.value = value;
+  }
+
+  /** The register that was never written. */
+  @SuppressWarnings("unchecked")
+  public static <V> LWWRegister<V> empty() {
+    return (LWWRegister<V>) EMPTY;
+  }
+
+  /** The register holding {@code value} written at {@code timestamp}. */
+  public static <V> LWWRegister<V> of(HlcTimestamp timestamp, V value) {
+    return new LWWRegister<>(
+        Objects.requireNonNull(timestamp, "timestamp"), Objects.requireNonNull(value, "LWWRegister value"));
+  }
+
+  /** The register cleared at {@code timestamp}: no value, but the clear wins over older writes. */
+  public static <V> LWWRegister<V> cleared(HlcTimestamp timestamp) {
+    return new LWWRegister<>(Objects.requireNonNull(timestamp, "timestamp"), null);
+  }
+
+  /**
+   * {@code value} written at {@code timestamp}; {@code this} if the register already holds a newer write (the
+   * stale write loses, exactly as it would when merged later).
+   */
+  public LWWRegister<V> set(HlcTimestamp timestamp, V value) {
+    return merge(deltaSet(timestamp, value));
+  }
+
+  /** The delta of {@link #set(HlcTimestamp, Object)}: the write alone. */
+  public LWWRegister<V> deltaSet(HlcTimestamp timestamp, V value) {
+    return of(timestamp, value);
+  }
+
+  /** {@code value} written at a timestamp from {@code clock} that orders after the current write. */
+  public LWWRegister<V> set(HybridLogicalClock clock, V value) {
+    return merge(deltaSet(clock, value));
+  }
+
+  /**
+   * The delta of {@link #set(HybridLogicalClock, Object)}.
+   *
+   * @throws io.crdtkit.clock.ClockOffsetException if the current write's timestamp is too far ahead of the clock
+   */
+  public LWWRegister<V> deltaSet(HybridLogicalClock clock, V value) {
+    return of(timestampAfterCurrent(clock), value);
+  }
+
+  /** The register cleared at {@code timestamp}; {@code this} if it holds a newer write. */
+  public LWWRegister<V> clear(HlcTimestamp timestamp) {
+    return merge(cleared(timestamp));
+  }
+
+  /** The register cleared at a timestamp from {@code clock} that orders after the current write. */
+  public LWWRegister<V> clear(HybridLogicalClock clock) {
+    return merge(deltaClear(clock));
+  }
+
+  /** The delta of {@link #clear(HybridLogicalClock)}. */
+  public LWWRegister<V> deltaClear(HybridLogicalClock clock) {
+    return cleared(timestampAfterCurrent(clock));
+  }
+
+  /** The winning value; empty if never written or cleared by the winning write. */
+  public Option<V> value() {
+    return Option.of(value);
+  }
+
+  /** The winning write's timestamp; empty if never written. */
+  public Option<HlcTimestamp> timestamp() {
+    return Option.of(timestamp);
+  }
+
+  /** Whether the winning write is a clear: a tombstone, in a map. */
+  public boolean isCleared() {
+    return timestamp != null && value == null;
+  }
+
+  /**
+   * The write with the greater timestamp.
+   *
+   * @throws IllegalStateException if both hold different writes with the same timestamp, which a hybrid logical
+   *     clock never issues twice: a replica id was reused after losing its clock
+   */
+  @Override
+  public LWWRegister<V> merge(LWWRegister<V> other) {
+    if (other.timestamp == null || other == this) {
+      return this;
+    }
+    if (timestamp == null) {
+      return other;
+    }
+    int order = timestamp.compareTo(other.timestamp);
+    if (order == 0) {
+      if (!Objects.equals(value, other.value)) {
+        throw new IllegalStateException("conflicting writes with one timestamp " + timestamp + ": " + value
+            + " vs " + other.value + " (was a replica id reused after losing its clock?)");
+      }
+      return this;
+    }
+    return order > 0 ? this : other;
+  }
+
+  @Override
+  public boolean isLessOrEqual(LWWRegister<V> other) {
+    return timestamp == null || (other.timestamp != null && timestamp.compareTo(other.timestamp) <= 0);
+  }
+
+  @Override
+  public LWWRegister<V> bottom() {
+    return empty();
+  }
+
+  private HlcTimestamp timestampAfterCurrent(HybridLogicalClock clock) {
+    Objects.requireNonNull(clock, "clock");
+    return timestamp == null ? clock.now() : clock.update(timestamp);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LWWRegister<?> other
+        && Objects.equals(timestamp, other.timestamp)
+        && Objects.equals(value, other.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(timestamp, value);
+  }
+
+  /** {@code LWWRegister(dark @ 1732872000000.0@b)}, {@code LWWRegister(cleared @ ...)} or {@code LWWRegister()}. */
+  @Override
+  public String toString() {
+    if (timestamp == null) {
+      return "LWWRegister()";
+    }
+    return "LWWRegister(" + (value == null ? "cleared" : value) + " @ " + timestamp + ")";
+  }
+}

@@ -1,0 +1,109 @@
+package io.crdtkit;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
+import io.vavr.collection.Set;
+import io.vavr.collection.SortedMap;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * A multi-value register: a write replaces every write it has seen, and concurrent writes are all kept until a
+ * later write (that has seen them) replaces them. Nothing is lost to clock skew; the application resolves
+ * conflicts when it reads more than one value (as Dynamo's shopping cart did).
+ *
+ * <pre>{@code
+ * MVRegister<String> base = MVRegister.<String>empty().write(A, "draft");
+ * MVRegister<String> both = base.write(A, "red").merge(base.write(B, "blue"));
+ * both.value()                    -> {red, blue}      // concurrent writes are both kept
+ * both.write(A, "purple").value() -> {purple}         // a write that saw both replaces both
+ * }</pre>
+ *
+ * <p><b>Metadata.</b> One dot per kept value, plus the causal context.
+ *
+ * @param <V> the value type; values must be immutable and have value-based equals and hashCode
+ */
+@API(status = STABLE, since = "0.1")
+public final class MVRegister<V> implements DeltaCrdt<MVRegister<V>> {
+
+  private static final MVRegister<?> EMPTY = new MVRegister<>(CausalState.empty(DotFun.empty()));
+
+  private final CausalState<DotFun<V>> state;
+
+  private MVRegister(CausalState<DotFun<V>> state) {
+    this.state = state;
+  }
+
+  /** The register that was never written: its value is the empty set. */
+  @SuppressWarnings("unchecked")
+  public static <V> MVRegister<V> empty() {
+    return (MVRegister<V>) EMPTY;
+  }
+
+  /** {@code value} written by {@code replica}: it replaces every value seen so far. */
+  public MVRegister<V> write(ReplicaId replica, V value) {
+    Objects.requireNonNull(value, "MVRegister value");
+    Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
+    return wrap(state.withMinted(DotFun.of(dot, value), dot));
+  }
+
+  /** The delta of {@link #write}. */
+  public MVRegister<V> deltaWrite(ReplicaId replica, V value) {
+    Objects.requireNonNull(value, "MVRegister value");
+    Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
+    return wrap(CausalState.delta(DotFun.of(dot, value), state.store().dots(), dot));
+  }
+
+  /** The values of the concurrent writes not yet replaced: empty if never written, one value if no conflict. */
+  public Set<V> value() {
+    return state.store().entries().values().toLinkedSet();
+  }
+
+  /** Each kept value with the dot of its write. */
+  public SortedMap<Dot, V> writes() {
+    return state.store().entries();
+  }
+
+  /** Every dot this register has seen. */
+  public CausalContext context() {
+    return state.context();
+  }
+
+  @Override
+  public MVRegister<V> merge(MVRegister<V> other) {
+    return wrap(state.join(other.state));
+  }
+
+  @Override
+  public boolean isLessOrEqual(MVRegister<V> other) {
+    return state.isLessOrEqual(other.state);
+  }
+
+  @Override
+  public MVRegister<V> bottom() {
+    return empty();
+  }
+
+  private MVRegister<V> wrap(CausalState<DotFun<V>> next) {
+    return next == state ? this : new MVRegister<>(next);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MVRegister<?> other && state.equals(other.state);
+  }
+
+  @Override
+  public int hashCode() {
+    return state.hashCode();
+  }
+
+  /** {@code MVRegister{a:2=red, b:1=blue} | seen {a:2, b:1}}. */
+  @Override
+  public String toString() {
+    return "MVRegister" + state.store() + " | seen " + state.context();
+  }
+}

@@ -1,0 +1,198 @@
+package io.crdtkit;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
+import io.vavr.collection.Map;
+import io.vavr.collection.Set;
+import io.vavr.control.Option;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
+
+/**
+ * An observed-remove map from keys to nested CRDTs: keys are added by updating them and removed like the
+ * elements of an {@link ORSet}; concurrent updates of one key merge with the nested type's own merge.
+ *
+ * <p><b>Concurrency.</b> Every update of a key is tagged with a dot and keeps its delta. A remove of the key takes
+ * away the updates it <em>observed</em> and nothing else:
+ * <ul>
+ *   <li>remove vs concurrent update: the key stays, with the value the concurrent updates made. For causal nested
+ *       types (sets, registers, flags, maps) that is exactly the concurrent updates. For counters it is the
+ *       concurrent updater's whole count, because a counter delta carries its replica's total (Pekko, riak_dt and
+ *       rust-crdt behave the same way).
+ *   <li>remove, then a new update on the same replica: the key comes back fresh; the removed value never returns,
+ *       whatever order the states are merged in.
+ * </ul>
+ *
+ * <pre>{@code
+ * ORMap<String, PNCounter> cart = ORMap.<String, PNCounter>empty(PNCounter.empty())
+ *     .update(A, "milk", qty -> qty.deltaIncrement(A, 2));
+ * ORMap<String, PNCounter> onA = cart.remove("milk");
+ * ORMap<String, PNCounter> onB = cart.update(B, "eggs", qty -> qty.deltaIncrement(B, 6));
+ * onA.merge(onB).value()  -> {eggs=6}                  // the milk A removed stays removed
+ * }</pre>
+ *
+ * <p>An update takes a <em>delta mutator</em>: a function from the key's current value (the bottom value if the
+ * key is absent) to the delta to merge in, such as {@code qty -> qty.deltaIncrement(A, 2)}. A full mutator
+ * ({@code qty -> qty.increment(A, 2)}) works too; its deltas are larger.
+ *
+ * <p><b>Metadata.</b> Per key, one dot and one delta per update that no later update includes (a counter: one per
+ * replica; a nested set: one per add until it is removed or collected), plus the causal context. Removed keys
+ * cost nothing. The garbage collector folds causally stable updates together.
+ *
+ * <p>Nested types that mint dots mint them from the key's current value; after a key is removed and re-created on
+ * one replica, deltas must reach other replicas in causal order (the network layer guarantees it), or whole
+ * states must be exchanged, for reads of that key to be exact in between.
+ *
+ * @param <K> the key type; keys must be immutable and have value-based equals and hashCode
+ * @param <V> the nested CRDT type
+ */
+@API(status = STABLE, since = "0.1")
+public final class ORMap<K, V extends Crdt<V>> implements DeltaCrdt<ORMap<K, V>> {
+
+  private final CausalState<DotMap<K, DotValues<V>>> state;
+  private final V bottomValue;
+
+  private ORMap(CausalState<DotMap<K, DotValues<V>>> state, V bottomValue) {
+    this.state = state;
+    this.bottomValue = bottomValue;
+  }
+
+  /**
+   * The empty map whose absent keys read as {@code bottomValue} when updated, e.g. {@code PNCounter.empty()}.
+   */
+  public static <K, V extends Crdt<V>> ORMap<K, V> empty(V bottomValue) {
+    return new ORMap<>(CausalState.empty(emptyStore()), Objects.requireNonNull(bottomValue, "bottom value"));
+  }
+
+  /**
+   * The map after {@code replica} updates {@code key} with {@code deltaMutator}, creating the key if absent.
+   *
+   * @param deltaMutator from the key's current value to the delta to merge in; must not return {@code null}
+   */
+  public ORMap<K, V> update(ReplicaId replica, K key, UnaryOperator<V> deltaMutator) {
+    Update<V> update = prepare(replica, key, deltaMutator);
+    DotValues<V> replaced = state.store().get(key).replace(update.subsumed, update.dot, update.delta);
+    return wrap(state.withMinted(state.store().with(key, replaced), update.dot));
+  }
+
+  /** The delta of {@link #update}: the key's new delta under a new dot, and the dots it makes redundant. */
+  public ORMap<K, V> deltaUpdate(ReplicaId replica, K key, UnaryOperator<V> deltaMutator) {
+    Update<V> update = prepare(replica, key, deltaMutator);
+    DotMap<K, DotValues<V>> store = ORMap.<K, V>emptyStore().with(key, DotValues.of(update.dot, update.delta));
+    return wrap(CausalState.delta(store, update.subsumed, update.dot));
+  }
+
+  /** The map without {@code key}: removes the updates of it seen so far. {@code this} if it is absent. */
+  public ORMap<K, V> remove(K key) {
+    return wrap(state.withStore(state.store().with(Objects.requireNonNull(key, "ORMap key"), DotValues.empty())));
+  }
+
+  /** The delta of {@link #remove}: no entry, and the observed dots of {@code key} in its context. */
+  public ORMap<K, V> deltaRemove(K key) {
+    DotValues<V> observed = state.store().get(Objects.requireNonNull(key, "ORMap key"));
+    return wrap(CausalState.removal(emptyStore(), observed.dots()));
+  }
+
+  /** The value of {@code key}; empty if absent. */
+  public Option<V> get(K key) {
+    return Option.of(state.store().get(key).value());
+  }
+
+  /** Whether {@code key} is present. */
+  public boolean containsKey(K key) {
+    return state.store().entries().containsKey(key);
+  }
+
+  /** The present keys and their values. */
+  public Map<K, V> value() {
+    return state.store().entries().mapValues(DotValues::value);
+  }
+
+  /** The present keys. */
+  public Set<K> keySet() {
+    return state.store().entries().keySet();
+  }
+
+  /** The number of present keys. */
+  public int size() {
+    return state.store().entries().size();
+  }
+
+  /** Whether no key is present. */
+  public boolean isEmpty() {
+    return state.store().isEmpty();
+  }
+
+  /** The value an absent key starts from. */
+  public V bottomValue() {
+    return bottomValue;
+  }
+
+  /** The number of update dots {@code key} holds: its metadata. */
+  public int dotCount(K key) {
+    return state.store().get(key).deltas().size();
+  }
+
+  /** Every dot this map has seen, removed ones included. */
+  public CausalContext context() {
+    return state.context();
+  }
+
+  @Override
+  public ORMap<K, V> merge(ORMap<K, V> other) {
+    return wrap(state.join(other.state));
+  }
+
+  @Override
+  public boolean isLessOrEqual(ORMap<K, V> other) {
+    return state.isLessOrEqual(other.state);
+  }
+
+  @Override
+  public ORMap<K, V> bottom() {
+    return new ORMap<>(CausalState.empty(emptyStore()), bottomValue);
+  }
+
+  private record Update<V>(Dot dot, V delta, Iterable<Dot> subsumed) {}
+
+  private Update<V> prepare(ReplicaId replica, K key, UnaryOperator<V> deltaMutator) {
+    Objects.requireNonNull(key, "ORMap key");
+    Objects.requireNonNull(deltaMutator, "delta mutator");
+    Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
+    DotValues<V> current = state.store().get(key);
+    V currentValue = current.isEmpty() ? bottomValue : Objects.requireNonNull(current.value());
+    V delta = deltaMutator.apply(currentValue);
+    if (delta == null) {
+      throw new NullPointerException("the delta mutator for ORMap key " + key + " returned null");
+    }
+    return new Update<>(dot, delta, current.subsumedBy(delta));
+  }
+
+  private static <K, V extends Crdt<V>> DotMap<K, DotValues<V>> emptyStore() {
+    return DotMap.empty(DotValues.empty());
+  }
+
+  private ORMap<K, V> wrap(CausalState<DotMap<K, DotValues<V>>> next) {
+    return next == state ? this : new ORMap<>(next, bottomValue);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ORMap<?, ?> other && state.equals(other.state);
+  }
+
+  @Override
+  public int hashCode() {
+    return state.hashCode();
+  }
+
+  /** {@code ORMap{milk=PNCounter(2, ...) {a:1=PNCounter(2, ...)}} | seen {a:1}}: each key's value and deltas. */
+  @Override
+  public String toString() {
+    return "ORMap" + state.store() + " | seen " + state.context();
+  }
+}

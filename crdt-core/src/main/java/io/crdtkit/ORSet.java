@@ -1,0 +1,157 @@
+package io.crdtkit;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
+import io.vavr.collection.Set;
+import io.vavr.collection.SortedSet;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * An add-wins observed-remove set (the optimized OR-Set of Bieniusa et al. 2012, in the delta form of Almeida,
+ * Shoker and Baquero 2018, §7.1).
+ *
+ * <p><b>Concurrency.</b> A remove removes only the adds it has <em>observed</em>; an add that the remover had
+ * not seen survives, so a concurrent add and remove of the same element end with the element present:
+ *
+ * <pre>{@code
+ * ORSet<String> base = ORSet.<String>empty().add(A, "milk");
+ * ORSet<String> onA  = base.remove("milk");              // A removes the milk it saw
+ * ORSet<String> onB  = base.add(B, "milk");              // B concurrently adds milk again
+ * onA.merge(onB).contains("milk") == true                // add wins
+ * onA.merge(base).contains("milk") == false              // but the observed add stays removed
+ * }</pre>
+ *
+ * <p><b>Metadata.</b> Each present element carries the dots of the adds that are concurrent with each other
+ * (usually one); a remove leaves no tombstone, only the causal context, which is compact (one counter per
+ * replica) as long as updates arrive in order. Removed elements cost nothing.
+ *
+ * @param <E> the element type; elements must be immutable and have value-based equals and hashCode
+ */
+@API(status = STABLE, since = "0.1")
+public final class ORSet<E> implements DeltaCrdt<ORSet<E>> {
+
+  private static final ORSet<?> EMPTY = new ORSet<>(CausalState.empty(emptyStore()));
+
+  private final CausalState<DotMap<E, DotSet>> state;
+
+  private ORSet(CausalState<DotMap<E, DotSet>> state) {
+    this.state = state;
+  }
+
+  /** The empty set. */
+  @SuppressWarnings("unchecked")
+  public static <E> ORSet<E> empty() {
+    return (ORSet<E>) EMPTY;
+  }
+
+  /** {@code element} added by {@code replica}, with a new dot; it wins over every remove that has not seen it. */
+  public ORSet<E> add(ReplicaId replica, E element) {
+    Objects.requireNonNull(element, "ORSet element");
+    Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
+    // The new dot replaces the element's other dots: this add has observed them.
+    return wrap(state.withMinted(state.store().with(element, DotSet.of(dot)), dot));
+  }
+
+  /** The delta of {@link #add}: the new dot for {@code element}, and the dots it replaces as observed. */
+  public ORSet<E> deltaAdd(ReplicaId replica, E element) {
+    Objects.requireNonNull(element, "ORSet element");
+    Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
+    return wrap(CausalState.delta(ORSet.<E>emptyStore().with(element, DotSet.of(dot)), state.store().get(element).dots(), dot));
+  }
+
+  /** This set without {@code element}: removes the adds of it seen so far. {@code this} if it is absent. */
+  public ORSet<E> remove(E element) {
+    Objects.requireNonNull(element, "ORSet element");
+    return wrap(state.withStore(state.store().with(element, DotSet.EMPTY)));
+  }
+
+  /** The delta of {@link #remove}: no element, and the observed dots of {@code element} in its context. */
+  public ORSet<E> deltaRemove(E element) {
+    Objects.requireNonNull(element, "ORSet element");
+    return wrap(CausalState.removal(emptyStore(), state.store().get(element).dots()));
+  }
+
+  /** The empty set that has observed (and so removes) every element seen so far. */
+  public ORSet<E> clear() {
+    return wrap(state.withStore(emptyStore()));
+  }
+
+  /** The delta of {@link #clear}. */
+  public ORSet<E> deltaClear() {
+    return wrap(CausalState.removal(emptyStore(), state.store().dots()));
+  }
+
+  /** Whether {@code element} is present. */
+  public boolean contains(E element) {
+    return state.store().entries().containsKey(element);
+  }
+
+  /** The present elements. */
+  public Set<E> value() {
+    return state.store().entries().keySet();
+  }
+
+  /** The number of present elements. */
+  public int size() {
+    return state.store().entries().size();
+  }
+
+  /** Whether no element is present. */
+  public boolean isEmpty() {
+    return state.store().isEmpty();
+  }
+
+  /** The dots that keep {@code element} present (empty if absent): one per concurrent add. */
+  public SortedSet<Dot> dots(E element) {
+    return state.store().get(element).dots();
+  }
+
+  /** Every dot this set has seen, removed ones included. */
+  public CausalContext context() {
+    return state.context();
+  }
+
+  @Override
+  public ORSet<E> merge(ORSet<E> other) {
+    CausalState<DotMap<E, DotSet>> joined = state.join(other.state);
+    return joined == state ? this : new ORSet<>(joined);
+  }
+
+  @Override
+  public boolean isLessOrEqual(ORSet<E> other) {
+    return state.isLessOrEqual(other.state);
+  }
+
+  @Override
+  public ORSet<E> bottom() {
+    return empty();
+  }
+
+  private static <E> DotMap<E, DotSet> emptyStore() {
+    return DotMap.empty(DotSet.EMPTY);
+  }
+
+  private ORSet<E> wrap(CausalState<DotMap<E, DotSet>> next) {
+    return next == state ? this : new ORSet<>(next);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ORSet<?> other && state.equals(other.state);
+  }
+
+  @Override
+  public int hashCode() {
+    return state.hashCode();
+  }
+
+  /** {@code ORSet{milk=[a:1], eggs=[b:2] | seen {a:1, b:2}}}. */
+  @Override
+  public String toString() {
+    return "ORSet" + state.store() + " | seen " + state.context();
+  }
+}

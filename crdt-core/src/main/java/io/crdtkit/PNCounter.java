@@ -1,0 +1,141 @@
+package io.crdtkit;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.crdtkit.clock.ReplicaId;
+import org.apiguardian.api.API;
+
+/**
+ * A counter that goes up and down: two grow-only counters, one of increments and one of decrements; the value
+ * is their difference. Concurrent increments and decrements all count.
+ *
+ * <pre>{@code
+ * PNCounter stock = PNCounter.empty().increment(A, 10);
+ * stock.decrement(A, 3).merge(stock.decrement(B, 4)).value() == 3
+ * }</pre>
+ *
+ * <p>It is not a bounded counter: concurrent decrements can take it below any floor you check locally.
+ *
+ * <p><b>Metadata.</b> Up to two entries per replica that ever changed it.
+ */
+@API(status = STABLE, since = "0.1")
+public final class PNCounter implements DeltaCrdt<PNCounter> {
+
+  private static final PNCounter ZERO = new PNCounter(GCounter.empty(), GCounter.empty());
+
+  private final GCounter increments;
+  private final GCounter decrements;
+
+  private PNCounter(GCounter increments, GCounter decrements) {
+    this.increments = increments;
+    this.decrements = decrements;
+  }
+
+  /** The counter at 0. */
+  public static PNCounter empty() {
+    return ZERO;
+  }
+
+  /** The counter made of these grow-only counters of increments and decrements. */
+  public static PNCounter of(GCounter increments, GCounter decrements) {
+    return new PNCounter(increments, decrements);
+  }
+
+  /** One more, counted for {@code replica}. */
+  public PNCounter increment(ReplicaId replica) {
+    return increment(replica, 1);
+  }
+
+  /**
+   * {@code amount} more, counted for {@code replica}.
+   *
+   * @throws IllegalArgumentException if {@code amount} is negative (use {@link #decrement})
+   */
+  public PNCounter increment(ReplicaId replica, long amount) {
+    return with(increments.increment(replica, nonNegative(amount, "increment")), decrements);
+  }
+
+  /** The delta of {@link #increment(ReplicaId, long)}. */
+  public PNCounter deltaIncrement(ReplicaId replica, long amount) {
+    return new PNCounter(increments.deltaIncrement(replica, nonNegative(amount, "increment")), GCounter.empty());
+  }
+
+  /** One less, counted for {@code replica}. */
+  public PNCounter decrement(ReplicaId replica) {
+    return decrement(replica, 1);
+  }
+
+  /**
+   * {@code amount} less, counted for {@code replica}.
+   *
+   * @throws IllegalArgumentException if {@code amount} is negative (use {@link #increment})
+   */
+  public PNCounter decrement(ReplicaId replica, long amount) {
+    return with(increments, decrements.increment(replica, nonNegative(amount, "decrement")));
+  }
+
+  /** The delta of {@link #decrement(ReplicaId, long)}. */
+  public PNCounter deltaDecrement(ReplicaId replica, long amount) {
+    return new PNCounter(GCounter.empty(), decrements.deltaIncrement(replica, nonNegative(amount, "decrement")));
+  }
+
+  /** Increments minus decrements. */
+  public long value() {
+    return Math.subtractExact(increments.value(), decrements.value());
+  }
+
+  /** The grow-only counter of increments. */
+  public GCounter increments() {
+    return increments;
+  }
+
+  /** The grow-only counter of decrements. */
+  public GCounter decrements() {
+    return decrements;
+  }
+
+  @Override
+  public PNCounter merge(PNCounter other) {
+    return with(increments.merge(other.increments), decrements.merge(other.decrements));
+  }
+
+  @Override
+  public boolean isLessOrEqual(PNCounter other) {
+    return increments.isLessOrEqual(other.increments) && decrements.isLessOrEqual(other.decrements);
+  }
+
+  @Override
+  public PNCounter bottom() {
+    return ZERO;
+  }
+
+  private PNCounter with(GCounter newIncrements, GCounter newDecrements) {
+    return newIncrements == increments && newDecrements == decrements
+        ? this
+        : new PNCounter(newIncrements, newDecrements);
+  }
+
+  private static long nonNegative(long amount, String operation) {
+    if (amount < 0) {
+      throw new IllegalArgumentException("PNCounter " + operation + " amount must be >= 0, got " + amount
+          + "; use " + (operation.equals("increment") ? "decrement" : "increment") + " instead");
+    }
+    return amount;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PNCounter other && increments.equals(other.increments) && decrements.equals(other.decrements);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * increments.hashCode() + decrements.hashCode();
+  }
+
+  /** {@code PNCounter(3, +{a:10}, -{a:3, b:4})}. */
+  @Override
+  public String toString() {
+    return "PNCounter(" + value() + ", +" + increments.countsText() + ", -" + decrements.countsText() + ")";
+  }
+}

@@ -1,0 +1,141 @@
+package io.crdtkit;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
+import io.vavr.collection.Set;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * A remove-wins set: a remove wins over every add it is concurrent with (the delta RWSet of Almeida, Shoker and
+ * Baquero 2018). Use it where a concurrent "delete" must be honoured, e.g. a block list or revoked grants.
+ *
+ * <pre>{@code
+ * RWSet<String> base = RWSet.<String>empty().add(A, "token");
+ * RWSet<String> onA  = base.remove(A, "token");
+ * RWSet<String> onB  = base.add(B, "token");            // concurrent with the remove
+ * onA.merge(onB).contains("token") == false             // remove wins
+ * onA.merge(onB).add(B, "token").contains("token")      // == true: an add that saw the remove wins
+ * }</pre>
+ *
+ * <p><b>Metadata.</b> Each remove leaves a token (a dot) on its element until a later add observes it, because
+ * an add concurrent with it could still arrive: these are tombstones. The garbage collector drops tokens that
+ * are causally stable. Elements also carry one dot per concurrent add, plus the causal context.
+ *
+ * @param <E> the element type; elements must be immutable and have value-based equals and hashCode
+ */
+@API(status = STABLE, since = "0.1")
+public final class RWSet<E> implements DeltaCrdt<RWSet<E>> {
+
+  private static final RWSet<?> EMPTY = new RWSet<>(CausalState.empty(emptyStore()));
+
+  private final CausalState<DotMap<E, AddRemoveDots>> state;
+
+  private RWSet(CausalState<DotMap<E, AddRemoveDots>> state) {
+    this.state = state;
+  }
+
+  /** The empty set. */
+  @SuppressWarnings("unchecked")
+  public static <E> RWSet<E> empty() {
+    return (RWSet<E>) EMPTY;
+  }
+
+  /** {@code element} added by {@code replica}; it clears the removes it has seen, but loses to concurrent ones. */
+  public RWSet<E> add(ReplicaId replica, E element) {
+    return update(replica, element, AddRemoveDots::added);
+  }
+
+  /** The delta of {@link #add}. */
+  public RWSet<E> deltaAdd(ReplicaId replica, E element) {
+    return delta(replica, element, AddRemoveDots::added);
+  }
+
+  /**
+   * {@code element} removed by {@code replica}, with a token that wins over every add it has not seen. The token
+   * is kept even if the element is absent here, because an add of it may be in flight.
+   */
+  public RWSet<E> remove(ReplicaId replica, E element) {
+    return update(replica, element, AddRemoveDots::removed);
+  }
+
+  /** The delta of {@link #remove}. */
+  public RWSet<E> deltaRemove(ReplicaId replica, E element) {
+    return delta(replica, element, AddRemoveDots::removed);
+  }
+
+  /** Whether {@code element} is present: added, and no remove concurrent with or after the adds. */
+  public boolean contains(E element) {
+    return state.store().get(element).isPresent();
+  }
+
+  /** The present elements. */
+  public Set<E> value() {
+    return state.store().entries().filterValues(AddRemoveDots::isPresent).keySet();
+  }
+
+  /** The number of remove tokens held: the tombstones garbage collection can reclaim. */
+  public int removeTokens() {
+    return state.store().entries().values().map(dots -> dots.removes().dots().size()).sum().intValue();
+  }
+
+  /** Every dot this set has seen. */
+  public CausalContext context() {
+    return state.context();
+  }
+
+  @Override
+  public RWSet<E> merge(RWSet<E> other) {
+    return wrap(state.join(other.state));
+  }
+
+  @Override
+  public boolean isLessOrEqual(RWSet<E> other) {
+    return state.isLessOrEqual(other.state);
+  }
+
+  @Override
+  public RWSet<E> bottom() {
+    return empty();
+  }
+
+  private RWSet<E> update(ReplicaId replica, E element, java.util.function.Function<Dot, AddRemoveDots> token) {
+    Objects.requireNonNull(element, "RWSet element");
+    Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
+    return wrap(state.withMinted(state.store().with(element, token.apply(dot)), dot));
+  }
+
+  private RWSet<E> delta(ReplicaId replica, E element, java.util.function.Function<Dot, AddRemoveDots> token) {
+    Objects.requireNonNull(element, "RWSet element");
+    Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
+    DotMap<E, AddRemoveDots> store = RWSet.<E>emptyStore().with(element, token.apply(dot));
+    return wrap(CausalState.delta(store, state.store().get(element).dots(), dot));
+  }
+
+  private static <E> DotMap<E, AddRemoveDots> emptyStore() {
+    return DotMap.empty(AddRemoveDots.EMPTY);
+  }
+
+  private RWSet<E> wrap(CausalState<DotMap<E, AddRemoveDots>> next) {
+    return next == state ? this : new RWSet<>(next);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RWSet<?> other && state.equals(other.state);
+  }
+
+  @Override
+  public int hashCode() {
+    return state.hashCode();
+  }
+
+  /** {@code RWSet[token] {token=adds[a:1] removes[] | seen {a:1}}}: the value, then the tokens per element. */
+  @Override
+  public String toString() {
+    return "RWSet" + value().mkString("[", ", ", "]") + " " + state.store() + " | seen " + state.context();
+  }
+}

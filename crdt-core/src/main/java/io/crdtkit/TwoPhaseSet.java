@@ -1,0 +1,129 @@
+package io.crdtkit;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.vavr.collection.Set;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * A two-phase set: an element can be added, then removed, and once removed it can never come back. Two grow-only
+ * sets, of added and of removed elements; present means added and not removed.
+ *
+ * <pre>{@code
+ * TwoPhaseSet<String> s = TwoPhaseSet.<String>empty().add("ticket-7").remove("ticket-7");
+ * s.add("ticket-7").contains("ticket-7") == false      // removed for good
+ * }</pre>
+ *
+ * <p><b>Metadata.</b> The removed set is the semantics itself ("never again" must be remembered), so it cannot
+ * be garbage collected; prefer an {@link ORSet} or {@link RWSet} unless elements are single-use (ids, tickets).
+ *
+ * @param <E> the element type; elements must be immutable and have value-based equals and hashCode
+ */
+@API(status = STABLE, since = "0.1")
+public final class TwoPhaseSet<E> implements DeltaCrdt<TwoPhaseSet<E>> {
+
+  private static final TwoPhaseSet<?> EMPTY = new TwoPhaseSet<>(GSet.empty(), GSet.empty());
+
+  private final GSet<E> added;
+  private final GSet<E> removed;
+
+  private TwoPhaseSet(GSet<E> added, GSet<E> removed) {
+    this.added = added;
+    this.removed = removed;
+  }
+
+  /** The empty set. */
+  @SuppressWarnings("unchecked")
+  public static <E> TwoPhaseSet<E> empty() {
+    return (TwoPhaseSet<E>) EMPTY;
+  }
+
+  /** This set with {@code element} added; no effect if it was removed before (it stays removed). */
+  public TwoPhaseSet<E> add(E element) {
+    return with(added.add(element), removed);
+  }
+
+  /** The delta of {@link #add}. */
+  public TwoPhaseSet<E> deltaAdd(E element) {
+    return new TwoPhaseSet<>(added.deltaAdd(element), GSet.empty());
+  }
+
+  /**
+   * This set with {@code element} removed for good.
+   *
+   * @throws IllegalArgumentException if {@code element} was never added here: removing it would ban it before
+   *     it exists, which is almost always a bug (call {@link #add} first to ban an element on purpose)
+   */
+  public TwoPhaseSet<E> remove(E element) {
+    return with(added, removed.add(requireAdded(element)));
+  }
+
+  /** The delta of {@link #remove}; the same precondition. */
+  public TwoPhaseSet<E> deltaRemove(E element) {
+    return new TwoPhaseSet<>(GSet.empty(), removed.deltaAdd(requireAdded(element)));
+  }
+
+  /** Whether {@code element} is present: added and never removed. */
+  public boolean contains(E element) {
+    return added.contains(element) && !removed.contains(element);
+  }
+
+  /** Whether {@code element} was removed, which bars it forever. */
+  public boolean isRemoved(E element) {
+    return removed.contains(element);
+  }
+
+  /** The present elements. */
+  public Set<E> value() {
+    return added.value().diff(removed.value());
+  }
+
+  /** The removed elements: kept forever. */
+  public Set<E> removedElements() {
+    return removed.value();
+  }
+
+  @Override
+  public TwoPhaseSet<E> merge(TwoPhaseSet<E> other) {
+    return with(added.merge(other.added), removed.merge(other.removed));
+  }
+
+  @Override
+  public boolean isLessOrEqual(TwoPhaseSet<E> other) {
+    return added.isLessOrEqual(other.added) && removed.isLessOrEqual(other.removed);
+  }
+
+  @Override
+  public TwoPhaseSet<E> bottom() {
+    return empty();
+  }
+
+  private E requireAdded(E element) {
+    Objects.requireNonNull(element, "TwoPhaseSet element");
+    if (!added.contains(element)) {
+      throw new IllegalArgumentException("cannot remove " + element + " from a TwoPhaseSet: it was never added");
+    }
+    return element;
+  }
+
+  private TwoPhaseSet<E> with(GSet<E> newAdded, GSet<E> newRemoved) {
+    return newAdded == added && newRemoved == removed ? this : new TwoPhaseSet<>(newAdded, newRemoved);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TwoPhaseSet<?> other && added.equals(other.added) && removed.equals(other.removed);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * added.hashCode() + removed.hashCode();
+  }
+
+  /** {@code TwoPhaseSet[a] removed[b]}. */
+  @Override
+  public String toString() {
+    return "TwoPhaseSet" + value().mkString("[", ", ", "]") + " removed" + removed.value().mkString("[", ", ", "]");
+  }
+}
