@@ -18,7 +18,8 @@ public final class ClockOffsetException extends RuntimeException {
   private final long localPhysicalTime;
   private final Duration maxOffset;
 
-  ClockOffsetException(HlcTimestamp remote, long localPhysicalTime, Duration maxOffset) {
+  /** The rejection of {@code remote}, seen at {@code localPhysicalTime} by a clock allowing {@code maxOffset}. */
+  public ClockOffsetException(HlcTimestamp remote, long localPhysicalTime, Duration maxOffset) {
     super("remote timestamp " + remote + " is " + (remote.wallTime() - localPhysicalTime)
         + " ms ahead of local physical time " + localPhysicalTime + ", more than the maximum offset of "
         + maxOffset.toMillis() + " ms; the clock was not changed");

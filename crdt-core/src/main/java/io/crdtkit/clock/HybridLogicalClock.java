@@ -25,6 +25,10 @@ import org.apiguardian.api.API;
  * <p>A remote timestamp more than {@code maxOffset} ahead of local physical time is rejected with a
  * {@link ClockOffsetException} before the clock changes (§3.3 of the paper bounds the drift this way).
  *
+ * <p>The logical counter is an {@code int}: it only grows while physical time stands still, so it overflows only
+ * if a physical clock stops (or a peer sends a timestamp with a counter near {@code Integer.MAX_VALUE}); the clock
+ * then throws {@link IllegalStateException} until physical time passes that millisecond, and stays unchanged.
+ *
  * <p>This is the one stateful class of the clock package; it is thread-safe and lock-free.
  */
 @API(status = STABLE, since = "0.1")
@@ -33,6 +37,7 @@ public final class HybridLogicalClock {
   private final ReplicaId replica;
   private final InstantSource physicalClock;
   private final Duration maxOffset;
+  private final long maxOffsetMillis;
   private final AtomicReference<HlcTimestamp> last;
 
   private HybridLogicalClock(ReplicaId replica, InstantSource physicalClock, Duration maxOffset) {
@@ -42,6 +47,10 @@ public final class HybridLogicalClock {
     if (maxOffset.isNegative()) {
       throw new IllegalArgumentException("max offset must not be negative, got " + maxOffset);
     }
+    // Duration.toMillis overflows for huge offsets (ChronoUnit.FOREVER means "no limit"): saturate instead.
+    this.maxOffsetMillis = maxOffset.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0
+        ? Long.MAX_VALUE
+        : maxOffset.toMillis();
     this.last = new AtomicReference<>(HlcTimestamp.of(0, 0, replica));
   }
 
@@ -77,7 +86,7 @@ public final class HybridLogicalClock {
     Objects.requireNonNull(remote, "remote timestamp");
     return last.updateAndGet(previous -> {
       long physical = physicalTime();
-      if (remote.wallTime() - physical > maxOffset.toMillis()) {
+      if (remote.wallTime() - physical > maxOffsetMillis) {
         // Thrown inside the update function, so the reference is never swapped.
         throw new ClockOffsetException(remote, physical, maxOffset);
       }
@@ -96,7 +105,7 @@ public final class HybridLogicalClock {
     });
   }
 
-  /** The last timestamp issued, without issuing a new one. */
+  /** The last timestamp issued, without issuing a new one; {@code 0.0@replica} before the first. */
   public HlcTimestamp current() {
     return last.get();
   }

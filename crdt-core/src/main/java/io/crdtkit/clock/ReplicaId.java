@@ -17,7 +17,8 @@ import org.apiguardian.api.API;
  * <p>Ids are compared by their text; that total order breaks ties between equal hybrid-logical-clock
  * timestamps, so it must be the same everywhere (it is: plain {@link String#compareTo(String)}).
  *
- * @param name the id's text: 1 to {@value #MAX_LENGTH} characters, no whitespace or control characters
+ * @param name the id's text: 1 to {@value #MAX_LENGTH} characters, no whitespace (no-break spaces included),
+ *     control or invisible formatting characters, so that two ids that print alike are equal
  */
 @API(status = STABLE, since = "0.1")
 public record ReplicaId(String name) implements Comparable<ReplicaId> {
@@ -33,9 +34,12 @@ public record ReplicaId(String name) implements Comparable<ReplicaId> {
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-        throw new IllegalArgumentException(
-            "replica id must not contain whitespace or control characters, got \"" + name + "\"");
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+          || Character.getType(c) == Character.FORMAT) {
+        // The id itself is not echoed: it holds a character that could break the log line it lands in.
+        throw new IllegalArgumentException(String.format(
+            "replica id must not contain whitespace, control or formatting characters, got U+%04X at index %d",
+            (int) c, i));
       }
     }
   }
