@@ -21,6 +21,11 @@ record CausalState<S extends DotStore<S>>(S store, CausalContext context) {
     return new CausalState<>(store, CausalContext.empty().addAll(observed).add(minted));
   }
 
+  /** The same, for an update that minted several dots. */
+  static <S extends DotStore<S>> CausalState<S> delta(S store, Iterable<Dot> observed, Iterable<Dot> minted) {
+    return new CausalState<>(store, CausalContext.empty().addAll(observed).addAll(minted));
+  }
+
   /** A delta that removes every one of {@code observed} and adds nothing. */
   static <S extends DotStore<S>> CausalState<S> removal(S emptyStore, Iterable<Dot> observed) {
     return new CausalState<>(emptyStore, CausalContext.empty().addAll(observed));
@@ -43,6 +48,17 @@ record CausalState<S extends DotStore<S>>(S store, CausalContext context) {
   /** This state after a local update that holds {@code newStore} and minted {@code dot}. */
   CausalState<S> withMinted(S newStore, Dot dot) {
     return new CausalState<>(newStore, context.add(dot));
+  }
+
+  /** The same, for an update that minted several dots. */
+  CausalState<S> withMinted(S newStore, Iterable<Dot> minted) {
+    return new CausalState<>(newStore, context.addAll(minted));
+  }
+
+  /** This state, having also seen {@code seen}. */
+  CausalState<S> withContext(CausalContext seen) {
+    CausalContext merged = context.merge(seen);
+    return merged == context ? this : new CausalState<>(store, merged);
   }
 
   /** This state holding {@code newStore}; nothing minted, the context is unchanged. */

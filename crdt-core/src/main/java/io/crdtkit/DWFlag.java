@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  * could still arrive; the garbage collector drops tokens that are causally stable.
  */
 @API(status = STABLE, since = "0.1")
-public final class DWFlag implements DeltaCrdt<DWFlag> {
+public final class DWFlag implements CausalCrdt<DWFlag> {
 
   private static final DWFlag DISABLED = new DWFlag(CausalState.empty(AddRemoveDots.EMPTY));
 
@@ -73,8 +73,14 @@ public final class DWFlag implements DeltaCrdt<DWFlag> {
   }
 
   /** Every dot this flag has seen. */
+  @Override
   public CausalContext context() {
     return state.context();
+  }
+
+  @Override
+  public DWFlag withContext(CausalContext seen) {
+    return wrap(state.withContext(seen));
   }
 
   @Override

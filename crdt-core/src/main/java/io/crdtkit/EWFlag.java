@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  * <p><b>Metadata.</b> One dot per concurrent enable while enabled; none while disabled; plus the causal context.
  */
 @API(status = STABLE, since = "0.1")
-public final class EWFlag implements DeltaCrdt<EWFlag> {
+public final class EWFlag implements CausalCrdt<EWFlag> {
 
   private static final EWFlag DISABLED = new EWFlag(CausalState.empty(DotSet.EMPTY));
 
@@ -70,8 +70,14 @@ public final class EWFlag implements DeltaCrdt<EWFlag> {
   }
 
   /** Every dot this flag has seen. */
+  @Override
   public CausalContext context() {
     return state.context();
+  }
+
+  @Override
+  public EWFlag withContext(CausalContext seen) {
+    return wrap(state.withContext(seen));
   }
 
   @Override

@@ -27,7 +27,7 @@ import org.apiguardian.api.API;
  * @param <V> the value type; values must be immutable and have value-based equals and hashCode
  */
 @API(status = STABLE, since = "0.1")
-public final class MVRegister<V> implements DeltaCrdt<MVRegister<V>> {
+public final class MVRegister<V> implements CausalCrdt<MVRegister<V>> {
 
   private static final MVRegister<?> EMPTY = new MVRegister<>(CausalState.empty(DotFun.empty()));
 
@@ -68,8 +68,14 @@ public final class MVRegister<V> implements DeltaCrdt<MVRegister<V>> {
   }
 
   /** Every dot this register has seen. */
+  @Override
   public CausalContext context() {
     return state.context();
+  }
+
+  @Override
+  public MVRegister<V> withContext(CausalContext seen) {
+    return wrap(state.withContext(seen));
   }
 
   @Override

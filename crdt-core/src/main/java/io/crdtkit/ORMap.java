@@ -8,6 +8,8 @@ import io.crdtkit.clock.ReplicaId;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
@@ -43,15 +45,15 @@ import org.apiguardian.api.API;
  * replica; a nested set: one per add until it is removed or collected), plus the causal context. Removed keys
  * cost nothing. The garbage collector folds causally stable updates together.
  *
- * <p>Nested types that mint dots mint them from the key's current value; after a key is removed and re-created on
- * one replica, deltas must reach other replicas in causal order (the network layer guarantees it), or whole
- * states must be exchanged, for reads of that key to be exact in between.
+ * <p>Nested {@link CausalCrdt}s (sets, registers, flags, maps) mint their dots from the map's context, so a key
+ * that is removed and created again never reuses a dot of its earlier life. A nested mutator must use the
+ * replica id of the update it belongs to; one that mints dots for another replica is rejected.
  *
  * @param <K> the key type; keys must be immutable and have value-based equals and hashCode
  * @param <V> the nested CRDT type
  */
 @API(status = STABLE, since = "0.1")
-public final class ORMap<K, V extends Crdt<V>> implements DeltaCrdt<ORMap<K, V>> {
+public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>> {
 
   private final CausalState<DotMap<K, DotValues<V>>> state;
   private final V bottomValue;
@@ -76,14 +78,14 @@ public final class ORMap<K, V extends Crdt<V>> implements DeltaCrdt<ORMap<K, V>>
   public ORMap<K, V> update(ReplicaId replica, K key, UnaryOperator<V> deltaMutator) {
     Update<V> update = prepare(replica, key, deltaMutator);
     DotValues<V> replaced = state.store().get(key).replace(update.subsumed, update.dot, update.delta);
-    return wrap(state.withMinted(state.store().with(key, replaced), update.dot));
+    return wrap(state.withMinted(state.store().with(key, replaced), update.minted));
   }
 
   /** The delta of {@link #update}: the key's new delta under a new dot, and the dots it makes redundant. */
   public ORMap<K, V> deltaUpdate(ReplicaId replica, K key, UnaryOperator<V> deltaMutator) {
     Update<V> update = prepare(replica, key, deltaMutator);
     DotMap<K, DotValues<V>> store = ORMap.<K, V>emptyStore().with(key, DotValues.of(update.dot, update.delta));
-    return wrap(CausalState.delta(store, update.subsumed, update.dot));
+    return wrap(CausalState.delta(store, update.subsumed, update.minted));
   }
 
   /** The map without {@code key}: removes the updates of it seen so far. {@code this} if it is absent. */
@@ -138,8 +140,14 @@ public final class ORMap<K, V extends Crdt<V>> implements DeltaCrdt<ORMap<K, V>>
   }
 
   /** Every dot this map has seen, removed ones included. */
+  @Override
   public CausalContext context() {
     return state.context();
+  }
+
+  @Override
+  public ORMap<K, V> withContext(CausalContext seen) {
+    return wrap(state.withContext(seen));
   }
 
   @Override
@@ -157,19 +165,56 @@ public final class ORMap<K, V extends Crdt<V>> implements DeltaCrdt<ORMap<K, V>>
     return new ORMap<>(CausalState.empty(emptyStore()), bottomValue);
   }
 
-  private record Update<V>(Dot dot, V delta, Iterable<Dot> subsumed) {}
+  /**
+   * An update about to be applied: its dot, the nested delta, the dots that delta makes redundant, and every dot
+   * it minted (its own, plus any further ones the nested mutator minted), which the map's context must absorb.
+   */
+  private record Update<V>(Dot dot, V delta, Iterable<Dot> subsumed, List<Dot> minted) {}
 
   private Update<V> prepare(ReplicaId replica, K key, UnaryOperator<V> deltaMutator) {
     Objects.requireNonNull(key, "ORMap key");
     Objects.requireNonNull(deltaMutator, "delta mutator");
     Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
     DotValues<V> current = state.store().get(key);
-    V currentValue = current.isEmpty() ? bottomValue : Objects.requireNonNull(current.value());
-    V delta = deltaMutator.apply(currentValue);
+    V input = withMapContext(current.isEmpty() ? bottomValue : Objects.requireNonNull(current.value()));
+    V delta = deltaMutator.apply(input);
     if (delta == null) {
       throw new NullPointerException("the delta mutator for ORMap key " + key + " returned null");
     }
-    return new Update<>(dot, delta, current.subsumedBy(delta));
+    return new Update<>(dot, delta, current.subsumedBy(delta), minted(replica, key, dot, input, delta));
+  }
+
+  /**
+   * SUBTLE: a causal nested value mints its dots from the map's context, so a key created again after a remove
+   * never reuses a dot of its earlier life; without this, a concurrent nested remove that observed the old
+   * element would also take the new one (Almeida et al. 2018, §7.3, share one context the same way).
+   */
+  @SuppressWarnings("unchecked")
+  private V withMapContext(V value) {
+    return value instanceof CausalCrdt<?> causal ? (V) causal.withContext(state.context()) : value;
+  }
+
+  /** The map's own dot, then the dots a causal nested mutator minted beyond it, which the map must never reuse. */
+  private static <V> List<Dot> minted(ReplicaId replica, Object key, Dot dot, V input, V delta) {
+    List<Dot> minted = new ArrayList<>(List.of(dot));
+    if (delta instanceof CausalCrdt<?> nested && input instanceof CausalCrdt<?> before) {
+      requireOwnDotsOnly(replica, key, before.context(), nested.context());
+      for (long counter = dot.counter() + 1; counter <= nested.context().maxCounter(replica); counter++) {
+        minted.add(Dot.of(replica, counter));
+      }
+    }
+    return minted;
+  }
+
+  private static void requireOwnDotsOnly(ReplicaId replica, Object key, CausalContext before, CausalContext after) {
+    Iterable<ReplicaId> replicas = io.vavr.collection.Iterator.concat(
+        after.vectorClock().entries().keySet(), after.dotCloud().map(Dot::replica));
+    for (ReplicaId other : replicas) {
+      if (!other.equals(replica) && after.maxCounter(other) > before.maxCounter(other)) {
+        throw new IllegalArgumentException("the nested mutator for ORMap key " + key + " minted a dot of replica "
+            + other + " while the update is made by " + replica + "; pass the same replica id to both");
+      }
+    }
   }
 
   private static <K, V extends Crdt<V>> DotMap<K, DotValues<V>> emptyStore() {

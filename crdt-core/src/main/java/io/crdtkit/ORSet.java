@@ -32,7 +32,7 @@ import org.apiguardian.api.API;
  * @param <E> the element type; elements must be immutable and have value-based equals and hashCode
  */
 @API(status = STABLE, since = "0.1")
-public final class ORSet<E> implements DeltaCrdt<ORSet<E>> {
+public final class ORSet<E> implements CausalCrdt<ORSet<E>> {
 
   private static final ORSet<?> EMPTY = new ORSet<>(CausalState.empty(emptyStore()));
 
@@ -60,7 +60,8 @@ public final class ORSet<E> implements DeltaCrdt<ORSet<E>> {
   public ORSet<E> deltaAdd(ReplicaId replica, E element) {
     Objects.requireNonNull(element, "ORSet element");
     Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
-    return wrap(CausalState.delta(ORSet.<E>emptyStore().with(element, DotSet.of(dot)), state.store().get(element).dots(), dot));
+    DotMap<E, DotSet> added = ORSet.<E>emptyStore().with(element, DotSet.of(dot));
+    return wrap(CausalState.delta(added, state.store().get(element).dots(), dot));
   }
 
   /** This set without {@code element}: removes the adds of it seen so far. {@code this} if it is absent. */
@@ -77,7 +78,7 @@ public final class ORSet<E> implements DeltaCrdt<ORSet<E>> {
 
   /** The empty set that has observed (and so removes) every element seen so far. */
   public ORSet<E> clear() {
-    return wrap(state.withStore(emptyStore()));
+    return isEmpty() ? this : wrap(state.withStore(emptyStore()));
   }
 
   /** The delta of {@link #clear}. */
@@ -111,8 +112,14 @@ public final class ORSet<E> implements DeltaCrdt<ORSet<E>> {
   }
 
   /** Every dot this set has seen, removed ones included. */
+  @Override
   public CausalContext context() {
     return state.context();
+  }
+
+  @Override
+  public ORSet<E> withContext(CausalContext seen) {
+    return wrap(state.withContext(seen));
   }
 
   @Override

@@ -55,9 +55,14 @@ public final class PNCounter implements DeltaCrdt<PNCounter> {
     return with(increments.increment(replica, nonNegative(amount, "increment")), decrements);
   }
 
-  /** The delta of {@link #increment(ReplicaId, long)}. */
+  /**
+   * The delta of {@link #increment(ReplicaId, long)}: the replica's new total of increments, and its unchanged
+   * total of decrements, so that the delta includes every earlier delta of that replica (a map holding counter
+   * deltas then keeps one per replica).
+   */
   public PNCounter deltaIncrement(ReplicaId replica, long amount) {
-    return new PNCounter(increments.deltaIncrement(replica, nonNegative(amount, "increment")), GCounter.empty());
+    return new PNCounter(
+        increments.deltaIncrement(replica, nonNegative(amount, "increment")), decrements.deltaIncrement(replica, 0));
   }
 
   /** One less, counted for {@code replica}. */
@@ -74,9 +79,10 @@ public final class PNCounter implements DeltaCrdt<PNCounter> {
     return with(increments, decrements.increment(replica, nonNegative(amount, "decrement")));
   }
 
-  /** The delta of {@link #decrement(ReplicaId, long)}. */
+  /** The delta of {@link #decrement(ReplicaId, long)}: both of the replica's totals, as for increments. */
   public PNCounter deltaDecrement(ReplicaId replica, long amount) {
-    return new PNCounter(GCounter.empty(), decrements.deltaIncrement(replica, nonNegative(amount, "decrement")));
+    return new PNCounter(
+        increments.deltaIncrement(replica, 0), decrements.deltaIncrement(replica, nonNegative(amount, "decrement")));
   }
 
   /** Increments minus decrements. */

@@ -7,6 +7,7 @@ import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
 import io.vavr.collection.Set;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -28,7 +29,7 @@ import org.apiguardian.api.API;
  * @param <E> the element type; elements must be immutable and have value-based equals and hashCode
  */
 @API(status = STABLE, since = "0.1")
-public final class RWSet<E> implements DeltaCrdt<RWSet<E>> {
+public final class RWSet<E> implements CausalCrdt<RWSet<E>> {
 
   private static final RWSet<?> EMPTY = new RWSet<>(CausalState.empty(emptyStore()));
 
@@ -83,8 +84,14 @@ public final class RWSet<E> implements DeltaCrdt<RWSet<E>> {
   }
 
   /** Every dot this set has seen. */
+  @Override
   public CausalContext context() {
     return state.context();
+  }
+
+  @Override
+  public RWSet<E> withContext(CausalContext seen) {
+    return wrap(state.withContext(seen));
   }
 
   @Override
@@ -102,13 +109,13 @@ public final class RWSet<E> implements DeltaCrdt<RWSet<E>> {
     return empty();
   }
 
-  private RWSet<E> update(ReplicaId replica, E element, java.util.function.Function<Dot, AddRemoveDots> token) {
+  private RWSet<E> update(ReplicaId replica, E element, Function<Dot, AddRemoveDots> token) {
     Objects.requireNonNull(element, "RWSet element");
     Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
     return wrap(state.withMinted(state.store().with(element, token.apply(dot)), dot));
   }
 
-  private RWSet<E> delta(ReplicaId replica, E element, java.util.function.Function<Dot, AddRemoveDots> token) {
+  private RWSet<E> delta(ReplicaId replica, E element, Function<Dot, AddRemoveDots> token) {
     Objects.requireNonNull(element, "RWSet element");
     Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
     DotMap<E, AddRemoveDots> store = RWSet.<E>emptyStore().with(element, token.apply(dot));
