@@ -40,8 +40,9 @@ record DotFun<V>(SortedMap<Dot, V> entries) implements DotStore<DotFun<V>> {
       V mine = entries.getOrElse(theirs._1, null);
       if (mine != null) {
         if (!Objects.equals(mine, theirs._2)) {
-          throw new IllegalStateException("conflicting writes under one dot " + theirs._1 + ": " + mine
-              + " vs " + theirs._2 + " (was a replica id reused after losing its state?)");
+          throw new IllegalStateException("conflicting values under one dot " + theirs._1 + ": " + mine
+              + " vs " + theirs._2 + " (a replica id reused after losing its state, or two deltas computed"
+              + " from one state and both applied)");
         }
       } else if (!ownContext.contains(theirs._1)) {
         joined = joined.put(theirs);

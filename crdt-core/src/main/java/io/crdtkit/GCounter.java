@@ -61,7 +61,7 @@ public final class GCounter implements DeltaCrdt<GCounter> {
     return amount == 0 ? this : merge(deltaIncrement(replica, amount));
   }
 
-  /** The delta of {@link #increment(ReplicaId, long)}: the replica's new count, alone. */
+  /** The delta of {@link #increment(ReplicaId, long)}: the replica's new count, alone (0 counts too). */
   public GCounter deltaIncrement(ReplicaId replica, long amount) {
     Objects.requireNonNull(replica, "replica");
     if (amount < 0) {
@@ -69,10 +69,14 @@ public final class GCounter implements DeltaCrdt<GCounter> {
           "GCounter increment must be >= 0, got " + amount + " for " + replica + "; use a PNCounter to decrement");
     }
     long count = Math.addExact(counts.get(replica), amount);
-    return new GCounter(VectorClock.empty().advance(replica, count));
+    return count == 0 ? ZERO : new GCounter(VectorClock.empty().advance(replica, count));
   }
 
-  /** The sum of all replicas' counts. */
+  /**
+   * The sum of all replicas' counts.
+   *
+   * @throws ArithmeticException if the sum exceeds {@code Long.MAX_VALUE} (each count fits, their sum does not)
+   */
   public long value() {
     long sum = 0;
     for (Tuple2<ReplicaId, Long> entry : counts.entries()) {
@@ -94,7 +98,7 @@ public final class GCounter implements DeltaCrdt<GCounter> {
   @Override
   public GCounter merge(GCounter other) {
     VectorClock merged = counts.merge(other.counts);
-    return merged == counts ? this : new GCounter(merged);
+    return merged == counts ? this : merged == other.counts ? other : new GCounter(merged);
   }
 
   @Override

@@ -87,7 +87,12 @@ public final class LWWRegister<V> implements DeltaCrdt<LWWRegister<V>> {
 
   /** The register cleared at {@code timestamp}; {@code this} if it holds a newer write. */
   public LWWRegister<V> clear(HlcTimestamp timestamp) {
-    return merge(cleared(timestamp));
+    return merge(deltaClear(timestamp));
+  }
+
+  /** The delta of {@link #clear(HlcTimestamp)}: the clear alone. */
+  public LWWRegister<V> deltaClear(HlcTimestamp timestamp) {
+    return cleared(timestamp);
   }
 
   /** The register cleared at a timestamp from {@code clock} that orders after the current write. */
@@ -142,7 +147,15 @@ public final class LWWRegister<V> implements DeltaCrdt<LWWRegister<V>> {
 
   @Override
   public boolean isLessOrEqual(LWWRegister<V> other) {
-    return timestamp == null || (other.timestamp != null && timestamp.compareTo(other.timestamp) <= 0);
+    if (timestamp == null) {
+      return true;
+    }
+    if (other.timestamp == null) {
+      return false;
+    }
+    int order = timestamp.compareTo(other.timestamp);
+    // Two different writes under one timestamp are unordered, as merge (which refuses them) says.
+    return order < 0 || (order == 0 && Objects.equals(value, other.value));
   }
 
   @Override

@@ -41,12 +41,12 @@ public final class TwoPhaseSet<E> implements DeltaCrdt<TwoPhaseSet<E>> {
 
   /** This set with {@code element} added; no effect if it was removed before (it stays removed). */
   public TwoPhaseSet<E> add(E element) {
-    return with(added.add(element), removed);
+    return with(added.add(Objects.requireNonNull(element, "TwoPhaseSet element")), removed);
   }
 
   /** The delta of {@link #add}. */
   public TwoPhaseSet<E> deltaAdd(E element) {
-    return new TwoPhaseSet<>(added.deltaAdd(element), GSet.empty());
+    return new TwoPhaseSet<>(added.deltaAdd(Objects.requireNonNull(element, "TwoPhaseSet element")), GSet.empty());
   }
 
   /**
@@ -59,14 +59,22 @@ public final class TwoPhaseSet<E> implements DeltaCrdt<TwoPhaseSet<E>> {
     return with(added, removed.add(requireAdded(element)));
   }
 
-  /** The delta of {@link #remove}; the same precondition. */
+  /**
+   * The delta of {@link #remove}; the same precondition. It carries the add too, so that every state, even one
+   * that only ever received this delta, holds each removed element among the added ones.
+   */
   public TwoPhaseSet<E> deltaRemove(E element) {
-    return new TwoPhaseSet<>(GSet.empty(), removed.deltaAdd(requireAdded(element)));
+    return new TwoPhaseSet<>(added.deltaAdd(requireAdded(element)), removed.deltaAdd(element));
   }
 
   /** Whether {@code element} is present: added and never removed. */
   public boolean contains(E element) {
     return added.contains(element) && !removed.contains(element);
+  }
+
+  /** Whether {@code element} was ever added (it may have been removed since): what {@link #remove} requires. */
+  public boolean wasAdded(E element) {
+    return added.contains(element);
   }
 
   /** Whether {@code element} was removed, which bars it forever. */

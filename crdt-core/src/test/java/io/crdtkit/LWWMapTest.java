@@ -1,0 +1,207 @@
+package io.crdtkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crdtkit.clock.ClockOffsetException;
+import io.crdtkit.clock.HlcTimestamp;
+import io.crdtkit.clock.HybridLogicalClock;
+import io.crdtkit.clock.ReplicaId;
+import io.vavr.collection.HashMap;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scenario tests for {@link LWWMap}: deletes against concurrent older puts in every merge order, tombstones, puts
+ * through a clock after a remote delete, the replica-id tie-break, conflicting writes, same-instance merges,
+ * equality over tombstones and text.
+ */
+class LWWMapTest {
+
+  private static final ReplicaId A = ReplicaId.of("a");
+  private static final ReplicaId B = ReplicaId.of("b");
+  private static final Duration MAX_OFFSET = Duration.ofSeconds(5);
+
+  private static HybridLogicalClock clockAt(ReplicaId replica, long millis) {
+    return HybridLogicalClock.create(replica, Clock.fixed(Instant.ofEpochMilli(millis), ZoneOffset.UTC), MAX_OFFSET);
+  }
+
+  private static LWWMap<String, String> empty() {
+    return LWWMap.empty();
+  }
+
+  @Nested
+  class DeleteVersusPut {
+
+    @Test
+    void aDeleteWinsOverAConcurrentOlderPutInEveryMergeOrder() {
+      LWWMap<String, String> base = empty().put(HlcTimestamp.of(1_000, 0, A), "theme", "light");
+      LWWMap<String, String> deleted = base.remove(HlcTimestamp.of(3_000, 0, A), "theme");
+      LWWMap<String, String> olderPut = base.put(HlcTimestamp.of(2_000, 0, B), "theme", "dark");
+
+      for (List<LWWMap<String, String>> order : List.of(
+          List.of(base, deleted, olderPut), List.of(base, olderPut, deleted), List.of(deleted, base, olderPut),
+          List.of(deleted, olderPut, base), List.of(olderPut, base, deleted), List.of(olderPut, deleted, base))) {
+        LWWMap<String, String> merged = order.get(0).merge(order.get(1)).merge(order.get(2));
+
+        assertThat(merged.get("theme")).as("merged in order %s", order).isEmpty();
+        assertThat(merged.containsKey("theme")).isFalse();
+        assertThat(merged.size()).isZero();
+        assertThat(merged.tombstones()).isEqualTo(1);
+        assertThat(merged).isEqualTo(deleted);
+      }
+    }
+
+    @Test
+    void aNewerPutRevivesADeletedKey() {
+      LWWMap<String, String> deleted = empty()
+          .put(HlcTimestamp.of(1_000, 0, A), "theme", "light")
+          .remove(HlcTimestamp.of(2_000, 0, A), "theme");
+      LWWMap<String, String> newerPut = empty().put(HlcTimestamp.of(3_000, 0, B), "theme", "dark");
+
+      assertThat(deleted.merge(newerPut).get("theme")).containsExactly("dark");
+      assertThat(newerPut.merge(deleted).get("theme")).containsExactly("dark");
+      assertThat(deleted.merge(newerPut).tombstones()).isZero();
+    }
+
+    @Test
+    void aDeleteAndAPutInTheSameMillisecondAreOrderedByReplicaId() {
+      LWWMap<String, String> deletedByB = empty().remove(HlcTimestamp.of(1_000, 0, B), "theme");
+      LWWMap<String, String> putByA = empty().put(HlcTimestamp.of(1_000, 0, A), "theme", "dark");
+
+      assertThat(deletedByB.merge(putByA).get("theme")).isEmpty();
+      assertThat(putByA.merge(deletedByB).get("theme")).isEmpty();
+      assertThat(putByA.merge(deletedByB)).isEqualTo(deletedByB);
+    }
+
+    @Test
+    void removingAKeyThatWasNeverPresentStillLeavesATombstone() {
+      LWWMap<String, String> removed = empty().remove(clockAt(A, 1_000), "never-there");
+
+      assertThat(removed.value()).isEmpty();
+      assertThat(removed.tombstones()).isEqualTo(1);
+      assertThat(removed).isNotEqualTo(empty());
+    }
+  }
+
+  @Nested
+  class WritingThroughAClock {
+
+    @Test
+    void aPutThroughTheClockAfterARemoteDeleteWinsEvenWithTheLocalClockBehind() {
+      LWWMap<String, String> base = empty().put(clockAt(A, 1_000), "theme", "light");
+      LWWMap<String, String> deletedOnB = base.remove(clockAt(B, 9_000), "theme");
+      HybridLogicalClock clockA = clockAt(A, 5_000);
+
+      LWWMap<String, String> putAgainOnA = base.merge(deletedOnB).put(clockA, "theme", "dark");
+
+      assertThat(putAgainOnA.get("theme")).containsExactly("dark");
+      assertThat(putAgainOnA.registers().get("theme").get().timestamp()).containsExactly(HlcTimestamp.of(9_000, 1, A));
+      assertThat(deletedOnB.merge(putAgainOnA).get("theme")).containsExactly("dark");
+      assertThat(putAgainOnA.merge(deletedOnB)).isSameAs(putAgainOnA);
+      assertThat(putAgainOnA.tombstones()).isZero();
+    }
+
+    @Test
+    void aPutWithAnExplicitTimestampOlderThanTheDeleteIsIgnored() {
+      LWWMap<String, String> deleted = empty().remove(HlcTimestamp.of(9_000, 0, B), "theme");
+
+      assertThat(deleted.put(HlcTimestamp.of(5_000, 0, A), "theme", "dark")).isSameAs(deleted);
+    }
+
+    @Test
+    void clockOpsOnlyOrderAfterTheirOwnKeysWrite() {
+      LWWMap<String, String> map = empty().put(HlcTimestamp.of(9_000, 0, B), "theme", "dark");
+
+      LWWMap<String, String> withLanguage = map.put(clockAt(A, 5_000), "lang", "en");
+
+      assertThat(withLanguage.registers().get("lang").get().timestamp()).containsExactly(HlcTimestamp.of(5_000, 0, A));
+      assertThat(withLanguage.value()).isEqualTo(HashMap.of("theme", "dark", "lang", "en"));
+    }
+
+    @Test
+    void aKeyWrittenFarInTheFutureRejectsAClockPutAndNothingChanges() {
+      HlcTimestamp fromBrokenClock = HlcTimestamp.of(1_000 + Duration.ofHours(1).toMillis(), 0, B);
+      LWWMap<String, String> map = empty().put(fromBrokenClock, "theme", "dark");
+      HybridLogicalClock clock = clockAt(A, 1_000);
+      HlcTimestamp before = clock.current();
+
+      assertThatThrownBy(() -> map.put(clock, "theme", "light"))
+          .isInstanceOf(ClockOffsetException.class)
+          .hasMessageContaining(fromBrokenClock.toString());
+      assertThatThrownBy(() -> map.remove(clock, "theme")).isInstanceOf(ClockOffsetException.class);
+      assertThat(clock.current()).isEqualTo(before);
+      assertThat(map.get("theme")).containsExactly("dark");
+    }
+
+    @Test
+    void deltaFormsMergeToTheFullMutators() {
+      LWWMap<String, String> map = empty().put(HlcTimestamp.of(2_000, 0, B), "theme", "dark");
+
+      assertThat(map.merge(map.deltaPut(clockAt(A, 1_000), "theme", "light")))
+          .isEqualTo(map.put(clockAt(A, 1_000), "theme", "light"));
+      assertThat(map.merge(map.deltaRemove(clockAt(A, 1_000), "theme")))
+          .isEqualTo(map.remove(clockAt(A, 1_000), "theme"));
+      assertThat(map.deltaPut(clockAt(A, 1_000), "lang", "en").registers().keySet()).containsExactly("lang");
+      assertThat(map.deltaRemove(HlcTimestamp.of(3_000, 0, A), "theme").tombstones()).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  class MergeEqualityAndText {
+
+    @Test
+    void conflictingPutsUnderOneTimestampAreRejectedNamingTheTimestamp() {
+      HlcTimestamp reused = HlcTimestamp.of(1_000, 0, A);
+      LWWMap<String, String> before = empty().put(reused, "theme", "light");
+      LWWMap<String, String> after = empty().put(reused, "theme", "dark");
+
+      assertThatThrownBy(() -> before.merge(after))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("1000.0@a");
+    }
+
+    @Test
+    void mergeReturnsTheSameInstanceWhenTheOtherSideAddsNothing() {
+      LWWMap<String, String> older = empty().put(HlcTimestamp.of(1_000, 0, A), "theme", "light");
+      LWWMap<String, String> newer = older
+          .put(HlcTimestamp.of(2_000, 0, A), "lang", "en")
+          .remove(HlcTimestamp.of(3_000, 0, B), "theme");
+
+      assertThat(newer.merge(older)).isSameAs(newer);
+      assertThat(newer.merge(newer)).isSameAs(newer);
+      assertThat(newer.merge(LWWMap.empty())).isSameAs(newer);
+      assertThat(LWWMap.<String, String>empty().merge(newer)).isSameAs(newer);
+    }
+
+    @Test
+    void equalityIncludesTombstonesAndTimestamps() {
+      LWWMap<String, String> live = empty().put(HlcTimestamp.of(1_000, 0, A), "theme", "dark");
+      LWWMap<String, String> withTombstone = live.remove(HlcTimestamp.of(2_000, 0, A), "lang");
+      LWWMap<String, String> rewritten = empty().put(HlcTimestamp.of(1_500, 0, B), "theme", "dark");
+
+      assertThat(withTombstone.value()).isEqualTo(live.value());
+      assertThat(withTombstone).isNotEqualTo(live);
+      assertThat(rewritten).isNotEqualTo(live);
+      assertThat(live.merge(rewritten)).isEqualTo(rewritten.merge(live)).hasSameHashCodeAs(rewritten.merge(live));
+    }
+
+    @Test
+    void toStringShowsLiveRegistersAndTombstones() {
+      LWWMap<String, String> map = empty()
+          .put(HlcTimestamp.of(1_000, 0, A), "theme", "dark")
+          .remove(HlcTimestamp.of(2_000, 1, B), "lang");
+
+      assertThat(map.toString())
+          .startsWith("LWWMap{")
+          .contains("theme=LWWRegister(dark @ 1000.0@a)")
+          .contains("lang=LWWRegister(cleared @ 2000.1@b)");
+      assertThat(LWWMap.empty()).hasToString("LWWMap{}");
+    }
+  }
+}
