@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.STABLE;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.vavr.collection.SortedSet;
+import io.vavr.collection.TreeSet;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -38,6 +40,20 @@ public final class DWFlag implements CausalCrdt<DWFlag> {
     return DISABLED;
   }
 
+  /**
+   * The flag holding these enable dots and disable tokens, having seen {@code context}: for decoders and
+   * snapshots.
+   *
+   * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice
+   */
+  public static DWFlag of(Iterable<Dot> enables, Iterable<Dot> disables, CausalContext context) {
+    DotClaims claims = new DotClaims("DWFlag", context);
+    AddRemoveDots store = new AddRemoveDots(
+        new DotSet(TreeSet.ofAll(claims.claim("enables", enables, false))),
+        new DotSet(TreeSet.ofAll(claims.claim("disables", disables, false))));
+    return new DWFlag(new CausalState<>(store, context));
+  }
+
   /** The flag enabled by {@code replica}; it clears the disables it has seen, but loses to concurrent ones. */
   public DWFlag enable(ReplicaId replica) {
     Dot dot = nextDot(replica);
@@ -65,6 +81,16 @@ public final class DWFlag implements CausalCrdt<DWFlag> {
   /** Whether the flag is enabled. */
   public boolean value() {
     return state.store().isPresent();
+  }
+
+  /** The dots of the enables not yet observed by a later disable. */
+  public SortedSet<Dot> enableDots() {
+    return state.store().adds().dots();
+  }
+
+  /** The disable tokens not yet observed by a later enable. */
+  public SortedSet<Dot> disableDots() {
+    return state.store().removes().dots();
   }
 
   /** The number of disable tokens held: the metadata garbage collection can reclaim. */

@@ -37,6 +37,11 @@ final class DotValues<V extends Crdt<V>> implements DotStore<DotValues<V>> {
     return new DotValues<>(DotFun.of(dot, delta), delta);
   }
 
+  /** The deltas of a key's live updates, each under its dot. */
+  static <V extends Crdt<V>> DotValues<V> of(SortedMap<Dot, V> deltas) {
+    return of(new DotFun<>(deltas));
+  }
+
   /** The join of every update's delta; {@code null} if the key has none. */
   @Nullable V value() {
     return value;

@@ -6,6 +6,7 @@ import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
 import io.vavr.collection.SortedSet;
+import io.vavr.collection.TreeSet;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -35,6 +36,16 @@ public final class EWFlag implements CausalCrdt<EWFlag> {
   /** The flag that was never enabled: {@code false}. */
   public static EWFlag empty() {
     return DISABLED;
+  }
+
+  /**
+   * The flag holding these enable dots, having seen {@code context}: for decoders and snapshots.
+   *
+   * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice
+   */
+  public static EWFlag of(Iterable<Dot> enables, CausalContext context) {
+    DotClaims claims = new DotClaims("EWFlag", context);
+    return new EWFlag(new CausalState<>(new DotSet(TreeSet.ofAll(claims.claim("enables", enables, false))), context));
   }
 
   /** The flag enabled by {@code replica}, with a new dot that wins over every disable that has not seen it. */

@@ -39,6 +39,11 @@ public final class GSet<E> implements DeltaCrdt<GSet<E>> {
   /** The set of these elements. */
   @SafeVarargs
   public static <E> GSet<E> of(E... elements) {
+    return ofAll(java.util.Arrays.asList(elements));
+  }
+
+  /** The set of these elements. */
+  public static <E> GSet<E> ofAll(Iterable<E> elements) {
     GSet<E> set = empty();
     for (E element : elements) {
       set = set.add(element);

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import io.crdtkit.clock.HlcTimestamp;
 import io.crdtkit.clock.HybridLogicalClock;
+import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
@@ -42,6 +43,21 @@ public final class LWWMap<K, V> implements DeltaCrdt<LWWMap<K, V>> {
   @SuppressWarnings("unchecked")
   public static <K, V> LWWMap<K, V> empty() {
     return (LWWMap<K, V>) EMPTY;
+  }
+
+  /**
+   * The map holding these registers, tombstones included: for decoders and snapshots.
+   *
+   * @throws IllegalArgumentException if a register was never written (it would be no entry at all)
+   */
+  public static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers) {
+    for (Tuple2<K, LWWRegister<V>> entry : registers) {
+      Objects.requireNonNull(entry._1, "LWWMap key");
+      if (entry._2.timestamp().isEmpty()) {
+        throw new IllegalArgumentException("LWWMap: key " + entry._1 + " holds a register that was never written");
+      }
+    }
+    return registers.isEmpty() ? empty() : new LWWMap<>(registers);
   }
 
   /** {@code key} mapped to {@code value} at {@code timestamp}; {@code this} if the key holds a newer write. */

@@ -5,8 +5,11 @@ import static org.apiguardian.api.API.Status.STABLE;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.vavr.Tuple2;
+import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.collection.SortedMap;
+import io.vavr.collection.TreeMap;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -41,6 +44,22 @@ public final class MVRegister<V> implements CausalCrdt<MVRegister<V>> {
   @SuppressWarnings("unchecked")
   public static <V> MVRegister<V> empty() {
     return (MVRegister<V>) EMPTY;
+  }
+
+  /**
+   * The register holding these concurrent writes, each under its dot, having seen {@code context}: for decoders
+   * and snapshots.
+   *
+   * @throws IllegalArgumentException if a dot is beyond {@code context} or a value is null
+   */
+  public static <V> MVRegister<V> of(Map<Dot, V> writes, CausalContext context) {
+    DotClaims claims = new DotClaims("MVRegister", context);
+    SortedMap<Dot, V> entries = TreeMap.empty();
+    for (Tuple2<Dot, V> write : writes) {
+      claims.claim("write of " + write._2, write._1);
+      entries = entries.put(write._1, Objects.requireNonNull(write._2, "MVRegister value"));
+    }
+    return new MVRegister<>(new CausalState<>(new DotFun<>(entries), context));
   }
 
   /** {@code value} written by {@code replica}: it replaces every value seen so far. */

@@ -5,8 +5,11 @@ import static org.apiguardian.api.API.Status.STABLE;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.vavr.Tuple2;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
+import io.vavr.collection.SortedMap;
+import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +74,34 @@ public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>
   }
 
   /**
+   * The map holding, per key, the deltas of its live updates each under its dot, having seen {@code context}:
+   * for decoders and snapshots. {@code ORMap.of(m.bottomValue(), m.deltas(), m.context())} equals {@code m}.
+   *
+   * @throws IllegalArgumentException if a key has no update, a dot is beyond {@code context} or held twice, or a
+   *     causal nested delta has seen a dot the map has not (the map's context covers every nested one)
+   */
+  public static <K, V extends Crdt<V>> ORMap<K, V> of(
+      V bottomValue, Map<K, ? extends Map<Dot, V>> deltas, CausalContext context) {
+    DotClaims claims = new DotClaims("ORMap", context);
+    DotMap<K, DotValues<V>> store = emptyStore();
+    for (Tuple2<K, ? extends Map<Dot, V>> entry : deltas) {
+      K key = Objects.requireNonNull(entry._1, "ORMap key");
+      claims.claim("key " + key, entry._2.keySet(), true);
+      SortedMap<Dot, V> keyDeltas = TreeMap.empty();
+      for (Tuple2<Dot, V> update : entry._2) {
+        V delta = Objects.requireNonNull(update._2, "ORMap delta");
+        if (delta instanceof CausalCrdt<?> nested && !nested.context().isLessOrEqual(context)) {
+          throw new IllegalArgumentException("ORMap: the delta of key " + key + " under " + update._1
+              + " has seen dots beyond the map's causal context " + context + ": " + nested.context());
+        }
+        keyDeltas = keyDeltas.put(update._1, delta);
+      }
+      store = store.with(key, DotValues.of(keyDeltas));
+    }
+    return new ORMap<>(new CausalState<>(store, context), Objects.requireNonNull(bottomValue, "bottom value"));
+  }
+
+  /**
    * The map after {@code replica} updates {@code key} with {@code deltaMutator}, creating the key if absent.
    *
    * @param deltaMutator from the key's current value to the delta to merge in; must not return {@code null}
@@ -132,6 +163,11 @@ public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>
   /** The value an absent key starts from. */
   public V bottomValue() {
     return bottomValue;
+  }
+
+  /** Per key, the deltas of its live updates under their dots: the state, with {@link #context()}. */
+  public Map<K, SortedMap<Dot, V>> deltas() {
+    return state.store().entries().mapValues(DotValues::deltas);
   }
 
   /** The number of update dots {@code key} holds: its metadata. */

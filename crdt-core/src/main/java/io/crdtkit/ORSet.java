@@ -5,8 +5,11 @@ import static org.apiguardian.api.API.Status.STABLE;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.vavr.Tuple2;
+import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.collection.SortedSet;
+import io.vavr.collection.TreeSet;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -46,6 +49,23 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>> {
   @SuppressWarnings("unchecked")
   public static <E> ORSet<E> empty() {
     return (ORSet<E>) EMPTY;
+  }
+
+  /**
+   * The set holding exactly these elements, each with the dots of its concurrent adds, having seen
+   * {@code context}: for decoders and snapshots. {@code ORSet.of(s.entries(), s.context())} equals {@code s}.
+   *
+   * @throws IllegalArgumentException if an element has no dot, a dot is beyond {@code context}, or two elements
+   *     hold the same dot
+   */
+  public static <E> ORSet<E> of(Map<E, ? extends Iterable<Dot>> entries, CausalContext context) {
+    DotClaims claims = new DotClaims("ORSet", context);
+    DotMap<E, DotSet> store = emptyStore();
+    for (Tuple2<E, ? extends Iterable<Dot>> entry : entries) {
+      E element = Objects.requireNonNull(entry._1, "ORSet element");
+      store = store.with(element, new DotSet(TreeSet.ofAll(claims.claim("element " + element, entry._2, true))));
+    }
+    return new ORSet<>(new CausalState<>(store, context));
   }
 
   /** {@code element} added by {@code replica}, with a new dot; it wins over every remove that has not seen it. */
@@ -104,6 +124,11 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>> {
   /** Whether no element is present. */
   public boolean isEmpty() {
     return state.store().isEmpty();
+  }
+
+  /** Each present element with the dots that keep it present: the state, with {@link #context()}. */
+  public Map<E, SortedSet<Dot>> entries() {
+    return state.store().entries().mapValues(DotSet::dots);
   }
 
   /** The dots that keep {@code element} present (empty if absent): one per concurrent add. */

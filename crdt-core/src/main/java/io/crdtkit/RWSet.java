@@ -5,7 +5,11 @@ import static org.apiguardian.api.API.Status.STABLE;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
 import io.vavr.collection.Set;
+import io.vavr.collection.SortedSet;
+import io.vavr.collection.TreeSet;
 import java.util.Objects;
 import java.util.function.Function;
 import org.apiguardian.api.API;
@@ -45,6 +49,34 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>> {
     return (RWSet<E>) EMPTY;
   }
 
+  /**
+   * The set holding these add dots and remove tokens per element, having seen {@code context}: for decoders and
+   * snapshots. An element may appear in either map or both.
+   *
+   * @throws IllegalArgumentException if a dot is beyond {@code context} or held twice, or an element is given
+   *     with no dot at all
+   */
+  public static <E> RWSet<E> of(
+      Map<E, ? extends Iterable<Dot>> adds, Map<E, ? extends Iterable<Dot>> removes, CausalContext context) {
+    DotClaims claims = new DotClaims("RWSet", context);
+    DotMap<E, AddRemoveDots> store = emptyStore();
+    for (E element : adds.keySet().union(removes.keySet())) {
+      Objects.requireNonNull(element, "RWSet element");
+      DotSet added = new DotSet(TreeSet.ofAll(claims.claim("adds of " + element, dotsOf(adds, element), false)));
+      DotSet removed =
+          new DotSet(TreeSet.ofAll(claims.claim("removes of " + element, dotsOf(removes, element), false)));
+      if (added.isEmpty() && removed.isEmpty()) {
+        throw new IllegalArgumentException("RWSet: element " + element + " has no dots; every entry needs one");
+      }
+      store = store.with(element, new AddRemoveDots(added, removed));
+    }
+    return new RWSet<>(new CausalState<>(store, context));
+  }
+
+  private static <E> Iterable<Dot> dotsOf(Map<E, ? extends Iterable<Dot>> dots, E element) {
+    return dots.get(element).<Iterable<Dot>>map(held -> held).getOrElse(List.empty());
+  }
+
   /** {@code element} added by {@code replica}; it clears the removes it has seen, but loses to concurrent ones. */
   public RWSet<E> add(ReplicaId replica, E element) {
     return update(replica, element, AddRemoveDots::added);
@@ -76,6 +108,17 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>> {
   /** The present elements. */
   public Set<E> value() {
     return state.store().entries().filterValues(AddRemoveDots::isPresent).keySet();
+  }
+
+  /** The dots of each element's adds that no later remove observed (present or not). */
+  public Map<E, SortedSet<Dot>> addDots() {
+    return state.store().entries().filterValues(dots -> !dots.adds().isEmpty()).mapValues(dots -> dots.adds().dots());
+  }
+
+  /** Each element's remove tokens that no later add observed: the tombstones. */
+  public Map<E, SortedSet<Dot>> removeDots() {
+    return state.store().entries().filterValues(dots -> !dots.removes().isEmpty())
+        .mapValues(dots -> dots.removes().dots());
   }
 
   /** The number of remove tokens held: the tombstones garbage collection can reclaim. */

@@ -39,6 +39,22 @@ public final class TwoPhaseSet<E> implements DeltaCrdt<TwoPhaseSet<E>> {
     return (TwoPhaseSet<E>) EMPTY;
   }
 
+  /**
+   * The set with these added and removed elements: for decoders and snapshots.
+   *
+   * @throws IllegalArgumentException if a removed element is not among the added ones
+   */
+  public static <E> TwoPhaseSet<E> of(Iterable<E> added, Iterable<E> removed) {
+    GSet<E> addedSet = GSet.ofAll(added);
+    GSet<E> removedSet = GSet.ofAll(removed);
+    for (E element : removedSet.value()) {
+      if (!addedSet.contains(element)) {
+        throw new IllegalArgumentException("TwoPhaseSet: removed element " + element + " is not among the added ones");
+      }
+    }
+    return new TwoPhaseSet<>(addedSet, removedSet);
+  }
+
   /** This set with {@code element} added; no effect if it was removed before (it stays removed). */
   public TwoPhaseSet<E> add(E element) {
     return with(added.add(Objects.requireNonNull(element, "TwoPhaseSet element")), removed);
@@ -85,6 +101,11 @@ public final class TwoPhaseSet<E> implements DeltaCrdt<TwoPhaseSet<E>> {
   /** The present elements. */
   public Set<E> value() {
     return added.value().diff(removed.value());
+  }
+
+  /** Every element ever added, removed ones included. */
+  public Set<E> addedElements() {
+    return added.value();
   }
 
   /** The removed elements: kept forever. */

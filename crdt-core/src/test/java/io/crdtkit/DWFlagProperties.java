@@ -12,6 +12,11 @@ class DWFlagProperties extends MergeLawProperties<DWFlag> {
   }
 
   @Override
+  DWFlag rebuiltFromParts(DWFlag state) {
+    return DWFlag.of(state.enableDots(), state.disableDots(), state.context());
+  }
+
+  @Override
   Arbitrary<Operation<DWFlag>> operations() {
     return Arbitraries.of(
         new Operation<>("enable", DWFlag::enable, DWFlag::deltaEnable),

@@ -12,6 +12,11 @@ class EWFlagProperties extends MergeLawProperties<EWFlag> {
   }
 
   @Override
+  EWFlag rebuiltFromParts(EWFlag state) {
+    return EWFlag.of(state.dots(), state.context());
+  }
+
+  @Override
   Arbitrary<Operation<EWFlag>> operations() {
     return Arbitraries.of(
         new Operation<>("enable", EWFlag::enable, EWFlag::deltaEnable),

@@ -12,6 +12,11 @@ class GCounterProperties extends MergeLawProperties<GCounter> {
   }
 
   @Override
+  GCounter rebuiltFromParts(GCounter state) {
+    return GCounter.of(state.entries().toJavaMap());
+  }
+
+  @Override
   Arbitrary<Operation<GCounter>> operations() {
     Arbitrary<Long> amount = Arbitraries.longs().between(0, 3);
     return Arbitraries.oneOf(

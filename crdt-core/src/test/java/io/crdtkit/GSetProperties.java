@@ -12,6 +12,11 @@ class GSetProperties extends MergeLawProperties<GSet<String>> {
   }
 
   @Override
+  GSet<String> rebuiltFromParts(GSet<String> state) {
+    return GSet.ofAll(state.value());
+  }
+
+  @Override
   Arbitrary<Operation<GSet<String>>> operations() {
     Arbitrary<String> element = Arbitraries.of("x", "y", "z");
     return element.map(e -> new Operation<>("add " + e, (s, r) -> s.add(e), (s, r) -> s.deltaAdd(e)));

@@ -27,6 +27,11 @@ class LWWMapProperties extends MergeLawProperties<LWWMap<String, Integer>> {
   }
 
   @Override
+  LWWMap<String, Integer> rebuiltFromParts(LWWMap<String, Integer> state) {
+    return LWWMap.of(state.registers());
+  }
+
+  @Override
   Arbitrary<Operation<LWWMap<String, Integer>>> operations() {
     Arbitrary<String> key = Arbitraries.of("x", "y", "z");
     Arbitrary<Integer> value = Arbitraries.integers().between(1, 3);

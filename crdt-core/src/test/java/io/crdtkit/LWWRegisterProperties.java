@@ -29,6 +29,13 @@ class LWWRegisterProperties extends MergeLawProperties<LWWRegister<String>> {
   }
 
   @Override
+  LWWRegister<String> rebuiltFromParts(LWWRegister<String> state) {
+    return state.timestamp().isEmpty() ? LWWRegister.empty() : state.isCleared()
+        ? LWWRegister.cleared(state.timestamp().get())
+        : LWWRegister.of(state.timestamp().get(), state.value().get());
+  }
+
+  @Override
   Arbitrary<Operation<LWWRegister<String>>> operations() {
     Arbitrary<String> value = Arbitraries.of("x", "y", "z");
     Arbitrary<Integer> skew = Arbitraries.integers().between(0, 2);

@@ -23,6 +23,9 @@ abstract class MergeLawProperties<S extends DeltaCrdt<S>> {
   /** The type's mutators, with arguments drawn from a small domain so that replicas collide. */
   abstract Arbitrary<Operation<S>> operations();
 
+  /** The state rebuilt through the type's public factory from its public accessors (what a decoder does). */
+  abstract S rebuiltFromParts(S state);
+
   @Provide
   Arbitrary<List<S>> replicaStates() {
     return History.of(operations(), 30).map(history -> history.run(bottom()));
@@ -93,6 +96,13 @@ abstract class MergeLawProperties<S extends DeltaCrdt<S>> {
       @ForAll("anyReplica") ReplicaId replica) {
     S x = states.get(0);
     assertThat(x.isLessOrEqual(operation.apply(x, replica))).isTrue();
+  }
+
+  @Property
+  void rebuildingFromThePartsGivesAnEqualState(@ForAll("replicaStates") List<S> states) {
+    for (S state : states) {
+      assertThat(rebuiltFromParts(state)).isEqualTo(state);
+    }
   }
 
   @Property

@@ -17,6 +17,11 @@ class ORMapOfCountersProperties extends MergeLawProperties<ORMap<String, PNCount
   }
 
   @Override
+  ORMap<String, PNCounter> rebuiltFromParts(ORMap<String, PNCounter> state) {
+    return ORMap.of(state.bottomValue(), state.deltas(), state.context());
+  }
+
+  @Override
   Arbitrary<Operation<ORMap<String, PNCounter>>> operations() {
     Arbitrary<String> key = Arbitraries.of("x", "y", "z");
     Arbitrary<Long> amount = Arbitraries.longs().between(0, 3);

@@ -17,6 +17,11 @@ class ORMapOfSetsProperties extends MergeLawProperties<ORMap<String, ORSet<Strin
   }
 
   @Override
+  ORMap<String, ORSet<String>> rebuiltFromParts(ORMap<String, ORSet<String>> state) {
+    return ORMap.of(state.bottomValue(), state.deltas(), state.context());
+  }
+
+  @Override
   Arbitrary<Operation<ORMap<String, ORSet<String>>>> operations() {
     Arbitrary<String> key = Arbitraries.of("x", "y", "z");
     Arbitrary<String> element = Arbitraries.of("p", "q");

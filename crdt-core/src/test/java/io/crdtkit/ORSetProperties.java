@@ -11,6 +11,11 @@ class ORSetProperties extends MergeLawProperties<ORSet<String>> {
   }
 
   @Override
+  ORSet<String> rebuiltFromParts(ORSet<String> state) {
+    return ORSet.of(state.entries(), state.context());
+  }
+
+  @Override
   Arbitrary<Operation<ORSet<String>>> operations() {
     Arbitrary<String> element = Arbitraries.of("x", "y", "z");
     return Arbitraries.oneOf(

@@ -12,6 +12,11 @@ class PNCounterProperties extends MergeLawProperties<PNCounter> {
   }
 
   @Override
+  PNCounter rebuiltFromParts(PNCounter state) {
+    return PNCounter.of(state.increments(), state.decrements());
+  }
+
+  @Override
   Arbitrary<Operation<PNCounter>> operations() {
     Arbitrary<Long> amount = Arbitraries.longs().between(0, 3);
     return Arbitraries.oneOf(

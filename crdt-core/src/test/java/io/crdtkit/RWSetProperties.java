@@ -12,6 +12,11 @@ class RWSetProperties extends MergeLawProperties<RWSet<String>> {
   }
 
   @Override
+  RWSet<String> rebuiltFromParts(RWSet<String> state) {
+    return RWSet.of(state.addDots(), state.removeDots(), state.context());
+  }
+
+  @Override
   Arbitrary<Operation<RWSet<String>>> operations() {
     Arbitrary<String> element = Arbitraries.of("x", "y", "z");
     return Arbitraries.oneOf(

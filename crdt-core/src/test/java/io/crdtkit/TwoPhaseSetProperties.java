@@ -16,6 +16,11 @@ class TwoPhaseSetProperties extends MergeLawProperties<TwoPhaseSet<String>> {
   }
 
   @Override
+  TwoPhaseSet<String> rebuiltFromParts(TwoPhaseSet<String> state) {
+    return TwoPhaseSet.of(state.addedElements(), state.removedElements());
+  }
+
+  @Override
   Arbitrary<Operation<TwoPhaseSet<String>>> operations() {
     Arbitrary<String> element = Arbitraries.of("x", "y", "z");
     return Arbitraries.oneOf(
