@@ -1,0 +1,162 @@
+package io.crdtkit.laws;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.crdtkit.Crdt;
+import io.crdtkit.clock.ReplicaId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the law kit needs to know about a CRDT, in a few lines: its bottom state, its operations (each a
+ * full and a delta mutator, with arguments drawn from a jqwik {@link Arbitrary}), and how its observable values
+ * compare. Immutable; each method returns a new description.
+ *
+ * <pre>{@code
+ * CrdtDescription<MaxRegister> maxRegister = CrdtDescription.of("MaxRegister", MaxRegister.empty())
+ *     .operation("write", Arbitraries.integers().between(0, 9),
+ *         (state, replica, n) -> state.write(n),
+ *         (state, replica, n) -> state.deltaWrite(n))
+ *     .value(MaxRegister::value);
+ * }</pre>
+ *
+ * <p>Draw arguments from a small domain ({@code "x", "y", "z"} rather than any string) so that replicas
+ * collide on the same elements: that is where CRDTs go wrong.
+ *
+ * @param <S> the CRDT type
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class CrdtDescription<S extends Crdt<S>> {
+
+  private final String name;
+  private final S bottom;
+  private final List<Arbitrary<Operation<S>>> operations;
+  private final Function<S, ?> value;
+  private final @Nullable UnaryOperator<S> roundTrip;
+  private final int minReplicas;
+  private final int maxReplicas;
+  private final int maxSteps;
+
+  private CrdtDescription(String name, S bottom, List<Arbitrary<Operation<S>>> operations, Function<S, ?> value,
+      @Nullable UnaryOperator<S> roundTrip, int minReplicas, int maxReplicas, int maxSteps) {
+    this.name = name;
+    this.bottom = bottom;
+    this.operations = List.copyOf(operations);
+    this.value = value;
+    this.roundTrip = roundTrip;
+    this.minReplicas = minReplicas;
+    this.maxReplicas = maxReplicas;
+    this.maxSteps = maxSteps;
+  }
+
+  /** A description of the type called {@code name} whose replicas all start at {@code bottom}. */
+  public static <S extends Crdt<S>> CrdtDescription<S> of(String name, S bottom) {
+    return new CrdtDescription<>(Objects.requireNonNull(name, "name"), Objects.requireNonNull(bottom, "bottom"),
+        List.of(), Function.identity(), null, 2, 5, 40);
+  }
+
+  /**
+   * Adds an operation called {@code name} whose argument is drawn from {@code arguments}: {@code full} applies it,
+   * {@code delta} returns its delta (for a type without delta mutators, pass the full mutator again: a whole state
+   * is a valid delta).
+   */
+  public <A> CrdtDescription<S> operation(
+      String name, Arbitrary<A> arguments, Mutator<S, A> full, Mutator<S, A> delta) {
+    Objects.requireNonNull(arguments, "arguments");
+    List<Arbitrary<Operation<S>>> more = new ArrayList<>(operations);
+    more.add(arguments.map(argument -> Operation.of(name, argument, full, delta)));
+    return new CrdtDescription<>(this.name, bottom, more, value, roundTrip, minReplicas, maxReplicas, maxSteps);
+  }
+
+  /** Adds an operation without argument, e.g. {@code clear}. */
+  public CrdtDescription<S> operation(
+      String name, BiFunction<S, ReplicaId, S> full, BiFunction<S, ReplicaId, S> delta) {
+    Objects.requireNonNull(full, "full mutator");
+    Objects.requireNonNull(delta, "delta mutator");
+    List<Arbitrary<Operation<S>>> more = new ArrayList<>(operations);
+    more.add(Arbitraries.just(Operation.<S, @Nullable Object>of(name, null,
+        (state, replica, none) -> full.apply(state, replica),
+        (state, replica, none) -> delta.apply(state, replica))));
+    return new CrdtDescription<>(this.name, bottom, more, value, roundTrip, minReplicas, maxReplicas, maxSteps);
+  }
+
+  /** How to read the observable value; values are compared with {@code equals}. Default: the whole state. */
+  public CrdtDescription<S> value(Function<S, ?> valueOf) {
+    return new CrdtDescription<>(name, bottom, operations, Objects.requireNonNull(valueOf, "value function"),
+        roundTrip, minReplicas, maxReplicas, maxSteps);
+  }
+
+  /** Also checks that every reachable state survives {@code encodeThenDecode} unchanged (e.g. through JSON). */
+  public CrdtDescription<S> roundTrip(UnaryOperator<S> encodeThenDecode) {
+    return new CrdtDescription<>(name, bottom, operations, value,
+        Objects.requireNonNull(encodeThenDecode, "round trip"), minReplicas, maxReplicas, maxSteps);
+  }
+
+  /** Histories run on {@code min} to {@code max} replicas (default 2 to 5; at most 7). */
+  public CrdtDescription<S> replicas(int min, int max) {
+    if (min < 2 || max > Replicas.MAX || min > max) {
+      throw new IllegalArgumentException("replicas must satisfy 2 <= min <= max <= " + Replicas.MAX
+          + ", got " + min + ".." + max);
+    }
+    return new CrdtDescription<>(name, bottom, operations, value, roundTrip, min, max, maxSteps);
+  }
+
+  /** Histories have at most {@code steps} steps (default 40). */
+  public CrdtDescription<S> maxSteps(int steps) {
+    if (steps < 1) {
+      throw new IllegalArgumentException("max steps must be >= 1, got " + steps);
+    }
+    return new CrdtDescription<>(name, bottom, operations, value, roundTrip, minReplicas, maxReplicas, steps);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public S bottom() {
+    return bottom;
+  }
+
+  /** One of the operations, with its argument. */
+  public Arbitrary<Operation<S>> operations() {
+    if (operations.isEmpty()) {
+      throw new IllegalStateException(name + " has no operations: add some with operation(...)");
+    }
+    return Arbitraries.oneOf(operations);
+  }
+
+  /** The observable value of {@code state}. */
+  public Object valueOf(S state) {
+    return value.apply(state);
+  }
+
+  /** The round trip to check, if one was given. */
+  public @Nullable UnaryOperator<S> roundTrip() {
+    return roundTrip;
+  }
+
+  public int minReplicas() {
+    return minReplicas;
+  }
+
+  public int maxReplicas() {
+    return maxReplicas;
+  }
+
+  public int maxSteps() {
+    return maxSteps;
+  }
+
+  @Override
+  public String toString() {
+    return "CrdtDescription(" + name + ", " + operations.size() + " operations)";
+  }
+}

@@ -1,0 +1,120 @@
+package io.crdtkit.laws;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.crdtkit.Crdt;
+import io.crdtkit.clock.ReplicaId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * A history on a few replicas: local updates (in full or through their delta) interleaved with one replica merging
+ * another's state. Running it gives <em>reachable</em> states, with real concurrency, rather than arbitrary
+ * structures no replica could hold. Printed one step per line in failure reports.
+ *
+ * @param <S> the CRDT type
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class History<S extends Crdt<S>> {
+
+  private final int replicas;
+  private final List<Step<S>> steps;
+
+  /** One step of a history. */
+  public sealed interface Step<S> permits Update, Merge {}
+
+  /** Replica {@code replica} applies {@code operation}, through its delta if {@code viaDelta}. */
+  public record Update<S>(int replica, Operation<S> operation, boolean viaDelta) implements Step<S> {
+    @Override
+    public String toString() {
+      return Replicas.id(replica) + (viaDelta ? ": merge delta of " : ": ") + operation;
+    }
+  }
+
+  /** Replica {@code into} merges the state of replica {@code from}. */
+  public record Merge<S>(int into, int from) implements Step<S> {
+    @Override
+    public String toString() {
+      return Replicas.id(into) + ": merge state of " + Replicas.id(from);
+    }
+  }
+
+  /** A state some replica held at some point: its current state, or an older (stale) one. */
+  public record Held<S>(int replica, S state) {
+    public ReplicaId replicaId() {
+      return Replicas.id(replica);
+    }
+  }
+
+  /** What a run of the history produced. */
+  public record Run<S>(List<S> finalStates, List<Held<S>> everyStateHeld) {}
+
+  History(int replicas, List<Step<S>> steps) {
+    if (replicas < 1 || replicas > Replicas.MAX) {
+      throw new IllegalArgumentException("replicas must be 1.." + Replicas.MAX + ", got " + replicas);
+    }
+    this.replicas = replicas;
+    this.steps = List.copyOf(steps);
+    for (Step<S> step : this.steps) {
+      int highest = step instanceof Update<S> u ? u.replica : Math.max(((Merge<S>) step).into, ((Merge<S>) step).from);
+      if (highest >= replicas) {
+        throw new IllegalArgumentException("step " + step + " names a replica beyond the " + replicas + " of the history");
+      }
+    }
+  }
+
+  /** A history of {@code steps} on {@code replicas} replicas. */
+  public static <S extends Crdt<S>> History<S> of(int replicas, List<Step<S>> steps) {
+    return new History<>(replicas, Objects.requireNonNull(steps, "steps"));
+  }
+
+  public int replicas() {
+    return replicas;
+  }
+
+  public List<Step<S>> steps() {
+    return steps;
+  }
+
+  /** The id of replica number {@code index} (a, b, c...). */
+  public static ReplicaId replicaId(int index) {
+    return Replicas.id(index);
+  }
+
+  /** Runs the history from {@code bottom} on every replica. */
+  public Run<S> run(S bottom) {
+    List<S> states = new ArrayList<>(Collections.nCopies(replicas, bottom));
+    List<Held<S>> held = new ArrayList<>();
+    for (int i = 0; i < replicas; i++) {
+      held.add(new Held<>(i, bottom));
+    }
+    for (Step<S> step : steps) {
+      if (step instanceof Update<S> update) {
+        S state = states.get(update.replica);
+        ReplicaId id = Replicas.id(update.replica);
+        S next = update.viaDelta
+            ? state.merge(update.operation.delta(state, id))
+            : update.operation.apply(state, id);
+        states.set(update.replica, next);
+        held.add(new Held<>(update.replica, next));
+      } else if (step instanceof Merge<S> merge) {
+        S next = states.get(merge.into).merge(states.get(merge.from));
+        states.set(merge.into, next);
+        held.add(new Held<>(merge.into, next));
+      }
+    }
+    return new Run<>(List.copyOf(states), List.copyOf(held));
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("history on " + replicas + " replicas, " + steps.size() + " steps");
+    for (Step<S> step : steps) {
+      text.append("\n    ").append(step);
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,57 @@
+package io.crdtkit.laws;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * What {@link LawChecker} found: for each broken law, the try that broke it, the minimal scenario shrinking found
+ * and the failure; plus the seed that reproduces the whole check.
+ *
+ * @param type     the described type's name
+ * @param seed     the seed that reproduces this check
+ * @param tries    tries per law
+ * @param lawCount how many laws were checked
+ * @param failures one per broken law
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record LawReport(String type, long seed, int tries, int lawCount, List<Failure> failures) {
+
+  /** A broken law: which, on which try, the minimal scenario, and what was thrown. */
+  public record Failure(String law, int attempt, String minimalScenario, Throwable cause) {}
+
+  public LawReport {
+    failures = List.copyOf(failures);
+  }
+
+  public boolean allHold() {
+    return failures.isEmpty();
+  }
+
+  /** Whether the law called {@code name} was found broken. */
+  public boolean broke(String name) {
+    return failures.stream().anyMatch(failure -> failure.law().equals(name));
+  }
+
+  /** Throws an {@link AssertionError} describing every broken law, unless all hold. */
+  public void assertAllHold() {
+    if (!allHold()) {
+      AssertionError error = new AssertionError(this.toString());
+      failures.forEach(failure -> error.addSuppressed(failure.cause()));
+      throw error;
+    }
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder(type + ": " + (lawCount - failures.size()) + " of " + lawCount
+        + " laws hold over " + tries + " tries each (seed " + seed + ")");
+    for (Failure failure : failures) {
+      text.append("\n\n- ").append(failure.law()).append(": broken on try ").append(failure.attempt())
+          .append("\n  ").append(failure.cause().getMessage().replace("\n", "\n  "))
+          .append("\n  minimal scenario: ").append(failure.minimalScenario().replace("\n", "\n  "));
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,157 @@
+package io.crdtkit.laws;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.crdtkit.Crdt;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
+
+/**
+ * The laws every state-based CRDT must obey, each checked on states drawn from a scenario's history: merge is a
+ * join (commutative, associative, idempotent, with bottom as identity), the order agrees with merge, updates only
+ * go up, and (if described) states survive serialization. The delta and convergence laws are in
+ * {@link DeltaLaws} and {@link ConvergenceLaw}; {@link #all()} lists every one.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class Laws {
+
+  private Laws() {}
+
+  /** Every law of the kit, in the order they are reported. */
+  public static <S extends Crdt<S>> List<Law<S>> all() {
+    return List.of(
+        named("merge is commutative", Laws::mergeIsCommutative),
+        named("merge is associative", Laws::mergeIsAssociative),
+        named("merge is idempotent", Laws::mergeIsIdempotent),
+        named("bottom is the identity of merge", Laws::bottomIsTheIdentity),
+        named("the order agrees with merge", Laws::orderAgreesWithMerge),
+        named("every update inflates", Laws::everyUpdateInflates),
+        named("merging a delta equals the full mutator", DeltaLaws::deltaEqualsFullMutator),
+        named("delta groups merged in any order equal the full-state merge", DeltaLaws::deltaGroupsInAnyOrder),
+        named("replicas converge under any delivery", ConvergenceLaw::replicasConverge),
+        named(ROUND_TRIP, Laws::statesSurviveTheRoundTrip));
+  }
+
+  /** The laws that apply to {@code description}: all of them, but the round trip only if one is described. */
+  public static <S extends Crdt<S>> List<Law<S>> applicableTo(CrdtDescription<S> description) {
+    return Laws.<S>all().stream()
+        .filter(law -> description.roundTrip() != null || !law.name().equals(ROUND_TRIP))
+        .toList();
+  }
+
+  private static final String ROUND_TRIP = "states survive the round trip";
+
+  static <S extends Crdt<S>> Law<S> named(String name, BiConsumer<CrdtDescription<S>, Scenario<S>> check) {
+    return new Law<>() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public void check(CrdtDescription<S> description, Scenario<S> scenario) {
+        check.accept(description, scenario);
+      }
+
+      @Override
+      public String toString() {
+        return name;
+      }
+    };
+  }
+
+  static <S extends Crdt<S>> void mergeIsCommutative(CrdtDescription<S> description, Scenario<S> scenario) {
+    HeldStates<S> held = HeldStates.of(description, scenario);
+    S x = held.pick();
+    S y = held.pick();
+    requireEqual("merge is commutative", x.merge(y), y.merge(x), "x merge y", "y merge x", "x", x, "y", y);
+  }
+
+  static <S extends Crdt<S>> void mergeIsAssociative(CrdtDescription<S> description, Scenario<S> scenario) {
+    HeldStates<S> held = HeldStates.of(description, scenario);
+    S x = held.pick();
+    S y = held.pick();
+    S z = held.pick();
+    requireEqual("merge is associative", x.merge(y).merge(z), x.merge(y.merge(z)),
+        "(x merge y) merge z", "x merge (y merge z)", "x", x, "y", y, "z", z);
+  }
+
+  static <S extends Crdt<S>> void mergeIsIdempotent(CrdtDescription<S> description, Scenario<S> scenario) {
+    HeldStates<S> held = HeldStates.of(description, scenario);
+    S x = held.pick();
+    S y = held.pick();
+    requireEqual("merge is idempotent", x.merge(x), x, "x merge x", "x");
+    S xy = x.merge(y);
+    requireEqual("merge is idempotent", xy.merge(y), xy, "(x merge y) merge y", "x merge y", "x", x, "y", y);
+  }
+
+  static <S extends Crdt<S>> void bottomIsTheIdentity(CrdtDescription<S> description, Scenario<S> scenario) {
+    S x = HeldStates.of(description, scenario).pick();
+    S bottom = description.bottom();
+    requireEqual("bottom is the identity of merge", x.merge(bottom), x, "x merge bottom", "x");
+    requireEqual("bottom is the identity of merge", bottom.merge(x), x, "bottom merge x", "x");
+  }
+
+  static <S extends Crdt<S>> void orderAgreesWithMerge(CrdtDescription<S> description, Scenario<S> scenario) {
+    HeldStates<S> held = HeldStates.of(description, scenario);
+    S x = held.pick();
+    S y = held.pick();
+    S joined = x.merge(y);
+    String law = "the order agrees with merge";
+    require(law, x.isLessOrEqual(joined), "x <= x merge y is false", "x", x, "y", y);
+    require(law, y.isLessOrEqual(joined), "y <= x merge y is false", "x", x, "y", y);
+    require(law, x.isLessOrEqual(x), "x <= x is false", "x", x);
+    require(law, x.isLessOrEqual(y) == joined.equals(y),
+        "x <= y is " + x.isLessOrEqual(y) + " but (x merge y == y) is " + joined.equals(y), "x", x, "y", y);
+  }
+
+  static <S extends Crdt<S>> void everyUpdateInflates(CrdtDescription<S> description, Scenario<S> scenario) {
+    HeldStates<S> held = HeldStates.of(description, scenario);
+    History.Held<S> start = held.pickHeld();
+    S state = start.state();
+    for (Operation<S> operation : scenario.burst()) {
+      S next = operation.apply(state, start.replicaId());
+      require("every update inflates", state.isLessOrEqual(next),
+          "the state before " + operation + " at " + start.replicaId() + " is not <= the state after",
+          "before", state, "after", next);
+      state = next;
+    }
+  }
+
+  static <S extends Crdt<S>> void statesSurviveTheRoundTrip(CrdtDescription<S> description, Scenario<S> scenario) {
+    UnaryOperator<S> roundTrip = description.roundTrip();
+    if (roundTrip == null) {
+      return;
+    }
+    for (History.Held<S> held : HeldStates.of(description, scenario).everyStateHeld()) {
+      S decoded = roundTrip.apply(held.state());
+      requireEqual("states survive the round trip", decoded, held.state(), "decoded", "encoded");
+    }
+  }
+
+  /** Fails {@code law} unless {@code actual} equals {@code expected}; the context alternates names and states. */
+  static void requireEqual(String law, Object actual, Object expected, String actualName, String expectedName,
+      Object... context) {
+    if (!Objects.equals(actual, expected)) {
+      throw new LawViolation(law, actualName + " != " + expectedName + describe(context)
+          + "\n  " + actualName + " = " + actual + "\n  " + expectedName + " = " + expected);
+    }
+  }
+
+  static void require(String law, boolean holds, String what, Object... context) {
+    if (!holds) {
+      throw new LawViolation(law, what + describe(context));
+    }
+  }
+
+  private static String describe(Object... context) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i + 1 < context.length; i += 2) {
+      text.append("\n  ").append(context[i]).append(" = ").append(context[i + 1]);
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,40 @@
+package io.crdtkit.laws;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.crdtkit.Crdt;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.apiguardian.api.API;
+
+/** Generators of histories and scenarios for a described CRDT. */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class Scenarios {
+
+  private Scenarios() {}
+
+  /** Histories of the described type: 3 updates for each merge, on the description's number of replicas. */
+  public static <S extends Crdt<S>> Arbitrary<History<S>> histories(CrdtDescription<S> description) {
+    Arbitrary<Operation<S>> operations = description.operations();
+    return Arbitraries.integers().between(description.minReplicas(), description.maxReplicas())
+        .flatMap(replicas -> {
+          Arbitrary<Integer> replica = Arbitraries.integers().between(0, replicas - 1);
+          Arbitrary<History.Step<S>> update = Combinators.combine(replica, operations, Arbitraries.of(false, true))
+              .as(History.Update::new);
+          Arbitrary<History.Step<S>> merge = Combinators.combine(replica, replica).as(History.Merge::new);
+          return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, update), net.jqwik.api.Tuple.of(1, merge))
+              .list().ofMaxSize(description.maxSteps())
+              .map(steps -> History.of(replicas, steps));
+        });
+  }
+
+  /** Scenarios of the described type: a history, a burst of up to 6 operations, and a choice seed. */
+  public static <S extends Crdt<S>> Arbitrary<Scenario<S>> of(CrdtDescription<S> description) {
+    return Combinators.combine(
+            histories(description),
+            description.operations().list().ofMinSize(1).ofMaxSize(6),
+            Arbitraries.longs())
+        .as(Scenario::new);
+  }
+}

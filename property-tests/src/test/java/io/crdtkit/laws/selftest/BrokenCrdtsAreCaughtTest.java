@@ -1,0 +1,92 @@
+package io.crdtkit.laws.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crdtkit.Crdt;
+import io.crdtkit.laws.CrdtDescription;
+import io.crdtkit.laws.LawChecker;
+import io.crdtkit.laws.LawReport;
+import io.crdtkit.laws.types.CoreTypes;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kit's own test: each deliberately broken CRDT in {@link BrokenCrdts} must be caught, by the law its mistake
+ * breaks, with a shrunk scenario; and a correct type must pass. Seeds are fixed so the check is reproducible.
+ */
+class BrokenCrdtsAreCaughtTest {
+
+  private static final long SEED = 20261129L;
+
+  @Test
+  void aNonCommutativeMergeIsCaught() {
+    assertBroken(BrokenCrdts.FirstWinsRegister.description(), "merge is commutative");
+  }
+
+  @Test
+  void aNonIdempotentCounterIsCaught() {
+    assertBroken(BrokenCrdts.SummingCounter.description(), "merge is idempotent");
+  }
+
+  @Test
+  void aDeltaThatLosesInformationIsCaught() {
+    assertBroken(BrokenCrdts.lossyDeltaSet(), "merging a delta equals the full mutator");
+  }
+
+  @Test
+  void aNonAssociativeMergeIsCaught() {
+    assertBroken(BrokenCrdts.MidpointRegister.description(), "merge is associative");
+  }
+
+  @Test
+  void anOrderThatDisagreesWithMergeIsCaught() {
+    assertBroken(BrokenCrdts.LyingOrderCounter.description(), "the order agrees with merge");
+  }
+
+  @Test
+  void anUpdateThatGoesDownTheLatticeIsCaught() {
+    assertBroken(BrokenCrdts.resettableSet(), "every update inflates");
+  }
+
+  @Test
+  void deltasThatCountTwiceWhenRedeliveredAreCaught() {
+    assertBroken(BrokenCrdts.AdditiveDeltaCounter.description(),
+        "delta groups merged in any order equal the full-state merge");
+  }
+
+  @Test
+  void theReportShowsTheLawTheStatesAndAShrunkHistory() {
+    LawReport report = LawChecker.of(BrokenCrdts.SummingCounter.description()).tries(200).seed(SEED).check();
+
+    assertThat(report.toString())
+        .contains("SummingCounter", "seed " + SEED, "merge is idempotent does not hold", "merge y != x merge y")
+        .contains("minimal scenario: history on");
+    LawReport.Failure failure = report.failures().stream()
+        .filter(each -> each.law().equals("merge is idempotent")).findFirst().orElseThrow();
+    // Shrinking leaves the one increment that makes a counter non-empty.
+    assertThat(failure.minimalScenario().lines().filter(line -> line.contains(": increment"))).hasSize(1);
+    assertThatThrownBy(report::assertAllHold).isInstanceOf(AssertionError.class).hasMessageContaining("idempotent");
+  }
+
+  @Test
+  void aCorrectTypePassesEveryLaw() {
+    LawReport report = LawChecker.of(CoreTypes.orMapOfSets()).tries(200).seed(SEED).check();
+
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.lawCount()).isEqualTo(9);
+  }
+
+  @Test
+  void theSameSeedFindsTheSameMinimalScenario() {
+    LawReport first = LawChecker.of(BrokenCrdts.MidpointRegister.description()).tries(200).seed(SEED).check();
+    LawReport again = LawChecker.of(BrokenCrdts.MidpointRegister.description()).tries(200).seed(SEED).check();
+
+    assertThat(again.failures()).extracting(LawReport.Failure::minimalScenario)
+        .containsExactlyElementsOf(first.failures().stream().map(LawReport.Failure::minimalScenario).toList());
+  }
+
+  private static <S extends Crdt<S>> void assertBroken(CrdtDescription<S> description, String law) {
+    LawReport report = LawChecker.of(description).tries(300).seed(SEED).check();
+    assertThat(report.broke(law)).as("%s should break '%s'; report:%n%s", description.name(), law, report).isTrue();
+  }
+}

@@ -1,0 +1,235 @@
+package io.crdtkit.laws.types;
+
+import io.crdtkit.DWFlag;
+import io.crdtkit.EWFlag;
+import io.crdtkit.GCounter;
+import io.crdtkit.GSet;
+import io.crdtkit.LWWMap;
+import io.crdtkit.LWWRegister;
+import io.crdtkit.MVRegister;
+import io.crdtkit.ORMap;
+import io.crdtkit.ORSet;
+import io.crdtkit.PNCounter;
+import io.crdtkit.RWSet;
+import io.crdtkit.TwoPhaseSet;
+import io.crdtkit.clock.HlcTimestamp;
+import io.crdtkit.clock.HybridLogicalClock;
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.laws.CrdtDescription;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/**
+ * Law-kit descriptions of every core type, over small domains so that replicas collide. Shared by the law suites,
+ * the semantic oracles and the simulator runs.
+ *
+ * <p>LWW mutators must be pure functions of (state, replica, argument), because the kit applies an operation's
+ * full and delta form to the same state and expects the same write. So a write's timestamp is derived from the
+ * state: one past the greatest wall time it holds, plus a small skew from the argument. A replica never writes
+ * two values under one timestamp, and replicas with equal states tie on wall time, exercising the tie-break.
+ */
+public final class CoreTypes {
+
+  private CoreTypes() {}
+
+  static final Arbitrary<String> ELEMENTS = Arbitraries.of("x", "y", "z");
+  private static final Arbitrary<Integer> SKEW = Arbitraries.integers().between(0, 2);
+
+  public static CrdtDescription<GCounter> gCounter() {
+    return CrdtDescription.of("GCounter", GCounter.empty())
+        .operation("increment", Arbitraries.longs().between(0, 3),
+            (s, r, n) -> s.increment(r, n), (s, r, n) -> s.deltaIncrement(r, n))
+        .value(GCounter::value);
+  }
+
+  public static CrdtDescription<PNCounter> pnCounter() {
+    return CrdtDescription.of("PNCounter", PNCounter.empty())
+        .operation("increment", Arbitraries.longs().between(0, 3),
+            (s, r, n) -> s.increment(r, n), (s, r, n) -> s.deltaIncrement(r, n))
+        .operation("decrement", Arbitraries.longs().between(0, 3),
+            (s, r, n) -> s.decrement(r, n), (s, r, n) -> s.deltaDecrement(r, n))
+        .value(PNCounter::value);
+  }
+
+  public static CrdtDescription<GSet<String>> gSet() {
+    return CrdtDescription.of("GSet", GSet.<String>empty())
+        .operation("add", ELEMENTS, (s, r, e) -> s.add(e), (s, r, e) -> s.deltaAdd(e))
+        .value(GSet::value);
+  }
+
+  public static CrdtDescription<TwoPhaseSet<String>> twoPhaseSet() {
+    return CrdtDescription.of("TwoPhaseSet", TwoPhaseSet.<String>empty())
+        .operation("add", ELEMENTS, (s, r, e) -> s.add(e), (s, r, e) -> s.deltaAdd(e))
+        // remove requires the element added here first; otherwise the operation does nothing
+        .operation("remove", ELEMENTS,
+            (s, r, e) -> s.wasAdded(e) ? s.remove(e) : s,
+            (s, r, e) -> s.wasAdded(e) ? s.deltaRemove(e) : s.bottom())
+        .value(TwoPhaseSet::value);
+  }
+
+  public static CrdtDescription<ORSet<String>> orSet() {
+    return CrdtDescription.of("ORSet", ORSet.<String>empty())
+        .operation("add", ELEMENTS, (s, r, e) -> s.add(r, e), (s, r, e) -> s.deltaAdd(r, e))
+        .operation("remove", ELEMENTS, (s, r, e) -> s.remove(e), (s, r, e) -> s.deltaRemove(e))
+        .operation("clear", (s, r) -> s.clear(), (s, r) -> s.deltaClear())
+        .value(ORSet::value);
+  }
+
+  public static CrdtDescription<RWSet<String>> rwSet() {
+    return CrdtDescription.of("RWSet", RWSet.<String>empty())
+        .operation("add", ELEMENTS, (s, r, e) -> s.add(r, e), (s, r, e) -> s.deltaAdd(r, e))
+        .operation("remove", ELEMENTS, (s, r, e) -> s.remove(r, e), (s, r, e) -> s.deltaRemove(r, e))
+        .value(RWSet::value);
+  }
+
+  public static CrdtDescription<EWFlag> ewFlag() {
+    return CrdtDescription.of("EWFlag", EWFlag.empty())
+        .operation("enable", (s, r) -> s.enable(r), (s, r) -> s.deltaEnable(r))
+        .operation("disable", (s, r) -> s.disable(), (s, r) -> s.deltaDisable())
+        .value(EWFlag::value);
+  }
+
+  public static CrdtDescription<DWFlag> dwFlag() {
+    return CrdtDescription.of("DWFlag", DWFlag.empty())
+        .operation("enable", (s, r) -> s.enable(r), (s, r) -> s.deltaEnable(r))
+        .operation("disable", (s, r) -> s.disable(r), (s, r) -> s.deltaDisable(r))
+        .value(DWFlag::value);
+  }
+
+  public static CrdtDescription<MVRegister<String>> mvRegister() {
+    return CrdtDescription.of("MVRegister", MVRegister.<String>empty())
+        .operation("write", ELEMENTS, (s, r, v) -> s.write(r, v), (s, r, v) -> s.deltaWrite(r, v))
+        .value(MVRegister::value);
+  }
+
+  /** A write of {@code value} whose timestamp orders after the state's, {@code skew} ms further on. */
+  public record TimedWrite(String value, int skew) {
+    @Override
+    public String toString() {
+      return value + " +" + skew + "ms";
+    }
+  }
+
+  static final Arbitrary<TimedWrite> TIMED_WRITES = Combinators.combine(ELEMENTS, SKEW).as(TimedWrite::new);
+
+  public static CrdtDescription<LWWRegister<String>> lwwRegister() {
+    return CrdtDescription.of("LWWRegister", LWWRegister.<String>empty())
+        .operation("set", TIMED_WRITES,
+            (s, r, w) -> s.set(after(wallTime(s), r, w.skew()), w.value()),
+            (s, r, w) -> s.deltaSet(after(wallTime(s), r, w.skew()), w.value()))
+        .operation("set via clock", TIMED_WRITES,
+            (s, r, w) -> s.set(clock(wallTime(s) + w.skew(), r), w.value()),
+            (s, r, w) -> s.deltaSet(clock(wallTime(s) + w.skew(), r), w.value()))
+        .operation("clear", SKEW,
+            (s, r, k) -> s.clear(after(wallTime(s), r, k)), (s, r, k) -> s.deltaClear(after(wallTime(s), r, k)))
+        .value(LWWRegister::value);
+  }
+
+  /** A put or (with a null value) a remove of {@code key}. */
+  public record KeyedWrite(String key, Integer value, int skew, boolean remove) {
+    @Override
+    public String toString() {
+      return (remove ? "remove " + key : key + "=" + value) + " +" + skew + "ms";
+    }
+  }
+
+  public static CrdtDescription<LWWMap<String, Integer>> lwwMap() {
+    Arbitrary<KeyedWrite> writes = Combinators.combine(ELEMENTS, Arbitraries.integers().between(0, 3), SKEW,
+        Arbitraries.of(false, true)).as(KeyedWrite::new);
+    return CrdtDescription.of("LWWMap", LWWMap.<String, Integer>empty())
+        .operation("write", writes,
+            (s, r, w) -> w.remove()
+                ? s.remove(after(wallTime(s), r, w.skew()), w.key())
+                : s.put(after(wallTime(s), r, w.skew()), w.key(), w.value()),
+            (s, r, w) -> w.remove()
+                ? s.deltaRemove(after(wallTime(s), r, w.skew()), w.key())
+                : s.deltaPut(after(wallTime(s), r, w.skew()), w.key(), w.value()))
+        .operation("write via clock", writes,
+            (s, r, w) -> w.remove()
+                ? s.remove(clock(wallTime(s) + w.skew(), r), w.key())
+                : s.put(clock(wallTime(s) + w.skew(), r), w.key(), w.value()),
+            (s, r, w) -> w.remove()
+                ? s.deltaRemove(clock(wallTime(s) + w.skew(), r), w.key())
+                : s.deltaPut(clock(wallTime(s) + w.skew(), r), w.key(), w.value()))
+        .value(LWWMap::value);
+  }
+
+  /** A change to one key's nested value. */
+  public record KeyedChange(String key, String element) {
+    @Override
+    public String toString() {
+      return key + "/" + element;
+    }
+  }
+
+  static final Arbitrary<KeyedChange> KEYED = Combinators.combine(Arbitraries.of("k1", "k2"), ELEMENTS)
+      .as(KeyedChange::new);
+
+  public static CrdtDescription<ORMap<String, PNCounter>> orMapOfCounters() {
+    Arbitrary<String> keys = Arbitraries.of("k1", "k2", "k3");
+    return CrdtDescription.of("ORMap<PNCounter>", ORMap.<String, PNCounter>empty(PNCounter.empty()))
+        .operation("increment", keys,
+            (s, r, k) -> s.update(r, k, c -> c.deltaIncrement(r, 1)),
+            (s, r, k) -> s.deltaUpdate(r, k, c -> c.deltaIncrement(r, 1)))
+        .operation("decrement", keys,
+            (s, r, k) -> s.update(r, k, c -> c.deltaDecrement(r, 1)),
+            (s, r, k) -> s.deltaUpdate(r, k, c -> c.deltaDecrement(r, 1)))
+        .operation("increment with a full nested mutator", keys,
+            (s, r, k) -> s.update(r, k, c -> c.increment(r, 2)),
+            (s, r, k) -> s.deltaUpdate(r, k, c -> c.increment(r, 2)))
+        .operation("remove", keys, (s, r, k) -> s.remove(k), (s, r, k) -> s.deltaRemove(k))
+        .value(map -> map.value().mapValues(PNCounter::value));
+  }
+
+  public static CrdtDescription<ORMap<String, ORSet<String>>> orMapOfSets() {
+    return CrdtDescription.of("ORMap<ORSet>", ORMap.<String, ORSet<String>>empty(ORSet.empty()))
+        .operation("add", KEYED,
+            (s, r, c) -> s.update(r, c.key(), set -> set.deltaAdd(r, c.element())),
+            (s, r, c) -> s.deltaUpdate(r, c.key(), set -> set.deltaAdd(r, c.element())))
+        .operation("add with a full nested mutator", KEYED,
+            (s, r, c) -> s.update(r, c.key(), set -> set.add(r, c.element())),
+            (s, r, c) -> s.deltaUpdate(r, c.key(), set -> set.add(r, c.element())))
+        .operation("remove element", KEYED,
+            (s, r, c) -> s.update(r, c.key(), set -> set.deltaRemove(c.element())),
+            (s, r, c) -> s.deltaUpdate(r, c.key(), set -> set.deltaRemove(c.element())))
+        .operation("remove key", Arbitraries.of("k1", "k2"),
+            (s, r, k) -> s.remove(k), (s, r, k) -> s.deltaRemove(k))
+        .value(map -> map.value().mapValues(ORSet::value));
+  }
+
+  public static CrdtDescription<ORMap<String, ORMap<String, MVRegister<String>>>> orMapOfMaps() {
+    ORMap<String, MVRegister<String>> inner = ORMap.empty(MVRegister.empty());
+    return CrdtDescription.of("ORMap<ORMap<MVRegister>>", ORMap.<String, ORMap<String, MVRegister<String>>>empty(inner))
+        .operation("write", KEYED,
+            (s, r, c) -> s.update(r, c.key(), m -> m.deltaUpdate(r, c.element(), reg -> reg.deltaWrite(r, "v"))),
+            (s, r, c) -> s.deltaUpdate(r, c.key(), m -> m.deltaUpdate(r, c.element(), reg -> reg.deltaWrite(r, "v"))))
+        .operation("remove inner key", KEYED,
+            (s, r, c) -> s.update(r, c.key(), m -> m.deltaRemove(c.element())),
+            (s, r, c) -> s.deltaUpdate(r, c.key(), m -> m.deltaRemove(c.element())))
+        .operation("remove outer key", Arbitraries.of("k1", "k2"),
+            (s, r, k) -> s.remove(k), (s, r, k) -> s.deltaRemove(k))
+        .value(map -> map.value().mapValues(m -> m.value().mapValues(MVRegister::value)));
+  }
+
+  static long wallTime(LWWRegister<?> register) {
+    return register.timestamp().map(HlcTimestamp::wallTime).getOrElse(0L);
+  }
+
+  static long wallTime(LWWMap<?, ?> map) {
+    return map.registers().values().map(CoreTypes::wallTime).max().getOrElse(0L);
+  }
+
+  static HlcTimestamp after(long wallTime, ReplicaId replica, int skew) {
+    return HlcTimestamp.of(wallTime + 1 + skew, 0, replica);
+  }
+
+  /** A clock made afresh for one write, its physical time fixed: the write is a pure function of the state. */
+  static HybridLogicalClock clock(long physicalTime, ReplicaId replica) {
+    return HybridLogicalClock.create(replica, InstantSource.fixed(Instant.ofEpochMilli(physicalTime)),
+        Duration.ofSeconds(1));
+  }
+}

@@ -1,0 +1,15 @@
+package io.crdtkit.laws.types;
+
+import io.crdtkit.MVRegister;
+import io.crdtkit.ORMap;
+import io.crdtkit.laws.CrdtDescription;
+import io.crdtkit.laws.CrdtLawProperties;
+
+/** Every law of the kit for {@link ORMap}. */
+class ORMapOfMapsLaws extends CrdtLawProperties<ORMap<String, ORMap<String, MVRegister<String>>>> {
+
+  @Override
+  protected CrdtDescription<ORMap<String, ORMap<String, MVRegister<String>>>> description() {
+    return CoreTypes.orMapOfMaps();
+  }
+}
