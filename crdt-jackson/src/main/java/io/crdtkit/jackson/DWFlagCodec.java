@@ -1,0 +1,73 @@
+package io.crdtkit.jackson;
+
+import io.crdtkit.DWFlag;
+import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A disable-wins flag (FORMAT.md, "DWFlag"): {@code "enables"} and {@code "disables"}, dot groups without
+ * payload, and {@code "context"}.
+ */
+final class DWFlagCodec implements BodyCodec<DWFlag> {
+
+  static final DWFlagCodec INSTANCE = new DWFlagCodec();
+
+  private DWFlagCodec() {}
+
+  @Override
+  public String typeName() {
+    return "DWFlag";
+  }
+
+  @Override
+  public List<String> fields() {
+    return List.of("enables", "disables", "context");
+  }
+
+  @Override
+  public void collectReplicas(DWFlag flag, Set<ReplicaId> replicas) {
+    flag.enableDots().forEach(dot -> replicas.add(dot.replica()));
+    flag.disableDots().forEach(dot -> replicas.add(dot.replica()));
+    CausalContextCodec.INSTANCE.collectReplicas(flag.context(), replicas);
+  }
+
+  @Override
+  public void write(DWFlag flag, WireWriter out) {
+    out.name("enables");
+    out.dots(flag.enableDots());
+    out.name("disables");
+    out.dots(flag.disableDots());
+    out.name("context");
+    out.context(flag.context());
+  }
+
+  @Override
+  public Decoder<DWFlag> decoder() {
+    return new Decoder<>() {
+      private List<Dot> enables = List.of();
+      private List<Dot> disables = List.of();
+      private CausalContext context = CausalContext.empty();
+      private String enablesPointer = "";
+
+      @Override
+      public void read(String field, WireReader in) {
+        switch (field) {
+          case "enables" -> {
+            enablesPointer = in.pointer();
+            enables = in.dots("the enables");
+          }
+          case "disables" -> disables = in.dots("the disables");
+          default -> context = in.body(CausalContextCodec.INSTANCE);
+        }
+      }
+
+      @Override
+      public DWFlag build(WireReader in) {
+        return in.build(enablesPointer, typeName(), () -> DWFlag.of(enables, disables, context));
+      }
+    };
+  }
+}

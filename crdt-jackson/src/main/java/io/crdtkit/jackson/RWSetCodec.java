@@ -1,0 +1,79 @@
+package io.crdtkit.jackson;
+
+import io.crdtkit.RWSet;
+import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
+import io.vavr.collection.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JavaType;
+
+/**
+ * A remove-wins set (FORMAT.md, "RWSet"): {@code "adds"} and {@code "removes"}, dot groups whose payload is the
+ * element each add dot or remove token belongs to, and {@code "context"}.
+ */
+final class RWSetCodec<E> implements BodyCodec<RWSet<E>> {
+
+  private final JavaType elementType;
+
+  RWSetCodec(JavaType elementType) {
+    this.elementType = elementType;
+  }
+
+  @Override
+  public String typeName() {
+    return "RWSet";
+  }
+
+  @Override
+  public List<String> fields() {
+    return List.of("adds", "removes", "context");
+  }
+
+  @Override
+  public void collectReplicas(RWSet<E> set, Set<ReplicaId> replicas) {
+    set.addDots().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
+    set.removeDots().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
+    CausalContextCodec.INSTANCE.collectReplicas(set.context(), replicas);
+  }
+
+  @Override
+  public void write(RWSet<E> set, WireWriter out) {
+    out.name("adds");
+    out.dotGroups(WireWriter.byDot(set.addDots()), (element, w) -> w.value(elementType, element));
+    out.name("removes");
+    out.dotGroups(WireWriter.byDot(set.removeDots()), (element, w) -> w.value(elementType, element));
+    out.name("context");
+    out.context(set.context());
+  }
+
+  @Override
+  public Decoder<RWSet<E>> decoder() {
+    return new Decoder<>() {
+      private Map<E, List<Dot>> adds = Map.of();
+      private Map<E, List<Dot>> removes = Map.of();
+      private CausalContext context = CausalContext.empty();
+      private String addsPointer = "";
+
+      @Override
+      public void read(String field, WireReader in) {
+        switch (field) {
+          case "adds" -> {
+            addsPointer = in.pointer();
+            adds = in.dotOwners("the adds", elementType);
+          }
+          case "removes" -> removes = in.dotOwners("the removes", elementType);
+          default -> context = in.body(CausalContextCodec.INSTANCE);
+        }
+      }
+
+      @Override
+      public RWSet<E> build(WireReader in) {
+        return in.build(addsPointer, typeName(),
+            () -> RWSet.of(HashMap.ofAll(adds), HashMap.ofAll(removes), context));
+      }
+    };
+  }
+}
