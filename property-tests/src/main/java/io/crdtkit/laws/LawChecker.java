@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Shrinkable;
-import net.jqwik.api.sessions.JqwikSession;
 import org.apiguardian.api.API;
 
 /**
@@ -70,15 +69,7 @@ public final class LawChecker<S extends Crdt<S>> {
   /** Runs every law for the configured number of tries; each law draws from its own stream of the seed. */
   public LawReport check() {
     // jqwik's generators need a jqwik session when they run outside a property (in a plain test or a main).
-    if (JqwikSession.isActive()) {
-      return checkInSession();
-    }
-    JqwikSession.start();
-    try {
-      return checkInSession();
-    } finally {
-      JqwikSession.finish();
-    }
+    return InJqwikSession.run(this::checkInSession);
   }
 
   private LawReport checkInSession() {

@@ -1,0 +1,59 @@
+package io.crdtkit.laws;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.crdtkit.clock.ReplicaId;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * The outcome of a {@link Simulation}: each live replica's final state, the causal history of every update, the
+ * trace of the schedule, and the problems found (none if the replicas converged to what the oracle specifies).
+ *
+ * @param simulation  the configuration, for the failure report
+ * @param seed        the seed that reproduces this run
+ * @param finalStates each live incarnation's final state
+ * @param history     every update made, lost ones included
+ * @param trace       one line per scheduled step
+ * @param problems    what went wrong; empty when the run is correct
+ * @param <S>         the CRDT type
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record SimulationResult<S>(String simulation, long seed, Map<ReplicaId, S> finalStates,
+    List<HistoryEvent<S>> history, List<String> trace, List<String> problems) {
+
+  private static final int TRACE_LINES_SHOWN = 40;
+
+  public SimulationResult {
+    finalStates = Map.copyOf(finalStates);
+    history = List.copyOf(history);
+    trace = List.copyOf(trace);
+    problems = List.copyOf(problems);
+  }
+
+  /** Whether every replica converged (to the specified value, if an oracle was given). */
+  public boolean holds() {
+    return problems.isEmpty();
+  }
+
+  /** Throws an {@link AssertionError} with the seed, the problems and the end of the trace, unless it holds. */
+  public void assertHolds() {
+    if (!holds()) {
+      throw new AssertionError(this.toString());
+    }
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder(simulation)
+        .append(holds() ? ": converged" : ": FAILED (rerun with .seed(" + seed + "))");
+    problems.forEach(problem -> text.append("\n  ").append(problem));
+    if (!holds()) {
+      text.append("\n  last steps of ").append(trace.size()).append(':');
+      trace.subList(Math.max(0, trace.size() - TRACE_LINES_SHOWN), trace.size())
+          .forEach(line -> text.append("\n    ").append(line));
+    }
+    return text.toString();
+  }
+}
