@@ -82,6 +82,25 @@ public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>
    */
   public static <K, V extends Crdt<V>> ORMap<K, V> of(
       V bottomValue, Map<K, ? extends Map<Dot, V>> deltas, CausalContext context) {
+    return of(bottomValue, deltas, context, true);
+  }
+
+  /**
+   * Like {@link #of}, for a state that may be a delta (a full state is a delta too): for decoders, which cannot
+   * tell the two apart. It checks everything {@link #of} checks except that the map's context covers the nested
+   * deltas' contexts, a rule only full states keep: the delta of {@link #deltaUpdate} has seen just the dots it
+   * mints and replaces, while its nested delta has also seen the nested dots it overwrites (an ORSet delta that
+   * removes an element has seen that element's dots). Added for crdt-jackson, which decodes such deltas.
+   *
+   * @throws IllegalArgumentException if a key has no update, or a dot is beyond {@code context} or held twice
+   */
+  public static <K, V extends Crdt<V>> ORMap<K, V> ofDelta(
+      V bottomValue, Map<K, ? extends Map<Dot, V>> deltas, CausalContext context) {
+    return of(bottomValue, deltas, context, false);
+  }
+
+  private static <K, V extends Crdt<V>> ORMap<K, V> of(V bottomValue, Map<K, ? extends Map<Dot, V>> deltas,
+      CausalContext context, boolean nestedContextsCovered) {
     DotClaims claims = new DotClaims("ORMap", context);
     DotMap<K, DotValues<V>> store = emptyStore();
     for (Tuple2<K, ? extends Map<Dot, V>> entry : deltas) {
@@ -90,7 +109,8 @@ public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>
       SortedMap<Dot, V> keyDeltas = TreeMap.empty();
       for (Tuple2<Dot, V> update : entry._2) {
         V delta = Objects.requireNonNull(update._2, "ORMap delta");
-        if (delta instanceof CausalCrdt<?> nested && !nested.context().isLessOrEqual(context)) {
+        if (nestedContextsCovered && delta instanceof CausalCrdt<?> nested
+            && !nested.context().isLessOrEqual(context)) {
           throw new IllegalArgumentException("ORMap: the delta of key " + key + " under " + update._1
               + " has seen dots beyond the map's causal context " + context + ": " + nested.context());
         }

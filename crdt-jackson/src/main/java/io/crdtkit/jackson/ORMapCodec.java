@@ -135,7 +135,7 @@ final class ORMapCodec<K, V extends Crdt<V>> implements BodyCodec<ORMap<K, V>> {
       public ORMap<K, V> build(WireReader in) {
         V bottomValue = Objects.requireNonNull(bottom);
         return in.build(entriesPointer, typeName(),
-            () -> ORMap.of(bottomValue, HashMap.ofAll(deltas).mapValues(TreeMap::ofAll), context));
+            () -> ORMap.ofDelta(bottomValue, HashMap.ofAll(deltas).mapValues(TreeMap::ofAll), context));
       }
     };
   }
