@@ -31,20 +31,23 @@ public final class CrdtDecodeException extends DatabindException {
   // Bad input may be hostile: what it holds is quoted only in short, printable excerpts, so that an error
   // message cannot flood or forge a log line.
   private static final int MAX_RULE_LENGTH = 500;
+  private static final int MAX_POINTER_LENGTH = 200;
 
   private final String pointer;
   private final String rule;
 
   CrdtDecodeException(@Nullable JsonParser parser, String pointer, String rule, @Nullable Throwable cause) {
-    super(parser, describe(pointer, printable(rule, MAX_RULE_LENGTH)),
+    super(parser, describe(printable(pointer, MAX_POINTER_LENGTH), printable(rule, MAX_RULE_LENGTH)),
         parser == null ? null : parser.currentTokenLocation(), cause);
-    this.pointer = pointer;
+    // Field names in a pointer come from the input too.
+    this.pointer = printable(pointer, MAX_POINTER_LENGTH);
     this.rule = printable(rule, MAX_RULE_LENGTH);
   }
 
   /**
    * The JSON Pointer (RFC 6901) of the value that broke the rule, from the start of the input: {@code ""} for
-   * the document itself, {@code "/elements/3/2"} for the third item of the fourth entry of its elements.
+   * the document itself, {@code "/elements/3/2"} for the third item of the fourth entry of its elements. Like the
+   * rule, it is made printable and cut short if the input's field names are not.
    */
   public String pointer() {
     return pointer;

@@ -67,7 +67,7 @@ final class DocumentDeserializer<T> extends ValueDeserializer<T> {
   }
 
   private T read(WireReader in) {
-    in.expect(JsonToken.START_OBJECT, "a " + codec.typeName() + " document");
+    in.expect(JsonToken.START_OBJECT, "the " + codec.typeName() + " document");
     String documentPointer = in.pointer();
     BodyCodec.Decoder<T> decoder = codec.decoder();
     Set<String> seen = new HashSet<>();
@@ -75,7 +75,7 @@ final class DocumentDeserializer<T> extends ValueDeserializer<T> {
     while (in.advance() == JsonToken.PROPERTY_NAME) {
       String field = in.parser().currentName();
       if (!Format.isEnvelopeField(field) && !codec.fields().contains(field)) {
-        throw in.error("a " + codec.typeName() + " document has no field " + WireReader.quote(field));
+        throw in.error("the " + codec.typeName() + " document has no field " + WireReader.quote(field));
       }
       if (!seen.add(field)) {
         throw in.error("field " + WireReader.quote(field) + " appears twice");
@@ -112,7 +112,7 @@ final class DocumentDeserializer<T> extends ValueDeserializer<T> {
     in.expect(JsonToken.VALUE_STRING, "the type");
     String name = in.parser().getString();
     if (!name.equals(codec.typeName())) {
-      throw in.error("the document holds a " + WireReader.quote(name) + ", not a " + codec.typeName());
+      throw in.error("the document holds type " + WireReader.quote(name) + ", expected " + codec.typeName());
     }
   }
 

@@ -275,8 +275,12 @@ final class WireReader {
    */
   @SuppressWarnings("unchecked")
   <E> E value(JavaType type, String what) {
-    if (parser.currentToken() == JsonToken.VALUE_NULL) {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
       throw error(what + " must not be null");
+    }
+    if (token == JsonToken.END_ARRAY || token == JsonToken.END_OBJECT) {
+      throw error(what + " is missing");
     }
     if (parser.streamReadContext().getNestingDepth() > session.limits().maxNestingDepth()) {
       throw error("the document is nested deeper than " + session.limits().maxNestingDepth()
@@ -290,7 +294,7 @@ final class WireReader {
     } catch (StreamConstraintsException e) {
       throw error("a parser limit was hit in " + what + ": " + e.getOriginalMessage(), e);
     } catch (RuntimeException e) {
-      throw error(what + " is not a valid " + type.toCanonical() + ": " + message(e), e);
+      throw error(what + " is not a valid " + type.getRawClass().getTypeName() + ": " + message(e), e);
     }
     if (value == null) {
       throw error(what + " must not be null");
@@ -300,14 +304,14 @@ final class WireReader {
 
   /** A nested crdtkit body: an object of the type's fields, in any order, each once. */
   <T> T body(BodyCodec<T> codec) {
-    expect(JsonToken.START_OBJECT, "a " + codec.typeName());
+    expect(JsonToken.START_OBJECT, "the nested " + codec.typeName());
     String bodyPointer = pointer();
     BodyCodec.Decoder<T> decoder = codec.decoder();
     Set<String> seen = new HashSet<>();
     while (advance() == JsonToken.PROPERTY_NAME) {
       String field = parser.currentName();
       if (!codec.fields().contains(field)) {
-        throw error("a " + codec.typeName() + " has no field " + quote(field));
+        throw error("the nested " + codec.typeName() + " has no field " + quote(field));
       }
       if (!seen.add(field)) {
         throw error("field " + quote(field) + " appears twice");
@@ -323,7 +327,7 @@ final class WireReader {
   void requireFields(BodyCodec<?> codec, Set<String> seen, String bodyPointer) {
     for (String field : codec.fields()) {
       if (codec.requiredFields().contains(field) && !seen.contains(field)) {
-        throw errorAt(bodyPointer, "a " + codec.typeName() + " needs field " + quote(field), null);
+        throw errorAt(bodyPointer, "the " + codec.typeName() + " needs field " + quote(field), null);
       }
     }
   }

@@ -23,6 +23,21 @@ final class Codecs {
 
   private Codecs() {}
 
+  /** JSON written with single quotes, for readable test documents: {@code doc("{'a':[1]}")}. */
+  static byte[] doc(String singleQuoted) {
+    return singleQuoted.replace('\'', '"').getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The decode failure of {@code payload} as {@code type} with the JSON codec. */
+  static <S> CrdtDecodeException failure(tools.jackson.core.type.TypeReference<S> type, byte[] payload) {
+    return failure(CrdtCodec.of(JSON, type), payload);
+  }
+
+  static CrdtDecodeException failure(CrdtCodec<?> codec, byte[] payload) {
+    return org.assertj.core.api.Assertions.catchThrowableOfType(CrdtDecodeException.class,
+        () -> codec.decode(payload));
+  }
+
   static <S> CrdtCodec<S> json(Subject<S> subject) {
     return CrdtCodec.of(JSON, subject.type());
   }
