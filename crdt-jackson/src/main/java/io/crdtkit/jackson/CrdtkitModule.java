@@ -20,9 +20,10 @@ import tools.jackson.databind.JacksonModule;
  * }</pre>
  *
  * <p>Elements, keys and values of your types are written with the mapper's own serializers for the declared type
- * (pass a {@code TypeReference} or {@code JavaType}, as above), never with type information or class names. Each
- * crdtkit value is written as a versioned document (FORMAT.md); {@link io.crdtkit.clock.ReplicaId} as a plain
- * string, also as a map key.
+ * (pass a {@code TypeReference} or {@code JavaType}, as above), never with type information or class names; a
+ * mapper with default typing activated is refused, both ways, because it would put class names inside your values
+ * and, worse, read them from input. Each crdtkit value is written as a versioned document (FORMAT.md);
+ * {@link io.crdtkit.clock.ReplicaId} as a plain string, also as a map key.
  *
  * <p>The module checks its {@link CodecLimits} itself; for the parser-level ones (string length, nesting depth)
  * to cover your own element types too, build the mapper with {@link CrdtMappers}.

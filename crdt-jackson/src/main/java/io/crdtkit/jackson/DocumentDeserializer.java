@@ -37,6 +37,9 @@ final class DocumentDeserializer<T> extends ValueDeserializer<T> {
   @Override
   public T deserialize(JsonParser parser, DeserializationContext context) {
     WireReader in = new WireReader(parser, context, new DecodeSession(limits), "");
+    if (Format.hasDefaultTyping(context.getConfig())) {
+      throw in.error(Format.NO_DEFAULT_TYPING);
+    }
     try {
       return read(in);
     } catch (CrdtDecodeException e) {

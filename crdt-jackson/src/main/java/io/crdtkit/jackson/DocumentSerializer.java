@@ -4,6 +4,7 @@ import io.crdtkit.clock.ReplicaId;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.jsontype.TypeSerializer;
@@ -26,6 +27,9 @@ final class DocumentSerializer<T> extends ValueSerializer<T> {
 
   @Override
   public void serialize(T value, JsonGenerator generator, SerializationContext context) {
+    if (Format.hasDefaultTyping(context.getConfig())) {
+      throw DatabindException.from(generator, Format.NO_DEFAULT_TYPING);
+    }
     SortedSet<ReplicaId> replicas = new TreeSet<>();
     codec.collectReplicas(value, replicas);
     generator.writeStartObject(value);
@@ -42,8 +46,8 @@ final class DocumentSerializer<T> extends ValueSerializer<T> {
   }
 
   /**
-   * Writes the document without type information even where the mapper asks for it (default typing): the
-   * format never carries class names. Declare fields with the crdtkit type, not {@code Object}.
+   * Writes the document without type information even where a property asks for it ({@code @JsonTypeInfo}):
+   * the format never carries class names. Declare fields with the crdtkit type, not {@code Object}.
    */
   @Override
   public void serializeWithType(

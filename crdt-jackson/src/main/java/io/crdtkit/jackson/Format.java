@@ -1,5 +1,8 @@
 package io.crdtkit.jackson;
 
+import tools.jackson.databind.cfg.MapperConfig;
+import tools.jackson.databind.type.TypeFactory;
+
 /**
  * The envelope every document starts with (FORMAT.md, "Documents"): the type, the format version and the replica
  * table that the body's dots and timestamps point into.
@@ -17,6 +20,18 @@ final class Format {
   static final String REPLICAS = "replicas";
 
   private Format() {}
+
+  /**
+   * Whether the mapper has default typing activated. The codec refuses such a mapper both ways: it would write
+   * class names inside the user's values (a list-typed element's items, say), and read class names from input,
+   * the classic way to make a decoder instantiate an attacker's choice of class.
+   */
+  static boolean hasDefaultTyping(MapperConfig<?> config) {
+    return config.getDefaultTyper(TypeFactory.unknownType()) != null;
+  }
+
+  static final String NO_DEFAULT_TYPING = "crdtkit documents never carry class names, but this mapper has default"
+      + " typing activated; use a mapper without it (CrdtMappers builds one)";
 
   static boolean isEnvelopeField(String name) {
     return name.equals(TYPE) || name.equals(VERSION) || name.equals(REPLICAS);
