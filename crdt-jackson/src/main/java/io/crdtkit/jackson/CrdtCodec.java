@@ -17,7 +17,8 @@ import tools.jackson.databind.ObjectWriter;
  * message, a database column). Unlike a bare {@code mapper.readValue}, {@link #decode} fails with a
  * {@link CrdtDecodeException} for <em>every</em> bad payload, including those the parser rejects before the
  * document starts (empty input, a broken first byte) or after it ends (trailing bytes), and it refuses a payload
- * longer than {@link CodecLimits#maxDocumentBytes()} before parsing it.
+ * longer than {@link CodecLimits#maxDocumentBytes()} before parsing it. It can also gzip large documents for
+ * transport ({@link #withCompressionAbove}) and reads gzipped payloads, inflating no more than that limit.
  *
  * <pre>{@code
  * CrdtCodec<ORSet<String>> carts = CrdtCodec.of(CrdtMappers.smile(), new TypeReference<ORSet<String>>() {});
@@ -32,34 +33,60 @@ import tools.jackson.databind.ObjectWriter;
 @API(status = STABLE, since = "0.1")
 public final class CrdtCodec<T> {
 
+  private static final int NEVER = Integer.MAX_VALUE;
+
   private final ObjectReader reader;
   private final ObjectWriter writer;
   private final CodecLimits limits;
+  private final int compressAbove;
 
-  private CrdtCodec(ObjectMapper mapper, JavaType type) {
-    this.limits = mapper.registeredModules().stream()
+  private CrdtCodec(ObjectReader reader, ObjectWriter writer, CodecLimits limits, int compressAbove) {
+    this.reader = reader;
+    this.writer = writer;
+    this.limits = limits;
+    this.compressAbove = compressAbove;
+  }
+
+  private static <T> CrdtCodec<T> create(ObjectMapper mapper, JavaType type) {
+    CodecLimits limits = mapper.registeredModules().stream()
         .filter(CrdtkitModule.class::isInstance)
         .map(module -> ((CrdtkitModule) module).limits())
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException(
             "the mapper has no CrdtkitModule: register CrdtkitModule.create() or build it with CrdtMappers"));
-    this.reader = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    this.writer = mapper.writerFor(type);
+    return new CrdtCodec<>(mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS),
+        mapper.writerFor(type), limits, NEVER);
   }
 
   /** The codec of {@code type} on {@code mapper}, which must have the {@link CrdtkitModule}. */
   public static <T> CrdtCodec<T> of(ObjectMapper mapper, TypeReference<T> type) {
-    return new CrdtCodec<>(mapper, mapper.constructType(Objects.requireNonNull(type, "type")));
+    return create(mapper, mapper.constructType(Objects.requireNonNull(type, "type")));
   }
 
   /** The codec of a non-generic type ({@code GCounter.class}, {@code VectorClock.class}...). */
   public static <T> CrdtCodec<T> of(ObjectMapper mapper, Class<T> type) {
-    return new CrdtCodec<>(mapper, mapper.constructType(Objects.requireNonNull(type, "type")));
+    return create(mapper, mapper.constructType(Objects.requireNonNull(type, "type")));
   }
 
-  /** The state's document: equal states give identical bytes. */
+  /**
+   * This codec, gzipping documents longer than {@code bytes} for transport: repetitive elements (ids with a
+   * common prefix) shrink several times over. {@link #decode} reads compressed and plain payloads alike.
+   * Compressed bytes are not canonical across JDKs (deflate implementations differ): hash the plain document.
+   */
+  public CrdtCodec<T> withCompressionAbove(int bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("compression threshold must be >= 0, got " + bytes);
+    }
+    return new CrdtCodec<>(reader, writer, limits, bytes);
+  }
+
+  /**
+   * The state's document: equal states give identical bytes (unless compressed, see
+   * {@link #withCompressionAbove}).
+   */
   public byte[] encode(T state) {
-    return writer.writeValueAsBytes(Objects.requireNonNull(state, "state"));
+    byte[] document = writer.writeValueAsBytes(Objects.requireNonNull(state, "state"));
+    return document.length > compressAbove ? Gzip.compress(document) : document;
   }
 
   /**
@@ -69,6 +96,13 @@ public final class CrdtCodec<T> {
    */
   public T decode(byte[] payload) {
     Objects.requireNonNull(payload, "payload");
+    if (Gzip.isCompressed(payload)) {
+      return decodeDocument(Gzip.inflate(payload, limits.maxDocumentBytes()));
+    }
+    return decodeDocument(payload);
+  }
+
+  private T decodeDocument(byte[] payload) {
     if (payload.length > limits.maxDocumentBytes()) {
       throw new CrdtDecodeException(null, "", "the payload has " + payload.length + " bytes, more than "
           + limits.maxDocumentBytes() + " (CodecLimits.maxDocumentBytes)", null);

@@ -23,8 +23,8 @@ import tools.jackson.dataformat.smile.SmileMapper;
 /**
  * Damaged payloads, JSON and Smile, of every type: each must either decode to a state that passes its type's
  * invariants and round-trips, or fail with a {@link CrdtDecodeException}. Never another exception, never a hang,
- * never an out-of-memory. Each try damages one valid payload twelve ways, so a run checks well over 10,000
- * variants; the seed in a failure report replays it.
+ * never an out-of-memory. Each try damages one valid payload fourteen ways (two of them gzipped), so a run
+ * checks well over 10,000 variants; the seed in a failure report replays it.
  */
 class FuzzProperties {
 
@@ -76,6 +76,10 @@ class FuzzProperties {
       JsonNode tree = TreeMutations.mutate(Codecs.TREES.readTree(payload.json()), random);
       check(payload, json, Codecs.TREES.writeValueAsBytes(tree));
       check(payload, smile, SMILE_TREES.writeValueAsBytes(tree));
+    }
+    byte[] gzipped = smile.withCompressionAbove(0).encode(payload.state());
+    for (int i = 0; i < 2; i++) {
+      check(payload, smile, Mutations.mutate(gzipped, random));
     }
   }
 
