@@ -40,7 +40,7 @@ final class CausalContextCodec implements BodyCodec<CausalContext> {
     out.name("clock");
     out.counts(context.vectorClock().entries());
     out.name("cloud");
-    out.dots(context.dotCloud());
+    DotGroups.writeDots(out, context.dotCloud());
   }
 
   @Override
@@ -56,7 +56,7 @@ final class CausalContextCodec implements BodyCodec<CausalContext> {
           clock = in.counts("the clock");
         } else {
           cloudPointer = in.pointer();
-          cloud = in.dots("the cloud");
+          cloud = DotGroups.readDots(in, "the cloud");
         }
       }
 

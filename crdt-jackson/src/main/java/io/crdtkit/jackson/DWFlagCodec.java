@@ -37,9 +37,9 @@ final class DWFlagCodec implements BodyCodec<DWFlag> {
   @Override
   public void write(DWFlag flag, WireWriter out) {
     out.name("enables");
-    out.dots(flag.enableDots());
+    DotGroups.writeDots(out, flag.enableDots());
     out.name("disables");
-    out.dots(flag.disableDots());
+    DotGroups.writeDots(out, flag.disableDots());
     out.name("context");
     out.context(flag.context());
   }
@@ -57,9 +57,9 @@ final class DWFlagCodec implements BodyCodec<DWFlag> {
         switch (field) {
           case "enables" -> {
             enablesPointer = in.pointer();
-            enables = in.dots("the enables");
+            enables = DotGroups.readDots(in, "the enables");
           }
-          case "disables" -> disables = in.dots("the disables");
+          case "disables" -> disables = DotGroups.readDots(in, "the disables");
           default -> context = in.body(CausalContextCodec.INSTANCE);
         }
       }

@@ -33,7 +33,7 @@ final class EWFlagCodec implements BodyCodec<EWFlag> {
   @Override
   public void write(EWFlag flag, WireWriter out) {
     out.name("enables");
-    out.dots(flag.dots());
+    DotGroups.writeDots(out, flag.dots());
     out.name("context");
     out.context(flag.context());
   }
@@ -49,7 +49,7 @@ final class EWFlagCodec implements BodyCodec<EWFlag> {
       public void read(String field, WireReader in) {
         if (field.equals("enables")) {
           enablesPointer = in.pointer();
-          enables = in.dots("the enables");
+          enables = DotGroups.readDots(in, "the enables");
         } else {
           context = in.body(CausalContextCodec.INSTANCE);
         }

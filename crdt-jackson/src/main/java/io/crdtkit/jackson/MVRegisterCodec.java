@@ -40,7 +40,7 @@ final class MVRegisterCodec<V> implements BodyCodec<MVRegister<V>> {
   @Override
   public void write(MVRegister<V> register, WireWriter out) {
     out.name("writes");
-    out.dotGroups(register.writes().iterator(), (value, w) -> w.value(valueType, value));
+    DotGroups.write(out, register.writes().iterator(), (value, w) -> w.value(valueType, value));
     out.name("context");
     out.context(register.context());
   }
@@ -56,7 +56,7 @@ final class MVRegisterCodec<V> implements BodyCodec<MVRegister<V>> {
       public void read(String field, WireReader in) {
         if (field.equals("writes")) {
           writesPointer = in.pointer();
-          in.dotGroups("the writes", (dot, reader) -> {
+          DotGroups.read(in, "the writes", (dot, reader) -> {
             reader.advance();
             writes.put(dot, reader.value(valueType, "a written value"));
           });

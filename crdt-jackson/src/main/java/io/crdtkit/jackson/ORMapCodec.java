@@ -68,7 +68,7 @@ final class ORMapCodec<K, V extends Crdt<V>> implements BodyCodec<ORMap<K, V>> {
       entry._2.forEach(update -> updates.put(update._1, new Tuple2<>(entry._1, update._2)));
     }
     out.name("entries");
-    out.dotGroups(io.vavr.collection.Iterator.ofAll(updates.entrySet())
+    DotGroups.write(out, io.vavr.collection.Iterator.ofAll(updates.entrySet())
         .map(update -> new Tuple2<>(update.getKey(), update.getValue())), (update, w) -> {
           w.value(keyType, update._1);
           writeValue(update._2, w);
@@ -120,7 +120,7 @@ final class ORMapCodec<K, V extends Crdt<V>> implements BodyCodec<ORMap<K, V>> {
           case "bottom" -> bottom = readValue(in, "the bottom value");
           case "entries" -> {
             entriesPointer = in.pointer();
-            in.dotGroups("the entries", (dot, reader) -> {
+            DotGroups.read(in, "the entries", (dot, reader) -> {
               reader.advance();
               K key = reader.value(keyType, "a key");
               reader.advance();

@@ -42,7 +42,7 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
   @Override
   public void write(ORSet<E> set, WireWriter out) {
     out.name("elements");
-    out.dotGroups(WireWriter.byDot(set.entries()), (element, w) -> w.value(elementType, element));
+    DotGroups.write(out, DotGroups.byDot(set.entries()), (element, w) -> w.value(elementType, element));
     out.name("context");
     out.context(set.context());
   }
@@ -58,7 +58,7 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
       public void read(String field, WireReader in) {
         if (field.equals("elements")) {
           elementsPointer = in.pointer();
-          elements = in.dotOwners("the elements", elementType);
+          elements = DotGroups.readOwners(in, "the elements", elementType);
         } else {
           context = in.body(CausalContextCodec.INSTANCE);
         }

@@ -42,9 +42,9 @@ final class RWSetCodec<E> implements BodyCodec<RWSet<E>> {
   @Override
   public void write(RWSet<E> set, WireWriter out) {
     out.name("adds");
-    out.dotGroups(WireWriter.byDot(set.addDots()), (element, w) -> w.value(elementType, element));
+    DotGroups.write(out, DotGroups.byDot(set.addDots()), (element, w) -> w.value(elementType, element));
     out.name("removes");
-    out.dotGroups(WireWriter.byDot(set.removeDots()), (element, w) -> w.value(elementType, element));
+    DotGroups.write(out, DotGroups.byDot(set.removeDots()), (element, w) -> w.value(elementType, element));
     out.name("context");
     out.context(set.context());
   }
@@ -62,9 +62,9 @@ final class RWSetCodec<E> implements BodyCodec<RWSet<E>> {
         switch (field) {
           case "adds" -> {
             addsPointer = in.pointer();
-            adds = in.dotOwners("the adds", elementType);
+            adds = DotGroups.readOwners(in, "the adds", elementType);
           }
-          case "removes" -> removes = in.dotOwners("the removes", elementType);
+          case "removes" -> removes = DotGroups.readOwners(in, "the removes", elementType);
           default -> context = in.body(CausalContextCodec.INSTANCE);
         }
       }

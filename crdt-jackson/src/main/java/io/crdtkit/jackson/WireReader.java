@@ -1,6 +1,5 @@
 package io.crdtkit.jackson;
 
-import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.HlcTimestamp;
 import io.crdtkit.clock.ReplicaId;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import tools.jackson.databind.JavaType;
 /**
  * Reads the pieces every body is made of (FORMAT.md, "Building blocks"), checking each as it comes: token types,
  * ranges, canonical order, the item budget and the document size. Every failure is a {@link CrdtDecodeException}
- * at the JSON Pointer of the offending value.
+ * at the JSON Pointer of the offending value. Dot groups are read by {@link DotGroups} through it.
  *
  * <p>Methods named after a piece read the piece that starts at the current token and leave the parser on its
  * last token; {@link #advance()} and {@link #nextItem()} move on.
@@ -207,20 +206,6 @@ final class WireReader {
     return HlcTimestamp.of(wallTime, logical, replica);
   }
 
-  /**
-   * Dot groups whose payload is one value of the user's type: each value with its dots. A value held under
-   * several dots (concurrent adds) appears once per dot on the wire.
-   */
-  <E> Map<E, List<Dot>> dotOwners(String what, JavaType type) {
-    Map<E, List<Dot>> owners = new LinkedHashMap<>();
-    dotGroups(what, (dot, in) -> {
-      in.advance();
-      E owner = in.value(type, "a value in " + what);
-      owners.computeIfAbsent(owner, any -> new ArrayList<>(1)).add(dot);
-    });
-    return owners;
-  }
-
   /** {@code [v, v, ...]}: values of the user's type, each once. */
   <E> Set<E> distinctValues(String what, JavaType type) {
     expect(JsonToken.START_ARRAY, what);
@@ -231,42 +216,6 @@ final class WireReader {
       }
     }
     return values;
-  }
-
-  /** Dot groups without payload: the dots alone, in dot order. */
-  List<Dot> dots(String what) {
-    List<Dot> dots = new ArrayList<>();
-    dotGroups(what, (dot, in) -> dots.add(dot));
-    return dots;
-  }
-
-  /**
-   * {@code [[r, step, payload..., step, payload...], ...]}: groups in ascending replica order, each replica
-   * once; steps of at least 1, so counters strictly increase and no dot appears twice.
-   */
-  void dotGroups(String what, DotPayloadReader payload) {
-    expect(JsonToken.START_ARRAY, what);
-    @Nullable ReplicaId previous = null;
-    while (nextItem()) {
-      expect(JsonToken.START_ARRAY, "a dot group in " + what);
-      advance();
-      ReplicaId replica = replica("the replica of a dot group in " + what);
-      if (previous != null && replica.compareTo(previous) <= 0) {
-        throw error("the dot groups of " + what + " must be in ascending replica order, one per replica");
-      }
-      previous = replica;
-      long counter = 0;
-      boolean any = false;
-      while (nextItem()) {
-        long step = integer("a counter step in " + what, 1, Long.MAX_VALUE - counter);
-        counter += step;
-        payload.read(Dot.of(replica, counter), this);
-        any = true;
-      }
-      if (!any) {
-        throw error("a dot group in " + what + " holds no dot");
-      }
-    }
   }
 
   /**
@@ -372,11 +321,5 @@ final class WireReader {
       case VALUE_NULL -> "null";
       default -> "an embedded value";
     };
-  }
-
-  /** Reads what one dot of a dot group carries; the reader is on the dot's counter step. */
-  @FunctionalInterface
-  interface DotPayloadReader {
-    void read(Dot dot, WireReader in);
   }
 }

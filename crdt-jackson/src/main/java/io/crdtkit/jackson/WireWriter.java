@@ -1,15 +1,12 @@
 package io.crdtkit.jackson;
 
 import io.crdtkit.clock.CausalContext;
-import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.HlcTimestamp;
 import io.crdtkit.clock.ReplicaId;
 import io.vavr.Tuple2;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.SortedSet;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.SerializationContext;
@@ -18,8 +15,8 @@ import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * Writes the pieces every body is made of (FORMAT.md, "Building blocks"): replica indexes into the document's
- * table, counts, dot groups, timestamps, nested bodies, and values of the user's types through the mapper's own
- * serializers, never with type information.
+ * table, counts, timestamps, nested bodies, and values of the user's types through the mapper's own serializers,
+ * never with type information. Dot groups are written by {@link DotGroups} through it.
  */
 final class WireWriter {
 
@@ -77,61 +74,6 @@ final class WireWriter {
     generator.writeEndArray();
   }
 
-  /** The dots alone, as dot groups without payload. */
-  void dots(Iterable<Dot> sortedDots) {
-    dotGroups(io.vavr.collection.Iterator.ofAll(sortedDots).map(dot -> new Tuple2<Dot, @Nullable Object>(dot, null)), null);
-  }
-
-  /**
-   * {@code [[r, step, payload..., step, payload...], ...]}: dots grouped by replica, in table order; within a
-   * group each dot's counter is written as its step from the previous one (the first from 0), so a run of
-   * updates by one replica costs a byte per dot in Smile.
-   *
-   * @param sortedByDot each dot with its payload, in dot order
-   * @param payload     writes what a dot carries; {@code null} when dots carry nothing
-   */
-  <P> void dotGroups(Iterator<Tuple2<Dot, P>> sortedByDot, @Nullable PayloadWriter<P> payload) {
-    generator.writeStartArray();
-    @Nullable ReplicaId group = null;
-    long previous = 0;
-    while (sortedByDot.hasNext()) {
-      Tuple2<Dot, P> entry = sortedByDot.next();
-      Dot dot = entry._1;
-      if (!dot.replica().equals(group)) {
-        if (group != null) {
-          generator.writeEndArray();
-        }
-        generator.writeStartArray();
-        replica(dot.replica());
-        group = dot.replica();
-        previous = 0;
-      }
-      generator.writeNumber(dot.counter() - previous);
-      previous = dot.counter();
-      if (payload != null) {
-        payload.write(entry._2, this);
-      }
-    }
-    if (group != null) {
-      generator.writeEndArray();
-    }
-    generator.writeEndArray();
-  }
-
-  /**
-   * Each owner (an element, a value) under each of its dots, in dot order: the order dot groups are written in.
-   * Dots are unique within a state, so this order is canonical without comparing the owners themselves.
-   */
-  static <E> Iterator<Tuple2<Dot, E>> byDot(io.vavr.collection.Map<E, ? extends Iterable<Dot>> owners) {
-    java.util.TreeMap<Dot, E> ordered = new java.util.TreeMap<>();
-    for (Tuple2<E, ? extends Iterable<Dot>> owner : owners) {
-      for (Dot dot : owner._2) {
-        ordered.put(dot, owner._1);
-      }
-    }
-    return io.vavr.collection.Iterator.ofAll(ordered.entrySet()).map(e -> new Tuple2<>(e.getKey(), e.getValue()));
-  }
-
   /** {@code [v, v, ...]}: values of the user's type in canonical order (see {@link CanonicalOrder}). */
   void sortedValues(Iterable<?> values, JavaType declared, String what) {
     generator.writeStartArray();
@@ -176,11 +118,5 @@ final class WireWriter {
 
   private ValueSerializer<Object> serializer(JavaType declared, Object value) {
     return declared.isFinal() ? context.findValueSerializer(declared) : context.findValueSerializer(value.getClass());
-  }
-
-  /** Writes what one dot of a dot group carries. */
-  @FunctionalInterface
-  interface PayloadWriter<P> {
-    void write(P payload, WireWriter out);
   }
 }
