@@ -20,6 +20,6 @@ class EWFlagProperties extends MergeLawProperties<EWFlag> {
   Arbitrary<Operation<EWFlag>> operations() {
     return Arbitraries.of(
         new Operation<>("enable", EWFlag::enable, EWFlag::deltaEnable),
-        new Operation<>("disable", (s, r) -> s.disable(), (s, r) -> s.deltaDisable()));
+        new Operation<>("disable", EWFlag::disable, EWFlag::deltaDisable));
   }
 }

@@ -33,14 +33,14 @@ class EWFlagTest {
     void enableWinsOverConcurrentDisable() {
       EWFlag on = EWFlag.empty().enable(A);
 
-      assertThat(on.disable().merge(on.enable(B)).value()).isTrue();
-      assertThat(on.enable(B).merge(on.disable()).value()).isTrue();
+      assertThat(on.disable(A).merge(on.enable(B)).value()).isTrue();
+      assertThat(on.enable(B).merge(on.disable(A)).value()).isTrue();
     }
 
     @Test
     void aDisableThatSawTheEnableWinsWhateverTheMergeOrder() {
       EWFlag on = EWFlag.empty().enable(A);
-      EWFlag off = on.disable();
+      EWFlag off = on.disable(A);
 
       assertThat(off.merge(on).value()).isFalse();
       assertThat(on.merge(off).value()).isFalse();
@@ -51,17 +51,17 @@ class EWFlagTest {
       EWFlag onA = EWFlag.empty().enable(A);
       EWFlag onB = EWFlag.empty().enable(B);
 
-      EWFlag disabledOnA = onA.disable();
+      EWFlag disabledOnA = onA.disable(A);
 
       assertThat(disabledOnA.merge(onB).value()).isTrue();
       assertThat(disabledOnA.merge(onB).dots()).containsExactly(Dot.of(B, 1));
-      assertThat(onA.merge(onB).disable().merge(onB).value()).isFalse();
+      assertThat(onA.merge(onB).disable(A).merge(onB).value()).isFalse();
     }
 
     @Test
     void aDisableOnAReplicaThatNeverSawTheEnableDoesNothing() {
       EWFlag onA = EWFlag.empty().enable(A);
-      EWFlag onC = EWFlag.empty().disable();
+      EWFlag onC = EWFlag.empty().disable(C);
 
       assertThat(onC).isSameAs(EWFlag.empty());
       assertThat(onC.merge(onA).value()).isTrue();
@@ -70,9 +70,9 @@ class EWFlagTest {
     @Test
     void threeReplicasConvergeWhateverTheMergeOrder() {
       EWFlag base = EWFlag.empty().enable(A);
-      EWFlag onA = base.disable();
+      EWFlag onA = base.disable(A);
       EWFlag onB = base.enable(B);
-      EWFlag onC = base.merge(EWFlag.empty().enable(C)).disable();
+      EWFlag onC = base.merge(EWFlag.empty().enable(C)).disable(C);
 
       EWFlag atA = onA.merge(onB).merge(onC);
       EWFlag atC = onC.merge(onB.merge(onA));
@@ -88,15 +88,16 @@ class EWFlagTest {
 
     @Test
     void disablingADisabledFlagReturnsTheSameFlag() {
-      EWFlag off = EWFlag.empty().enable(A).disable();
+      EWFlag off = EWFlag.empty().enable(A).disable(A);
 
-      assertThat(off.disable()).isSameAs(off);
+      assertThat(off.disable(B)).isSameAs(off);
+      assertThat(off.deltaDisable(B)).isSameAs(EWFlag.empty());
     }
 
     @Test
     void mergingAnOlderStateReturnsThisInstance() {
       EWFlag older = EWFlag.empty().enable(A);
-      EWFlag newer = older.disable().enable(B);
+      EWFlag newer = older.disable(A).enable(B);
 
       assertThat(newer.merge(older)).isSameAs(newer);
       assertThat(newer.merge(newer)).isSameAs(newer);
@@ -112,8 +113,8 @@ class EWFlagTest {
       EWFlag flag = EWFlag.empty().enable(A).merge(EWFlag.empty().enable(B));
 
       assertThat(flag.merge(flag.deltaEnable(C))).isEqualTo(flag.enable(C));
-      assertThat(flag.merge(flag.deltaDisable())).isEqualTo(flag.disable());
-      assertThat(flag.disable().merge(flag.disable().deltaDisable())).isEqualTo(flag.disable());
+      assertThat(flag.merge(flag.deltaDisable(C))).isEqualTo(flag.disable(C));
+      assertThat(flag.disable(C).merge(flag.disable(C).deltaDisable(C))).isEqualTo(flag.disable(C));
     }
 
     @Test
@@ -129,14 +130,15 @@ class EWFlagTest {
     }
 
     @Test
-    void theDeltaOfADisableHoldsNoDotOnlyTheObservedOnes() {
+    void theDeltaOfADisableHoldsNoDotOnlyTheObservedOnesAndItsOwnInTheContext() {
       EWFlag on = EWFlag.empty().enable(A);
       EWFlag concurrent = on.enable(B);
 
-      EWFlag delta = on.deltaDisable();
+      EWFlag delta = on.deltaDisable(A);
 
       assertThat(delta.value()).isFalse();
-      assertThat(delta.context()).isEqualTo(CausalContext.empty().add(Dot.of(A, 1)));
+      assertThat(delta.dots()).isEmpty();
+      assertThat(delta.context()).isEqualTo(CausalContext.empty().add(Dot.of(A, 1)).add(Dot.of(A, 2)));
       assertThat(on.merge(delta).value()).isFalse();
       assertThat(concurrent.merge(EWFlag.empty().enable(C)).merge(delta).value()).isTrue();
     }
@@ -155,6 +157,12 @@ class EWFlagTest {
       assertThatThrownBy(() -> on.deltaEnable(null))
           .isInstanceOf(NullPointerException.class)
           .hasMessageContaining("replica");
+      assertThatThrownBy(() -> on.disable(null))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessageContaining("replica");
+      assertThatThrownBy(() -> on.deltaDisable(null))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessageContaining("replica");
       assertThat(on).isEqualTo(EWFlag.empty().enable(A));
     }
   }
@@ -165,7 +173,7 @@ class EWFlagTest {
     @Test
     void flagsWithTheSameValueButDifferentHistoriesAreNotEqual() {
       EWFlag neverEnabled = EWFlag.empty();
-      EWFlag enabledThenDisabled = EWFlag.empty().enable(A).disable();
+      EWFlag enabledThenDisabled = EWFlag.empty().enable(A).disable(A);
 
       assertThat(enabledThenDisabled.value()).isEqualTo(neverEnabled.value());
       assertThat(enabledThenDisabled).isNotEqualTo(neverEnabled);
@@ -174,7 +182,7 @@ class EWFlagTest {
 
     @Test
     void convergedReplicasAreEqualWithEqualHashCodes() {
-      EWFlag onA = EWFlag.empty().enable(A).disable();
+      EWFlag onA = EWFlag.empty().enable(A).disable(A);
       EWFlag onB = EWFlag.empty().enable(B);
 
       EWFlag atA = onA.merge(onB);
@@ -186,10 +194,11 @@ class EWFlagTest {
 
     @Test
     void aDisableDropsEveryDotButTheContextRemembersThem() {
-      EWFlag off = EWFlag.empty().enable(A).enable(A).disable();
+      EWFlag off = EWFlag.empty().enable(A).enable(A).disable(A);
 
       assertThat(off.dots()).isEmpty();
-      assertThat(off.context().vectorClock().get(A)).isEqualTo(2L);
+      // the two enables and the disable, an event too: its dot a:3 is in the context only
+      assertThat(off.context().vectorClock().get(A)).isEqualTo(3L);
       assertThat(off.context().dotCloud()).isEmpty();
     }
 
@@ -203,7 +212,7 @@ class EWFlagTest {
       EWFlag on = EWFlag.empty().enable(A).enable(A);
 
       assertThat(on.toString()).isEqualTo("EWFlag(true, enables [a:2] | seen " + on.context() + ")");
-      assertThat(on.disable().toString()).startsWith("EWFlag(false, enables []");
+      assertThat(on.disable(A).toString()).startsWith("EWFlag(false, enables []");
     }
   }
 }

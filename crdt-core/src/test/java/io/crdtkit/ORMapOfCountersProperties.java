@@ -38,6 +38,6 @@ class ORMapOfCountersProperties extends MergeLawProperties<ORMap<String, PNCount
             "increment " + k + " by " + n + " (full nested mutator)",
             (s, r) -> s.update(r, k, c -> c.increment(r, n)),
             (s, r) -> s.deltaUpdate(r, k, c -> c.increment(r, n)))),
-        key.map(k -> new Operation<>("remove " + k, (s, r) -> s.remove(k), (s, r) -> s.deltaRemove(k))));
+        key.map(k -> new Operation<>("remove " + k, (s, r) -> s.remove(r, k), (s, r) -> s.deltaRemove(r, k))));
   }
 }

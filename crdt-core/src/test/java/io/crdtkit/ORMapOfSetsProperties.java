@@ -36,12 +36,12 @@ class ORMapOfSetsProperties extends MergeLawProperties<ORMap<String, ORSet<Strin
             (s, r) -> s.deltaUpdate(r, k, set -> set.add(r, e)))),
         Combinators.combine(key, element).as((k, e) -> new Operation<ORMap<String, ORSet<String>>>(
             "remove " + e + " from " + k,
-            (s, r) -> s.update(r, k, set -> set.deltaRemove(e)),
-            (s, r) -> s.deltaUpdate(r, k, set -> set.deltaRemove(e)))),
+            (s, r) -> s.update(r, k, set -> set.deltaRemove(r, e)),
+            (s, r) -> s.deltaUpdate(r, k, set -> set.deltaRemove(r, e)))),
         key.map(k -> new Operation<ORMap<String, ORSet<String>>>(
             "clear " + k,
-            (s, r) -> s.update(r, k, ORSet::deltaClear),
-            (s, r) -> s.deltaUpdate(r, k, ORSet::deltaClear))),
-        key.map(k -> new Operation<>("remove key " + k, (s, r) -> s.remove(k), (s, r) -> s.deltaRemove(k))));
+            (s, r) -> s.update(r, k, set -> set.deltaClear(r)),
+            (s, r) -> s.deltaUpdate(r, k, set -> set.deltaClear(r)))),
+        key.map(k -> new Operation<>("remove key " + k, (s, r) -> s.remove(r, k), (s, r) -> s.deltaRemove(r, k))));
   }
 }

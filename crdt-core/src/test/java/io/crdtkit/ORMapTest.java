@@ -3,6 +3,7 @@ package io.crdtkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
 import io.vavr.collection.HashMap;
 import java.util.function.UnaryOperator;
@@ -42,7 +43,7 @@ class ORMapTest {
     @Test
     void aNestedSetKeepsOnlyTheConcurrentUpdateNotWhatTheRemoverSaw() {
       ORMap<String, ORSet<String>> base = sets().update(A, "cart", add(A, "milk"));
-      ORMap<String, ORSet<String>> onA = base.remove("cart");
+      ORMap<String, ORSet<String>> onA = base.remove(A, "cart");
       ORMap<String, ORSet<String>> onB = base.update(B, "cart", add(B, "eggs"));
 
       ORMap<String, ORSet<String>> merged = onA.merge(onB);
@@ -55,7 +56,7 @@ class ORMapTest {
     @Test
     void aNestedCounterKeepsTheConcurrentUpdatersWholeCountIncludingWhatTheRemoverSaw() {
       ORMap<String, PNCounter> base = counters().update(A, "milk", increment(A, 2)).update(B, "milk", increment(B, 5));
-      ORMap<String, PNCounter> onA = base.remove("milk");
+      ORMap<String, PNCounter> onA = base.remove(A, "milk");
       ORMap<String, PNCounter> onB = base.update(B, "milk", increment(B, 1));
 
       ORMap<String, PNCounter> merged = onA.merge(onB);
@@ -68,7 +69,7 @@ class ORMapTest {
     @Test
     void aRemoveWithoutAConcurrentUpdateRemovesTheKeyEverywhere() {
       ORMap<String, PNCounter> base = counters().update(A, "milk", increment(A, 2)).update(B, "eggs", increment(B, 6));
-      ORMap<String, PNCounter> onA = base.remove("milk");
+      ORMap<String, PNCounter> onA = base.remove(A, "milk");
 
       assertThat(onA.merge(base).value()).isEqualTo(HashMap.of("eggs", PNCounter.empty().increment(B, 6)));
       assertThat(base.merge(onA)).isEqualTo(onA);
@@ -82,7 +83,7 @@ class ORMapTest {
     @Test
     void theRemovedSetValueNeverComesBackFromAStaleReplicaInEitherOrder() {
       ORMap<String, ORSet<String>> stale = sets().update(A, "cart", add(A, "old"));
-      ORMap<String, ORSet<String>> recreated = stale.remove("cart").update(A, "cart", add(A, "new"));
+      ORMap<String, ORSet<String>> recreated = stale.remove(A, "cart").update(A, "cart", add(A, "new"));
 
       assertThat(recreated.merge(stale).get("cart").get().value()).containsExactly("new");
       assertThat(stale.merge(recreated).get("cart").get().value()).containsExactly("new");
@@ -93,7 +94,7 @@ class ORMapTest {
     @Test
     void theRemovedCountNeverComesBackFromAStaleReplicaInEitherOrder() {
       ORMap<String, PNCounter> stale = counters().update(A, "milk", increment(A, 5));
-      ORMap<String, PNCounter> recreated = stale.remove("milk").update(A, "milk", increment(A, 1));
+      ORMap<String, PNCounter> recreated = stale.remove(A, "milk").update(A, "milk", increment(A, 1));
 
       // The nested counters of both incarnations count for replica a (5, then 1): they must never be joined.
       assertThat(recreated.merge(stale).get("milk").get().value()).isEqualTo(1);
@@ -104,7 +105,7 @@ class ORMapTest {
     @Test
     void aStaleReplicasConcurrentUpdateJoinsTheNewIncarnationNotTheOld() {
       ORMap<String, ORSet<String>> stale = sets().update(A, "cart", add(A, "old"));
-      ORMap<String, ORSet<String>> recreated = stale.remove("cart").update(A, "cart", add(A, "new"));
+      ORMap<String, ORSet<String>> recreated = stale.remove(A, "cart").update(A, "cart", add(A, "new"));
       ORMap<String, ORSet<String>> staleUpdated = stale.update(B, "cart", add(B, "jam"));
 
       assertThat(recreated.merge(staleUpdated).get("cart").get().value()).containsExactlyInAnyOrder("new", "jam");
@@ -119,8 +120,8 @@ class ORMapTest {
     @Test
     void aConcurrentNestedRemoveOfTheOldElementLeavesTheRecreatedKeysNewElement() {
       ORMap<String, ORSet<String>> stale = sets().update(A, "cart", add(A, "old"));
-      ORMap<String, ORSet<String>> recreated = stale.remove("cart").update(A, "cart", add(A, "new"));
-      ORMap<String, ORSet<String>> removedOldOnB = stale.update(B, "cart", set -> set.deltaRemove("old"));
+      ORMap<String, ORSet<String>> recreated = stale.remove(A, "cart").update(A, "cart", add(A, "new"));
+      ORMap<String, ORSet<String>> removedOldOnB = stale.update(B, "cart", set -> set.deltaRemove(B, "old"));
 
       assertThat(recreated.merge(removedOldOnB).get("cart").get().value()).containsExactly("new");
       assertThat(removedOldOnB.merge(recreated)).isEqualTo(recreated.merge(removedOldOnB));
@@ -133,7 +134,7 @@ class ORMapTest {
       ORMap<String, MVRegister<String>> stale = ORMap.<String, MVRegister<String>>empty(MVRegister.empty())
           .update(A, "colour", register -> register.deltaWrite(A, "old"));
       ORMap<String, MVRegister<String>> recreated =
-          stale.remove("colour").update(A, "colour", register -> register.deltaWrite(A, "new"));
+          stale.remove(A, "colour").update(A, "colour", register -> register.deltaWrite(A, "new"));
       ORMap<String, MVRegister<String>> overwrittenOnB =
           stale.update(B, "colour", register -> register.deltaWrite(B, "v2"));
 
@@ -155,7 +156,7 @@ class ORMapTest {
     void aFullNestedMutatorThatMintsSeveralDotsNeverLetsTheMapReuseThem() {
       ORMap<String, ORSet<String>> map =
           sets().update(A, "cart", set -> set.add(A, "milk").add(A, "eggs").add(A, "jam"));
-      ORMap<String, ORSet<String>> next = map.remove("cart").update(A, "cart", add(A, "bread"));
+      ORMap<String, ORSet<String>> next = map.remove(A, "cart").update(A, "cart", add(A, "bread"));
 
       assertThat(next.get("cart").get().dots("bread")).allSatisfy(dot ->
           assertThat(map.get("cart").get().context().contains(dot)).isFalse());
@@ -191,9 +192,10 @@ class ORMapTest {
     void deltaRemoveMergesToTheFullRemoveAndAnAbsentKeyIsANoOp() {
       ORMap<String, PNCounter> map = counters().update(A, "milk", increment(A, 2)).update(B, "eggs", increment(B, 1));
 
-      assertThat(map.merge(map.deltaRemove("milk"))).isEqualTo(map.remove("milk"));
-      assertThat(map.remove("bread")).isSameAs(map);
-      assertThat(map.merge(map.deltaRemove("bread"))).isSameAs(map);
+      assertThat(map.merge(map.deltaRemove(C, "milk"))).isEqualTo(map.remove(C, "milk"));
+      assertThat(map.remove(C, "bread")).isSameAs(map);
+      assertThat(map.deltaRemove(C, "bread")).isEqualTo(map.bottom());
+      assertThat(map.merge(map.deltaRemove(C, "bread"))).isSameAs(map);
     }
 
     @Test
@@ -235,7 +237,7 @@ class ORMapTest {
     void emptyingANestedSetKeepsTheKeyWithAnEmptyValue() {
       ORMap<String, ORSet<String>> map = sets().update(A, "cart", add(A, "milk"));
 
-      ORMap<String, ORSet<String>> emptied = map.update(A, "cart", set -> set.deltaRemove("milk"));
+      ORMap<String, ORSet<String>> emptied = map.update(A, "cart", set -> set.deltaRemove(A, "milk"));
 
       assertThat(emptied.containsKey("cart")).isTrue();
       assertThat(emptied.get("cart").get().isEmpty()).isTrue();
@@ -282,12 +284,15 @@ class ORMapTest {
     void aRemovedKeyCostsNothingButTheContextRemembersItsDots() {
       ORMap<String, PNCounter> map = counters().update(A, "milk", increment(A, 2)).update(A, "milk", increment(A, 1));
 
-      ORMap<String, PNCounter> removed = map.remove("milk");
+      ORMap<String, PNCounter> removed = map.remove(A, "milk");
 
       assertThat(removed.dotCount("milk")).isZero();
       assertThat(removed.isEmpty()).isTrue();
-      assertThat(removed.context()).isEqualTo(map.context());
-      assertThat(removed.context().vectorClock().get(A)).isEqualTo(2);
+      assertThat(map.deltas().get("milk").get().keySet()).allSatisfy(dot ->
+          assertThat(removed.context().contains(dot)).isTrue());
+      // the remove is an event too: its dot a:3 joins the context, and nothing else is stored
+      assertThat(removed.context()).isEqualTo(map.context().add(Dot.of(A, 3)));
+      assertThat(removed.context().vectorClock().get(A)).isEqualTo(3);
     }
   }
 
@@ -306,7 +311,7 @@ class ORMapTest {
 
     @Test
     void anEmptyMapThatRemovedAKeyIsNotEqualToANeverUsedOne() {
-      ORMap<String, PNCounter> removed = counters().update(A, "milk", increment(A, 2)).remove("milk");
+      ORMap<String, PNCounter> removed = counters().update(A, "milk", increment(A, 2)).remove(A, "milk");
 
       assertThat(removed.value()).isEmpty();
       assertThat(removed).isNotEqualTo(counters());

@@ -20,7 +20,7 @@ class ORSetProperties extends MergeLawProperties<ORSet<String>> {
     Arbitrary<String> element = Arbitraries.of("x", "y", "z");
     return Arbitraries.oneOf(
         element.map(e -> new Operation<>("add " + e, (s, r) -> s.add(r, e), (s, r) -> s.deltaAdd(r, e))),
-        element.map(e -> new Operation<>("remove " + e, (s, r) -> s.remove(e), (s, r) -> s.deltaRemove(e))),
-        Arbitraries.just(new Operation<>("clear", (s, r) -> s.clear(), (s, r) -> s.deltaClear())));
+        element.map(e -> new Operation<>("remove " + e, (s, r) -> s.remove(r, e), (s, r) -> s.deltaRemove(r, e))),
+        Arbitraries.just(new Operation<>("clear", ORSet::clear, ORSet::deltaClear)));
   }
 }

@@ -27,7 +27,7 @@ class ORSetTest {
     @Test
     void concurrentAddAndRemoveEndWithTheElementPresent() {
       ORSet<String> base = ORSet.<String>empty().add(A, "milk");
-      ORSet<String> onA = base.remove("milk");
+      ORSet<String> onA = base.remove(A, "milk");
       ORSet<String> onB = base.add(B, "milk");
 
       assertThat(onA.merge(onB).contains("milk")).isTrue();
@@ -38,7 +38,7 @@ class ORSetTest {
     @Test
     void observedAddStaysRemovedWhateverTheMergeOrder() {
       ORSet<String> base = ORSet.<String>empty().add(A, "milk");
-      ORSet<String> onA = base.remove("milk");
+      ORSet<String> onA = base.remove(A, "milk");
       ORSet<String> onC = base.merge(ORSet.<String>empty().add(C, "eggs"));
 
       assertThat(onA.merge(base).contains("milk")).isFalse();
@@ -50,7 +50,7 @@ class ORSetTest {
     @Test
     void aRemoveOnAReplicaThatNeverSawTheElementRemovesNothing() {
       ORSet<String> onB = ORSet.<String>empty().add(B, "x");
-      ORSet<String> onA = ORSet.<String>empty().add(A, "y").remove("x");
+      ORSet<String> onA = ORSet.<String>empty().add(A, "y").remove(A, "x");
 
       assertThat(onA.merge(onB).value()).containsExactlyInAnyOrder("x", "y");
     }
@@ -61,17 +61,17 @@ class ORSetTest {
       ORSet<String> onB = ORSet.<String>empty().add(B, "x");
 
       ORSet<String> merged = onA.merge(onB);
-      ORSet<String> removedOnlyA = onA.remove("x").merge(onB);
+      ORSet<String> removedOnlyA = onA.remove(A, "x").merge(onB);
 
       assertThat(merged.dots("x")).containsExactly(Dot.of(A, 1), Dot.of(B, 1));
-      assertThat(merged.remove("x").contains("x")).isFalse();
+      assertThat(merged.remove(A, "x").contains("x")).isFalse();
       assertThat(removedOnlyA.dots("x")).containsExactly(Dot.of(B, 1));
     }
 
     @Test
     void clearRemovesOnlyTheElementsItObserved() {
       ORSet<String> base = ORSet.<String>empty().add(A, "x").add(A, "y");
-      ORSet<String> onA = base.clear();
+      ORSet<String> onA = base.clear(A);
       ORSet<String> onB = base.add(B, "z").add(B, "x");
 
       assertThat(onA.isEmpty()).isTrue();
@@ -81,7 +81,7 @@ class ORSetTest {
 
     @Test
     void anElementCanBeAddedAgainAfterItWasRemoved() {
-      ORSet<String> set = ORSet.<String>empty().add(A, "x").remove("x").add(B, "x");
+      ORSet<String> set = ORSet.<String>empty().add(A, "x").remove(A, "x").add(B, "x");
 
       assertThat(set.contains("x")).isTrue();
       assertThat(set.dots("x")).containsExactly(Dot.of(B, 1));
@@ -90,8 +90,8 @@ class ORSetTest {
     @Test
     void threeReplicasConvergeWhateverTheMergeOrder() {
       ORSet<String> base = ORSet.<String>empty().add(A, "x").add(B, "y");
-      ORSet<String> onA = base.remove("x");
-      ORSet<String> onB = base.add(B, "x").remove("y");
+      ORSet<String> onA = base.remove(A, "x");
+      ORSet<String> onB = base.add(B, "x").remove(B, "y");
       ORSet<String> onC = base.add(C, "z");
 
       ORSet<String> atA = onA.merge(onB).merge(onC);
@@ -110,21 +110,23 @@ class ORSetTest {
     void removingAnAbsentElementReturnsTheSameSet() {
       ORSet<String> set = ORSet.<String>empty().add(A, "x");
 
-      assertThat(set.remove("y")).isSameAs(set);
+      assertThat(set.remove(A, "y")).isSameAs(set);
+      assertThat(set.deltaRemove(A, "y")).isSameAs(ORSet.empty());
     }
 
     @Test
     void clearingAnEmptySetReturnsTheSameSet() {
-      ORSet<String> removed = ORSet.<String>empty().add(A, "x").remove("x");
+      ORSet<String> removed = ORSet.<String>empty().add(A, "x").remove(A, "x");
 
-      assertThat(removed.clear()).isSameAs(removed);
-      assertThat(ORSet.<String>empty().clear()).isSameAs(ORSet.empty());
+      assertThat(removed.clear(A)).isSameAs(removed);
+      assertThat(removed.deltaClear(A)).isSameAs(ORSet.empty());
+      assertThat(ORSet.<String>empty().clear(A)).isSameAs(ORSet.empty());
     }
 
     @Test
     void mergingAnOlderStateReturnsThisInstance() {
       ORSet<String> older = ORSet.<String>empty().add(A, "x").add(B, "y");
-      ORSet<String> newer = older.remove("x").add(C, "z");
+      ORSet<String> newer = older.remove(A, "x").add(C, "z");
 
       assertThat(newer.merge(older)).isSameAs(newer);
       assertThat(newer.merge(newer)).isSameAs(newer);
@@ -152,9 +154,9 @@ class ORSetTest {
 
       assertThat(set.merge(set.deltaAdd(C, "x"))).isEqualTo(set.add(C, "x"));
       assertThat(set.merge(set.deltaAdd(C, "z"))).isEqualTo(set.add(C, "z"));
-      assertThat(set.merge(set.deltaRemove("x"))).isEqualTo(set.remove("x"));
-      assertThat(set.merge(set.deltaRemove("absent"))).isEqualTo(set.remove("absent"));
-      assertThat(set.merge(set.deltaClear())).isEqualTo(set.clear());
+      assertThat(set.merge(set.deltaRemove(C, "x"))).isEqualTo(set.remove(C, "x"));
+      assertThat(set.merge(set.deltaRemove(C, "absent"))).isEqualTo(set.remove(C, "absent"));
+      assertThat(set.merge(set.deltaClear(C))).isEqualTo(set.clear(C));
     }
 
     @Test
@@ -186,14 +188,14 @@ class ORSetTest {
     }
 
     @Test
-    void theDeltaOfARemoveHoldsNoElementOnlyTheObservedDots() {
+    void theDeltaOfARemoveHoldsNoElementOnlyTheObservedDotsAndItsOwn() {
       ORSet<String> base = ORSet.<String>empty().add(A, "x").add(A, "y");
       ORSet<String> onB = base.add(B, "x");
 
-      ORSet<String> delta = base.deltaRemove("x");
+      ORSet<String> delta = base.deltaRemove(A, "x");
 
       assertThat(delta.isEmpty()).isTrue();
-      assertThat(delta.context()).isEqualTo(CausalContext.empty().add(Dot.of(A, 1)));
+      assertThat(delta.context()).isEqualTo(CausalContext.empty().add(Dot.of(A, 1)).add(Dot.of(A, 3)));
       assertThat(base.merge(delta).value()).containsExactly("y");
       assertThat(onB.merge(delta).value()).containsExactlyInAnyOrder("x", "y");
     }
@@ -205,7 +207,7 @@ class ORSetTest {
       ORSet<String> s1 = s0.merge(d1);
       ORSet<String> d2 = s1.deltaAdd(A, "y");
       ORSet<String> s2 = s1.merge(d2);
-      ORSet<String> d3 = s2.deltaRemove("x");
+      ORSet<String> d3 = s2.deltaRemove(A, "x");
       ORSet<String> s3 = s2.merge(d3);
 
       ORSet<String> group = s0.bottom().merge(d1).merge(d2).merge(d3);
@@ -247,10 +249,10 @@ class ORSetTest {
       assertThatThrownBy(() -> set.deltaAdd(A, null))
           .isInstanceOf(NullPointerException.class)
           .hasMessageContaining("ORSet element");
-      assertThatThrownBy(() -> set.remove(null))
+      assertThatThrownBy(() -> set.remove(A, null))
           .isInstanceOf(NullPointerException.class)
           .hasMessageContaining("ORSet element");
-      assertThatThrownBy(() -> set.deltaRemove(null))
+      assertThatThrownBy(() -> set.deltaRemove(A, null))
           .isInstanceOf(NullPointerException.class)
           .hasMessageContaining("ORSet element");
       assertThat(set).isEqualTo(copy);
@@ -264,6 +266,15 @@ class ORSetTest {
           .isInstanceOf(NullPointerException.class)
           .hasMessageContaining("replica");
       assertThatThrownBy(() -> set.deltaAdd(null, "y"))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessageContaining("replica");
+      assertThatThrownBy(() -> set.remove(null, "x"))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessageContaining("replica");
+      assertThatThrownBy(() -> set.deltaRemove(null, "x"))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessageContaining("replica");
+      assertThatThrownBy(() -> set.clear(null))
           .isInstanceOf(NullPointerException.class)
           .hasMessageContaining("replica");
       assertThat(set.value()).containsExactly("x");
@@ -285,7 +296,7 @@ class ORSetTest {
 
     @Test
     void aRemovedElementStillCountsInEqualityThroughTheContext() {
-      ORSet<String> removed = ORSet.<String>empty().add(A, "x").remove("x");
+      ORSet<String> removed = ORSet.<String>empty().add(A, "x").remove(A, "x");
 
       assertThat(removed.isEmpty()).isTrue();
       assertThat(removed).isNotEqualTo(ORSet.empty());
@@ -319,11 +330,12 @@ class ORSetTest {
       for (int i = 0; i < 100; i++) {
         set = set.add(i % 2 == 0 ? A : B, i);
       }
-      set = set.clear();
+      set = set.clear(A);
 
       assertThat(set.isEmpty()).isTrue();
       assertThat(set.context().dotCloud()).isEmpty();
-      assertThat(set.context().vectorClock().entries().toJavaMap()).isEqualTo(Map.of(A, 50L, B, 50L));
+      // 50 adds by each replica, and the clear: an event of A's, its dot a:51 in the context only
+      assertThat(set.context().vectorClock().entries().toJavaMap()).isEqualTo(Map.of(A, 51L, B, 50L));
     }
 
     @Test

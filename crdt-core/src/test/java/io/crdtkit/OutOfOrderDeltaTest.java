@@ -23,7 +23,7 @@ class OutOfOrderDeltaTest {
     ORSet<String> onD = empty.merge(addOnC);
     ORSet<String> addAgainOnD = onD.deltaAdd(D, "z");          // supersedes c's add: its context carries c's dot
     ORSet<String> onB = empty.merge(addAgainOnD);              // b never receives c's add directly...
-    ORSet<String> removeOnB = onB.deltaRemove("z");            // ...and removes the z it sees
+    ORSet<String> removeOnB = onB.deltaRemove(B, "z");         // ...and removes the z it sees
 
     ORSet<String> late = onB.merge(removeOnB).merge(addOnC);   // c's add arrives last
     assertThat(late.contains("z")).isFalse();
@@ -36,7 +36,7 @@ class OutOfOrderDeltaTest {
     ORSet<String> onD = empty.merge(addOnC);
     ORSet<String> otherAddOnD = onD.deltaAdd(D, "w");          // d had seen c's z, but this delta is about w
     ORSet<String> onB = empty.merge(otherAddOnD);
-    ORSet<String> removeOnB = onB.deltaRemove("z");            // b has no z: the remove observes nothing
+    ORSet<String> removeOnB = onB.deltaRemove(B, "z");         // b has no z: the remove is a no-op
 
     ORSet<String> late = onB.merge(removeOnB).merge(addOnC);
     assertThat(late.value()).containsExactlyInAnyOrder("z", "w");
@@ -46,7 +46,7 @@ class OutOfOrderDeltaTest {
   void aCounterUpdatedConcurrentlyWithItsKeysRemovalKeepsTheUpdatersWholeCount() {
     ORMap<String, PNCounter> empty = ORMap.empty(PNCounter.empty());
     ORMap<String, PNCounter> onB = empty.update(B, "k", qty -> qty.deltaDecrement(B, 1));
-    ORMap<String, PNCounter> onC = empty.merge(onB).remove("k");   // c removes the key, observing b's -1
+    ORMap<String, PNCounter> onC = empty.merge(onB).remove(C, "k");   // c removes the key, observing b's -1
     onB = onB.update(B, "k", qty -> qty.deltaIncrement(B, 1));     // concurrently b counts on: its delta says -1+1
     onB = onB.merge(onC).update(B, "k", qty -> qty.deltaDecrement(B, 1));
 

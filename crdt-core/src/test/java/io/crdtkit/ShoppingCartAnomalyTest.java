@@ -29,7 +29,7 @@ class ShoppingCartAnomalyTest {
   @Test
   void observedRemoveSetKeepsTheDeletedItemDeletedInEveryMergeOrder() {
     ORSet<String> cart = ORSet.<String>empty().add(PHONE, "milk").add(PHONE, "eggs");
-    ORSet<String> onPhone = cart.remove("milk");
+    ORSet<String> onPhone = cart.remove(PHONE, "milk");
     ORSet<String> onLaptop = cart.add(LAPTOP, "bread");
 
     for (ORSet<String> merged : List.of(onPhone.merge(onLaptop), onLaptop.merge(onPhone),
@@ -43,7 +43,7 @@ class ShoppingCartAnomalyTest {
     ORMap<String, PNCounter> cart = ORMap.<String, PNCounter>empty(PNCounter.empty())
         .update(PHONE, "milk", qty -> qty.deltaIncrement(PHONE, 2))
         .update(PHONE, "eggs", qty -> qty.deltaIncrement(PHONE, 6));
-    ORMap<String, PNCounter> onPhone = cart.remove("milk");
+    ORMap<String, PNCounter> onPhone = cart.remove(PHONE, "milk");
     ORMap<String, PNCounter> onLaptop = cart.update(LAPTOP, "eggs", qty -> qty.deltaIncrement(LAPTOP, 6));
 
     ORMap<String, PNCounter> merged = onPhone.merge(onLaptop);
@@ -56,7 +56,7 @@ class ShoppingCartAnomalyTest {
   void anItemAddedAgainConcurrentlyWithTheDeleteIsKept() {
     // Add wins: the laptop's add was not observed by the phone's delete, so the customer still wants milk.
     ORSet<String> cart = ORSet.<String>empty().add(PHONE, "milk");
-    ORSet<String> onPhone = cart.remove("milk");
+    ORSet<String> onPhone = cart.remove(PHONE, "milk");
     ORSet<String> onLaptop = cart.add(LAPTOP, "milk");
 
     assertThat(onPhone.merge(onLaptop).contains("milk")).isTrue();

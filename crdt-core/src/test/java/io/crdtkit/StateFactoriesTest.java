@@ -95,7 +95,7 @@ class StateFactoriesTest {
 
     @Test
     void aValidStateIsRebuiltExactly() {
-      ORSet<String> set = ORSet.<String>empty().add(A, "milk").add(B, "eggs").remove("milk");
+      ORSet<String> set = ORSet.<String>empty().add(A, "milk").add(B, "eggs").remove(A, "milk");
       assertThat(ORSet.of(set.entries(), set.context())).isEqualTo(set);
     }
   }
@@ -117,6 +117,23 @@ class StateFactoriesTest {
           .hasMessageContaining("key theme holds a register that was never written");
       assertThat(LWWMap.of(HashMap.of("theme", LWWRegister.of(HlcTimestamp.of(1, 0, A), "dark"))).get("theme"))
           .contains("dark");
+    }
+
+    @Test
+    void anLWWMapDotMustBeSeenHeldOnceAndBelongToARegister() {
+      LWWRegister<String> dark = LWWRegister.of(HlcTimestamp.of(1, 0, A), "dark");
+      LWWRegister<String> en = LWWRegister.of(HlcTimestamp.of(2, 0, A), "en");
+
+      assertThatThrownBy(() -> LWWMap.of(HashMap.of("theme", dark), HashMap.of("theme", Dot.of(A, 3)), SEEN_A2))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("LWWMap: key theme holds dot a:3, which is beyond its causal context {a:2}");
+      assertThatThrownBy(() -> LWWMap.of(HashMap.of("theme", dark), HashMap.of("lang", Dot.of(A, 1)), SEEN_A2))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("a dot is given for key lang, which holds no register");
+      assertThatThrownBy(() -> LWWMap.of(HashMap.of("theme", dark, "lang", en),
+          HashMap.of("theme", Dot.of(A, 1), "lang", Dot.of(A, 1)), SEEN_A2))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("LWWMap: dot a:1 is held twice");
     }
 
     @Test
