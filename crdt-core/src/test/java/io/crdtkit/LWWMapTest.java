@@ -3,10 +3,13 @@ package io.crdtkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.ClockOffsetException;
+import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.HlcTimestamp;
 import io.crdtkit.clock.HybridLogicalClock;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
 import io.vavr.collection.HashMap;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Scenario tests for {@link LWWMap}: deletes against concurrent older puts in every merge order, tombstones, puts
  * through a clock after a remote delete, the replica-id tie-break, conflicting writes, same-instance merges,
- * equality over tombstones and text.
+ * equality over tombstones and text; each winning write's dot, losing writes that change nothing, dropped stable
+ * tombstones that stale copies cannot revive, and entries without dots (as an earlier format decodes them).
  */
 class LWWMapTest {
 
@@ -53,7 +57,10 @@ class LWWMapTest {
         assertThat(merged.containsKey("theme")).isFalse();
         assertThat(merged.size()).isZero();
         assertThat(merged.tombstones()).isEqualTo(1);
-        assertThat(merged).isEqualTo(deleted);
+        assertThat(merged.registers()).isEqualTo(deleted.registers());
+        assertThat(merged.dots()).isEqualTo(deleted.dots());
+        // the losing put is seen, not held
+        assertThat(merged.context()).isEqualTo(deleted.context().add(Dot.of(B, 1)));
       }
     }
 
@@ -76,7 +83,8 @@ class LWWMapTest {
 
       assertThat(deletedByB.merge(putByA).get("theme")).isEmpty();
       assertThat(putByA.merge(deletedByB).get("theme")).isEmpty();
-      assertThat(putByA.merge(deletedByB)).isEqualTo(deletedByB);
+      assertThat(putByA.merge(deletedByB).registers()).isEqualTo(deletedByB.registers());
+      assertThat(putByA.merge(deletedByB)).isEqualTo(deletedByB.merge(putByA));
     }
 
     @Test
@@ -112,6 +120,9 @@ class LWWMapTest {
       LWWMap<String, String> deleted = empty().remove(HlcTimestamp.of(9_000, 0, B), "theme");
 
       assertThat(deleted.put(HlcTimestamp.of(5_000, 0, A), "theme", "dark")).isSameAs(deleted);
+      assertThat(deleted.deltaPut(HlcTimestamp.of(5_000, 0, A), "theme", "dark")).isSameAs(LWWMap.empty());
+      assertThat(deleted.remove(HlcTimestamp.of(5_000, 0, A), "theme")).isSameAs(deleted);
+      assertThat(deleted.deltaRemove(HlcTimestamp.of(5_000, 0, A), "theme")).isSameAs(LWWMap.empty());
     }
 
     @Test
@@ -149,6 +160,89 @@ class LWWMapTest {
           .isEqualTo(map.remove(clockAt(A, 1_000), "theme"));
       assertThat(map.deltaPut(clockAt(A, 1_000), "lang", "en").registers().keySet()).containsExactly("lang");
       assertThat(map.deltaRemove(HlcTimestamp.of(3_000, 0, A), "theme").tombstones()).isEqualTo(1);
+      // a delta has seen its own dot only
+      assertThat(map.deltaPut(clockAt(A, 1_000), "lang", "en").context())
+          .isEqualTo(CausalContext.empty().add(Dot.of(A, 1)));
+    }
+  }
+
+  @Nested
+  class CausalMetadata {
+
+    private final VectorClock stableUpToA2 = VectorClock.of(java.util.Map.of(A, 2L));
+
+    @Test
+    void eachWinningWriteIsRecordedUnderADotOfItsTimestampsReplica() {
+      LWWMap<String, String> map = empty()
+          .put(HlcTimestamp.of(1_000, 0, A), "theme", "dark")
+          .put(HlcTimestamp.of(2_000, 0, B), "lang", "en")
+          .put(HlcTimestamp.of(3_000, 0, A), "theme", "light");
+
+      assertThat(map.dots()).isEqualTo(HashMap.of("theme", Dot.of(A, 2), "lang", Dot.of(B, 1)));
+      // the overwritten put a:1 is seen, not held
+      assertThat(map.context()).isEqualTo(CausalContext.of(VectorClock.of(java.util.Map.of(A, 2L, B, 1L))));
+    }
+
+    @Test
+    void aWriteThatLosesWhereItIsMadeMintsNoDot() {
+      LWWMap<String, String> map = empty().put(HlcTimestamp.of(3_000, 0, B), "theme", "dark");
+
+      LWWMap<String, String> afterLosingPut = map.put(HlcTimestamp.of(2_000, 0, A), "theme", "light");
+
+      assertThat(afterLosingPut).isSameAs(map);
+      assertThat(afterLosingPut.context().maxCounter(A)).isZero();
+    }
+
+    @Test
+    void theMapRebuiltFromItsRegistersDotsAndContextIsEqual() {
+      LWWMap<String, String> map = empty()
+          .put(HlcTimestamp.of(1_000, 0, A), "theme", "dark")
+          .remove(HlcTimestamp.of(2_000, 0, B), "lang");
+
+      assertThat(LWWMap.of(map.registers(), map.dots(), map.context())).isEqualTo(map);
+      assertThat(LWWMap.of(HashMap.empty(), HashMap.empty(), CausalContext.empty())).isSameAs(LWWMap.empty());
+    }
+
+    @Test
+    void aDroppedStableTombstoneLetsNoStaleCopyBackInEitherMergeOrder() {
+      LWWMap<String, String> stale = empty().put(HlcTimestamp.of(1_000, 0, A), "theme", "light");
+      LWWMap<String, String> removed = stale.remove(HlcTimestamp.of(2_000, 0, A), "theme");
+
+      LWWMap<String, String> collected = removed.dropStableTombstones(stableUpToA2);
+
+      assertThat(collected.tombstones()).isZero();
+      assertThat(collected.value()).isEmpty();
+      assertThat(collected.context()).isEqualTo(removed.context());
+      assertThat(collected.merge(stale)).isSameAs(collected);
+      assertThat(stale.merge(collected)).isEqualTo(collected);
+      assertThat(collected.merge(removed)).isSameAs(collected);
+      assertThat(removed.merge(collected).value()).isEmpty();
+    }
+
+    @Test
+    void onlyTombstonesAtOrBelowTheCutAreDropped() {
+      LWWMap<String, String> map = empty()
+          .put(HlcTimestamp.of(1_000, 0, A), "theme", "dark")
+          .remove(HlcTimestamp.of(2_000, 0, A), "lang")
+          .remove(HlcTimestamp.of(3_000, 0, A), "font");
+
+      LWWMap<String, String> collected = map.dropStableTombstones(stableUpToA2);
+
+      assertThat(collected.registers().keySet()).containsExactlyInAnyOrder("theme", "font");
+      assertThat(collected.dropStableTombstones(stableUpToA2)).isSameAs(collected);
+      assertThat(map.dropStableTombstones(VectorClock.empty())).isSameAs(map);
+    }
+
+    @Test
+    void entriesWithoutDotsMergeByTimestampAloneAndAreNeverCollected() {
+      LWWMap<String, String> stale = empty().put(HlcTimestamp.of(1_000, 0, A), "theme", "light");
+      LWWMap<String, String> legacy = LWWMap.of(stale.remove(HlcTimestamp.of(2_000, 0, A), "theme").registers());
+
+      assertThat(legacy.dots()).isEmpty();
+      assertThat(legacy.context().isEmpty()).isTrue();
+      assertThat(legacy.dropStableTombstones(stableUpToA2)).isSameAs(legacy);
+      assertThat(legacy.merge(stale).get("theme")).isEmpty();
+      assertThat(stale.merge(legacy).get("theme")).isEmpty();
     }
   }
 
@@ -176,7 +270,7 @@ class LWWMapTest {
       assertThat(newer.merge(older)).isSameAs(newer);
       assertThat(newer.merge(newer)).isSameAs(newer);
       assertThat(newer.merge(LWWMap.empty())).isSameAs(newer);
-      assertThat(LWWMap.<String, String>empty().merge(newer)).isSameAs(newer);
+      assertThat(LWWMap.<String, String>empty().merge(newer)).isEqualTo(newer);
     }
 
     @Test
@@ -199,9 +293,10 @@ class LWWMapTest {
 
       assertThat(map.toString())
           .startsWith("LWWMap{")
-          .contains("theme=LWWRegister(dark @ 1000.0@a)")
-          .contains("lang=LWWRegister(cleared @ 2000.1@b)");
-      assertThat(LWWMap.empty()).hasToString("LWWMap{}");
+          .contains("theme=LWWRegister(dark @ 1000.0@a) #a:1")
+          .contains("lang=LWWRegister(cleared @ 2000.1@b) #b:1")
+          .endsWith("} | seen {a:1, b:1}");
+      assertThat(LWWMap.empty()).hasToString("LWWMap{} | seen {}");
     }
   }
 }
