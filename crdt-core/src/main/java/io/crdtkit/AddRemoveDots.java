@@ -2,6 +2,8 @@ package io.crdtkit;
 
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
 import io.vavr.collection.Iterator;
 
 /**
@@ -27,6 +29,14 @@ record AddRemoveDots(DotSet adds, DotSet removes) implements DotStore<AddRemoveD
     return !adds.isEmpty() && removes.isEmpty();
   }
 
+  /**
+   * Whether this is a removal every replica has fully seen: a remove token, and every dot (adds and removes) at or
+   * below {@code stableCut}. Dropping it changes no value, and the context still recognises any stale copy.
+   */
+  boolean isStableRemoval(VectorClock stableCut) {
+    return !removes.isEmpty() && adds.dots().forAll(stableCut::contains) && removes.dots().forAll(stableCut::contains);
+  }
+
   @Override
   public AddRemoveDots join(AddRemoveDots other, CausalContext ownContext, CausalContext otherContext) {
     DotSet joinedAdds = adds.join(other.adds, ownContext, otherContext);
@@ -35,6 +45,13 @@ record AddRemoveDots(DotSet adds, DotSet removes) implements DotStore<AddRemoveD
       return this;
     }
     return joinedAdds.isEmpty() && joinedRemoves.isEmpty() ? EMPTY : new AddRemoveDots(joinedAdds, joinedRemoves);
+  }
+
+  @Override
+  public AddRemoveDots renameDots(ReplicaId from, ReplicaId to, long offset) {
+    DotSet renamedAdds = adds.renameDots(from, to, offset);
+    DotSet renamedRemoves = removes.renameDots(from, to, offset);
+    return renamedAdds == adds && renamedRemoves == removes ? this : new AddRemoveDots(renamedAdds, renamedRemoves);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.crdtkit;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.ReplicaId;
 import org.apiguardian.api.API;
 
 /**
@@ -28,4 +29,10 @@ public interface CausalCrdt<S extends CausalCrdt<S>> extends DeltaCrdt<S> {
    * {@link ORMap} passes its own context, whose other dots tag other keys or earlier, removed, lives of this one.
    */
   S withContext(CausalContext seen);
+
+  /**
+   * This state with every dot of {@code from} renamed to {@code (to, offset + n)}, held dots and context alike: the
+   * step of retirement that nested values take from their map (see {@link Retirable}).
+   */
+  S renameReplica(ReplicaId from, ReplicaId to, long offset);
 }

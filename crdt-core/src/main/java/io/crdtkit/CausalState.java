@@ -2,6 +2,7 @@ package io.crdtkit;
 
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
 
 /**
  * A dot store together with the causal context of the replica that holds it: the whole state of a causal CRDT.
@@ -26,9 +27,13 @@ record CausalState<S extends DotStore<S>>(S store, CausalContext context) {
     return new CausalState<>(store, CausalContext.empty().addAll(observed).addAll(minted));
   }
 
-  /** A delta that removes every one of {@code observed} and adds nothing. */
-  static <S extends DotStore<S>> CausalState<S> removal(S emptyStore, Iterable<Dot> observed) {
-    return new CausalState<>(emptyStore, CausalContext.empty().addAll(observed));
+  /**
+   * The delta of a remove that observed {@code observed} and adds nothing. The remove's own dot {@code minted} is
+   * in the context only: held by no store, it costs nothing once compacted, but it makes the remove an event that
+   * stability reports account for (crdt-gc's GC.md, refinement 1).
+   */
+  static <S extends DotStore<S>> CausalState<S> removal(S emptyStore, Iterable<Dot> observed, Dot minted) {
+    return new CausalState<>(emptyStore, CausalContext.empty().addAll(observed).add(minted));
   }
 
   /** The join; {@code this} when {@code other} adds nothing. */
@@ -59,6 +64,24 @@ record CausalState<S extends DotStore<S>>(S store, CausalContext context) {
   CausalState<S> withContext(CausalContext seen) {
     CausalContext merged = context.merge(seen);
     return merged == context ? this : new CausalState<>(store, merged);
+  }
+
+  /** This state with the dots of {@code from} renamed to {@code (to, offset + n)}, in the store and the context. */
+  CausalState<S> rename(ReplicaId from, ReplicaId to, long offset) {
+    S renamedStore = store.renameDots(from, to, offset);
+    CausalContext renamedContext = context.rename(from, to, offset);
+    return renamedStore == store && renamedContext == context ? this : new CausalState<>(renamedStore, renamedContext);
+  }
+
+  /**
+   * This state with {@code retired} folded into {@code heir}: its missing dots count as seen (they were lost with
+   * it), then its dots are renamed into the heir's block, which starts where the heir's prefix ends. Every replica
+   * that holds all of {@code retired}'s updates computes the same block, so the renaming is the same everywhere.
+   */
+  CausalState<S> retire(ReplicaId retired, ReplicaId heir) {
+    CausalContext filled = context.fillGaps(retired);
+    long offset = filled.vectorClock().get(heir);
+    return new CausalState<>(store, filled).rename(retired, heir, offset);
   }
 
   /** This state holding {@code newStore}; nothing minted, the context is unchanged. */

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
 import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeSet;
 import java.util.Objects;
@@ -25,7 +26,7 @@ import org.apiguardian.api.API;
  * could still arrive; the garbage collector drops tokens that are causally stable.
  */
 @API(status = STABLE, since = "0.1")
-public final class DWFlag implements CausalCrdt<DWFlag> {
+public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Collectable<DWFlag> {
 
   private static final DWFlag DISABLED = new DWFlag(CausalState.empty(AddRemoveDots.EMPTY));
 
@@ -93,6 +94,26 @@ public final class DWFlag implements CausalCrdt<DWFlag> {
     return state.store().removes().dots();
   }
 
+  /**
+   * This flag without its disable tokens once every replica has fully seen them (every dot at or below
+   * {@code stableCut}): still disabled, with no metadata. {@code this} otherwise.
+   */
+  public DWFlag dropStableTokens(VectorClock stableCut) {
+    return state.store().isStableRemoval(stableCut) ? wrap(state.withStore(AddRemoveDots.EMPTY)) : this;
+  }
+
+  /** Drops the stable disable tokens ({@link #dropStableTokens}). */
+  @Override
+  public DWFlag collect(VectorClock stableCut, VectorClock collapseCut) {
+    return dropStableTokens(stableCut);
+  }
+
+  /** The disable tokens held. */
+  @Override
+  public int tombstones() {
+    return disableTokens();
+  }
+
   /** The number of disable tokens held: the metadata garbage collection can reclaim. */
   public int disableTokens() {
     return state.store().removes().dots().size();
@@ -102,6 +123,16 @@ public final class DWFlag implements CausalCrdt<DWFlag> {
   @Override
   public CausalContext context() {
     return state.context();
+  }
+
+  @Override
+  public DWFlag renameReplica(ReplicaId from, ReplicaId to, long offset) {
+    return wrap(state.rename(from, to, offset));
+  }
+
+  @Override
+  public DWFlag retire(ReplicaId retired, ReplicaId heir) {
+    return wrap(state.retire(retired, heir));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.crdtkit;
 
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
 import io.vavr.Tuple2;
 import io.vavr.collection.SortedMap;
 import io.vavr.collection.TreeMap;
@@ -49,6 +50,14 @@ record DotFun<V>(SortedMap<Dot, V> entries) implements DotStore<DotFun<V>> {
       }
     }
     return joined == entries ? this : new DotFun<>(joined);
+  }
+
+  @Override
+  public DotFun<V> renameDots(ReplicaId from, ReplicaId to, long offset) {
+    if (entries.keySet().forAll(dot -> !dot.replica().equals(from))) {
+      return this;
+    }
+    return new DotFun<>(entries.mapKeys(dot -> DotStore.renamed(dot, from, to, offset)));
   }
 
   @Override

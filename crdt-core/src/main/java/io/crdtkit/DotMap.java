@@ -2,6 +2,7 @@ package io.crdtkit;
 
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
 import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Iterator;
@@ -53,6 +54,12 @@ record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) impleme
       }
     }
     return joined == entries ? this : new DotMap<>(joined, emptyStore);
+  }
+
+  @Override
+  public DotMap<K, S> renameDots(ReplicaId from, ReplicaId to, long offset) {
+    Map<K, S> renamed = entries.mapValues(store -> store.renameDots(from, to, offset));
+    return renamed.equals(entries) ? this : new DotMap<>(renamed, emptyStore);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.crdtkit;
 
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
 import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeSet;
 
@@ -34,6 +35,14 @@ record DotSet(SortedSet<Dot> dots) implements DotStore<DotSet> {
       return this;
     }
     return kept.isEmpty() && arrived.isEmpty() ? EMPTY : new DotSet(kept.union(arrived));
+  }
+
+  @Override
+  public DotSet renameDots(ReplicaId from, ReplicaId to, long offset) {
+    if (dots.forAll(dot -> !dot.replica().equals(from))) {
+      return this;
+    }
+    return new DotSet(dots.map(dot -> DotStore.renamed(dot, from, to, offset)));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.crdtkit;
 
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
 
 /**
  * The payload of a causal CRDT: a structure of dots that is joined <em>relative to the causal contexts</em> of
@@ -27,4 +28,12 @@ interface DotStore<S extends DotStore<S>> {
 
   /** Every dot held: what a remove of the whole store must observe. */
   Iterable<Dot> dots();
+
+  /** This store with the dots of {@code from} renamed to {@code (to, offset + n)} (see CausalContext#rename). */
+  S renameDots(ReplicaId from, ReplicaId to, long offset);
+
+  /** The dot {@code dot} is after renaming {@code from} to {@code to} at {@code offset}. */
+  static Dot renamed(Dot dot, ReplicaId from, ReplicaId to, long offset) {
+    return dot.replica().equals(from) ? Dot.of(to, Math.addExact(offset, dot.counter())) : dot;
+  }
 }

@@ -2,6 +2,7 @@ package io.crdtkit;
 
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
 import io.vavr.collection.SortedMap;
 import io.vavr.collection.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +68,18 @@ final class DotValues<V extends Crdt<V>> implements DotStore<DotValues<V>> {
   public DotValues<V> join(DotValues<V> other, CausalContext ownContext, CausalContext otherContext) {
     DotFun<V> joined = deltas.join(other.deltas, ownContext, otherContext);
     return joined == deltas ? this : of(joined);
+  }
+
+  /** Renames the update dots, and the dots inside causal nested deltas (they share the map's dot namespace). */
+  @Override
+  @SuppressWarnings("unchecked")
+  public DotValues<V> renameDots(ReplicaId from, ReplicaId to, long offset) {
+    SortedMap<Dot, V> renamed = TreeMap.empty();
+    for (var entry : deltas.entries()) {
+      V delta = entry._2 instanceof CausalCrdt<?> nested ? (V) nested.renameReplica(from, to, offset) : entry._2;
+      renamed = renamed.put(DotStore.renamed(entry._1, from, to, offset), delta);
+    }
+    return renamed.equals(deltas.entries()) ? this : of(renamed);
   }
 
   @Override

@@ -16,14 +16,14 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * EWFlag on  = EWFlag.empty().enable(A);
- * on.disable().merge(on.enable(B)).value() == true    // concurrent disable and enable: enabled
- * on.disable().merge(on).value() == false             // the disable saw the enable, so it wins
+ * on.disable(A).merge(on.enable(B)).value() == true   // concurrent disable and enable: enabled
+ * on.disable(A).merge(on).value() == false            // the disable saw the enable, so it wins
  * }</pre>
  *
  * <p><b>Metadata.</b> One dot per concurrent enable while enabled; none while disabled; plus the causal context.
  */
 @API(status = STABLE, since = "0.1")
-public final class EWFlag implements CausalCrdt<EWFlag> {
+public final class EWFlag implements CausalCrdt<EWFlag>, Retirable<EWFlag> {
 
   private static final EWFlag DISABLED = new EWFlag(CausalState.empty(DotSet.EMPTY));
 
@@ -60,14 +60,18 @@ public final class EWFlag implements CausalCrdt<EWFlag> {
     return wrap(CausalState.delta(DotSet.of(dot), state.store().dots(), dot));
   }
 
-  /** The flag disabled: removes the enables seen so far. No dot is needed, so no replica. */
-  public EWFlag disable() {
-    return wrap(state.withStore(DotSet.EMPTY));
+  /** The flag disabled by {@code replica}: removes the enables seen so far; {@code this} if already off. */
+  public EWFlag disable(ReplicaId replica) {
+    return value() ? wrap(state.withMinted(DotSet.EMPTY, nextDot(replica))) : this;
   }
 
   /** The delta of {@link #disable}. */
-  public EWFlag deltaDisable() {
-    return wrap(CausalState.removal(DotSet.EMPTY, state.store().dots()));
+  public EWFlag deltaDisable(ReplicaId replica) {
+    return value() ? wrap(CausalState.removal(DotSet.EMPTY, state.store().dots(), nextDot(replica))) : bottom();
+  }
+
+  private Dot nextDot(ReplicaId replica) {
+    return state.context().nextDot(Objects.requireNonNull(replica, "replica"));
   }
 
   /** Whether the flag is enabled. */
@@ -84,6 +88,16 @@ public final class EWFlag implements CausalCrdt<EWFlag> {
   @Override
   public CausalContext context() {
     return state.context();
+  }
+
+  @Override
+  public EWFlag renameReplica(ReplicaId from, ReplicaId to, long offset) {
+    return wrap(state.rename(from, to, offset));
+  }
+
+  @Override
+  public EWFlag retire(ReplicaId retired, ReplicaId heir) {
+    return wrap(state.retire(retired, heir));
   }
 
   @Override

@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * garbage collector folds away.
  */
 @API(status = STABLE, since = "0.1")
-public final class GCounter implements DeltaCrdt<GCounter> {
+public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> {
 
   private static final GCounter ZERO = new GCounter(VectorClock.empty());
 
@@ -93,6 +93,17 @@ public final class GCounter implements DeltaCrdt<GCounter> {
   /** The per-replica counts, sorted by replica. */
   public SortedMap<ReplicaId, Long> entries() {
     return counts.entries();
+  }
+
+  /** Adds {@code retired}'s count to {@code heir}'s entry and drops its own (see {@link Retirable}). */
+  @Override
+  public GCounter retire(ReplicaId retired, ReplicaId heir) {
+    long count = counts.get(retired);
+    if (count == 0) {
+      return this;
+    }
+    VectorClock without = counts.without(retired);
+    return new GCounter(without.advance(heir, Math.addExact(without.get(heir), count)));
   }
 
   @Override

@@ -2,14 +2,19 @@ package io.crdtkit;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.HlcTimestamp;
 import io.crdtkit.clock.HybridLogicalClock;
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
 import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A map where each key is a last-writer-wins register: puts and removes of a key are ordered by their
@@ -21,22 +26,35 @@ import org.apiguardian.api.API;
  * removed.merge(m).get("theme") -> None                                // an older put does not revive it
  * }</pre>
  *
+ * <p>A write that loses to the key's current write where it is made (its timestamp is not newer) changes nothing
+ * and has an empty delta: it would lose everywhere else too. Writing through a {@link HybridLogicalClock} always
+ * makes a newer write.
+ *
  * <p><b>Metadata.</b> A removed key stays as a tombstone (its remove timestamp) so that an older put arriving
- * later cannot revive it. The garbage collector drops tombstones once they are causally stable.
+ * later cannot revive it. Each write is also recorded as a dot in a causal context (one counter per replica): once
+ * a tombstone's dot is causally stable, the garbage collector drops it, and the context still recognises any stale
+ * copy of what it overwrote.
  *
  * @param <K> the key type; keys must be immutable and have value-based equals and hashCode
  * @param <V> the value type, likewise
  */
 @API(status = STABLE, since = "0.1")
-public final class LWWMap<K, V> implements DeltaCrdt<LWWMap<K, V>> {
+public final class LWWMap<K, V>
+    implements CausalCrdt<LWWMap<K, V>>, Collectable<LWWMap<K, V>>, Retirable<LWWMap<K, V>> {
 
-  private static final LWWMap<?, ?> EMPTY = new LWWMap<>(HashMap.empty());
+  private static final LWWMap<?, ?> EMPTY = new LWWMap<>(HashMap.empty(), CausalContext.empty(), null);
 
   // Never holds a register that was never written; cleared registers are the tombstones.
-  private final Map<K, LWWRegister<V>> registers;
+  private final Map<K, LWWEntry<V>> entries;
+  private final CausalContext context;
+  // The greatest timestamp ever merged, collected tombstones included: writes through a clock go past it, so a
+  // collected tombstone's key cannot be revived by a write its clock would have placed before the remove.
+  private final @Nullable HlcTimestamp latest;
 
-  private LWWMap(Map<K, LWWRegister<V>> registers) {
-    this.registers = registers;
+  private LWWMap(Map<K, LWWEntry<V>> entries, CausalContext context, @Nullable HlcTimestamp latest) {
+    this.entries = entries;
+    this.context = context;
+    this.latest = latest;
   }
 
   /** The empty map. */
@@ -46,58 +64,148 @@ public final class LWWMap<K, V> implements DeltaCrdt<LWWMap<K, V>> {
   }
 
   /**
-   * The map holding these registers, tombstones included: for decoders and snapshots.
+   * The map holding these registers, tombstones included, without dots (as an earlier format stored them): such
+   * entries merge by timestamp alone, and their tombstones are never collected.
    *
    * @throws IllegalArgumentException if a register was never written (it would be no entry at all)
    */
   public static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers) {
+    return of(registers, HashMap.empty(), CausalContext.empty());
+  }
+
+  /**
+   * The map holding these registers, each recorded under its dot in {@code dots} (a key may lack one), having seen
+   * {@code context}: for decoders and snapshots. {@code LWWMap.of(m.registers(), m.dots(), m.context())} equals
+   * {@code m}.
+   *
+   * @throws IllegalArgumentException if a register was never written, a dot belongs to no key, is beyond
+   *     {@code context} or is held twice
+   */
+  public static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, CausalContext context) {
+    return of(registers, dots, context, null);
+  }
+
+  /**
+   * As {@link #of(Map, Map, CausalContext)}, with the greatest timestamp the map ever merged ({@code null}: the
+   * greatest of {@code registers}); for decoders of states whose collected tombstones had later timestamps.
+   *
+   * @throws IllegalArgumentException as the other factory, or if a register is newer than {@code latest}
+   */
+  public static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, CausalContext context,
+      @Nullable HlcTimestamp latest) {
+    DotClaims claims = new DotClaims("LWWMap", context);
+    Map<K, LWWEntry<V>> entries = HashMap.empty();
     for (Tuple2<K, LWWRegister<V>> entry : registers) {
-      Objects.requireNonNull(entry._1, "LWWMap key");
-      if (entry._2.timestamp().isEmpty()) {
-        throw new IllegalArgumentException("LWWMap: key " + entry._1 + " holds a register that was never written");
+      K key = Objects.requireNonNull(entry._1, "LWWMap key");
+      LWWRegister<V> register = Objects.requireNonNull(entry._2, "LWWMap register");
+      if (register.timestamp().isEmpty()) {
+        throw new IllegalArgumentException("LWWMap: key " + key + " holds a register that was never written");
+      }
+      Dot dot = dots.get(key).getOrNull();
+      if (dot != null) {
+        claims.claim("key " + key, dot);
+      }
+      entries = entries.put(key, new LWWEntry<>(register, dot));
+    }
+    for (K key : dots.keySet()) {
+      if (!registers.containsKey(key)) {
+        throw new IllegalArgumentException("LWWMap: a dot is given for key " + key + ", which holds no register");
       }
     }
-    return registers.isEmpty() ? empty() : new LWWMap<>(registers);
+    HlcTimestamp newest = latestOf(registers.values());
+    if (latest != null && newest != null && newest.isAfter(latest)) {
+      throw new IllegalArgumentException("LWWMap: a register written at " + newest + " is newer than the latest"
+          + " timestamp " + latest);
+    }
+    HlcTimestamp effective = latest != null ? latest : newest;
+    return entries.isEmpty() && context.isEmpty() && effective == null ? empty()
+        : new LWWMap<>(entries, context, effective);
+  }
+
+  private static @Nullable HlcTimestamp latestOf(Iterable<? extends LWWRegister<?>> registers) {
+    HlcTimestamp newest = null;
+    for (LWWRegister<?> register : registers) {
+      HlcTimestamp timestamp = register.timestamp().getOrNull();
+      if (timestamp != null && (newest == null || timestamp.isAfter(newest))) {
+        newest = timestamp;
+      }
+    }
+    return newest;
   }
 
   /** {@code key} mapped to {@code value} at {@code timestamp}; {@code this} if the key holds a newer write. */
   public LWWMap<K, V> put(HlcTimestamp timestamp, K key, V value) {
-    return merge(deltaPut(timestamp, key, value));
+    return write(key, LWWRegister.of(timestamp, value), false);
   }
 
-  /** The delta of {@link #put(HlcTimestamp, Object, Object)}. */
+  /** The delta of {@link #put(HlcTimestamp, Object, Object)}; empty if the write loses here. */
   public LWWMap<K, V> deltaPut(HlcTimestamp timestamp, K key, V value) {
-    return single(key, LWWRegister.of(timestamp, value));
+    return write(key, LWWRegister.of(timestamp, value), true);
   }
 
-  /** {@code key} mapped to {@code value} at a timestamp from {@code clock} after the key's current write. */
+  /**
+   * {@code key} mapped to {@code value} at a timestamp from {@code clock} after every write this map has merged
+   * (collected tombstones included).
+   *
+   * @throws io.crdtkit.clock.ClockOffsetException if the map's latest timestamp is too far ahead of the clock
+   */
   public LWWMap<K, V> put(HybridLogicalClock clock, K key, V value) {
-    return merge(deltaPut(clock, key, value));
+    return write(key, LWWRegister.of(after(clock), value), false);
   }
 
   /** The delta of {@link #put(HybridLogicalClock, Object, Object)}. */
   public LWWMap<K, V> deltaPut(HybridLogicalClock clock, K key, V value) {
-    return single(key, register(key).deltaSet(clock, value));
+    return write(key, LWWRegister.of(after(clock), value), true);
   }
 
   /** {@code key} removed at {@code timestamp}, leaving a tombstone; {@code this} if the key holds a newer write. */
   public LWWMap<K, V> remove(HlcTimestamp timestamp, K key) {
-    return merge(deltaRemove(timestamp, key));
+    return write(key, LWWRegister.cleared(timestamp), false);
   }
 
-  /** The delta of {@link #remove(HlcTimestamp, Object)}. */
+  /** The delta of {@link #remove(HlcTimestamp, Object)}; empty if the remove loses here. */
   public LWWMap<K, V> deltaRemove(HlcTimestamp timestamp, K key) {
-    return single(key, LWWRegister.cleared(timestamp));
+    return write(key, LWWRegister.cleared(timestamp), true);
   }
 
-  /** {@code key} removed at a timestamp from {@code clock} after the key's current write. */
+  /** {@code key} removed at a timestamp from {@code clock} after every write this map has merged. */
   public LWWMap<K, V> remove(HybridLogicalClock clock, K key) {
-    return merge(deltaRemove(clock, key));
+    return write(key, LWWRegister.cleared(after(clock)), false);
   }
 
   /** The delta of {@link #remove(HybridLogicalClock, Object)}. */
   public LWWMap<K, V> deltaRemove(HybridLogicalClock clock, K key) {
-    return single(key, register(key).deltaClear(clock));
+    return write(key, LWWRegister.cleared(after(clock)), true);
+  }
+
+  /**
+   * The greatest timestamp this map has ever merged, collected tombstones included. Writes with explicit
+   * timestamps should come from a clock that has seen it: an older write to a key whose tombstone was collected
+   * would take effect, where before collection it would have lost.
+   */
+  public Option<HlcTimestamp> latestTimestamp() {
+    return Option.of(latest);
+  }
+
+  private HlcTimestamp after(HybridLogicalClock clock) {
+    Objects.requireNonNull(clock, "clock");
+    return latest == null ? clock.now() : clock.update(latest);
+  }
+
+  /**
+   * This map without the tombstones whose dot is at or below {@code stableCut}: every replica has merged them and
+   * everything they overwrote, so no older write can revive their keys (see crdt-gc). {@code this} if none.
+   */
+  public LWWMap<K, V> dropStableTombstones(VectorClock stableCut) {
+    Map<K, LWWEntry<V>> kept = entries.filterValues(entry ->
+        !(entry.register().isCleared() && entry.dot() != null && stableCut.contains(entry.dot())));
+    return kept.size() == entries.size() ? this : new LWWMap<>(kept, context, latest);
+  }
+
+  /** Drops the stable tombstones ({@link #dropStableTombstones}). */
+  @Override
+  public LWWMap<K, V> collect(VectorClock stableCut, VectorClock collapseCut) {
+    return dropStableTombstones(stableCut);
   }
 
   /** The value of {@code key}; empty if absent or removed. */
@@ -112,51 +220,96 @@ public final class LWWMap<K, V> implements DeltaCrdt<LWWMap<K, V>> {
 
   /** The live entries: keys with a value. */
   public Map<K, V> value() {
-    return registers.filterValues(register -> !register.isCleared()).mapValues(register -> register.value().get());
+    return entries.filterValues(entry -> !entry.register().isCleared())
+        .mapValues(entry -> entry.register().value().get());
   }
 
   /** The number of live keys. */
   public int size() {
-    return registers.count(entry -> !entry._2.isCleared());
+    return entries.count(entry -> !entry._2.register().isCleared());
   }
 
   /** The number of tombstones held: removed keys kept so that older puts cannot revive them. */
+  @Override
   public int tombstones() {
-    return registers.count(entry -> entry._2.isCleared());
+    return entries.count(entry -> entry._2.register().isCleared());
   }
 
   /** Every key's register, tombstones included. */
   public Map<K, LWWRegister<V>> registers() {
-    return registers;
+    return entries.mapValues(LWWEntry::register);
+  }
+
+  /** The dot each key's winning write was recorded under (keys rebuilt without one are absent). */
+  public Map<K, Dot> dots() {
+    return entries.filterValues(entry -> entry.dot() != null).mapValues(entry -> Objects.requireNonNull(entry.dot()));
+  }
+
+  @Override
+  public CausalContext context() {
+    return context;
+  }
+
+  @Override
+  public LWWMap<K, V> renameReplica(ReplicaId from, ReplicaId to, long offset) {
+    Map<K, LWWEntry<V>> renamed = entries.mapValues(entry -> entry.dot() == null
+        ? entry
+        : new LWWEntry<>(entry.register(), DotStore.renamed(entry.dot(), from, to, offset)));
+    CausalContext renamedContext = context.rename(from, to, offset);
+    return renamed.equals(entries) && renamedContext == context ? this
+        : new LWWMap<>(renamed, renamedContext, latest);
+  }
+
+  /** Folds {@code retired}'s dots into the heir's block (see {@link Retirable}); timestamps keep their replica. */
+  @Override
+  public LWWMap<K, V> retire(ReplicaId retired, ReplicaId heir) {
+    CausalContext filled = context.fillGaps(retired);
+    return new LWWMap<>(entries, filled, latest).renameReplica(retired, heir, filled.vectorClock().get(heir));
+  }
+
+  @Override
+  public LWWMap<K, V> withContext(CausalContext seen) {
+    CausalContext merged = context.merge(seen);
+    return merged == context ? this : new LWWMap<>(entries, merged, latest);
   }
 
   /**
-   * Key by key, the write with the greater timestamp.
+   * Key by key, the write with the greater timestamp. A key only one side holds stays, unless the other side has
+   * seen its dot: then the other side dropped it as a stable tombstone (or something newer that overwrote it).
    *
    * @throws IllegalStateException if a key holds different writes with one timestamp on the two sides
    */
   @Override
   public LWWMap<K, V> merge(LWWMap<K, V> other) {
-    if (other == this || other.registers.isEmpty()) {
+    if (other == this) {
       return this;
     }
-    if (registers.isEmpty()) {
-      return other;
-    }
-    Map<K, LWWRegister<V>> merged = registers;
-    for (var theirs : other.registers) {
-      LWWRegister<V> mine = register(theirs._1);
-      LWWRegister<V> winner = mine.merge(theirs._2);
-      if (winner != mine) {
-        merged = merged.put(theirs._1, winner);
+    Map<K, LWWEntry<V>> merged = entries;
+    for (Tuple2<K, LWWEntry<V>> theirs : other.entries) {
+      LWWEntry<V> mine = entries.get(theirs._1).getOrNull();
+      if (mine == null) {
+        if (!theirs._2.droppedBy(context)) {
+          merged = merged.put(theirs);
+        }
+      } else if (LWWEntry.winner(mine, theirs._2) != mine) {
+        merged = merged.put(theirs);
       }
     }
-    return merged == registers ? this : new LWWMap<>(merged);
+    for (Tuple2<K, LWWEntry<V>> mine : entries) {
+      if (!other.entries.containsKey(mine._1) && mine._2.droppedBy(other.context)) {
+        merged = merged.remove(mine._1);
+      }
+    }
+    CausalContext mergedContext = context.merge(other.context);
+    HlcTimestamp mergedLatest = later(latest, other.latest);
+    return merged == entries && mergedContext == context && mergedLatest == latest
+        ? this
+        : new LWWMap<>(merged, mergedContext, mergedLatest);
   }
 
   @Override
   public boolean isLessOrEqual(LWWMap<K, V> other) {
-    return registers.forAll(mine -> mine._2.isLessOrEqual(other.register(mine._1)));
+    return context.isLessOrEqual(other.context) && merge(other).equals(other);
   }
 
   @Override
@@ -164,27 +317,48 @@ public final class LWWMap<K, V> implements DeltaCrdt<LWWMap<K, V>> {
     return empty();
   }
 
-  private LWWRegister<V> register(K key) {
-    return registers.getOrElse(Objects.requireNonNull(key, "LWWMap key"), LWWRegister.empty());
+  /** Records {@code written} for {@code key} under a new dot, if it wins here; its delta alone if asked. */
+  private LWWMap<K, V> write(K key, LWWRegister<V> written, boolean deltaOnly) {
+    LWWRegister<V> current = register(key);
+    LWWRegister<V> winner = current.merge(written);
+    if (winner == current) {
+      return deltaOnly ? empty() : this;
+    }
+    HlcTimestamp timestamp = written.timestamp().get();
+    Dot dot = context.nextDot(timestamp.replica());
+    LWWEntry<V> entry = new LWWEntry<>(winner, dot);
+    return deltaOnly
+        ? new LWWMap<>(HashMap.of(key, entry), CausalContext.empty().add(dot), timestamp)
+        : new LWWMap<>(entries.put(key, entry), context.add(dot), later(latest, timestamp));
   }
 
-  private LWWMap<K, V> single(K key, LWWRegister<V> register) {
-    return new LWWMap<>(HashMap.of(Objects.requireNonNull(key, "LWWMap key"), register));
+  private static @Nullable HlcTimestamp later(@Nullable HlcTimestamp one, @Nullable HlcTimestamp other) {
+    if (one == null) {
+      return other;
+    }
+    return other == null || !other.isAfter(one) ? one : other;
+  }
+
+  private LWWRegister<V> register(K key) {
+    return entries.get(Objects.requireNonNull(key, "LWWMap key")).map(LWWEntry::register)
+        .getOrElse(LWWRegister::empty);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof LWWMap<?, ?> other && registers.equals(other.registers);
+    return o instanceof LWWMap<?, ?> other && entries.equals(other.entries) && context.equals(other.context)
+        && Objects.equals(latest, other.latest);
   }
 
   @Override
   public int hashCode() {
-    return registers.hashCode();
+    return Objects.hash(entries, context, latest);
   }
 
-  /** {@code LWWMap{theme=LWWRegister(dark @ ...), lang=LWWRegister(cleared @ ...)}}. */
+  /** {@code LWWMap{theme=LWWRegister(dark @ ...) #a:1, lang=LWWRegister(cleared @ ...) #b:1} | seen {a:1, b:1}}. */
   @Override
   public String toString() {
-    return "LWWMap" + registers.iterator().map(e -> e._1 + "=" + e._2).mkString("{", ", ", "}");
+    return "LWWMap" + entries.iterator().map(e -> e._1 + "=" + e._2).mkString("{", ", ", "}") + " | seen "
+        + context;
   }
 }

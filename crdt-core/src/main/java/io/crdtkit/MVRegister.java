@@ -30,7 +30,7 @@ import org.apiguardian.api.API;
  * @param <V> the value type; values must be immutable and have value-based equals and hashCode
  */
 @API(status = STABLE, since = "0.1")
-public final class MVRegister<V> implements CausalCrdt<MVRegister<V>> {
+public final class MVRegister<V> implements CausalCrdt<MVRegister<V>>, Retirable<MVRegister<V>> {
 
   private static final MVRegister<?> EMPTY = new MVRegister<>(CausalState.empty(DotFun.empty()));
 
@@ -90,6 +90,16 @@ public final class MVRegister<V> implements CausalCrdt<MVRegister<V>> {
   @Override
   public CausalContext context() {
     return state.context();
+  }
+
+  @Override
+  public MVRegister<V> renameReplica(ReplicaId from, ReplicaId to, long offset) {
+    return wrap(state.rename(from, to, offset));
+  }
+
+  @Override
+  public MVRegister<V> retire(ReplicaId retired, ReplicaId heir) {
+    return wrap(state.retire(retired, heir));
   }
 
   @Override

@@ -35,7 +35,7 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * ORMap<String, PNCounter> cart = ORMap.<String, PNCounter>empty(PNCounter.empty())
  *     .update(A, "milk", qty -> qty.deltaIncrement(A, 2));
- * ORMap<String, PNCounter> onA = cart.remove("milk");
+ * ORMap<String, PNCounter> onA = cart.remove(A, "milk");
  * ORMap<String, PNCounter> onB = cart.update(B, "eggs", qty -> qty.deltaIncrement(B, 6));
  * onA.merge(onB).value()  -> {eggs=6}                  // the milk A removed stays removed
  * }</pre>
@@ -56,7 +56,7 @@ import org.apiguardian.api.API;
  * @param <V> the nested CRDT type
  */
 @API(status = STABLE, since = "0.1")
-public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>> {
+public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>>, Retirable<ORMap<K, V>> {
 
   private final CausalState<DotMap<K, DotValues<V>>> state;
   private final V bottomValue;
@@ -139,15 +139,25 @@ public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>
     return wrap(CausalState.delta(store, update.subsumed, update.minted));
   }
 
-  /** The map without {@code key}: removes the updates of it seen so far. {@code this} if it is absent. */
-  public ORMap<K, V> remove(K key) {
-    return wrap(state.withStore(state.store().with(Objects.requireNonNull(key, "ORMap key"), DotValues.empty())));
+  /**
+   * The map without {@code key}, removed by {@code replica}: removes the updates of it seen so far, and records the
+   * remove as an event (a dot in the context). {@code this} if it is absent.
+   */
+  public ORMap<K, V> remove(ReplicaId replica, K key) {
+    if (!containsKey(Objects.requireNonNull(key, "ORMap key"))) {
+      return this;
+    }
+    Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
+    return wrap(state.withMinted(state.store().with(key, DotValues.empty()), dot));
   }
 
-  /** The delta of {@link #remove}: no entry, and the observed dots of {@code key} in its context. */
-  public ORMap<K, V> deltaRemove(K key) {
-    DotValues<V> observed = state.store().get(Objects.requireNonNull(key, "ORMap key"));
-    return wrap(CausalState.removal(emptyStore(), observed.dots()));
+  /** The delta of {@link #remove}: no entry; the observed dots of {@code key} and the remove's dot. */
+  public ORMap<K, V> deltaRemove(ReplicaId replica, K key) {
+    if (!containsKey(Objects.requireNonNull(key, "ORMap key"))) {
+      return bottom();
+    }
+    Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
+    return wrap(CausalState.removal(emptyStore(), state.store().get(key).dots(), dot));
   }
 
   /** The value of {@code key}; empty if absent. */
@@ -199,6 +209,16 @@ public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>
   @Override
   public CausalContext context() {
     return state.context();
+  }
+
+  @Override
+  public ORMap<K, V> renameReplica(ReplicaId from, ReplicaId to, long offset) {
+    return wrap(state.rename(from, to, offset));
+  }
+
+  @Override
+  public ORMap<K, V> retire(ReplicaId retired, ReplicaId heir) {
+    return wrap(state.retire(retired, heir));
   }
 
   @Override

@@ -22,20 +22,20 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * ORSet<String> base = ORSet.<String>empty().add(A, "milk");
- * ORSet<String> onA  = base.remove("milk");              // A removes the milk it saw
+ * ORSet<String> onA  = base.remove(A, "milk");           // A removes the milk it saw
  * ORSet<String> onB  = base.add(B, "milk");              // B concurrently adds milk again
  * onA.merge(onB).contains("milk") == true                // add wins
  * onA.merge(base).contains("milk") == false              // but the observed add stays removed
  * }</pre>
  *
  * <p><b>Metadata.</b> Each present element carries the dots of the adds that are concurrent with each other
- * (usually one); a remove leaves no tombstone, only the causal context, which is compact (one counter per
- * replica) as long as updates arrive in order. Removed elements cost nothing.
+ * (usually one); a remove leaves no tombstone, only its dot in the causal context, which is compact (one counter
+ * per replica) as long as updates arrive in order. Removed elements cost nothing.
  *
  * @param <E> the element type; elements must be immutable and have value-based equals and hashCode
  */
 @API(status = STABLE, since = "0.1")
-public final class ORSet<E> implements CausalCrdt<ORSet<E>> {
+public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Retirable<ORSet<E>> {
 
   private static final ORSet<?> EMPTY = new ORSet<>(CausalState.empty(emptyStore()));
 
@@ -84,26 +84,39 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>> {
     return wrap(CausalState.delta(added, state.store().get(element).dots(), dot));
   }
 
-  /** This set without {@code element}: removes the adds of it seen so far. {@code this} if it is absent. */
-  public ORSet<E> remove(E element) {
+  /**
+   * This set without {@code element}, removed by {@code replica}: removes the adds of it seen so far, and records
+   * the remove as an event (a dot in the context). {@code this} if it is absent.
+   */
+  public ORSet<E> remove(ReplicaId replica, E element) {
     Objects.requireNonNull(element, "ORSet element");
-    return wrap(state.withStore(state.store().with(element, DotSet.EMPTY)));
+    if (!contains(element)) {
+      return this;
+    }
+    return wrap(state.withMinted(state.store().with(element, DotSet.EMPTY), nextDot(replica)));
   }
 
-  /** The delta of {@link #remove}: no element, and the observed dots of {@code element} in its context. */
-  public ORSet<E> deltaRemove(E element) {
+  /** The delta of {@link #remove}: no element; the observed dots of {@code element} and the remove's dot. */
+  public ORSet<E> deltaRemove(ReplicaId replica, E element) {
     Objects.requireNonNull(element, "ORSet element");
-    return wrap(CausalState.removal(emptyStore(), state.store().get(element).dots()));
+    if (!contains(element)) {
+      return bottom();
+    }
+    return wrap(CausalState.removal(emptyStore(), state.store().get(element).dots(), nextDot(replica)));
   }
 
-  /** The empty set that has observed (and so removes) every element seen so far. */
-  public ORSet<E> clear() {
-    return isEmpty() ? this : wrap(state.withStore(emptyStore()));
+  /** The empty set that has observed (and so removes) every element seen so far; {@code this} if empty. */
+  public ORSet<E> clear(ReplicaId replica) {
+    return isEmpty() ? this : wrap(state.withMinted(emptyStore(), nextDot(replica)));
   }
 
   /** The delta of {@link #clear}. */
-  public ORSet<E> deltaClear() {
-    return wrap(CausalState.removal(emptyStore(), state.store().dots()));
+  public ORSet<E> deltaClear(ReplicaId replica) {
+    return isEmpty() ? bottom() : wrap(CausalState.removal(emptyStore(), state.store().dots(), nextDot(replica)));
+  }
+
+  private Dot nextDot(ReplicaId replica) {
+    return state.context().nextDot(Objects.requireNonNull(replica, "replica"));
   }
 
   /** Whether {@code element} is present. */
@@ -140,6 +153,16 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>> {
   @Override
   public CausalContext context() {
     return state.context();
+  }
+
+  @Override
+  public ORSet<E> renameReplica(ReplicaId from, ReplicaId to, long offset) {
+    return wrap(state.rename(from, to, offset));
+  }
+
+  @Override
+  public ORSet<E> retire(ReplicaId retired, ReplicaId heir) {
+    return wrap(state.retire(retired, heir));
   }
 
   @Override

@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * <p><b>Metadata.</b> Up to two entries per replica that ever changed it.
  */
 @API(status = STABLE, since = "0.1")
-public final class PNCounter implements DeltaCrdt<PNCounter> {
+public final class PNCounter implements DeltaCrdt<PNCounter>, Retirable<PNCounter> {
 
   private static final PNCounter ZERO = new PNCounter(GCounter.empty(), GCounter.empty());
 
@@ -98,6 +98,12 @@ public final class PNCounter implements DeltaCrdt<PNCounter> {
   /** The grow-only counter of decrements. */
   public GCounter decrements() {
     return decrements;
+  }
+
+  /** Folds {@code retired}'s increments and decrements into {@code heir}'s (see {@link Retirable}). */
+  @Override
+  public PNCounter retire(ReplicaId retired, ReplicaId heir) {
+    return with(increments.retire(retired, heir), decrements.retire(retired, heir));
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
@@ -33,7 +34,7 @@ import org.apiguardian.api.API;
  * @param <E> the element type; elements must be immutable and have value-based equals and hashCode
  */
 @API(status = STABLE, since = "0.1")
-public final class RWSet<E> implements CausalCrdt<RWSet<E>> {
+public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>, Collectable<RWSet<E>> {
 
   private static final RWSet<?> EMPTY = new RWSet<>(CausalState.empty(emptyStore()));
 
@@ -121,6 +122,32 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>> {
         .mapValues(dots -> dots.removes().dots());
   }
 
+  /**
+   * This set without the elements whose removal every replica has fully seen (every add and remove token at or
+   * below {@code stableCut}): the tombstones garbage collection reclaims. {@code this} if none.
+   */
+  public RWSet<E> dropStableTombstones(VectorClock stableCut) {
+    DotMap<E, AddRemoveDots> store = state.store();
+    for (var entry : state.store().entries()) {
+      if (entry._2.isStableRemoval(stableCut)) {
+        store = store.with(entry._1, AddRemoveDots.EMPTY);
+      }
+    }
+    return wrap(state.withStore(store));
+  }
+
+  /** Drops the stable tombstones ({@link #dropStableTombstones}). */
+  @Override
+  public RWSet<E> collect(VectorClock stableCut, VectorClock collapseCut) {
+    return dropStableTombstones(stableCut);
+  }
+
+  /** The elements kept absent by remove tokens. */
+  @Override
+  public int tombstones() {
+    return state.store().entries().count(entry -> !entry._2.removes().isEmpty());
+  }
+
   /** The number of remove tokens held: the tombstones garbage collection can reclaim. */
   public int removeTokens() {
     return state.store().entries().values().map(dots -> dots.removes().dots().size()).sum().intValue();
@@ -130,6 +157,16 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>> {
   @Override
   public CausalContext context() {
     return state.context();
+  }
+
+  @Override
+  public RWSet<E> renameReplica(ReplicaId from, ReplicaId to, long offset) {
+    return wrap(state.rename(from, to, offset));
+  }
+
+  @Override
+  public RWSet<E> retire(ReplicaId retired, ReplicaId heir) {
+    return wrap(state.retire(retired, heir));
   }
 
   @Override

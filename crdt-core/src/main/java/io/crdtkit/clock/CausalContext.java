@@ -95,6 +95,46 @@ public final class CausalContext {
     return compactFrom(mergedCompact, mergedCloud);
   }
 
+  /**
+   * This context with every dot of {@code from} renamed: {@code (from, n)} becomes {@code (to, offset + n)}. How a
+   * retired replica's dots live on in its heir's block (crdt-gc): its own entry disappears.
+   */
+  public CausalContext rename(ReplicaId from, ReplicaId to, long offset) {
+    long prefix = compact.get(from);
+    SortedSet<Dot> scattered = cloud.filter(dot -> dot.replica().equals(from));
+    if (prefix == 0 && scattered.isEmpty()) {
+      return this;
+    }
+    CausalContext rest = compactFrom(compact.without(from), cloud.removeAll(scattered));
+    CausalContext renamed = rest.compact.get(to) == offset && prefix > 0
+        ? compactFrom(rest.compact.advance(to, Math.addExact(offset, prefix)), rest.cloud)
+        : rest.addRange(to, offset + 1, offset + prefix);
+    for (Dot dot : scattered) {
+      renamed = renamed.add(Dot.of(to, Math.addExact(offset, dot.counter())));
+    }
+    return renamed;
+  }
+
+  /**
+   * This context having seen every dot of {@code replica} up to the highest it has seen: for a retired replica,
+   * whose missing dots were lost with it and will never arrive (if one did, it would count as seen and be dropped).
+   */
+  public CausalContext fillGaps(ReplicaId replica) {
+    long highest = maxCounter(replica);
+    if (highest == compact.get(replica)) {
+      return this;
+    }
+    return compactFrom(compact.advance(replica, highest), cloud.filter(dot -> !dot.replica().equals(replica)));
+  }
+
+  private CausalContext addRange(ReplicaId replica, long first, long last) {
+    CausalContext result = this;
+    for (long counter = first; counter <= last; counter++) {
+      result = result.add(Dot.of(replica, counter));
+    }
+    return result;
+  }
+
   /** Whether every dot this context has seen has also been seen by {@code other}. */
   public boolean isLessOrEqual(CausalContext other) {
     // Both compact parts are canonical, so a prefix is covered only by a prefix at least as long.

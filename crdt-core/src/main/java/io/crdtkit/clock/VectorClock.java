@@ -84,6 +84,11 @@ public final class VectorClock {
     return counter <= get(replica) ? this : new VectorClock(entries.put(replica, counter));
   }
 
+  /** This clock without the entry of {@code replica}; {@code this} if it has none. */
+  public VectorClock without(ReplicaId replica) {
+    return entries.containsKey(replica) ? new VectorClock(entries.remove(replica)) : this;
+  }
+
   /** The pointwise maximum: the clock that includes the events of both. Returns {@code this} if it already does. */
   public VectorClock merge(VectorClock other) {
     if (other == this || other.entries.isEmpty()) {
