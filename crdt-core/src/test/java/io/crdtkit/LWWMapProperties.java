@@ -28,7 +28,7 @@ class LWWMapProperties extends MergeLawProperties<LWWMap<String, Integer>> {
 
   @Override
   LWWMap<String, Integer> rebuiltFromParts(LWWMap<String, Integer> state) {
-    return LWWMap.of(state.registers(), state.dots(), state.context());
+    return LWWMap.of(state.registers(), state.dots(), state.context(), state.latestTimestamp().getOrNull());
   }
 
   @Override

@@ -126,13 +126,27 @@ class LWWMapTest {
     }
 
     @Test
-    void clockOpsOnlyOrderAfterTheirOwnKeysWrite() {
+    void clockOpsOrderAfterEveryWriteTheMapHasMergedNotOnlyTheirOwnKeys() {
+      // So that a key whose tombstone was collected cannot be revived by a write that would have lost to it.
       LWWMap<String, String> map = empty().put(HlcTimestamp.of(9_000, 0, B), "theme", "dark");
 
       LWWMap<String, String> withLanguage = map.put(clockAt(A, 5_000), "lang", "en");
 
-      assertThat(withLanguage.registers().get("lang").get().timestamp()).containsExactly(HlcTimestamp.of(5_000, 0, A));
+      assertThat(withLanguage.registers().get("lang").get().timestamp()).containsExactly(HlcTimestamp.of(9_000, 1, A));
+      assertThat(withLanguage.latestTimestamp()).containsExactly(HlcTimestamp.of(9_000, 1, A));
       assertThat(withLanguage.value()).isEqualTo(HashMap.of("theme", "dark", "lang", "en"));
+    }
+
+    @Test
+    void aCollectedTombstonesTimestampStillOrdersLaterClockWrites() {
+      LWWMap<String, String> removed = empty().put(HlcTimestamp.of(1_000, 0, A), "theme", "dark")
+          .remove(HlcTimestamp.of(9_000, 0, B), "theme");
+      LWWMap<String, String> collected = removed.dropStableTombstones(VectorClock.of(java.util.Map.of(A, 2L, B, 1L)));
+      assertThat(collected.tombstones()).isZero();
+
+      LWWMap<String, String> rewritten = collected.put(clockAt(A, 5_000), "theme", "light");
+      assertThat(rewritten.registers().get("theme").get().timestamp().get().isAfter(HlcTimestamp.of(9_000, 0, B)))
+          .isTrue();
     }
 
     @Test
@@ -213,6 +227,10 @@ class LWWMapTest {
       assertThat(collected.tombstones()).isZero();
       assertThat(collected.value()).isEmpty();
       assertThat(collected.context()).isEqualTo(removed.context());
+      // the collected tombstone's timestamp is still the latest the map has merged: clock writes go past it
+      assertThat(collected.latestTimestamp()).contains(HlcTimestamp.of(2_000, 0, A));
+      assertThat(LWWMap.of(collected.registers(), collected.dots(), collected.context(),
+          collected.latestTimestamp().getOrNull())).isEqualTo(collected);
       assertThat(collected.merge(stale)).isSameAs(collected);
       assertThat(stale.merge(collected)).isEqualTo(collected);
       assertThat(collected.merge(removed)).isSameAs(collected);
