@@ -1,6 +1,5 @@
 package io.crdtkit;
 
-import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.clock.VectorClock;
@@ -38,9 +37,9 @@ record AddRemoveDots(DotSet adds, DotSet removes) implements DotStore<AddRemoveD
   }
 
   @Override
-  public AddRemoveDots join(AddRemoveDots other, CausalContext ownContext, CausalContext otherContext) {
-    DotSet joinedAdds = adds.join(other.adds, ownContext, otherContext);
-    DotSet joinedRemoves = removes.join(other.removes, ownContext, otherContext);
+  public AddRemoveDots join(AddRemoveDots other, JoinSides sides) {
+    DotSet joinedAdds = adds.join(other.adds, sides);
+    DotSet joinedRemoves = removes.join(other.removes, sides);
     if (joinedAdds == adds && joinedRemoves == removes) {
       return this;
     }
@@ -52,6 +51,12 @@ record AddRemoveDots(DotSet adds, DotSet removes) implements DotStore<AddRemoveD
     DotSet renamedAdds = adds.renameDots(from, to, offset);
     DotSet renamedRemoves = removes.renameDots(from, to, offset);
     return renamedAdds == adds && renamedRemoves == removes ? this : new AddRemoveDots(renamedAdds, renamedRemoves);
+  }
+
+  /** Holds no collapsed presence: nothing to collapse. */
+  @Override
+  public AddRemoveDots collapse(Cuts cuts) {
+    return this;
   }
 
   @Override

@@ -3,12 +3,18 @@ package io.crdtkit;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
 
 /**
  * A dot store together with the causal context of the replica that holds it: the whole state of a causal CRDT.
- * Every dot in the store is in the context; the context also remembers the dots that were removed.
+ * Every dot in the store is in the context; the context also remembers the dots that were removed. A state also
+ * knows the garbage collector's cuts it has been collected at ({@link Cuts#NONE} without GC, and in every delta).
  */
-record CausalState<S extends DotStore<S>>(S store, CausalContext context) {
+record CausalState<S extends DotStore<S>>(S store, CausalContext context, Cuts cuts) {
+
+  CausalState(S store, CausalContext context) {
+    this(store, context, Cuts.NONE);
+  }
 
   static <S extends DotStore<S>> CausalState<S> empty(S emptyStore) {
     return new CausalState<>(emptyStore, CausalContext.empty());
@@ -41,9 +47,12 @@ record CausalState<S extends DotStore<S>>(S store, CausalContext context) {
     if (other == this) {
       return this;
     }
-    S joinedStore = store.join(other.store, context, other.context);
+    S joinedStore = store.join(other.store, new JoinSides(context, other.context, cuts, other.cuts));
     CausalContext joinedContext = context.merge(other.context);
-    return joinedStore == store && joinedContext == context ? this : new CausalState<>(joinedStore, joinedContext);
+    Cuts joinedCuts = cuts.merge(other.cuts);
+    return joinedStore == store && joinedContext == context && joinedCuts == cuts
+        ? this
+        : new CausalState<>(joinedStore, joinedContext, joinedCuts);
   }
 
   boolean isLessOrEqual(CausalState<S> other) {
@@ -52,25 +61,28 @@ record CausalState<S extends DotStore<S>>(S store, CausalContext context) {
 
   /** This state after a local update that holds {@code newStore} and minted {@code dot}. */
   CausalState<S> withMinted(S newStore, Dot dot) {
-    return new CausalState<>(newStore, context.add(dot));
+    return new CausalState<>(newStore, context.add(dot), cuts);
   }
 
   /** The same, for an update that minted several dots. */
   CausalState<S> withMinted(S newStore, Iterable<Dot> minted) {
-    return new CausalState<>(newStore, context.addAll(minted));
+    return new CausalState<>(newStore, context.addAll(minted), cuts);
   }
 
   /** This state, having also seen {@code seen}. */
   CausalState<S> withContext(CausalContext seen) {
     CausalContext merged = context.merge(seen);
-    return merged == context ? this : new CausalState<>(store, merged);
+    return merged == context ? this : new CausalState<>(store, merged, cuts);
   }
 
   /** This state with the dots of {@code from} renamed to {@code (to, offset + n)}, in the store and the context. */
   CausalState<S> rename(ReplicaId from, ReplicaId to, long offset) {
     S renamedStore = store.renameDots(from, to, offset);
     CausalContext renamedContext = context.rename(from, to, offset);
-    return renamedStore == store && renamedContext == context ? this : new CausalState<>(renamedStore, renamedContext);
+    Cuts renamedCuts = cuts.rename(from, to, offset);
+    return renamedStore == store && renamedContext == context && renamedCuts.equals(cuts)
+        ? this
+        : new CausalState<>(renamedStore, renamedContext, renamedCuts);
   }
 
   /**
@@ -81,11 +93,21 @@ record CausalState<S extends DotStore<S>>(S store, CausalContext context) {
   CausalState<S> retire(ReplicaId retired, ReplicaId heir) {
     CausalContext filled = context.fillGaps(retired);
     long offset = filled.vectorClock().get(heir);
-    return new CausalState<>(store, filled).rename(retired, heir, offset);
+    return new CausalState<>(store, filled, cuts).rename(retired, heir, offset);
   }
 
   /** This state holding {@code newStore}; nothing minted, the context is unchanged. */
   CausalState<S> withStore(S newStore) {
-    return newStore == store ? this : new CausalState<>(newStore, context);
+    return newStore == store ? this : new CausalState<>(newStore, context, cuts);
+  }
+
+  /**
+   * This state collected at {@code stableCut} and {@code collapseCut}: it knows them from now on (they merge by
+   * maximum), and its store drops and collapses what they allow. {@code this} if nothing changes.
+   */
+  CausalState<S> collect(VectorClock stableCut, VectorClock collapseCut) {
+    Cuts raised = cuts.merge(new Cuts(stableCut, collapseCut));
+    S collected = store.collapse(raised);
+    return raised == cuts && collected == store ? this : new CausalState<>(collected, context, raised);
   }
 }

@@ -1,6 +1,5 @@
 package io.crdtkit;
 
-import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
 import io.vavr.Tuple2;
@@ -27,13 +26,13 @@ record DotFun<V>(SortedMap<Dot, V> entries) implements DotStore<DotFun<V>> {
   }
 
   @Override
-  public DotFun<V> join(DotFun<V> other, CausalContext ownContext, CausalContext otherContext) {
+  public DotFun<V> join(DotFun<V> other, JoinSides sides) {
     if (other == this) {
       return this;
     }
     SortedMap<Dot, V> joined = entries;
     for (Tuple2<Dot, V> mine : entries) {
-      if (!other.entries.containsKey(mine._1) && otherContext.contains(mine._1)) {
+      if (!other.entries.containsKey(mine._1) && sides.other().contains(mine._1)) {
         joined = joined.remove(mine._1);
       }
     }
@@ -45,7 +44,7 @@ record DotFun<V>(SortedMap<Dot, V> entries) implements DotStore<DotFun<V>> {
               + " vs " + theirs._2 + " (a replica id reused after losing its state, or two deltas computed"
               + " from one state and both applied)");
         }
-      } else if (!ownContext.contains(theirs._1)) {
+      } else if (!sides.own().contains(theirs._1)) {
         joined = joined.put(theirs);
       }
     }
@@ -58,6 +57,12 @@ record DotFun<V>(SortedMap<Dot, V> entries) implements DotStore<DotFun<V>> {
       return this;
     }
     return new DotFun<>(entries.mapKeys(dot -> DotStore.renamed(dot, from, to, offset)));
+  }
+
+  /** Holds no collapsed presence: nothing to collapse. */
+  @Override
+  public DotFun<V> collapse(Cuts cuts) {
+    return this;
   }
 
   @Override

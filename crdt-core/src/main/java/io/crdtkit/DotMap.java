@@ -1,6 +1,5 @@
 package io.crdtkit;
 
-import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
 import io.vavr.Tuple2;
@@ -32,14 +31,14 @@ record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) impleme
   }
 
   @Override
-  public DotMap<K, S> join(DotMap<K, S> other, CausalContext ownContext, CausalContext otherContext) {
+  public DotMap<K, S> join(DotMap<K, S> other, JoinSides sides) {
     if (other == this || other.entries == entries) {
       return this;
     }
     Map<K, S> joined = entries;
     for (Tuple2<K, S> theirs : other.entries) {
       S mine = get(theirs._1);
-      S store = mine.join(theirs._2, ownContext, otherContext);
+      S store = mine.join(theirs._2, sides);
       if (store != mine) {
         joined = store.isEmpty() ? joined.remove(theirs._1) : joined.put(theirs._1, store);
       }
@@ -47,7 +46,7 @@ record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) impleme
     // SUBTLE: keys the other side lacks still change when it saw (and so removed) some of their dots.
     for (Tuple2<K, S> mine : entries) {
       if (!other.entries.containsKey(mine._1)) {
-        S store = mine._2.join(emptyStore, ownContext, otherContext);
+        S store = mine._2.join(emptyStore, sides);
         if (store != mine._2) {
           joined = store.isEmpty() ? joined.remove(mine._1) : joined.put(mine._1, store);
         }
@@ -60,6 +59,18 @@ record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) impleme
   public DotMap<K, S> renameDots(ReplicaId from, ReplicaId to, long offset) {
     Map<K, S> renamed = entries.mapValues(store -> store.renameDots(from, to, offset));
     return renamed.equals(entries) ? this : new DotMap<>(renamed, emptyStore);
+  }
+
+  @Override
+  public DotMap<K, S> collapse(Cuts cuts) {
+    Map<K, S> collapsed = entries;
+    for (Tuple2<K, S> entry : entries) {
+      S store = entry._2.collapse(cuts);
+      if (store != entry._2) {
+        collapsed = store.isEmpty() ? collapsed.remove(entry._1) : collapsed.put(entry._1, store);
+      }
+    }
+    return collapsed == entries ? this : new DotMap<>(collapsed, emptyStore);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.crdtkit;
 
-import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
 import io.vavr.collection.SortedSet;
@@ -25,12 +24,12 @@ record DotSet(SortedSet<Dot> dots) implements DotStore<DotSet> {
   }
 
   @Override
-  public DotSet join(DotSet other, CausalContext ownContext, CausalContext otherContext) {
+  public DotSet join(DotSet other, JoinSides sides) {
     if (other == this || other.dots.equals(dots)) {
       return this;
     }
-    SortedSet<Dot> kept = dots.filter(dot -> other.dots.contains(dot) || !otherContext.contains(dot));
-    SortedSet<Dot> arrived = other.dots.filter(dot -> !dots.contains(dot) && !ownContext.contains(dot));
+    SortedSet<Dot> kept = dots.filter(dot -> other.dots.contains(dot) || !sides.other().contains(dot));
+    SortedSet<Dot> arrived = other.dots.filter(dot -> !dots.contains(dot) && !sides.own().contains(dot));
     if (kept.size() == dots.size() && arrived.isEmpty()) {
       return this;
     }
@@ -43,6 +42,12 @@ record DotSet(SortedSet<Dot> dots) implements DotStore<DotSet> {
       return this;
     }
     return new DotSet(dots.map(dot -> DotStore.renamed(dot, from, to, offset)));
+  }
+
+  /** Holds no collapsed presence: nothing to collapse. */
+  @Override
+  public DotSet collapse(Cuts cuts) {
+    return this;
   }
 
   @Override

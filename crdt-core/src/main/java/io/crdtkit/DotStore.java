@@ -18,16 +18,22 @@ import io.crdtkit.clock.ReplicaId;
 interface DotStore<S extends DotStore<S>> {
 
   /**
-   * The join of this store, whose replica has seen {@code ownContext}, with {@code other}, whose replica has
-   * seen {@code otherContext}. Returns {@code this} when the result equals this store.
+   * The join of this store with {@code other}, given what each side's replica has seen ({@code sides}). Returns
+   * {@code this} when the result equals this store.
    */
-  S join(S other, CausalContext ownContext, CausalContext otherContext);
+  S join(S other, JoinSides sides);
 
   /** Whether the store holds no dot. */
   boolean isEmpty();
 
   /** Every dot held: what a remove of the whole store must observe. */
   Iterable<Dot> dots();
+
+  /**
+   * This store with what the garbage collector's {@code cuts} allow dropped or collapsed (only stores that keep a
+   * collapsed presence do anything); {@code this} if nothing changes.
+   */
+  S collapse(Cuts cuts);
 
   /** This store with the dots of {@code from} renamed to {@code (to, offset + n)} (see CausalContext#rename). */
   S renameDots(ReplicaId from, ReplicaId to, long offset);

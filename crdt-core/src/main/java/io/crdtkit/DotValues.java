@@ -1,6 +1,5 @@
 package io.crdtkit;
 
-import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
 import io.vavr.collection.SortedMap;
@@ -65,8 +64,8 @@ final class DotValues<V extends Crdt<V>> implements DotStore<DotValues<V>> {
   }
 
   @Override
-  public DotValues<V> join(DotValues<V> other, CausalContext ownContext, CausalContext otherContext) {
-    DotFun<V> joined = deltas.join(other.deltas, ownContext, otherContext);
+  public DotValues<V> join(DotValues<V> other, JoinSides sides) {
+    DotFun<V> joined = deltas.join(other.deltas, sides);
     return joined == deltas ? this : of(joined);
   }
 
@@ -80,6 +79,12 @@ final class DotValues<V extends Crdt<V>> implements DotStore<DotValues<V>> {
       renamed = renamed.put(DotStore.renamed(entry._1, from, to, offset), delta);
     }
     return renamed.equals(deltas.entries()) ? this : of(renamed);
+  }
+
+  /** Holds no collapsed presence: nothing to collapse. */
+  @Override
+  public DotValues<V> collapse(Cuts cuts) {
+    return this;
   }
 
   @Override

@@ -5,6 +5,10 @@ import static org.apiguardian.api.API.Status.STABLE;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.collection.Set;
 import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeSet;
 import java.util.Objects;
@@ -23,13 +27,14 @@ import org.apiguardian.api.API;
  * <p><b>Metadata.</b> One dot per concurrent enable while enabled; none while disabled; plus the causal context.
  */
 @API(status = STABLE, since = "0.1")
-public final class EWFlag implements CausalCrdt<EWFlag>, Retirable<EWFlag> {
+public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Retirable<EWFlag> {
 
-  private static final EWFlag DISABLED = new EWFlag(CausalState.empty(DotSet.EMPTY));
+  private static final EWFlag DISABLED = new EWFlag(CausalState.empty(Presence.EMPTY));
 
-  private final CausalState<DotSet> state;
+  // An add-wins set of one element: the same payload, collapse and tokens included.
+  private final CausalState<Presence> state;
 
-  private EWFlag(CausalState<DotSet> state) {
+  private EWFlag(CausalState<Presence> state) {
     this.state = state;
   }
 
@@ -39,35 +44,62 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Retirable<EWFlag> {
   }
 
   /**
-   * The flag holding these enable dots, having seen {@code context}: for decoders and snapshots.
+   * The flag holding these enable dots, having seen {@code context}: for decoders and snapshots of flags that were
+   * never garbage collected.
    *
    * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice
    */
   public static EWFlag of(Iterable<Dot> enables, CausalContext context) {
+    return of(enables, false, List.empty(), context, VectorClock.empty(), VectorClock.empty());
+  }
+
+  /**
+   * The flag rebuilt from all its parts, garbage-collection metadata included (see {@link ORSet#of(Map, Set, Map,
+   * CausalContext, VectorClock, VectorClock)}).
+   *
+   * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice, or the cuts are out of order
+   */
+  public static EWFlag of(Iterable<Dot> enables, boolean collapsed, Iterable<Dot> tokens, CausalContext context,
+      VectorClock stableCut, VectorClock collapseCut) {
     DotClaims claims = new DotClaims("EWFlag", context);
-    return new EWFlag(new CausalState<>(new DotSet(TreeSet.ofAll(claims.claim("enables", enables, false))), context));
+    Cuts cuts = GcParts.cuts("EWFlag", context, stableCut, collapseCut);
+    DotSet adds = new DotSet(TreeSet.ofAll(claims.claim("enables", enables, false)));
+    DotSet tokenDots = new DotSet(TreeSet.ofAll(claims.claim("tokens", tokens, false)));
+    return new EWFlag(new CausalState<>(Presence.of(collapsed, adds, tokenDots).collapse(cuts), context, cuts));
   }
 
   /** The flag enabled by {@code replica}, with a new dot that wins over every disable that has not seen it. */
   public EWFlag enable(ReplicaId replica) {
-    Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
-    return wrap(state.withMinted(DotSet.of(dot), dot));
+    Dot dot = nextDot(replica);
+    return wrap(state.withMinted(state.store().withAdd(dot), dot));
   }
 
   /** The delta of {@link #enable}. */
   public EWFlag deltaEnable(ReplicaId replica) {
-    Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
-    return wrap(CausalState.delta(DotSet.of(dot), state.store().dots(), dot));
+    Dot dot = nextDot(replica);
+    return wrap(CausalState.delta(Presence.added(dot), state.store().dots(), dot));
   }
 
   /** The flag disabled by {@code replica}: removes the enables seen so far; {@code this} if already off. */
   public EWFlag disable(ReplicaId replica) {
-    return value() ? wrap(state.withMinted(DotSet.EMPTY, nextDot(replica))) : this;
+    if (!value()) {
+      return this;
+    }
+    Dot dot = nextDot(replica);
+    return wrap(state.withMinted(state.store().removed(dot, needsToken()), dot));
   }
 
   /** The delta of {@link #disable}. */
   public EWFlag deltaDisable(ReplicaId replica) {
-    return value() ? wrap(CausalState.removal(DotSet.EMPTY, state.store().dots(), nextDot(replica))) : bottom();
+    if (!value()) {
+      return bottom();
+    }
+    Dot dot = nextDot(replica);
+    return wrap(CausalState.delta(needsToken() ? Presence.token(dot) : Presence.EMPTY, state.store().dots(), dot));
+  }
+
+  private boolean needsToken() {
+    return state.store().removeNeedsToken(state.cuts().stable());
   }
 
   private Dot nextDot(ReplicaId replica) {
@@ -76,18 +108,48 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Retirable<EWFlag> {
 
   /** Whether the flag is enabled. */
   public boolean value() {
-    return !state.store().isEmpty();
+    return state.store().isPresent();
   }
 
-  /** The dots of the enables that keep the flag on. */
+  /** The dots of the enables that keep the flag on (none once collapsed). */
   public SortedSet<Dot> dots() {
-    return state.store().dots();
+    return state.store().adds().dots();
+  }
+
+  /** Whether the flag is on by a collapsed enable: every replica knows it is stable; no dot is kept. */
+  public boolean isCollapsed() {
+    return state.store().isCollapsed();
+  }
+
+  /** The disable tokens still held (until stable). */
+  public SortedSet<Dot> tokens() {
+    return state.store().tokens().dots();
+  }
+
+  /** The stable cut this flag was collected at (empty if never). */
+  public VectorClock stableCut() {
+    return state.cuts().stable();
+  }
+
+  /** The collapse cut this flag was collected at (empty if never). */
+  public VectorClock collapseCut() {
+    return state.cuts().collapse();
   }
 
   /** Every dot this flag has seen. */
   @Override
   public CausalContext context() {
     return state.context();
+  }
+
+  @Override
+  public EWFlag collect(VectorClock stableCut, VectorClock collapseCut) {
+    return wrap(state.collect(stableCut, collapseCut));
+  }
+
+  @Override
+  public int tombstones() {
+    return state.store().tokens().dots().size();
   }
 
   @Override
@@ -120,7 +182,7 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Retirable<EWFlag> {
     return DISABLED;
   }
 
-  private EWFlag wrap(CausalState<DotSet> next) {
+  private EWFlag wrap(CausalState<Presence> next) {
     return next == state ? this : new EWFlag(next);
   }
 

@@ -5,11 +5,12 @@ import static org.apiguardian.api.API.Status.STABLE;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
-import io.vavr.Tuple2;
+import io.crdtkit.clock.VectorClock;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.HashSet;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.collection.SortedSet;
-import io.vavr.collection.TreeSet;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -35,13 +36,14 @@ import org.apiguardian.api.API;
  * @param <E> the element type; elements must be immutable and have value-based equals and hashCode
  */
 @API(status = STABLE, since = "0.1")
-public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Retirable<ORSet<E>> {
+public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E>>, Retirable<ORSet<E>> {
 
   private static final ORSet<?> EMPTY = new ORSet<>(CausalState.empty(emptyStore()));
 
-  private final CausalState<DotMap<E, DotSet>> state;
+  // Elements whose payload is not present (only remove tokens) are absent; see Presence.
+  private final CausalState<DotMap<E, Presence>> state;
 
-  private ORSet(CausalState<DotMap<E, DotSet>> state) {
+  private ORSet(CausalState<DotMap<E, Presence>> state) {
     this.state = state;
   }
 
@@ -53,66 +55,126 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Retirable<ORSet<E>>
 
   /**
    * The set holding exactly these elements, each with the dots of its concurrent adds, having seen
-   * {@code context}: for decoders and snapshots. {@code ORSet.of(s.entries(), s.context())} equals {@code s}.
+   * {@code context}: for decoders and snapshots of sets that were never garbage collected. {@code ORSet.of(
+   * s.entries(), s.context())} equals {@code s} for such a set.
    *
    * @throws IllegalArgumentException if an element has no dot, a dot is beyond {@code context}, or two elements
    *     hold the same dot
    */
   public static <E> ORSet<E> of(Map<E, ? extends Iterable<Dot>> entries, CausalContext context) {
+    return of(entries, HashSet.empty(), HashMap.empty(), context, VectorClock.empty(), VectorClock.empty());
+  }
+
+  /**
+   * The set rebuilt from all its parts, garbage-collection metadata included: the add dots of elements, the
+   * elements present by a collapsed (stable) presence, the remove tokens, the context and the cuts it was collected
+   * at. {@code ORSet.of(s.entries(), s.collapsedElements(), s.tokens(), s.context(), s.stableCut(),
+   * s.collapseCut())} equals {@code s}.
+   *
+   * @throws IllegalArgumentException if a dot is beyond {@code context} or held twice, an element listed with
+   *     adds or tokens has none, or the cuts are out of order (collapse cut <= stable cut <= context)
+   */
+  public static <E> ORSet<E> of(Map<E, ? extends Iterable<Dot>> entries, Set<E> collapsedElements,
+      Map<E, ? extends Iterable<Dot>> tokens, CausalContext context, VectorClock stableCut,
+      VectorClock collapseCut) {
     DotClaims claims = new DotClaims("ORSet", context);
-    DotMap<E, DotSet> store = emptyStore();
-    for (Tuple2<E, ? extends Iterable<Dot>> entry : entries) {
-      E element = Objects.requireNonNull(entry._1, "ORSet element");
-      store = store.with(element, new DotSet(TreeSet.ofAll(claims.claim("element " + element, entry._2, true))));
+    Cuts cuts = GcParts.cuts("ORSet", context, stableCut, collapseCut);
+    DotMap<E, Presence> store = emptyStore();
+    for (E element : entries.keySet().union(collapsedElements).union(tokens.keySet())) {
+      Objects.requireNonNull(element, "ORSet element");
+      DotSet adds = GcParts.dots(claims, "element " + element, entries.get(element), entries.containsKey(element));
+      // One clear gives every element it removes the same token, so tokens are unique per element only.
+      DotSet tokenDots = GcParts.dots(new DotClaims("ORSet", context), "tokens of " + element, tokens.get(element),
+          tokens.containsKey(element));
+      store = store.with(element, Presence.of(collapsedElements.contains(element), adds, tokenDots).collapse(cuts));
     }
-    return new ORSet<>(new CausalState<>(store, context));
+    return new ORSet<>(new CausalState<>(store, context, cuts));
   }
 
   /** {@code element} added by {@code replica}, with a new dot; it wins over every remove that has not seen it. */
   public ORSet<E> add(ReplicaId replica, E element) {
     Objects.requireNonNull(element, "ORSet element");
-    Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
-    // The new dot replaces the element's other dots: this add has observed them.
-    return wrap(state.withMinted(state.store().with(element, DotSet.of(dot)), dot));
+    Dot dot = nextDot(replica);
+    // The new dot replaces the element's other add dots: this add has observed them.
+    return wrap(state.withMinted(state.store().with(element, state.store().get(element).withAdd(dot)), dot));
   }
 
   /** The delta of {@link #add}: the new dot for {@code element}, and the dots it replaces as observed. */
   public ORSet<E> deltaAdd(ReplicaId replica, E element) {
     Objects.requireNonNull(element, "ORSet element");
-    Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
-    DotMap<E, DotSet> added = ORSet.<E>emptyStore().with(element, DotSet.of(dot));
+    Dot dot = nextDot(replica);
+    DotMap<E, Presence> added = ORSet.<E>emptyStore().with(element, Presence.added(dot));
     return wrap(CausalState.delta(added, state.store().get(element).dots(), dot));
   }
 
   /**
    * This set without {@code element}, removed by {@code replica}: removes the adds of it seen so far, and records
-   * the remove as an event (a dot in the context). {@code this} if it is absent.
+   * the remove as an event (a dot in the context; also a remove token if the element may be collapsed somewhere,
+   * see crdt-gc's GC.md). {@code this} if it is absent.
    */
   public ORSet<E> remove(ReplicaId replica, E element) {
     Objects.requireNonNull(element, "ORSet element");
     if (!contains(element)) {
       return this;
     }
-    return wrap(state.withMinted(state.store().with(element, DotSet.EMPTY), nextDot(replica)));
+    Dot dot = nextDot(replica);
+    return wrap(state.withMinted(state.store().with(element, removed(state.store().get(element), dot)), dot));
   }
 
-  /** The delta of {@link #remove}: no element; the observed dots of {@code element} and the remove's dot. */
+  /** The delta of {@link #remove}: the observed add dots of {@code element}, the remove's dot, any token. */
   public ORSet<E> deltaRemove(ReplicaId replica, E element) {
     Objects.requireNonNull(element, "ORSet element");
     if (!contains(element)) {
       return bottom();
     }
-    return wrap(CausalState.removal(emptyStore(), state.store().get(element).dots(), nextDot(replica)));
+    Dot dot = nextDot(replica);
+    Presence current = state.store().get(element);
+    DotMap<E, Presence> tokens = ORSet.<E>emptyStore().with(element, tokenOnly(current, dot));
+    return wrap(CausalState.delta(tokens, current.dots(), dot));
   }
 
   /** The empty set that has observed (and so removes) every element seen so far; {@code this} if empty. */
   public ORSet<E> clear(ReplicaId replica) {
-    return isEmpty() ? this : wrap(state.withMinted(emptyStore(), nextDot(replica)));
+    if (isEmpty()) {
+      return this;
+    }
+    Clearing<E> clearing = clearing(replica);
+    return wrap(state.withMinted(clearing.after, clearing.minted));
   }
 
-  /** The delta of {@link #clear}. */
+  /** The delta of {@link #clear}: each element's observed add dots, the removes' dots, and any tokens. */
   public ORSet<E> deltaClear(ReplicaId replica) {
-    return isEmpty() ? bottom() : wrap(CausalState.removal(emptyStore(), state.store().dots(), nextDot(replica)));
+    if (isEmpty()) {
+      return bottom();
+    }
+    Clearing<E> clearing = clearing(replica);
+    return wrap(CausalState.delta(clearing.tokens, clearing.observed, clearing.minted));
+  }
+
+  /** A clear: one remove per present element, each with its own dot (and token, if needed). */
+  private record Clearing<E>(DotMap<E, Presence> after, DotMap<E, Presence> tokens, java.util.List<Dot> observed,
+      java.util.List<Dot> minted) {}
+
+  private Clearing<E> clearing(ReplicaId replica) {
+    // One event, one dot; elements that need a token all get that dot as their token.
+    Dot dot = nextDot(replica);
+    DotMap<E, Presence> after = state.store();
+    DotMap<E, Presence> tokens = emptyStore();
+    java.util.List<Dot> observed = new java.util.ArrayList<>();
+    for (var entry : state.store().entries().filterValues(Presence::isPresent)) {
+      after = after.with(entry._1, removed(entry._2, dot));
+      tokens = tokens.with(entry._1, tokenOnly(entry._2, dot));
+      entry._2.dots().forEach(observed::add);
+    }
+    return new Clearing<>(after, tokens, observed, java.util.List.of(dot));
+  }
+
+  private Presence removed(Presence current, Dot dot) {
+    return current.removed(dot, current.removeNeedsToken(state.cuts().stable()));
+  }
+
+  private Presence tokenOnly(Presence current, Dot dot) {
+    return current.removeNeedsToken(state.cuts().stable()) ? Presence.token(dot) : Presence.EMPTY;
   }
 
   private Dot nextDot(ReplicaId replica) {
@@ -121,38 +183,75 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Retirable<ORSet<E>>
 
   /** Whether {@code element} is present. */
   public boolean contains(E element) {
-    return state.store().entries().containsKey(element);
+    return state.store().get(element).isPresent();
   }
 
   /** The present elements. */
   public Set<E> value() {
-    return state.store().entries().keySet();
+    return state.store().entries().filterValues(Presence::isPresent).keySet();
   }
 
   /** The number of present elements. */
   public int size() {
-    return state.store().entries().size();
+    return state.store().entries().count(entry -> entry._2.isPresent());
   }
 
   /** Whether no element is present. */
   public boolean isEmpty() {
-    return state.store().isEmpty();
+    return state.store().entries().forAll(entry -> !entry._2.isPresent());
   }
 
-  /** Each present element with the dots that keep it present: the state, with {@link #context()}. */
+  /** Each element with add dots, and those dots (one per concurrent add): with the parts below, the state. */
   public Map<E, SortedSet<Dot>> entries() {
-    return state.store().entries().mapValues(DotSet::dots);
+    return state.store().entries().filterValues(presence -> !presence.adds().isEmpty())
+        .mapValues(presence -> presence.adds().dots());
   }
 
-  /** The dots that keep {@code element} present (empty if absent): one per concurrent add. */
+  /** The elements present by a collapsed presence: every replica knows their adds are stable; no dots kept. */
+  public Set<E> collapsedElements() {
+    return state.store().entries().filterValues(Presence::isCollapsed).keySet();
+  }
+
+  /** The remove tokens still held (until stable), by element. */
+  public Map<E, SortedSet<Dot>> tokens() {
+    return state.store().entries().filterValues(presence -> !presence.tokens().isEmpty())
+        .mapValues(presence -> presence.tokens().dots());
+  }
+
+  /** The stable cut this set was collected at (empty if never). */
+  public VectorClock stableCut() {
+    return state.cuts().stable();
+  }
+
+  /** The collapse cut this set was collected at (empty if never). */
+  public VectorClock collapseCut() {
+    return state.cuts().collapse();
+  }
+
+  /** The add dots that keep {@code element} present (empty if absent or collapsed): one per concurrent add. */
   public SortedSet<Dot> dots(E element) {
-    return state.store().get(element).dots();
+    return state.store().get(element).adds().dots();
   }
 
   /** Every dot this set has seen, removed ones included. */
   @Override
   public CausalContext context() {
     return state.context();
+  }
+
+  /**
+   * This set collected at the given cuts: remove tokens every replica has seen are dropped, and the adds every
+   * replica knows to be stable fold into a collapsed presence that keeps no dot (crdt-gc's GC.md).
+   */
+  @Override
+  public ORSet<E> collect(VectorClock stableCut, VectorClock collapseCut) {
+    return wrap(state.collect(stableCut, collapseCut));
+  }
+
+  /** The remove tokens held: what collection at stability reclaims. */
+  @Override
+  public int tombstones() {
+    return state.store().entries().values().map(presence -> presence.tokens().dots().size()).sum().intValue();
   }
 
   @Override
@@ -172,7 +271,7 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Retirable<ORSet<E>>
 
   @Override
   public ORSet<E> merge(ORSet<E> other) {
-    CausalState<DotMap<E, DotSet>> joined = state.join(other.state);
+    CausalState<DotMap<E, Presence>> joined = state.join(other.state);
     return joined == state ? this : new ORSet<>(joined);
   }
 
@@ -186,11 +285,11 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Retirable<ORSet<E>>
     return empty();
   }
 
-  private static <E> DotMap<E, DotSet> emptyStore() {
-    return DotMap.empty(DotSet.EMPTY);
+  private static <E> DotMap<E, Presence> emptyStore() {
+    return DotMap.empty(Presence.EMPTY);
   }
 
-  private ORSet<E> wrap(CausalState<DotMap<E, DotSet>> next) {
+  private ORSet<E> wrap(CausalState<DotMap<E, Presence>> next) {
     return next == state ? this : new ORSet<>(next);
   }
 
@@ -204,9 +303,10 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Retirable<ORSet<E>>
     return state.hashCode();
   }
 
-  /** {@code ORSet{milk=[a:1], eggs=[b:2] | seen {a:1, b:2}}}. */
+  /** {@code ORSet{milk=[a:1], eggs=[b:2]} | seen {a:1, b:2}}. */
   @Override
   public String toString() {
-    return "ORSet" + state.store() + " | seen " + state.context();
+    return "ORSet" + state.store() + " | seen " + state.context()
+        + (state.cuts().equals(Cuts.NONE) ? "" : " | collected at " + state.cuts());
   }
 }

@@ -1,0 +1,41 @@
+package io.crdtkit;
+
+import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.VectorClock;
+import io.vavr.collection.TreeSet;
+import io.vavr.control.Option;
+
+/** Checks for the garbage-collection parts of a state being rebuilt by a factory (decoders, snapshots). */
+final class GcParts {
+
+  private GcParts() {}
+
+  /**
+   * The cuts a rebuilt state was collected at, checked: a collapse cut within the stable cut, and a stable cut
+   * within what the state has seen (a state is only ever collected at cuts below its own progress).
+   */
+  static Cuts cuts(String type, CausalContext context, VectorClock stableCut, VectorClock collapseCut) {
+    if (!collapseCut.isLessOrEqual(stableCut)) {
+      throw new IllegalArgumentException(type + ": collapse cut " + collapseCut + " is beyond the stable cut "
+          + stableCut);
+    }
+    if (!stableCut.isLessOrEqual(context.vectorClock())) {
+      throw new IllegalArgumentException(type + ": stable cut " + stableCut + " is beyond what the state has seen "
+          + context.vectorClock());
+    }
+    return stableCut.isEmpty() && collapseCut.isEmpty() ? Cuts.NONE : new Cuts(stableCut, collapseCut);
+  }
+
+  /**
+   * The dots listed for {@code owner}, claimed; if {@code listed}, at least one (an entry listed with no dots is a
+   * malformed state, not an empty one).
+   */
+  static DotSet dots(DotClaims claims, String owner, Option<? extends Iterable<Dot>> dots, boolean listed) {
+    if (!listed) {
+      return DotSet.EMPTY;
+    }
+    Iterable<Dot> claimed = claims.claim(owner, dots.get(), true);
+    return new DotSet(TreeSet.ofAll(claimed));
+  }
+}

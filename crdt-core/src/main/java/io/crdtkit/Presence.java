@@ -1,0 +1,169 @@
+package io.crdtkit;
+
+import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
+
+/**
+ * The payload of an add-wins element (an ORSet element, an enable-wins flag), with garbage collection: the dots of
+ * its adds, a <em>collapsed</em> presence standing for adds every replica knows to be stable (so a stable element
+ * carries no per-replica metadata), and remove tokens (crdt-gc's GC.md §2).
+ *
+ * <p>Present iff it has an add dot or a collapsed presence. A remove of an element with a collapsed presence (or
+ * with an add at or below the remover's stable cut, which another replica may have collapsed) leaves a token, its
+ * own dot: the token kills any collapsed presence it meets, and is dropped once stable. Without GC the cuts stay
+ * empty, nothing is ever collapsed, no token is ever made, and this is exactly a set of add dots.
+ */
+final class Presence implements DotStore<Presence> {
+
+  static final Presence EMPTY = new Presence(false, DotSet.EMPTY, DotSet.EMPTY);
+
+  private final boolean collapsed;
+  private final DotSet adds;
+  private final DotSet tokens;
+
+  private Presence(boolean collapsed, DotSet adds, DotSet tokens) {
+    this.collapsed = collapsed;
+    this.adds = adds;
+    this.tokens = tokens;
+  }
+
+  static Presence added(Dot dot) {
+    return new Presence(false, DotSet.of(dot), DotSet.EMPTY);
+  }
+
+  static Presence token(Dot dot) {
+    return new Presence(false, DotSet.EMPTY, DotSet.of(dot));
+  }
+
+  /** Rebuilt from its parts, normalised: a token leaves no collapsed presence. */
+  static Presence of(boolean collapsed, DotSet adds, DotSet tokens) {
+    Presence presence = new Presence(collapsed && tokens.isEmpty(), adds, tokens);
+    return presence.isEmpty() ? EMPTY : presence;
+  }
+
+  boolean isPresent() {
+    return collapsed || !adds.isEmpty();
+  }
+
+  boolean isCollapsed() {
+    return collapsed;
+  }
+
+  DotSet adds() {
+    return adds;
+  }
+
+  DotSet tokens() {
+    return tokens;
+  }
+
+  /** This element with {@code dot} as its only add dot (it replaces the adds it observed); presence and tokens stay. */
+  Presence withAdd(Dot dot) {
+    return new Presence(collapsed, DotSet.of(dot), tokens);
+  }
+
+  /**
+   * Whether a remove by a replica whose stable cut is {@code stableCut} must leave a token: the element has a
+   * collapsed presence, or an add another replica may already have collapsed.
+   */
+  boolean removeNeedsToken(VectorClock stableCut) {
+    return collapsed || adds.dots().exists(stableCut::contains);
+  }
+
+  /** This element removed by a remove that minted {@code dot}: no adds, and a token if one is needed. */
+  Presence removed(Dot dot, boolean withToken) {
+    DotSet keptTokens = withToken ? new DotSet(tokens.dots().add(dot)) : tokens;
+    return of(false, DotSet.EMPTY, keptTokens);
+  }
+
+  @Override
+  public Presence join(Presence other, JoinSides sides) {
+    if (other == this) {
+      return this;
+    }
+    Cuts joinedCuts = sides.joinedCuts();
+    DotSet joinedAdds =
+        new DotSet(joinAdds(adds, other, sides).dots().union(joinAdds(other.adds, this, sides.reversed()).dots()));
+    DotSet joinedTokens = tokens.join(other.tokens, sides);
+    boolean keepMine = collapsed && keeps(other, sides.ownCuts(), sides.other());
+    boolean keepTheirs = other.collapsed && keeps(this, sides.otherCuts(), sides.own());
+    Presence joined = of(keepMine || keepTheirs, joinedAdds, joinedTokens).collapse(joinedCuts);
+    return joined.equals(this) ? this : joined;
+  }
+
+  /**
+   * {@code mine}'s add dots that survive the join: held by both, unseen by the other side, or collapsed there (the
+   * other side holds them as its collapsed presence).
+   */
+  private static DotSet joinAdds(DotSet mine, Presence theirs, JoinSides sides) {
+    return new DotSet(mine.dots().filter(dot -> theirs.adds.contains(dot) || !sides.other().contains(dot)
+        || (theirs.collapsed && sides.otherCuts().collapse().contains(dot))));
+  }
+
+  /**
+   * Whether a collapsed presence survives against {@code other}: the other side holds it too (collapsed, or as add
+   * dots not yet collapsed), or the other side has not seen all the adds it stands for, so its lack of the element
+   * says nothing (it is stale, or a delta). Otherwise the other side saw those adds and removed them.
+   */
+  private static boolean keeps(Presence other, Cuts ownCuts, CausalContext otherContext) {
+    return other.collapsed
+        || other.adds.dots().exists(ownCuts.collapse()::contains)
+        || !ownCuts.collapse().isLessOrEqual(otherContext.vectorClock());
+  }
+
+  /**
+   * Drops the tokens every replica has seen, then, if no token is left, folds the adds every replica knows to be
+   * stable into the collapsed presence.
+   */
+  @Override
+  public Presence collapse(Cuts cuts) {
+    DotSet keptTokens = new DotSet(tokens.dots().filter(dot -> !cuts.stable().contains(dot)));
+    if (!keptTokens.isEmpty()) {
+      return keptTokens.dots().size() == tokens.dots().size() ? this : of(false, adds, keptTokens);
+    }
+    DotSet unstable = new DotSet(adds.dots().filter(dot -> !cuts.collapse().contains(dot)));
+    boolean nowCollapsed = collapsed || unstable.dots().size() < adds.dots().size();
+    if (nowCollapsed == collapsed && unstable.dots().size() == adds.dots().size()
+        && keptTokens.dots().size() == tokens.dots().size()) {
+      return this;
+    }
+    return of(nowCollapsed, unstable, keptTokens);
+  }
+
+  @Override
+  public Presence renameDots(ReplicaId from, ReplicaId to, long offset) {
+    DotSet renamedAdds = adds.renameDots(from, to, offset);
+    DotSet renamedTokens = tokens.renameDots(from, to, offset);
+    return renamedAdds == adds && renamedTokens == tokens ? this : new Presence(collapsed, renamedAdds, renamedTokens);
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return !collapsed && adds.isEmpty() && tokens.isEmpty();
+  }
+
+  /** The add dots: what a remove observes (tokens stay until they are stable, whatever removes later). */
+  @Override
+  public Iterable<Dot> dots() {
+    return adds.dots();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Presence other && collapsed == other.collapsed && adds.equals(other.adds)
+        && tokens.equals(other.tokens);
+  }
+
+  @Override
+  public int hashCode() {
+    return (collapsed ? 31 : 0) + 17 * adds.hashCode() + tokens.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    String text = collapsed ? (adds.isEmpty() ? "stable" : "stable+" + adds) : adds.toString();
+    return tokens.isEmpty() ? text : text + " tokens" + tokens;
+  }
+}
