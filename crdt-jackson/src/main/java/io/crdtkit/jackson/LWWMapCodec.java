@@ -2,6 +2,8 @@ package io.crdtkit.jackson;
 
 import io.crdtkit.LWWMap;
 import io.crdtkit.LWWRegister;
+import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.HlcTimestamp;
 import io.crdtkit.clock.ReplicaId;
 import io.vavr.Tuple2;
@@ -14,17 +16,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JavaType;
 
 /**
  * A last-writer-wins map (FORMAT.md, "LWWMap"): {@code "entries"}, the live keys as flat quintuples
  * {@code wallStep, logical, r, key, value}, and {@code "removed"}, the tombstones as quadruples
- * {@code wallStep, logical, r, key}.
+ * {@code wallStep, logical, r, key}; then, for a map whose causal context is not empty, {@code "dots"} and
+ * {@code "context"}; and {@code "latest"}, the greatest timestamp the map has merged, only when no register holds
+ * it (a collected tombstone did).
  *
  * <p>Each list is in timestamp order, and a wall time is written as its step from the previous one in the list:
  * a map written over minutes costs a byte or two per timestamp instead of eight. Keys that share a timestamp (one
  * clock reading used for a batch of puts) are ordered by their canonical bytes.
+ *
+ * <p>{@code "dots"} are dot groups whose payload is the entry the dot records, by its position in the document
+ * ({@code entries} first, then {@code removed}), written as a step from the previous dot's position in the group.
+ * A replica's writes are usually in timestamp order too, so the steps are small: a dot costs two bytes or so in
+ * Smile, where the key again would cost its own length. A map without dots (as the format was first written,
+ * and as {@code LWWMap.of(registers)} builds it) has neither field, so its bytes are unchanged.
  */
 final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
 
@@ -45,12 +57,21 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
 
   @Override
   public List<String> fields() {
-    return List.of("entries", "removed");
+    return List.of("entries", "removed", "dots", "context", "latest");
+  }
+
+  /** {@code dots} and {@code context} come together, and only when the context is not empty; {@code latest} alone. */
+  @Override
+  public Set<String> requiredFields() {
+    return Set.of("entries", "removed");
   }
 
   @Override
   public void collectReplicas(LWWMap<K, V> map, Set<ReplicaId> replicas) {
     map.registers().values().forEach(register -> register.timestamp().forEach(t -> replicas.add(t.replica())));
+    map.dots().values().forEach(dot -> replicas.add(dot.replica()));
+    CausalContextCodec.INSTANCE.collectReplicas(map.context(), replicas);
+    map.latestTimestamp().forEach(latest -> replicas.add(latest.replica()));
   }
 
   @Override
@@ -64,8 +85,31 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
     writeList(live, out, true);
     out.name("removed");
     writeList(removed, out, false);
+    if (!map.context().isEmpty()) {
+      out.name("dots");
+      writeDots(map.dots(), live, removed, out);
+      out.name("context");
+      out.context(map.context());
+    }
+    HlcTimestamp latest = map.latestTimestamp().getOrNull();
+    if (latest != null && !latest.equals(newest(map.registers().values()))) {
+      out.name("latest");
+      out.timestamp(latest);
+    }
   }
 
+  private static @Nullable HlcTimestamp newest(Iterable<? extends LWWRegister<?>> registers) {
+    HlcTimestamp newest = null;
+    for (LWWRegister<?> register : registers) {
+      HlcTimestamp timestamp = register.timestamp().get();
+      if (newest == null || timestamp.isAfter(newest)) {
+        newest = timestamp;
+      }
+    }
+    return newest;
+  }
+
+  /** Sorts {@code entries} into the order they are written in, and writes them. */
   private void writeList(List<Tuple2<K, LWWRegister<V>>> entries, WireWriter out, boolean withValues) {
     Map<Object, byte[]> keyBytes = new IdentityHashMap<>();
     Comparator<Tuple2<K, LWWRegister<V>>> order = Comparator
@@ -89,29 +133,112 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
     out.generator().writeEndArray();
   }
 
+  /** The dot groups of {@code dots}, each dot with the step to its entry's position (lists already sorted). */
+  private static <K, R> void writeDots(io.vavr.collection.Map<K, Dot> dots, List<Tuple2<K, R>> live,
+      List<Tuple2<K, R>> removed, WireWriter out) {
+    Map<K, Long> positions = new java.util.HashMap<>(dots.size() * 2);
+    for (Tuple2<K, R> entry : live) {
+      positions.put(entry._1, (long) positions.size());
+    }
+    for (Tuple2<K, R> entry : removed) {
+      positions.put(entry._1, (long) positions.size());
+    }
+    TreeMap<Dot, Long> byDot = new TreeMap<>();
+    dots.forEach((key, dot) -> byDot.put(dot, positions.get(key)));
+    List<Tuple2<Dot, Long>> steps = new ArrayList<>(byDot.size());
+    @Nullable ReplicaId group = null;
+    long previous = 0;
+    for (Map.Entry<Dot, Long> dot : byDot.entrySet()) {
+      if (!dot.getKey().replica().equals(group)) {
+        group = dot.getKey().replica();
+        previous = 0;
+      }
+      steps.add(new Tuple2<>(dot.getKey(), dot.getValue() - previous));
+      previous = dot.getValue();
+    }
+    DotGroups.write(out, steps.iterator(), (step, w) -> w.number(step));
+  }
+
   @Override
   public Decoder<LWWMap<K, V>> decoder() {
     return new Decoder<>() {
       private final Map<K, LWWRegister<V>> registers = new LinkedHashMap<>();
+      private final List<K> liveKeys = new ArrayList<>();
+      private final List<K> removedKeys = new ArrayList<>();
+      private final Map<Long, Dot> dotsByPosition = new LinkedHashMap<>();
+      private @Nullable CausalContext context;
+      private @Nullable HlcTimestamp latest;
       private String entriesPointer = "";
+      private String latestPointer = "";
+      private @Nullable String dotsPointer;
+      private String contextPointer = "";
 
       @Override
       public void read(String field, WireReader in) {
-        boolean live = field.equals("entries");
-        if (live) {
-          entriesPointer = in.pointer();
+        switch (field) {
+          case "entries" -> {
+            entriesPointer = in.pointer();
+            readList(in, "the entries", true, registers, liveKeys);
+          }
+          case "removed" -> readList(in, "the removed keys", false, registers, removedKeys);
+          case "dots" -> {
+            dotsPointer = in.pointer();
+            DotGroups.read(in, "the dots", new DotPositions(dotsByPosition));
+          }
+          case "context" -> {
+            contextPointer = in.pointer();
+            context = in.body(CausalContextCodec.INSTANCE);
+          }
+          default -> {
+            latestPointer = in.pointer();
+            latest = in.timestamp("the latest timestamp");
+          }
         }
-        readList(in, live ? "the entries" : "the removed keys", live, registers);
       }
 
       @Override
       public LWWMap<K, V> build(WireReader in) {
-        return in.build(entriesPointer, typeName(), () -> LWWMap.of(HashMap.ofAll(registers)));
+        HlcTimestamp newestRegister = newest(registers.values());
+        HlcTimestamp merged = latest;
+        if (merged != null && newestRegister != null && !merged.isAfter(newestRegister)) {
+          throw in.errorAt(latestPointer, "the latest timestamp " + merged + " is not after every register's (a"
+              + " register holds " + newestRegister + "): it is written only when a collected tombstone held it",
+              null);
+        }
+        String dotsAt = dotsPointer;
+        CausalContext seen = context;
+        if (dotsAt == null && seen == null) {
+          return in.build(entriesPointer, typeName(), () -> LWWMap.of(HashMap.ofAll(registers), HashMap.empty(),
+              CausalContext.empty(), merged));
+        }
+        if (dotsAt == null || seen == null) {
+          throw in.errorAt(dotsAt == null ? contextPointer : dotsAt,
+              "the dots and the context come together: a map writes both, or neither if its context is empty", null);
+        }
+        if (seen.isEmpty()) {
+          throw in.errorAt(contextPointer, "the context is empty: a map without one writes neither dots nor context",
+              null);
+        }
+        Map<K, Dot> dots = new LinkedHashMap<>();
+        int entries = liveKeys.size() + removedKeys.size();
+        for (Map.Entry<Long, Dot> dot : dotsByPosition.entrySet()) {
+          long position = dot.getKey();
+          if (position >= entries) {
+            throw in.errorAt(dotsAt, "dot " + dot.getValue() + " records entry " + position + ", but the map has "
+                + entries + " (the entries, then the removed keys, counted from 0)", null);
+          }
+          K key = position < liveKeys.size() ? liveKeys.get((int) position)
+              : removedKeys.get((int) position - liveKeys.size());
+          dots.put(key, dot.getValue());
+        }
+        return in.build(dotsAt, typeName(),
+            () -> LWWMap.of(HashMap.ofAll(registers), HashMap.ofAll(dots), seen, merged));
       }
     };
   }
 
-  private void readList(WireReader in, String what, boolean withValues, Map<K, LWWRegister<V>> registers) {
+  private void readList(WireReader in, String what, boolean withValues, Map<K, LWWRegister<V>> registers,
+      List<K> keys) {
     in.expect(JsonToken.START_ARRAY, what);
     long wallTime = 0;
     while (in.nextItem()) {
@@ -130,6 +257,38 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
       if (registers.put(key, register) != null) {
         throw in.error("a key appears twice in the map");
       }
+      keys.add(key);
+    }
+  }
+
+  /**
+   * Reads each dot's payload, the step to the position of the entry it records, and files the dot under that
+   * position; positions are checked against the entries at build, since the fields come in any order.
+   */
+  private static final class DotPositions implements DotGroups.PayloadReader {
+
+    private final Map<Long, Dot> dotsByPosition;
+    private @Nullable ReplicaId group;
+    private long previous;
+
+    DotPositions(Map<Long, Dot> dotsByPosition) {
+      this.dotsByPosition = dotsByPosition;
+    }
+
+    @Override
+    public void read(Dot dot, WireReader in) {
+      if (!dot.replica().equals(group)) {
+        group = dot.replica();
+        previous = 0;
+      }
+      in.advance();
+      long position = previous + in.integer("the step to the entry of dot " + dot + " in the dots", -previous,
+          Integer.MAX_VALUE - previous);
+      Dot other = dotsByPosition.put(position, dot);
+      if (other != null) {
+        throw in.error("entry " + position + " has two dots in the dots, " + other + " and " + dot);
+      }
+      previous = position;
     }
   }
 }

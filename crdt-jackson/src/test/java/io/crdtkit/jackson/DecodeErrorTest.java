@@ -26,6 +26,14 @@ class DecodeErrorTest {
 
   static final TypeReference<ORSet<String>> OR_SET = new TypeReference<>() {};
 
+  static final TypeReference<LWWMap<String, Integer>> LWW_MAP = new TypeReference<>() {};
+
+  /** An LWWMap document with key k put at 5.0@a and key gone removed at 7.0@a, then these fields. */
+  static byte[] lwwMap(String dotsAndContext) {
+    return doc("{'type':'LWWMap','version':1,'replicas':['a'],'entries':[5,0,0,'k',1],'removed':[7,0,0,'gone']"
+        + dotsAndContext + "}");
+  }
+
   /** An ORSet document with this body, after a valid envelope with replicas a and b. */
   static byte[] orSet(String body) {
     return doc("{'type':'ORSet','version':1,'replicas':['a','b']," + body + "}");
@@ -122,6 +130,62 @@ class DecodeErrorTest {
           + "'version':1,'replicas':['a'],'entries':[5,0,0,'k',1],'removed':[7,0,0,'k']}"));
       assertThat(e.pointer()).isEqualTo("/removed/3");
       assertThat(e.rule()).isEqualTo("a key appears twice in the map");
+    }
+
+    @Test
+    void anLWWMapDotBeyondItsContext() {
+      CrdtDecodeException e = failure(LWW_MAP, lwwMap(",'dots':[[0,3,0]],'context':{'clock':[0,2],'cloud':[]}"));
+      assertThat(e.pointer()).isEqualTo("/dots");
+      assertThat(e.rule()).contains("LWWMap: key k holds dot a:3, which is beyond its causal context {a:2}");
+    }
+
+    /** Dots name entries by position (entries, then removed keys): the nearest thing to a key without register. */
+    @Test
+    void anLWWMapDotForAnEntryThatDoesNotExist() {
+      CrdtDecodeException e = failure(LWW_MAP, lwwMap(",'dots':[[0,1,2]],'context':{'clock':[0,1],'cloud':[]}"));
+      assertThat(e.pointer()).isEqualTo("/dots");
+      assertThat(e.rule()).isEqualTo("dot a:1 records entry 2, but the map has 2 (the entries, then the removed keys,"
+          + " counted from 0)");
+    }
+
+    @Test
+    void anLWWMapEntryWithTwoDots() {
+      CrdtDecodeException e = failure(LWW_MAP, lwwMap(",'dots':[[0,1,1,1,0]],'context':{'clock':[0,2],'cloud':[]}"));
+      assertThat(e.pointer()).isEqualTo("/dots/0/4");
+      assertThat(e.rule()).isEqualTo("entry 1 has two dots in the dots, a:1 and a:2");
+    }
+
+    @Test
+    void anLWWMapDotTwice_aStepOfZero() {
+      CrdtDecodeException e = failure(LWW_MAP, lwwMap(",'dots':[[0,1,0,0,1]],'context':{'clock':[0,1],'cloud':[]}"));
+      assertThat(e.pointer()).isEqualTo("/dots/0/3");
+      assertThat(e.rule()).startsWith("a counter step in the dots must be between 1 and");
+    }
+
+    @Test
+    void anLWWMapsDotsWithoutItsContext_andTheReverse() {
+      CrdtDecodeException dotsAlone = failure(LWW_MAP, lwwMap(",'dots':[[0,1,0]]"));
+      assertThat(dotsAlone.pointer()).isEqualTo("/dots");
+      assertThat(dotsAlone.rule()).startsWith("the dots and the context come together");
+      CrdtDecodeException contextAlone = failure(LWW_MAP, lwwMap(",'context':{'clock':[0,1],'cloud':[]}"));
+      assertThat(contextAlone.pointer()).isEqualTo("/context");
+      assertThat(contextAlone.rule()).startsWith("the dots and the context come together");
+    }
+
+    /** A map with an empty context writes neither field, so that it has one encoding. */
+    @Test
+    void anLWWMapsEmptyContext() {
+      CrdtDecodeException e = failure(LWW_MAP, lwwMap(",'dots':[],'context':{'clock':[],'cloud':[]}"));
+      assertThat(e.pointer()).isEqualTo("/context");
+      assertThat(e.rule()).startsWith("the context is empty");
+    }
+
+    /** The latest timestamp is written only when a collected tombstone held it, so it is after every register's. */
+    @Test
+    void anLWWMapsLatestTimestampThatARegisterHolds() {
+      CrdtDecodeException e = failure(LWW_MAP, lwwMap(",'latest':[7,0,0]"));
+      assertThat(e.pointer()).isEqualTo("/latest");
+      assertThat(e.rule()).startsWith("the latest timestamp 7.0@a is not after every register's");
     }
 
     @Test

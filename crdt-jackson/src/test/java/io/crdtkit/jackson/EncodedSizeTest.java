@@ -15,7 +15,8 @@ import tools.jackson.core.type.TypeReference;
  * Encoded sizes of large states, printed for the record (FORMAT.md, "Sizes") and bounded so a regression in
  * compactness fails the build: a 10,000-element ORSet and a 10,000-entry LWWMap, built by three replicas that
  * write in turn and then merge. "Overhead" is what the codec adds per element beyond the bytes of the element
- * (and value) themselves, as the same mapper writes them alone.
+ * (and value) themselves, as the same mapper writes them alone. The map's entries carry the dots of their writes
+ * (two bytes or so each in Smile) and the map its causal context.
  *
  * <p>Print the table with {@code ./mvnw -B verify -pl crdt-jackson -Dtest=EncodedSizeTest}.
  */
@@ -73,8 +74,8 @@ class EncodedSizeTest {
     print("LWWMap<String, String>, 10,000 entries \"key-i\" -> \"value-i\", a write every 25 ms", json, smile,
         gzippedSmile);
     assertThat(gzippedSmile.perElement()).isLessThan(PEKKO_LWW_MAP_BYTES_PER_ENTRY);
-    assertThat(smile.overheadPerElement()).isLessThanOrEqualTo(4.5);
-    assertThat(json.overheadPerElement()).isLessThanOrEqualTo(9);
+    assertThat(smile.overheadPerElement()).isLessThanOrEqualTo(6.5);
+    assertThat(json.overheadPerElement()).isLessThanOrEqualTo(12);
   }
 
   record Row(int bytes, long userBytes) {

@@ -15,6 +15,7 @@ import io.crdtkit.TwoPhaseSet;
 import io.crdtkit.clock.HlcTimestamp;
 import io.crdtkit.clock.ReplicaId;
 import io.vavr.control.Option;
+import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -45,8 +46,8 @@ final class Subjects {
 
   static List<Subject<?>> all() {
     return List.of(gCounter(), pnCounter(), gSet(), twoPhaseSet(), orSet(), orSetOfItems(), rwSet(), ewFlag(),
-        dwFlag(), mvRegister(), lwwRegister(), lwwMap(), orMapOfCounters(), orMapOfSets(), orMapOfMaps(),
-        orMapOfRegisters());
+        dwFlag(), mvRegister(), lwwRegister(), lwwMap(), lwwMapWithoutDots(), orMapOfCounters(), orMapOfSets(),
+        orMapOfMaps(), orMapOfRegisters());
   }
 
   /** A timestamp for a write by {@code replica} that orders after the {@code current} one, as an HLC's would. */
@@ -92,15 +93,17 @@ final class Subjects {
   static Subject<ORSet<String>> orSet() {
     return Subject.crdt("ORSet", new TypeReference<>() {}, ORSet.empty(), Arbitraries.oneOf(
             ELEMENTS.map(e -> new Operation<>("add " + e, (s, r) -> s.add(r, e), (s, r) -> s.deltaAdd(r, e))),
-            ELEMENTS.map(e -> new Operation<>("remove " + e, (s, r) -> s.remove(e), (s, r) -> s.deltaRemove(e))),
-            Arbitraries.just(new Operation<>("clear", (s, r) -> s.clear(), (s, r) -> s.deltaClear()))),
+            ELEMENTS.map(e -> new Operation<>("remove " + e, (s, r) -> s.remove(r, e),
+                (s, r) -> s.deltaRemove(r, e))),
+            Arbitraries.just(new Operation<>("clear", ORSet::clear, ORSet::deltaClear))),
         s -> ORSet.of(s.entries(), s.context()));
   }
 
   static Subject<ORSet<Item>> orSetOfItems() {
     return Subject.crdt("ORSet of records", new TypeReference<>() {}, ORSet.empty(), Arbitraries.oneOf(
             ITEMS.map(e -> new Operation<>("add " + e, (s, r) -> s.add(r, e), (s, r) -> s.deltaAdd(r, e))),
-            ITEMS.map(e -> new Operation<>("remove " + e, (s, r) -> s.remove(e), (s, r) -> s.deltaRemove(e)))),
+            ITEMS.map(e -> new Operation<>("remove " + e, (s, r) -> s.remove(r, e),
+                (s, r) -> s.deltaRemove(r, e)))),
         s -> ORSet.of(s.entries(), s.context()));
   }
 
@@ -115,7 +118,7 @@ final class Subjects {
   static Subject<EWFlag> ewFlag() {
     return Subject.crdt("EWFlag", new TypeReference<>() {}, EWFlag.empty(), Arbitraries.of(
             new Operation<>("enable", EWFlag::enable, EWFlag::deltaEnable),
-            new Operation<>("disable", (s, r) -> s.disable(), (s, r) -> s.deltaDisable())),
+            new Operation<>("disable", EWFlag::disable, EWFlag::deltaDisable)),
         s -> EWFlag.of(s.dots(), s.context()));
   }
 
@@ -144,7 +147,35 @@ final class Subjects {
         Subjects::rebuildRegister);
   }
 
+  /**
+   * Maps reached by puts and removes (each write recorded under a dot), plus, for each, the map with the
+   * tombstones below its own clock dropped (as the collector drops stable ones: seen, not held), and the first
+   * replica's map rebuilt without dots merged with the second's (keys without dots beside keys with).
+   */
   static Subject<LWWMap<String, Integer>> lwwMap() {
+    Subject<LWWMap<String, Integer>> written = writtenLwwMaps();
+    return new Subject<>(written.name(), written.type(), written.states().map(states -> {
+      List<LWWMap<String, Integer>> more = new ArrayList<>(states);
+      states.forEach(state -> more.add(state.dropStableTombstones(state.context().vectorClock())));
+      more.add(withoutDots(states.get(0)).merge(states.get(1)));
+      return more;
+    }), written.equalVariants(), written.rebuild());
+  }
+
+  /** The same maps rebuilt without dots: what a document written before LWWMap had dots decodes to. */
+  static Subject<LWWMap<String, Integer>> lwwMapWithoutDots() {
+    Subject<LWWMap<String, Integer>> written = writtenLwwMaps();
+    return new Subject<>("LWWMap without dots", written.type(),
+        written.states().map(states -> states.stream().map(Subjects::withoutDots).toList()),
+        written.equalVariants().map(states -> states.stream().map(Subjects::withoutDots).toList()),
+        written.rebuild());
+  }
+
+  private static <K, V> LWWMap<K, V> withoutDots(LWWMap<K, V> map) {
+    return LWWMap.of(map.registers());
+  }
+
+  private static Subject<LWWMap<String, Integer>> writtenLwwMaps() {
     Arbitrary<String> keys = Arbitraries.of("Aa", "BB", "theme", "ünï");
     return Subject.crdt("LWWMap", new TypeReference<>() {}, LWWMap.empty(), Arbitraries.oneOf(
             Combinators.combine(keys, Arbitraries.integers().between(-3, 300), WALL_TIMES).as((k, v, t) ->
@@ -155,7 +186,7 @@ final class Subjects {
                 "remove " + k + " at " + t,
                 (s, r) -> s.remove(after(timestampOf(s, k), r, t), k),
                 (s, r) -> s.deltaRemove(after(timestampOf(s, k), r, t), k)))),
-        s -> LWWMap.of(s.registers()));
+        s -> LWWMap.of(s.registers(), s.dots(), s.context(), s.latestTimestamp().getOrNull()));
   }
 
   static Subject<ORMap<String, PNCounter>> orMapOfCounters() {
@@ -170,7 +201,8 @@ final class Subjects {
                 "decrement " + k + " by " + n,
                 (s, r) -> s.update(r, k, c -> c.deltaDecrement(r, n)),
                 (s, r) -> s.deltaUpdate(r, k, c -> c.deltaDecrement(r, n)))),
-            keys.map(k -> new Operation<>("remove " + k, (s, r) -> s.remove(k), (s, r) -> s.deltaRemove(k)))),
+            keys.map(k -> new Operation<>("remove " + k, (s, r) -> s.remove(r, k),
+                (s, r) -> s.deltaRemove(r, k)))),
         s -> ORMap.ofDelta(s.bottomValue(), s.deltas(), s.context()));
   }
 
@@ -184,9 +216,10 @@ final class Subjects {
                 (s, r) -> s.deltaUpdate(r, k, set -> set.deltaAdd(r, e)))),
             Combinators.combine(keys, ELEMENTS).as((k, e) -> new Operation<ORMap<String, ORSet<String>>>(
                 "remove " + e + " from " + k,
-                (s, r) -> s.update(r, k, set -> set.deltaRemove(e)),
-                (s, r) -> s.deltaUpdate(r, k, set -> set.deltaRemove(e)))),
-            keys.map(k -> new Operation<>("remove " + k, (s, r) -> s.remove(k), (s, r) -> s.deltaRemove(k)))),
+                (s, r) -> s.update(r, k, set -> set.deltaRemove(r, e)),
+                (s, r) -> s.deltaUpdate(r, k, set -> set.deltaRemove(r, e)))),
+            keys.map(k -> new Operation<>("remove " + k, (s, r) -> s.remove(r, k),
+                (s, r) -> s.deltaRemove(r, k)))),
         s -> ORMap.ofDelta(s.bottomValue(), s.deltas(), s.context()));
   }
 
@@ -201,9 +234,10 @@ final class Subjects {
                     (s, r) -> s.deltaUpdate(r, k, m -> m.deltaUpdate(r, f, reg -> reg.deltaWrite(r, v))))),
             Combinators.combine(keys, fields).as((k, f) ->
                 new Operation<ORMap<String, ORMap<String, MVRegister<String>>>>("remove " + k + "." + f,
-                    (s, r) -> s.update(r, k, m -> m.deltaRemove(f)),
-                    (s, r) -> s.deltaUpdate(r, k, m -> m.deltaRemove(f)))),
-            keys.map(k -> new Operation<>("remove " + k, (s, r) -> s.remove(k), (s, r) -> s.deltaRemove(k)))),
+                    (s, r) -> s.update(r, k, m -> m.deltaRemove(r, f)),
+                    (s, r) -> s.deltaUpdate(r, k, m -> m.deltaRemove(r, f)))),
+            keys.map(k -> new Operation<>("remove " + k, (s, r) -> s.remove(r, k),
+                (s, r) -> s.deltaRemove(r, k)))),
         s -> ORMap.ofDelta(s.bottomValue(), s.deltas(), s.context()));
   }
 
@@ -215,7 +249,8 @@ final class Subjects {
                     (s, r) -> s.update(r, k, reg -> reg.deltaSet(after(reg.timestamp(), r, wallTime(s, r)), v)),
                     (s, r) -> s.deltaUpdate(r, k,
                         reg -> reg.deltaSet(after(reg.timestamp(), r, wallTime(s, r)), v)))),
-            ITEMS.map(k -> new Operation<>("remove " + k, (s, r) -> s.remove(k), (s, r) -> s.deltaRemove(k)))),
+            ITEMS.map(k -> new Operation<>("remove " + k, (s, r) -> s.remove(r, k),
+                (s, r) -> s.deltaRemove(r, k)))),
         s -> ORMap.ofDelta(s.bottomValue(), s.deltas(), s.context()));
   }
 

@@ -118,6 +118,14 @@ class TypeCodecProperties {
   }
 
   @Group
+  class LWWMapsWithoutDots extends CodecContract<LWWMap<String, Integer>> {
+    @Override
+    Subject<LWWMap<String, Integer>> subject() {
+      return Subjects.lwwMapWithoutDots();
+    }
+  }
+
+  @Group
   class ORMapsOfCounters extends CodecContract<ORMap<String, PNCounter>> {
     @Override
     Subject<ORMap<String, PNCounter>> subject() {
