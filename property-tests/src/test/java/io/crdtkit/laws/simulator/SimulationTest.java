@@ -25,7 +25,7 @@ class SimulationTest {
 
   private static final CrdtDescription<ORSet<String>> SET = CrdtDescription.of("ORSet", ORSet.<String>empty())
       .operation("add", Arbitraries.of("x", "y"), (s, r, e) -> s.add(r, e), (s, r, e) -> s.deltaAdd(r, e))
-      .operation("remove", Arbitraries.of("x", "y"), (s, r, e) -> s.remove(e), (s, r, e) -> s.deltaRemove(e));
+      .operation("remove", Arbitraries.of("x", "y"), (s, r, e) -> s.remove(r, e), (s, r, e) -> s.deltaRemove(r, e));
 
   @Test
   void theSameSeedReplaysTheSameRun() {

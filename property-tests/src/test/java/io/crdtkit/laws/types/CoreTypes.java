@@ -74,8 +74,8 @@ public final class CoreTypes {
   public static CrdtDescription<ORSet<String>> orSet() {
     return CrdtDescription.of("ORSet", ORSet.<String>empty())
         .operation("add", ELEMENTS, (s, r, e) -> s.add(r, e), (s, r, e) -> s.deltaAdd(r, e))
-        .operation("remove", ELEMENTS, (s, r, e) -> s.remove(e), (s, r, e) -> s.deltaRemove(e))
-        .operation("clear", (s, r) -> s.clear(), (s, r) -> s.deltaClear())
+        .operation("remove", ELEMENTS, (s, r, e) -> s.remove(r, e), (s, r, e) -> s.deltaRemove(r, e))
+        .operation("clear", (s, r) -> s.clear(r), (s, r) -> s.deltaClear(r))
         .value(ORSet::value);
   }
 
@@ -89,7 +89,7 @@ public final class CoreTypes {
   public static CrdtDescription<EWFlag> ewFlag() {
     return CrdtDescription.of("EWFlag", EWFlag.empty())
         .operation("enable", (s, r) -> s.enable(r), (s, r) -> s.deltaEnable(r))
-        .operation("disable", (s, r) -> s.disable(), (s, r) -> s.deltaDisable())
+        .operation("disable", (s, r) -> s.disable(r), (s, r) -> s.deltaDisable(r))
         .value(EWFlag::value);
   }
 
@@ -178,7 +178,7 @@ public final class CoreTypes {
         .operation("decrement", COUNTER_KEYS,
             (s, r, k) -> s.update(r, k, c -> c.deltaDecrement(r, 1)),
             (s, r, k) -> s.deltaUpdate(r, k, c -> c.deltaDecrement(r, 1)))
-        .operation("remove", COUNTER_KEYS, (s, r, k) -> s.remove(k), (s, r, k) -> s.deltaRemove(k))
+        .operation("remove", COUNTER_KEYS, (s, r, k) -> s.remove(r, k), (s, r, k) -> s.deltaRemove(r, k))
         .value(map -> map.value().mapValues(PNCounter::value));
   }
 
@@ -199,10 +199,10 @@ public final class CoreTypes {
             (s, r, c) -> s.update(r, c.key(), set -> set.deltaAdd(r, c.element())),
             (s, r, c) -> s.deltaUpdate(r, c.key(), set -> set.deltaAdd(r, c.element())))
         .operation("remove element", KEYED,
-            (s, r, c) -> s.update(r, c.key(), set -> set.deltaRemove(c.element())),
-            (s, r, c) -> s.deltaUpdate(r, c.key(), set -> set.deltaRemove(c.element())))
+            (s, r, c) -> s.update(r, c.key(), set -> set.deltaRemove(r, c.element())),
+            (s, r, c) -> s.deltaUpdate(r, c.key(), set -> set.deltaRemove(r, c.element())))
         .operation("remove key", Arbitraries.of("k1", "k2"),
-            (s, r, k) -> s.remove(k), (s, r, k) -> s.deltaRemove(k))
+            (s, r, k) -> s.remove(r, k), (s, r, k) -> s.deltaRemove(r, k))
         .value(map -> map.value().mapValues(ORSet::value));
   }
 
@@ -221,10 +221,10 @@ public final class CoreTypes {
             (s, r, c) -> s.update(r, c.key(), m -> m.deltaUpdate(r, c.element(), reg -> reg.deltaWrite(r, "v"))),
             (s, r, c) -> s.deltaUpdate(r, c.key(), m -> m.deltaUpdate(r, c.element(), reg -> reg.deltaWrite(r, "v"))))
         .operation("remove inner key", KEYED,
-            (s, r, c) -> s.update(r, c.key(), m -> m.deltaRemove(c.element())),
-            (s, r, c) -> s.deltaUpdate(r, c.key(), m -> m.deltaRemove(c.element())))
+            (s, r, c) -> s.update(r, c.key(), m -> m.deltaRemove(r, c.element())),
+            (s, r, c) -> s.deltaUpdate(r, c.key(), m -> m.deltaRemove(r, c.element())))
         .operation("remove outer key", Arbitraries.of("k1", "k2"),
-            (s, r, k) -> s.remove(k), (s, r, k) -> s.deltaRemove(k))
+            (s, r, k) -> s.remove(r, k), (s, r, k) -> s.deltaRemove(r, k))
         .value(map -> map.value().mapValues(m -> m.value().mapValues(MVRegister::value)));
   }
 
