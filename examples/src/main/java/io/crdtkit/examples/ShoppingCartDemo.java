@@ -49,7 +49,7 @@ public final class ShoppingCartDemo {
     out.println();
 
     out.println("2. The network splits; every replica keeps taking writes");
-    phone = phone.remove("milk");
+    phone = phone.remove(PHONE, "milk");
     print(out, "phone removes the milk", phone);
     laptop = laptop.update(LAPTOP, "eggs", qty -> qty.deltaIncrement(LAPTOP, 6));
     print(out, "laptop adds 6 more eggs", laptop);

@@ -18,7 +18,7 @@ class ReadmeTasteTest {
     ORMap<String, PNCounter> cart = ORMap.<String, PNCounter>empty(PNCounter.empty())
         .update(phone, "milk", qty -> qty.deltaIncrement(phone, 2));
 
-    ORMap<String, PNCounter> onPhone = cart.remove("milk");
+    ORMap<String, PNCounter> onPhone = cart.remove(phone, "milk");
     ORMap<String, PNCounter> onLaptop = cart.update(laptop, "eggs", qty -> qty.deltaIncrement(laptop, 6));
 
     assertThat(onPhone.merge(onLaptop).value().mapValues(PNCounter::value).toJavaMap())
