@@ -1,0 +1,219 @@
+package io.crdtkit.net;
+
+import io.crdtkit.net.WireMessage.InSync;
+import io.crdtkit.net.WireMessage.KeyDigest;
+import io.crdtkit.net.WireMessage.KeyHash;
+import io.crdtkit.net.WireMessage.NodeHash;
+import io.crdtkit.net.WireMessage.States;
+import io.crdtkit.net.WireMessage.TreeDigest;
+import io.crdtkit.net.WireMessage.TreeNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jgroups.Address;
+
+/**
+ * Digest anti-entropy (NET.md, "Anti-entropy"): two nodes walk down their digest trees together, each message
+ * carrying only the nodes that differed, until the differing ranges are small enough to list their keys; then each
+ * sends its state of every key that differs and asks for the other's. Divergence of {@code k} keys among {@code n}
+ * costs about {@code k · log16(n)} node hashes plus the {@code k} states, not {@code n}. Owned by the protocol
+ * thread.
+ */
+final class AntiEntropy {
+
+  /** Below this many keys under a differing node (on either side), its keys are listed instead of its children. */
+  static final int LIST_KEYS_BELOW = 16;
+
+  /** A key's place in the key-hash order of the tree. */
+  private record Position(long keyHash, String key) implements Comparable<Position> {
+    @Override
+    public int compareTo(Position other) {
+      int byHash = Long.compareUnsigned(keyHash, other.keyHash);
+      return byHash != 0 ? byHash : key.compareTo(other.key);
+    }
+  }
+
+  interface Outbound {
+    void send(Address to, WireMessage message);
+
+    void sendStates(Address to, List<KeyEntry<?>> states, List<String> wants);
+  }
+
+  private final HashTree tree;
+  private final NavigableMap<Position, KeyEntry<?>> index = new TreeMap<>();
+  private final Queue<KeyEntry<?>> dirty = new ConcurrentLinkedQueue<>();
+  private final Outbound outbound;
+  private final Membership membership;
+  private final NetCounters counters;
+
+  AntiEntropy(int depth, Outbound outbound, Membership membership, NetCounters counters) {
+    this.tree = new HashTree(depth);
+    this.outbound = outbound;
+    this.membership = membership;
+    this.counters = counters;
+  }
+
+  /** Any thread: this key's state changed, rehash it before the next digest. */
+  void markDirty(KeyEntry<?> entry) {
+    dirty.add(entry);
+  }
+
+  /** Rehashes the keys whose state changed since the last digest and updates the tree. */
+  void refresh() {
+    for (KeyEntry<?> entry = dirty.poll(); entry != null; entry = dirty.poll()) {
+      entry.dirty.set(false);
+      long hash = Hashes.of(encodeState(entry));
+      if (!entry.inTree) {
+        index.put(new Position(entry.keyHash, entry.name), entry);
+        tree.update(entry.keyHash, 0, HashTree.mix(entry.keyHash, hash), 1);
+        entry.inTree = true;
+      } else if (hash != entry.stateHash) {
+        tree.update(entry.keyHash, HashTree.mix(entry.keyHash, entry.stateHash), HashTree.mix(entry.keyHash, hash), 0);
+      }
+      entry.stateHash = hash;
+    }
+  }
+
+  long rootHash() {
+    refresh();
+    return tree.rootHash();
+  }
+
+  /** Starts a round with {@code peer}: sends the root. */
+  void startRound(Address peer) {
+    refresh();
+    counters.antiEntropyRounds.increment();
+    outbound.send(peer, new TreeDigest(0, List.of(new NodeHash(0, tree.rootHash(), tree.size()))));
+  }
+
+  void onTreeDigest(Address peer, TreeDigest digest) {
+    refresh();
+    int level = digest.level();
+    List<NodeHash> children = new ArrayList<>();
+    List<TreeNode> listed = new ArrayList<>();
+    boolean anyDifferent = false;
+    for (NodeHash theirs : digest.nodes()) {
+      if (hash(level, theirs.index()) == theirs.hash()) {
+        continue;
+      }
+      anyDifferent = true;
+      int mine = keys(level, theirs.index());
+      if (level >= tree.depth() || Math.max(mine, theirs.keys()) < LIST_KEYS_BELOW) {
+        listed.add(new TreeNode(level, theirs.index()));
+      } else {
+        int first = theirs.index() << HashTree.FAN_OUT_BITS;
+        for (int child = first; child < first + (1 << HashTree.FAN_OUT_BITS); child++) {
+          children.add(new NodeHash(child, hash(level + 1, child), keys(level + 1, child)));
+        }
+      }
+    }
+    if (!anyDifferent) {
+      if (level == 0) {
+        membership.comparedInSync(peer);
+        outbound.send(peer, new InSync(tree.rootHash()));
+      }
+      return;
+    }
+    membership.comparedDifferent(peer, List.of());
+    if (!children.isEmpty()) {
+      outbound.send(peer, new TreeDigest(level + 1, children));
+    }
+    if (!listed.isEmpty()) {
+      List<KeyHash> keys = new ArrayList<>();
+      for (TreeNode range : listed) {
+        for (KeyEntry<?> entry : keysUnder(range.level(), range.index())) {
+          keys.add(new KeyHash(entry.name, entry.stateHash));
+        }
+      }
+      outbound.send(peer, new KeyDigest(listed, keys));
+    }
+  }
+
+  /** The peer listed its keys under some ranges: send mine that differ, and ask for theirs. */
+  void onKeyDigest(Address peer, KeyDigest digest) {
+    refresh();
+    Map<String, Long> theirs = new HashMap<>();
+    for (KeyHash key : digest.keys()) {
+      theirs.put(key.key(), key.hash());
+    }
+    List<KeyEntry<?>> send = new ArrayList<>();
+    List<String> wants = new ArrayList<>();
+    List<String> differing = new ArrayList<>();
+    for (TreeNode range : digest.ranges()) {
+      for (KeyEntry<?> entry : keysUnder(range.level(), range.index())) {
+        Long theirHash = theirs.remove(entry.name);
+        if (theirHash != null && theirHash == entry.stateHash) {
+          continue;
+        }
+        differing.add(entry.name);
+        send.add(entry);
+        if (theirHash != null) {
+          wants.add(entry.name);
+        }
+      }
+    }
+    // What is left the peer has and this node has not registered: nothing to compare it with.
+    counters.unknownKeys.add(theirs.size());
+    membership.comparedDifferent(peer, differing);
+    if (!send.isEmpty() || !wants.isEmpty()) {
+      outbound.sendStates(peer, send, wants);
+    }
+  }
+
+  void onInSync(Address peer, InSync inSync) {
+    if (rootHash() == inSync.rootHash()) {
+      membership.comparedInSync(peer);
+    }
+  }
+
+  /** The peer asked for these keys' states. */
+  void answerWants(Address peer, States states, Map<String, KeyEntry<?>> keys) {
+    List<KeyEntry<?>> send = new ArrayList<>();
+    for (String wanted : states.wants()) {
+      KeyEntry<?> entry = keys.get(wanted);
+      if (entry != null) {
+        send.add(entry);
+      }
+    }
+    if (!send.isEmpty()) {
+      outbound.sendStates(peer, send, List.of());
+    }
+  }
+
+  private long hash(int level, int index) {
+    if (level <= tree.depth()) {
+      return tree.hash(level, index);
+    }
+    long sum = 0;
+    for (KeyEntry<?> entry : keysUnder(level, index)) {
+      sum += HashTree.mix(entry.keyHash, entry.stateHash);
+    }
+    return sum;
+  }
+
+  private int keys(int level, int index) {
+    return level <= tree.depth() ? tree.keys(level, index) : keysUnder(level, index).size();
+  }
+
+  private Collection<KeyEntry<?>> keysUnder(int level, int index) {
+    if (level == 0) {
+      return this.index.values();
+    }
+    Position from = new Position(HashTree.firstHash(level, index), "");
+    boolean last = index == (1 << (HashTree.FAN_OUT_BITS * level)) - 1;
+    return last
+        ? this.index.tailMap(from, true).values()
+        : this.index.subMap(from, true, new Position(HashTree.firstHash(level, index + 1), ""), false).values();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static byte[] encodeState(KeyEntry entry) {
+    return entry.encode(entry.state());
+  }
+}

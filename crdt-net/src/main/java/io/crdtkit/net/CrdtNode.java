@@ -1,0 +1,209 @@
+package io.crdtkit.net;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.crdtkit.Crdt;
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.gc.GcStatus;
+import io.crdtkit.jackson.CrdtCodec;
+import io.crdtkit.jackson.CrdtMappers;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.apiguardian.api.API;
+import org.jgroups.JChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.dataformat.smile.SmileMapper;
+
+/**
+ * A member of a cluster that replicates named CRDT values (NET.md): local updates apply at once and their deltas
+ * are multicast; anti-entropy compares digests periodically and right after every merge and join, and sends only
+ * what differs, so the cluster heals by itself after a partition with nothing lost. Garbage collection learns the
+ * members from the views and the stability reports from gossip; a replica leaves the replica set only when it is
+ * retired ({@link #retire}, {@link #leave}), never because it left the view. Thread-safe.
+ *
+ * <pre>{@code
+ * try (CrdtNode node = CrdtNode.builder("shop").stack(JGroupsStack.inJvm()).start()) {
+ *   Replicated<ORSet<String>> tags = node.register("tags", ORSet.empty(), new TypeReference<ORSet<String>>() {});
+ *   tags.update((set, self) -> set.deltaAdd(self, "sale"));
+ * }
+ * }</pre>
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class CrdtNode implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(CrdtNode.class);
+
+  /** The longest key name, in UTF-8 bytes. */
+  public static final int MAX_KEY_BYTES = 512;
+
+  private final ReplicationEngine engine;
+  private final SmileMapper mapper;
+  private final NodeBeans beans;
+
+  private CrdtNode(ReplicationEngine engine, SmileMapper mapper) {
+    this.engine = engine;
+    this.mapper = mapper;
+    this.beans = new NodeBeans(this);
+  }
+
+  /** A builder for a node of {@code cluster}. */
+  public static CrdtNodeBuilder builder(String cluster) {
+    return new CrdtNodeBuilder(cluster);
+  }
+
+  static CrdtNode start(NodeSettings settings) {
+    JChannel channel;
+    try {
+      channel = settings.stack().createChannel(settings.bindAddress());
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create a JGroups channel on " + settings.stack() + ": " + e, e);
+    }
+    ReplicationEngine engine = new ReplicationEngine(settings, channel);
+    try {
+      engine.start();
+    } catch (Exception e) {
+      channel.close();
+      throw new IllegalStateException("cannot join cluster '" + settings.cluster() + "' on " + settings.stack()
+          + ": " + e, e);
+    }
+    CrdtNode node = new CrdtNode(engine, CrdtMappers.smile(settings.codecLimits()));
+    if (settings.jmx()) {
+      node.beans.register();
+    }
+    log.info("{} joined cluster '{}' on {}", settings.replica(), settings.cluster(), settings.stack());
+    return node;
+  }
+
+  /** This node's replica id (this incarnation's). */
+  public ReplicaId replica() {
+    return engine.settings().replica();
+  }
+
+  /**
+   * Registers a key with its initial value (usually the type's empty value) and returns its handle. Every member
+   * that replicates the key registers it with the same type; what others hold of it is merged in as it arrives.
+   *
+   * @throws IllegalArgumentException if the key is already registered or its name is empty or too long
+   */
+  public <S extends Crdt<S>> Replicated<S> register(String key, S initial, TypeReference<S> type) {
+    return register(key, initial, CrdtCodec.of(mapper, Objects.requireNonNull(type, "type")));
+  }
+
+  /** {@link #register(String, Crdt, TypeReference)} for a type without type parameters ({@code GCounter}...). */
+  public <S extends Crdt<S>> Replicated<S> register(String key, S initial, Class<S> type) {
+    return register(key, initial, CrdtCodec.of(mapper, Objects.requireNonNull(type, "type")));
+  }
+
+  /**
+   * {@link #register(String, Crdt, TypeReference)} with your own codec, for element types that need your own Jackson
+   * modules. Every member must encode the key with the same mapper configuration, since digests hash the bytes.
+   */
+  public <S extends Crdt<S>> Replicated<S> register(String key, S initial, CrdtCodec<S> codec) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(initial, "initial value");
+    Objects.requireNonNull(codec, "codec");
+    int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes == 0 || bytes > MAX_KEY_BYTES) {
+      throw new IllegalArgumentException("a key must have 1 to " + MAX_KEY_BYTES + " UTF-8 bytes, got " + bytes);
+    }
+    return engine.register(key, initial, codec);
+  }
+
+  /** The replicas in the current view whose ids are known, this one included. */
+  public List<ReplicaId> members() {
+    return engine.membership().memberReplicas();
+  }
+
+  /** A snapshot of this node's membership, synchronization, traffic and garbage-collection figures. */
+  public NetStats stats() {
+    NetCounters c = engine.counters();
+    Map<ReplicaId, Long> lag = new HashMap<>();
+    long tombstones = 0;
+    for (KeyEntry<?> entry : engine.keys().values()) {
+      for (GcStatus status : entry.gcStatus()) {
+        tombstones += status.tombstones();
+        status.lag().forEach((member, behind) -> lag.merge(member, behind, Math::max));
+      }
+    }
+    Membership membership = engine.membership();
+    RetirementCoordinator retirements = engine.retirements();
+    return new NetStats(replica(), engine.channel().getView() == null ? 0 : engine.channel().getView().size(),
+        membership.memberReplicas(), membership.suspectedReplicas(), engine.keys().size(), membership.peerSyncs(),
+        retirements.epoch(), new ArrayList<>(retirements.log().retired().asJava()), c.messagesSent.sum(),
+        c.bytesSent.sum(), c.messagesReceived.sum(), c.bytesReceived.sum(), c.decodeErrors.sum(),
+        c.deltasSent.sum(), c.statesSent.sum(), c.staleDeltasRefused.sum(), c.unknownKeys.sum(),
+        c.antiEntropyRounds.sum(), c.mergeViews.sum(), lag, tombstones);
+  }
+
+  /**
+   * Retires replicas that are gone for good (crashed, or old incarnations of restarted members): their entries are
+   * folded away once every live member holds all of their updates, and garbage collection stops waiting for them.
+   * Only the view's coordinator appends to the retirement log, and only while every other member of the replica
+   * set is in its view; until then the request waits. Never retire a replica that may still write.
+   *
+   * @return completed once they are retired here
+   */
+  public CompletableFuture<Void> retire(ReplicaId... replicas) {
+    List<ReplicaId> list = List.of(replicas);
+    if (list.contains(replica())) {
+      throw new IllegalArgumentException("a node retires itself with leave(), not retire()");
+    }
+    CompletableFuture<Void> done = engine.retirements().awaitRetired(list);
+    engine.protocolThread().execute(() -> engine.retirements().request(list));
+    return done;
+  }
+
+  /**
+   * Retires every replica of the replica set that is not in the current view: the operator's way of saying that
+   * whatever is missing now is dead (after a crash and restart, the old incarnation). Completed at once if none is.
+   */
+  public CompletableFuture<Void> retireAbsent() {
+    List<ReplicaId> absent = new ArrayList<>(engine.knownReplicas());
+    absent.removeAll(members());
+    return absent.isEmpty() ? CompletableFuture.completedFuture(null) : retire(absent.toArray(ReplicaId[]::new));
+  }
+
+  /**
+   * Leaves gracefully: stops taking updates, sends what is pending, has the cluster retire this replica (once every
+   * other member holds all of its updates), then closes. Use it for planned shutdowns: a replica that just
+   * disappears stays in the replica set and stalls garbage collection until it is retired.
+   */
+  public CompletableFuture<Void> leave() {
+    engine.stopWriting();
+    List<ReplicaId> self = List.of(replica());
+    CompletableFuture<Void> retired = engine.retirements().awaitRetired(self);
+    engine.protocolThread().execute(() -> {
+      engine.flushNow();
+      engine.retirements().request(self);
+    });
+    return retired.thenRunAsync(this::close);
+  }
+
+  /** The JGroups channel, for tests that inject views and drop messages. */
+  JChannel channel() {
+    return engine.channel();
+  }
+
+  ReplicationEngine engine() {
+    return engine;
+  }
+
+  /** Leaves the cluster view (without retiring: this replica may come back with its state). */
+  @Override
+  public void close() {
+    beans.unregister();
+    engine.close();
+  }
+
+  @Override
+  public String toString() {
+    return "CrdtNode{" + replica() + ", " + engine.settings().stack() + "}";
+  }
+}

@@ -1,0 +1,140 @@
+package io.crdtkit.net;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.jackson.CodecLimits;
+import java.time.Duration;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * Configures and starts a {@link CrdtNode}. Every setting has a default but the cluster name.
+ *
+ * <pre>{@code
+ * CrdtNode node = CrdtNode.builder("carts")
+ *     .stack(JGroupsStack.tcp(7800, List.of(7800, 7801, 7802)))
+ *     .replica(ReplicaId.fresh("cart-node"))       // the default: a fresh incarnation
+ *     .start();
+ * }</pre>
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class CrdtNodeBuilder {
+
+  private final String cluster;
+  private ReplicaId replica = ReplicaId.fresh("node");
+  private JGroupsStack stack = JGroupsStack.inJvm();
+  private String bindAddress = "127.0.0.1";
+  private int maxMessageBytes = 256 * 1024;
+  private CodecLimits codecLimits = CodecLimits.defaults();
+  private Duration flushDelay = Duration.ofMillis(5);
+  private Duration antiEntropyInterval = Duration.ofSeconds(1);
+  private Duration reportInterval = Duration.ofMillis(500);
+  private int treeDepth = 4;
+  private boolean jmx;
+
+  CrdtNodeBuilder(String cluster) {
+    Objects.requireNonNull(cluster, "cluster");
+    if (cluster.isBlank()) {
+      throw new IllegalArgumentException("the cluster name must not be blank");
+    }
+    this.cluster = cluster;
+  }
+
+  /**
+   * This node's replica id. The default is a fresh one ({@link ReplicaId#fresh}): a node that starts without its
+   * old state is a new incarnation and must never reuse an old id. Reuse one only with the state it wrote.
+   */
+  public CrdtNodeBuilder replica(ReplicaId replica) {
+    this.replica = Objects.requireNonNull(replica, "replica");
+    return this;
+  }
+
+  /** The JGroups stack; the default is {@link JGroupsStack#inJvm()}. */
+  public CrdtNodeBuilder stack(JGroupsStack stack) {
+    this.stack = Objects.requireNonNull(stack, "stack");
+    return this;
+  }
+
+  /** The address the TCP preset binds; the default is 127.0.0.1. */
+  public CrdtNodeBuilder bindAddress(String bindAddress) {
+    this.bindAddress = Objects.requireNonNull(bindAddress, "bind address");
+    return this;
+  }
+
+  /** The largest message sent (default 256 KiB); larger frames, such as big states, are split into chunks. */
+  public CrdtNodeBuilder maxMessageBytes(int bytes) {
+    if (bytes < 1024) {
+      throw new IllegalArgumentException("the maximum message size must be at least 1024 bytes, got " + bytes);
+    }
+    this.maxMessageBytes = bytes;
+    return this;
+  }
+
+  /** What a received document may hold (crdt-jackson); it also bounds a reassembled message. */
+  public CrdtNodeBuilder codecLimits(CodecLimits limits) {
+    this.codecLimits = Objects.requireNonNull(limits, "limits");
+    return this;
+  }
+
+  /** How long local deltas wait to be batched into one message (default 5 ms). */
+  public CrdtNodeBuilder flushDelay(Duration delay) {
+    this.flushDelay = requireNonNegative(delay, "flush delay");
+    return this;
+  }
+
+  /** How often a round of anti-entropy starts with one peer (default 1 s); also after every merge and join. */
+  public CrdtNodeBuilder antiEntropyInterval(Duration interval) {
+    this.antiEntropyInterval = requirePositive(interval, "anti-entropy interval");
+    return this;
+  }
+
+  /** How often stability reports are gossiped and pending retirements checked (default 500 ms). */
+  public CrdtNodeBuilder reportInterval(Duration interval) {
+    this.reportInterval = requirePositive(interval, "report interval");
+    return this;
+  }
+
+  /**
+   * The depth of the 16-way digest tree (default 4: 65,536 leaves, for up to about a million keys). Nodes with
+   * different depths still compare, only less efficiently.
+   */
+  public CrdtNodeBuilder treeDepth(int depth) {
+    if (depth < 1 || depth > 6) {
+      throw new IllegalArgumentException("the tree depth must be 1 to 6, got " + depth);
+    }
+    this.treeDepth = depth;
+    return this;
+  }
+
+  /** Registers the node's statistics and the JGroups channel as JMX beans (default off). */
+  public CrdtNodeBuilder jmx(boolean register) {
+    this.jmx = register;
+    return this;
+  }
+
+  /**
+   * Creates the channel and joins the cluster.
+   *
+   * @throws IllegalStateException if the channel cannot be created or connected
+   */
+  public CrdtNode start() {
+    NodeSettings settings = new NodeSettings(cluster, replica, stack, bindAddress, maxMessageBytes, codecLimits,
+        flushDelay, antiEntropyInterval, reportInterval, treeDepth, jmx);
+    return CrdtNode.start(settings);
+  }
+
+  private static Duration requirePositive(Duration duration, String what) {
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(what + " must be positive, got " + duration);
+    }
+    return duration;
+  }
+
+  private static Duration requireNonNegative(Duration duration, String what) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException(what + " must not be negative, got " + duration);
+    }
+    return duration;
+  }
+}

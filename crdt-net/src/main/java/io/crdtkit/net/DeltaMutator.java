@@ -1,0 +1,25 @@
+package io.crdtkit.net;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.crdtkit.Crdt;
+import io.crdtkit.clock.ReplicaId;
+import org.apiguardian.api.API;
+
+/**
+ * An update, as the delta it makes: given the current state and this node's replica id, return the small state
+ * that, merged in, performs the update. The node merges it locally at once and sends it to the others.
+ *
+ * <pre>{@code
+ * cart.update((state, self) -> state.deltaUpdate(self, "milk", qty -> qty.deltaIncrement(self, 2)));
+ * }</pre>
+ *
+ * @param <S> the CRDT type
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+@FunctionalInterface
+public interface DeltaMutator<S extends Crdt<S>> {
+
+  /** The delta of the update; it must be made from {@code current} (mint dots with {@code replica}). */
+  S delta(S current, ReplicaId replica);
+}

@@ -1,0 +1,286 @@
+package io.crdtkit.net;
+
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.net.WireMessage.Chunk;
+import io.crdtkit.net.WireMessage.Deltas;
+import io.crdtkit.net.WireMessage.FootprintQuery;
+import io.crdtkit.net.WireMessage.FootprintReply;
+import io.crdtkit.net.WireMessage.InSync;
+import io.crdtkit.net.WireMessage.KeyBytes;
+import io.crdtkit.net.WireMessage.KeyDigest;
+import io.crdtkit.net.WireMessage.KeyHash;
+import io.crdtkit.net.WireMessage.NodeHash;
+import io.crdtkit.net.WireMessage.ReportGroup;
+import io.crdtkit.net.WireMessage.Reports;
+import io.crdtkit.net.WireMessage.RetireRequest;
+import io.crdtkit.net.WireMessage.Retirements;
+import io.crdtkit.net.WireMessage.States;
+import io.crdtkit.net.WireMessage.TreeDigest;
+import io.crdtkit.net.WireMessage.TreeNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The frame format (NET.md, "Wire format"): a format version byte, a kind byte, the sender's replica id, its
+ * retirement epoch, then the kind's body. Hand-written and strict rather than a general serializer: a frame is
+ * checked field by field and must end exactly where its body ends; never Java serialization.
+ */
+final class FrameCodec {
+
+  /** The format version this release writes and reads. */
+  static final int VERSION = 1;
+
+  /** The deepest tree level a frame may name: 7 levels of 16-way fan-out are 2^28 leaves. */
+  static final int MAX_TREE_LEVEL = 7;
+
+  private static final int DELTAS = 1;
+  private static final int STATES = 2;
+  private static final int TREE_DIGEST = 3;
+  private static final int KEY_DIGEST = 4;
+  private static final int IN_SYNC = 5;
+  private static final int REPORTS = 6;
+  private static final int RETIREMENTS = 7;
+  private static final int RETIRE_REQUEST = 8;
+  private static final int FOOTPRINT_QUERY = 9;
+  private static final int FOOTPRINT_REPLY = 10;
+  private static final int CHUNK = 11;
+
+  private FrameCodec() {}
+
+  static byte[] encode(Frame frame) {
+    FrameWriter out = new FrameWriter(256);
+    out.u8(VERSION).u8(kindOf(frame.body())).string(frame.sender().name()).i64(frame.epoch());
+    WireMessage body = frame.body();
+    if (body instanceof Deltas deltas) {
+      keyBytes(out, deltas.deltas());
+    } else if (body instanceof States states) {
+      keyBytes(out, states.states());
+      strings(out, states.wants());
+    } else if (body instanceof TreeDigest digest) {
+      out.u8(digest.level()).i32(digest.nodes().size());
+      for (NodeHash node : digest.nodes()) {
+        out.i32(node.index()).i64(node.hash()).i32(node.keys());
+      }
+    } else if (body instanceof KeyDigest digest) {
+      out.i32(digest.ranges().size());
+      for (TreeNode range : digest.ranges()) {
+        out.u8(range.level()).i32(range.index());
+      }
+      out.i32(digest.keys().size());
+      for (KeyHash key : digest.keys()) {
+        out.string(key.key()).i64(key.hash());
+      }
+    } else if (body instanceof InSync inSync) {
+      out.i64(inSync.rootHash());
+    } else if (body instanceof Reports reports) {
+      out.i32(reports.groups().size());
+      for (ReportGroup group : reports.groups()) {
+        out.bytes(group.progress()).bytes(group.stableCut());
+        strings(out, group.keys());
+      }
+    } else if (body instanceof Retirements retirements) {
+      replicas(out, retirements.retired());
+    } else if (body instanceof RetireRequest request) {
+      replicas(out, request.replicas());
+    } else if (body instanceof FootprintQuery query) {
+      out.i64(query.requestId());
+      replicas(out, query.replicas());
+    } else if (body instanceof FootprintReply reply) {
+      out.i64(reply.requestId()).i64(reply.footprint());
+    } else if (body instanceof Chunk chunk) {
+      out.i64(chunk.transfer()).i32(chunk.index()).i32(chunk.total()).bytes(chunk.part());
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * The frame in {@code bytes}.
+   *
+   * @throws WireException if anything about it is wrong; nothing of it may then be used
+   */
+  static Frame decode(byte[] bytes, int offset, int length) {
+    FrameReader in = new FrameReader(bytes, offset, length);
+    int version = in.u8("version");
+    if (version != VERSION) {
+      throw new WireException("format version " + version + ", this node reads version " + VERSION);
+    }
+    int kind = in.u8("kind");
+    ReplicaId sender = replica(in.string("sender"));
+    long epoch = in.i64("epoch");
+    if (epoch < 0) {
+      throw new WireException("negative epoch " + epoch);
+    }
+    WireMessage body = switch (kind) {
+      case DELTAS -> new Deltas(keyBytes(in));
+      case STATES -> new States(keyBytes(in), strings(in, "wants"));
+      case TREE_DIGEST -> treeDigest(in);
+      case KEY_DIGEST -> keyDigest(in);
+      case IN_SYNC -> new InSync(in.i64("root hash"));
+      case REPORTS -> reports(in);
+      case RETIREMENTS -> new Retirements(replicas(in));
+      case RETIRE_REQUEST -> new RetireRequest(replicas(in));
+      case FOOTPRINT_QUERY -> new FootprintQuery(in.i64("request"), replicas(in));
+      case FOOTPRINT_REPLY -> new FootprintReply(in.i64("request"), in.i64("footprint"));
+      case CHUNK -> chunk(in);
+      default -> throw new WireException("unknown message kind " + kind);
+    };
+    in.requireEnd();
+    return new Frame(sender, epoch, body);
+  }
+
+  private static int kindOf(WireMessage body) {
+    // Java 17: no pattern switch over the sealed interface yet, so an instanceof chain.
+    if (body instanceof Deltas) {
+      return DELTAS;
+    } else if (body instanceof States) {
+      return STATES;
+    } else if (body instanceof TreeDigest) {
+      return TREE_DIGEST;
+    } else if (body instanceof KeyDigest) {
+      return KEY_DIGEST;
+    } else if (body instanceof InSync) {
+      return IN_SYNC;
+    } else if (body instanceof Reports) {
+      return REPORTS;
+    } else if (body instanceof Retirements) {
+      return RETIREMENTS;
+    } else if (body instanceof RetireRequest) {
+      return RETIRE_REQUEST;
+    } else if (body instanceof FootprintQuery) {
+      return FOOTPRINT_QUERY;
+    } else if (body instanceof FootprintReply) {
+      return FOOTPRINT_REPLY;
+    } else if (body instanceof Chunk) {
+      return CHUNK;
+    }
+    throw new IllegalStateException("unknown message " + body.getClass());
+  }
+
+  /** The bytes one key-and-document entry adds to a frame. */
+  static int entrySize(KeyBytes entry) {
+    return FrameWriter.stringSize(entry.key()) + 4 + entry.document().length;
+  }
+
+  /** The bytes of a frame's header and list counts, before its entries. */
+  static int overhead(ReplicaId sender) {
+    return 1 + 1 + FrameWriter.stringSize(sender.name()) + 8 + 4 + 4;
+  }
+
+  private static void keyBytes(FrameWriter out, List<KeyBytes> entries) {
+    out.i32(entries.size());
+    for (KeyBytes entry : entries) {
+      out.string(entry.key()).bytes(entry.document());
+    }
+  }
+
+  private static List<KeyBytes> keyBytes(FrameReader in) {
+    int count = in.count("entries", 6);
+    List<KeyBytes> entries = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      entries.add(new KeyBytes(in.string("key"), in.bytes("document")));
+    }
+    return entries;
+  }
+
+  private static void strings(FrameWriter out, List<String> values) {
+    out.i32(values.size());
+    values.forEach(out::string);
+  }
+
+  private static List<String> strings(FrameReader in, String field) {
+    int count = in.count(field, 2);
+    List<String> values = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      values.add(in.string(field));
+    }
+    return values;
+  }
+
+  private static void replicas(FrameWriter out, List<ReplicaId> replicas) {
+    out.i32(replicas.size());
+    replicas.forEach(replica -> out.string(replica.name()));
+  }
+
+  private static List<ReplicaId> replicas(FrameReader in) {
+    List<ReplicaId> replicas = new ArrayList<>();
+    for (String name : strings(in, "replicas")) {
+      replicas.add(replica(name));
+    }
+    return replicas;
+  }
+
+  private static ReplicaId replica(String name) {
+    try {
+      return ReplicaId.of(name);
+    } catch (IllegalArgumentException e) {
+      throw new WireException("invalid replica id: " + e.getMessage(), e);
+    }
+  }
+
+  private static TreeDigest treeDigest(FrameReader in) {
+    int level = level(in);
+    int count = in.count("tree nodes", 16);
+    List<NodeHash> nodes = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      nodes.add(new NodeHash(index(in, level), in.i64("hash"), nonNegative(in.i32("keys"), "keys")));
+    }
+    return new TreeDigest(level, nodes);
+  }
+
+  private static KeyDigest keyDigest(FrameReader in) {
+    int rangeCount = in.count("ranges", 5);
+    List<TreeNode> ranges = new ArrayList<>(rangeCount);
+    for (int i = 0; i < rangeCount; i++) {
+      int level = level(in);
+      ranges.add(new TreeNode(level, index(in, level)));
+    }
+    int keyCount = in.count("key hashes", 10);
+    List<KeyHash> keys = new ArrayList<>(keyCount);
+    for (int i = 0; i < keyCount; i++) {
+      keys.add(new KeyHash(in.string("key"), in.i64("hash")));
+    }
+    return new KeyDigest(ranges, keys);
+  }
+
+  private static Reports reports(FrameReader in) {
+    int count = in.count("report groups", 12);
+    List<ReportGroup> groups = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      groups.add(new ReportGroup(in.bytes("progress"), in.bytes("stable cut"), strings(in, "report keys")));
+    }
+    return new Reports(groups);
+  }
+
+  private static Chunk chunk(FrameReader in) {
+    long transfer = in.i64("transfer");
+    int index = in.i32("chunk index");
+    int total = in.i32("chunk total");
+    if (total < 1 || index < 0 || index >= total) {
+      throw new WireException("chunk " + index + " of " + total + " is out of range");
+    }
+    return new Chunk(transfer, index, total, in.bytes("chunk"));
+  }
+
+  private static int level(FrameReader in) {
+    int level = in.u8("level");
+    if (level > MAX_TREE_LEVEL) {
+      throw new WireException("tree level " + level + " is deeper than " + MAX_TREE_LEVEL);
+    }
+    return level;
+  }
+
+  private static int index(FrameReader in, int level) {
+    int index = in.i32("tree index");
+    if (index < 0 || index >= (1 << (4 * level))) {
+      throw new WireException("tree index " + index + " is outside level " + level);
+    }
+    return index;
+  }
+
+  private static int nonNegative(int value, String field) {
+    if (value < 0) {
+      throw new WireException(field + ": negative " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,158 @@
+package io.crdtkit.net;
+
+import io.crdtkit.Crdt;
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.gc.StabilityReport;
+import io.crdtkit.jackson.CrdtDecodeException;
+import io.crdtkit.net.WireMessage.Chunk;
+import io.crdtkit.net.WireMessage.Deltas;
+import io.crdtkit.net.WireMessage.FootprintQuery;
+import io.crdtkit.net.WireMessage.FootprintReply;
+import io.crdtkit.net.WireMessage.InSync;
+import io.crdtkit.net.WireMessage.KeyBytes;
+import io.crdtkit.net.WireMessage.KeyDigest;
+import io.crdtkit.net.WireMessage.Reports;
+import io.crdtkit.net.WireMessage.RetireRequest;
+import io.crdtkit.net.WireMessage.Retirements;
+import io.crdtkit.net.WireMessage.States;
+import io.crdtkit.net.WireMessage.TreeDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jgroups.Address;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes a received frame and hands it to the protocol part it belongs to, on the protocol thread. A frame that
+ * fails to decode — the frame itself, or any document in it — is dropped whole, logged with its sender and counted:
+ * every document is decoded before anything is merged, so a bad frame changes nothing. Frames from another
+ * retirement epoch are not applied as they are: the logs are exchanged first (NET.md, "Retirement").
+ */
+final class FrameDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(FrameDispatcher.class);
+
+  private record Decoded(KeyEntry<?> entry, Object value) {}
+
+  private final ReplicationEngine engine;
+
+  FrameDispatcher(ReplicationEngine engine) {
+    this.engine = engine;
+  }
+
+  void handle(Address from, byte[] bytes, int offset, int length) {
+    try {
+      Frame frame = FrameCodec.decode(bytes, offset, length);
+      if (frame.body() instanceof Chunk chunk) {
+        byte[] whole = engine.chunks().accept(from, chunk, System.currentTimeMillis());
+        if (whole != null) {
+          handle(from, whole, 0, whole.length);
+        }
+        return;
+      }
+      dispatch(from, frame);
+    } catch (WireException | CrdtDecodeException e) {
+      engine.counters().decodeErrors.increment();
+      log.warn("{}: dropped a message from {} that could not be decoded: {}", engine.settings().replica(), from,
+          e.getMessage());
+    }
+  }
+
+  private void dispatch(Address from, Frame frame) {
+    ReplicaId sender = frame.sender();
+    RetirementCoordinator retirements = engine.retirements();
+    if (frame.body() instanceof Retirements log) {
+      retirements.onRetirements(from, log);
+      return;
+    }
+    if (retirements.log().isRetired(sender)) {
+      return; // a retired replica's late input: its updates are folded already, and it may not add more
+    }
+    if (engine.membership().learn(from, sender)) {
+      engine.learned(sender);
+    }
+    long epoch = retirements.epoch();
+    WireMessage body = frame.body();
+    if (frame.epoch() != epoch) {
+      // Exchange logs: the one behind learns the retirements it missed. Whole states can be upgraded meanwhile.
+      engine.send(from, new Retirements(retirements.log().retired().asJava()));
+      if (frame.epoch() < epoch && body instanceof States states) {
+        applyStates(from, states, retirements.missedSince(frame.epoch()));
+      } else if (body instanceof Deltas deltas) {
+        engine.counters().staleDeltasRefused.add(deltas.deltas().size());
+      }
+      return;
+    }
+    if (body instanceof Deltas deltas) {
+      applyDeltas(deltas);
+    } else if (body instanceof States states) {
+      applyStates(from, states, List.of());
+    } else if (body instanceof TreeDigest digest) {
+      engine.antiEntropy().onTreeDigest(from, digest);
+    } else if (body instanceof KeyDigest digest) {
+      engine.antiEntropy().onKeyDigest(from, digest);
+    } else if (body instanceof InSync inSync) {
+      engine.antiEntropy().onInSync(from, inSync);
+    } else if (body instanceof Reports reports) {
+      applyReports(sender, reports);
+    } else if (body instanceof RetireRequest request) {
+      retirements.onRequest(from, sender, request);
+    } else if (body instanceof FootprintQuery query) {
+      retirements.onFootprintQuery(from, query);
+    } else if (body instanceof FootprintReply reply) {
+      retirements.onFootprintReply(from, reply);
+    }
+  }
+
+  private void applyDeltas(Deltas deltas) {
+    for (Decoded decoded : decodeAll(deltas.deltas(), List.of())) {
+      merge(decoded);
+      engine.counters().deltasApplied.increment();
+    }
+  }
+
+  private void applyStates(Address from, States states, List<ReplicaId> missedRetirements) {
+    for (Decoded decoded : decodeAll(states.states(), missedRetirements)) {
+      merge(decoded);
+      engine.counters().statesApplied.increment();
+    }
+    engine.antiEntropy().answerWants(from, states, engine.keys());
+  }
+
+  private void applyReports(ReplicaId sender, Reports reports) {
+    Map<StabilityReport, List<String>> decoded = engine.reportGossip().decode(sender, reports);
+    decoded.forEach((report, keys) -> {
+      for (String key : keys) {
+        KeyEntry<?> entry = engine.keys().get(key);
+        if (entry != null) {
+          entry.receiveReport(report);
+        }
+      }
+    });
+  }
+
+  /** Decodes every document first: one bad document drops the whole frame before anything is merged. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private List<Decoded> decodeAll(List<KeyBytes> entries, List<ReplicaId> missedRetirements) {
+    List<Decoded> decoded = new ArrayList<>(entries.size());
+    for (KeyBytes bytes : entries) {
+      KeyEntry entry = engine.keys().get(bytes.key());
+      if (entry == null) {
+        engine.counters().unknownKeys.increment();
+        continue;
+      }
+      Object value = entry.decode(bytes.document());
+      if (!missedRetirements.isEmpty()) {
+        value = entry.upgrade((Crdt) value, missedRetirements);
+      }
+      decoded.add(new Decoded(entry, value));
+    }
+    return decoded;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void merge(Decoded decoded) {
+    ((KeyEntry) decoded.entry()).merge((Crdt) decoded.value());
+  }
+}

@@ -1,0 +1,247 @@
+package io.crdtkit.net;
+
+import io.crdtkit.CausalCrdt;
+import io.crdtkit.Collectable;
+import io.crdtkit.Crdt;
+import io.crdtkit.GCounter;
+import io.crdtkit.PNCounter;
+import io.crdtkit.Retirable;
+import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.gc.GarbageCollector;
+import io.crdtkit.gc.GcStatus;
+import io.crdtkit.gc.RetirementLog;
+import io.crdtkit.gc.StabilityReport;
+import io.crdtkit.jackson.CrdtCodec;
+import io.vavr.control.Option;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One replicated key at one node: its current state, the delta group not yet sent, its garbage collector (for types
+ * that can be collected) and its listeners. State changes are serialized by the entry's lock; listeners run after
+ * it is released. The digest fields belong to the node's protocol thread.
+ *
+ * @param <S> the CRDT type
+ */
+final class KeyEntry<S extends Crdt<S>> {
+
+  private static final Logger log = LoggerFactory.getLogger(KeyEntry.class);
+
+  final String name;
+  final long keyHash;
+  private final CrdtCodec<S> codec;
+  private final ReplicaId self;
+  @SuppressWarnings("rawtypes")
+  private final @Nullable GarbageCollector collector;
+  private final List<ChangeListener<? super S>> listeners = new CopyOnWriteArrayList<>();
+
+  private S state;
+  private @Nullable S pendingDelta;
+
+  /** Set whenever the state changes; the protocol thread clears it when it rehashes the state. */
+  final AtomicBoolean dirty = new AtomicBoolean(false);
+  private final Consumer<KeyEntry<?>> dirtySink;
+  /** The hash of the state's document, as the digest tree holds it (protocol thread only). */
+  long stateHash;
+  /** Whether the digest tree holds this key (protocol thread only). */
+  boolean inTree;
+
+  KeyEntry(String name, S initial, CrdtCodec<S> codec, ReplicaId self, Iterable<ReplicaId> members,
+      Consumer<KeyEntry<?>> dirtySink) {
+    this.dirtySink = dirtySink;
+    this.name = name;
+    this.keyHash = Hashes.ofKey(name);
+    this.codec = codec;
+    this.self = self;
+    this.state = initial;
+    this.collector = initial instanceof CausalCrdt<?> && initial instanceof Collectable<?>
+        ? GarbageCollector.create(self, members)
+        : null;
+  }
+
+  synchronized S state() {
+    return state;
+  }
+
+  /** Applies a local update; the delta, if it changed anything (else null). */
+  @Nullable S update(DeltaMutator<S> mutator) {
+    S changed;
+    S delta;
+    synchronized (this) {
+      delta = Objects.requireNonNull(mutator.delta(state, self), "the delta mutator returned null");
+      S merged = state.merge(delta);
+      if (merged == state) { // merge returns the same instance when the other side adds nothing
+        return null;
+      }
+      state = collect(merged);
+      pendingDelta = pendingDelta == null ? delta : pendingDelta.merge(delta);
+      changed = state;
+    }
+    markDirty();
+    notifyListeners(changed, true);
+    return delta;
+  }
+
+  /** Merges a state or delta received from another node; whether it changed anything. */
+  boolean merge(S incoming) {
+    S changed;
+    synchronized (this) {
+      S merged = state.merge(incoming);
+      if (merged == state) { // merge returns the same instance when the other side adds nothing
+        return false;
+      }
+      state = collect(merged);
+      changed = state;
+    }
+    markDirty();
+    notifyListeners(changed, false);
+    return true;
+  }
+
+  /** The delta group of the local updates since the last call, or null. */
+  synchronized @Nullable S takePendingDelta() {
+    S delta = pendingDelta;
+    pendingDelta = null;
+    return delta;
+  }
+
+  S decode(byte[] document) {
+    return codec.decode(document);
+  }
+
+  byte[] encode(S value) {
+    return codec.encode(value);
+  }
+
+  /**
+   * Folds retired replicas into the heir (the next entries of the retirement log). Deltas not yet sent are
+   * dropped: they are in the state, and receivers at the new epoch would refuse them; anti-entropy carries the
+   * state.
+   */
+  void retire(List<ReplicaId> retired) {
+    synchronized (this) {
+      state = fold(state, retired);
+      pendingDelta = null;
+      if (collector != null) {
+        retired.forEach(collector::retire);
+        state = collect(state);
+      }
+    }
+    markDirty();
+  }
+
+  /** A whole state from an older epoch, upgraded by folding the retirements it has not seen. */
+  S upgrade(S stale, List<ReplicaId> missedRetirements) {
+    return fold(stale, missedRetirements);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static <S> S fold(S value, List<ReplicaId> retired) {
+    S folded = value;
+    if (folded instanceof Retirable) {
+      for (ReplicaId replica : retired) {
+        folded = (S) ((Retirable) folded).retire(replica, RetirementLog.HEIR);
+      }
+    }
+    return folded;
+  }
+
+  /**
+   * How much of {@code replicas}' updates this key holds, as a number that two nodes holding the same updates of
+   * them agree on (retirement waits until every member's footprint is the same).
+   */
+  synchronized long footprint(List<ReplicaId> replicas) {
+    long footprint = 0;
+    for (ReplicaId replica : replicas) {
+      long part = 0;
+      if (state instanceof CausalCrdt<?> causal) {
+        part = causal.context().vectorClock().get(replica);
+        for (Dot dot : causal.context().dotCloud()) {
+          if (dot.replica().equals(replica)) {
+            part = part * 31 + dot.counter();
+          }
+        }
+      } else if (state instanceof GCounter counter) {
+        part = counter.get(replica);
+      } else if (state instanceof PNCounter counter) {
+        part = counter.increments().get(replica) * 31 + counter.decrements().get(replica);
+      }
+      footprint = footprint * 1_000_003 + part;
+    }
+    return HashTree.mix(keyHash, footprint);
+  }
+
+  /** The state changed: the protocol thread rehashes it before the next digest. */
+  void markDirty() {
+    if (dirty.compareAndSet(false, true)) {
+      dirtySink.accept(this);
+    }
+  }
+
+  boolean collected() {
+    return collector != null;
+  }
+
+  /** This key's stability report, if its type is collected. */
+  @Nullable StabilityReport report() {
+    return collector == null ? null : collector.report();
+  }
+
+  /** Takes in a member's report and collects at once: GC resumes after a heal without waiting for a write. */
+  @SuppressWarnings("unchecked")
+  void receiveReport(StabilityReport report) {
+    if (collector == null) {
+      return;
+    }
+    boolean changed;
+    synchronized (this) {
+      collector.receive(report);
+      S collected = collect(state);
+      changed = collected != state;
+      state = collected;
+    }
+    if (changed) {
+      markDirty();
+    }
+  }
+
+  void learn(ReplicaId member) {
+    if (collector != null) {
+      collector.learn(member);
+    }
+  }
+
+  Option<GcStatus> gcStatus() {
+    return collector == null ? Option.none() : Option.of(collector.status());
+  }
+
+  void subscribe(ChangeListener<? super S> listener) {
+    listeners.add(listener);
+  }
+
+  void unsubscribe(ChangeListener<? super S> listener) {
+    listeners.remove(listener);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private S collect(S merged) {
+    return collector == null ? merged : (S) collector.afterChange((CausalCrdt) merged);
+  }
+
+  private void notifyListeners(S value, boolean local) {
+    for (ChangeListener<? super S> listener : listeners) {
+      try {
+        listener.changed(value, local);
+      } catch (RuntimeException e) {
+        log.warn("a change listener of key {} failed; ignored", name, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package io.crdtkit.net;
+
+import io.crdtkit.clock.ReplicaId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jgroups.Address;
+import org.jgroups.View;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who is in the view, which replica incarnation each member address is (learned from the frames it sends), who
+ * was suspected, and what anti-entropy last found about each peer. Leaving the view changes nothing here for
+ * garbage collection: a replica leaves the replica set only by retirement.
+ */
+final class Membership {
+
+  private record Status(boolean inSync, Set<String> differing, long lastCompared) {}
+
+  private final Address self;
+  private final ReplicaId selfReplica;
+  private volatile @Nullable View view;
+  private final Map<Address, ReplicaId> replicas = new ConcurrentHashMap<>();
+  private final Map<Address, Status> status = new ConcurrentHashMap<>();
+  private final Set<Address> suspected = ConcurrentHashMap.newKeySet();
+
+  Membership(Address self, ReplicaId selfReplica) {
+    this.self = self;
+    this.selfReplica = selfReplica;
+    replicas.put(self, selfReplica);
+  }
+
+  Address self() {
+    return self;
+  }
+
+  /** Records which replica {@code address} is; whether it was new. */
+  boolean learn(Address address, ReplicaId replica) {
+    return !replica.equals(replicas.put(address, replica));
+  }
+
+  @Nullable ReplicaId replicaOf(Address address) {
+    return replicas.get(address);
+  }
+
+  /** Installs a view; the members that are new in it (they get a round of anti-entropy). */
+  List<Address> install(View newView) {
+    View old = view;
+    view = newView;
+    List<Address> joined = new ArrayList<>();
+    for (Address member : newView.getMembers()) {
+      suspected.remove(member);
+      if (old == null || !old.containsMember(member)) {
+        joined.add(member);
+      }
+    }
+    status.keySet().retainAll(newView.getMembers());
+    replicas.keySet().removeIf(address -> !address.equals(self) && !newView.containsMember(address));
+    return joined;
+  }
+
+  void suspect(Collection<Address> members) {
+    suspected.addAll(members);
+  }
+
+  /** The other members of the view, in view order. */
+  List<Address> peers() {
+    View current = view;
+    if (current == null) {
+      return List.of();
+    }
+    List<Address> peers = new ArrayList<>(current.getMembers());
+    peers.remove(self);
+    return peers;
+  }
+
+  /** The member after this one in the view, wrapping around: after a merge every node syncs with its successor. */
+  @Nullable Address successor() {
+    View current = view;
+    if (current == null || current.size() < 2) {
+      return null;
+    }
+    List<Address> members = current.getMembers();
+    return members.get((members.indexOf(self) + 1) % members.size());
+  }
+
+  @Nullable Address coordinator() {
+    View current = view;
+    return current == null ? null : current.getCoord();
+  }
+
+  boolean isCoordinator() {
+    return self.equals(coordinator());
+  }
+
+  /** Replicas of the view's members, this one included, as far as they are known. */
+  List<ReplicaId> memberReplicas() {
+    View current = view;
+    List<ReplicaId> members = new ArrayList<>();
+    if (current != null) {
+      for (Address address : current.getMembers()) {
+        ReplicaId replica = replicas.get(address);
+        if (replica != null) {
+          members.add(replica);
+        }
+      }
+    } else {
+      members.add(selfReplica);
+    }
+    return members;
+  }
+
+  /** Whether every view member has announced its replica id. */
+  boolean allMembersKnown() {
+    View current = view;
+    return current != null && current.getMembers().stream().allMatch(replicas::containsKey);
+  }
+
+  Set<ReplicaId> suspectedReplicas() {
+    Set<ReplicaId> result = new HashSet<>();
+    for (Address address : suspected) {
+      ReplicaId replica = replicas.get(address);
+      if (replica != null) {
+        result.add(replica);
+      }
+    }
+    return result;
+  }
+
+  void comparedInSync(Address peer) {
+    status.put(peer, new Status(true, Set.of(), System.currentTimeMillis()));
+  }
+
+  void comparedDifferent(Address peer, List<String> differingKeys) {
+    Status old = status.get(peer);
+    Set<String> differing = new HashSet<>(old == null ? Set.of() : old.differing());
+    differing.addAll(differingKeys);
+    status.put(peer, new Status(false, differing, System.currentTimeMillis()));
+  }
+
+  /** Forgets what anti-entropy found: after a view change, every peer must be compared again. */
+  void resetSync() {
+    status.clear();
+  }
+
+  List<PeerSync> peerSyncs() {
+    List<PeerSync> result = new ArrayList<>();
+    for (Address peer : peers()) {
+      ReplicaId replica = replicas.get(peer);
+      Status known = status.get(peer);
+      if (replica != null) {
+        result.add(known == null
+            ? new PeerSync(replica, false, 0, 0)
+            : new PeerSync(replica, known.inSync(), known.differing().size(), known.lastCompared()));
+      }
+    }
+    return result;
+  }
+}

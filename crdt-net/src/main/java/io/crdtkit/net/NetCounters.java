@@ -1,0 +1,23 @@
+package io.crdtkit.net;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** The node's traffic and error counters; cheap to bump from any thread. */
+final class NetCounters {
+
+  final LongAdder messagesSent = new LongAdder();
+  final LongAdder bytesSent = new LongAdder();
+  final LongAdder messagesReceived = new LongAdder();
+  final LongAdder bytesReceived = new LongAdder();
+  final LongAdder decodeErrors = new LongAdder();
+  final LongAdder deltasSent = new LongAdder();
+  final LongAdder deltasApplied = new LongAdder();
+  final LongAdder statesSent = new LongAdder();
+  final LongAdder statesApplied = new LongAdder();
+  final LongAdder staleDeltasRefused = new LongAdder();
+  final LongAdder unknownKeys = new LongAdder();
+  final LongAdder antiEntropyRounds = new LongAdder();
+  final LongAdder antiEntropyInSync = new LongAdder();
+  final LongAdder reportsSent = new LongAdder();
+  final LongAdder mergeViews = new LongAdder();
+}

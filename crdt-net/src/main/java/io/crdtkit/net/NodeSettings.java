@@ -1,0 +1,24 @@
+package io.crdtkit.net;
+
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.jackson.CodecLimits;
+import java.time.Duration;
+
+/**
+ * A node's configuration, from {@link CrdtNodeBuilder}.
+ *
+ * @param cluster             the JGroups cluster name
+ * @param replica             this incarnation's replica id
+ * @param stack               the JGroups stack
+ * @param bindAddress         the address the stack binds (presets that bind one)
+ * @param maxMessageBytes     the largest message sent; larger frames are split into chunks
+ * @param codecLimits         what a received document may hold (crdt-jackson); also bounds reassembled frames
+ * @param flushDelay          how long local deltas wait to be batched before they are sent
+ * @param antiEntropyInterval how often a round of anti-entropy starts with one peer
+ * @param reportInterval      how often stability reports and pending retirements are handled
+ * @param treeDepth           depth of the digest tree (16-way): 4 suits up to about a million keys
+ * @param jmx                 whether to register the node and its channel as JMX beans
+ */
+record NodeSettings(String cluster, ReplicaId replica, JGroupsStack stack, String bindAddress, int maxMessageBytes,
+    CodecLimits codecLimits, Duration flushDelay, Duration antiEntropyInterval, Duration reportInterval,
+    int treeDepth, boolean jmx) {}

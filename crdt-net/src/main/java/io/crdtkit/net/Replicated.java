@@ -1,0 +1,83 @@
+package io.crdtkit.net;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.crdtkit.Crdt;
+import io.crdtkit.gc.GcStatus;
+import io.vavr.control.Option;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * The handle of one replicated key, from {@link CrdtNode#register}: read the current value, update it through a
+ * delta mutator (applied here at once, then sent to the other members), and subscribe to changes. Thread-safe.
+ *
+ * <pre>{@code
+ * Replicated<ORMap<String, PNCounter>> cart = node.register("cart", ORMap.empty(PNCounter.empty()), CART_TYPE);
+ * cart.update((state, self) -> state.deltaUpdate(self, "milk", qty -> qty.deltaIncrement(self, 2)));
+ * cart.value().get("milk");   // 2, here at once; on the other members as soon as the delta arrives
+ * }</pre>
+ *
+ * @param <S> the CRDT type
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class Replicated<S extends Crdt<S>> {
+
+  private final KeyEntry<S> entry;
+  private final ReplicationEngine engine;
+
+  Replicated(KeyEntry<S> entry, ReplicationEngine engine) {
+    this.entry = entry;
+    this.engine = engine;
+  }
+
+  /** The key's name. */
+  public String key() {
+    return entry.name;
+  }
+
+  /** The current state at this node: every local update, and everything merged from others so far. */
+  public S value() {
+    return entry.state();
+  }
+
+  /**
+   * Applies an update here at once and queues its delta for the other members (sent in batches).
+   *
+   * @return the state after the update
+   * @throws IllegalStateException if the node is closed or leaving
+   */
+  public S update(DeltaMutator<S> mutator) {
+    Objects.requireNonNull(mutator, "mutator");
+    engine.requireWritable();
+    if (entry.update(mutator) != null) {
+      engine.deltaQueued(entry);
+    }
+    return entry.state();
+  }
+
+  /** Calls {@code listener} after every change; close the returned subscription to stop. */
+  public Subscription subscribe(ChangeListener<? super S> listener) {
+    Objects.requireNonNull(listener, "listener");
+    entry.subscribe(listener);
+    return () -> entry.unsubscribe(listener);
+  }
+
+  /** The key's garbage-collection status, if its type is collected (crdt-gc). */
+  public Option<GcStatus> gcStatus() {
+    return entry.gcStatus();
+  }
+
+  @Override
+  public String toString() {
+    return "Replicated{" + entry.name + " = " + entry.state() + "}";
+  }
+
+  /** A listener's registration; closing it removes the listener. */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  @FunctionalInterface
+  public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+}

@@ -1,0 +1,475 @@
+package io.crdtkit.net;
+
+import io.crdtkit.CausalCrdt;
+import io.crdtkit.Crdt;
+import io.crdtkit.GCounter;
+import io.crdtkit.PNCounter;
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
+import io.crdtkit.gc.RetirementLog;
+import io.crdtkit.jackson.CrdtCodec;
+import io.crdtkit.jackson.CrdtMappers;
+import io.crdtkit.net.WireMessage.KeyBytes;
+import io.crdtkit.net.WireMessage.States;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jgroups.Address;
+import org.jgroups.BytesMessage;
+import org.jgroups.JChannel;
+import org.jgroups.Message;
+import org.jgroups.MergeView;
+import org.jgroups.Receiver;
+import org.jgroups.View;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.dataformat.smile.SmileMapper;
+
+/**
+ * The running node: the JGroups receiver, the protocol thread that owns every protocol structure (digest tree,
+ * chunk reassembly, retirement log, report gossip), and the sending path (frames, chunks, counters). Incoming
+ * messages and view changes are queued to the protocol thread, so the JGroups threads never block on protocol work
+ * and a failing message cannot kill them. Local updates run on the caller's thread under the key's lock.
+ */
+final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
+
+  private static final Logger log = LoggerFactory.getLogger(ReplicationEngine.class);
+
+  private final NodeSettings settings;
+  private final JChannel channel;
+  private final SmileMapper mapper;
+  private final ScheduledExecutorService protocol;
+  private final Map<String, KeyEntry<?>> keys = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<KeyEntry<?>> withDeltas = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean flushScheduled = new AtomicBoolean();
+  private final Set<ReplicaId> seen = ConcurrentHashMap.newKeySet();
+  private final NetCounters counters = new NetCounters();
+  private final AtomicLong transfers = new AtomicLong(ThreadLocalRandom.current().nextLong());
+  private final FrameDispatcher dispatcher;
+  private final ChunkAssembler chunks;
+  private final ReportGossip reports;
+  private @Nullable Membership membership;
+  private @Nullable AntiEntropy antiEntropy;
+  private final RetirementCoordinator retirements;
+  private volatile boolean writable = true;
+  private volatile boolean closed;
+
+  ReplicationEngine(NodeSettings settings, JChannel channel) {
+    this.settings = settings;
+    this.channel = channel;
+    this.mapper = CrdtMappers.smile(settings.codecLimits());
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = new Thread(runnable, "crdt-net-" + settings.replica());
+      thread.setDaemon(true);
+      return thread;
+    });
+    executor.setRemoveOnCancelPolicy(true);
+    this.protocol = executor;
+    this.chunks = new ChunkAssembler(settings.codecLimits().maxDocumentBytes());
+    this.reports = new ReportGossip(CrdtCodec.of(mapper, VectorClock.class));
+    this.retirements = new RetirementCoordinator(this);
+    this.dispatcher = new FrameDispatcher(this);
+    seen.add(settings.replica());
+  }
+
+  void start() throws Exception {
+    // Messages and views arrive while connect() runs, before this node knows its own address: the protocol thread
+    // holds them until the node is set up.
+    CountDownLatch connected = new CountDownLatch(1);
+    protocol.execute(() -> awaitUninterruptibly(connected));
+    channel.setReceiver(this);
+    channel.setDiscardOwnMessages(true);
+    channel.name(settings.replica().name());
+    try {
+      channel.connect(settings.cluster());
+      Membership members = new Membership(channel.getAddress(), settings.replica());
+      membership = members;
+      antiEntropy = new AntiEntropy(settings.treeDepth(), this, members, counters);
+    } finally {
+      connected.countDown();
+    }
+    schedule(this::antiEntropyTick, settings.antiEntropyInterval().toMillis());
+    schedule(this::reportTick, settings.reportInterval().toMillis());
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    boolean interrupted = false;
+    while (latch.getCount() > 0) {
+      try {
+        latch.await();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void schedule(Runnable task, long periodMillis) {
+    protocol.scheduleWithFixedDelay(() -> guarded("periodic task", task), periodMillis, periodMillis,
+        TimeUnit.MILLISECONDS);
+  }
+
+  <S extends Crdt<S>> Replicated<S> register(String key, S initial, CrdtCodec<S> codec) {
+    requireOpen();
+    KeyEntry<S> entry = new KeyEntry<>(key, initial, codec, settings.replica(), Set.copyOf(seen), this::dirty);
+    if (keys.putIfAbsent(key, entry) != null) {
+      throw new IllegalArgumentException("key '" + key + "' is already registered on this node");
+    }
+    entry.markDirty();
+    return new Replicated<>(entry, this);
+  }
+
+  private void dirty(KeyEntry<?> entry) {
+    AntiEntropy ae = antiEntropy;
+    if (ae != null) {
+      ae.markDirty(entry);
+    }
+  }
+
+  // ---- local updates and their deltas
+
+  void deltaQueued(KeyEntry<?> entry) {
+    withDeltas.add(entry);
+    if (flushScheduled.compareAndSet(false, true)) {
+      protocol.schedule(() -> guarded("delta flush", this::flushDeltas), settings.flushDelay().toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
+  void flushNow() {
+    flushDeltas();
+  }
+
+  /** Sends every key's delta group in one frame: under load, many updates ride in one message. */
+  private void flushDeltas() {
+    flushScheduled.set(false);
+    List<KeyBytes> deltas = new ArrayList<>();
+    Set<KeyEntry<?>> flushed = new HashSet<>();
+    for (KeyEntry<?> entry = withDeltas.poll(); entry != null; entry = withDeltas.poll()) {
+      if (flushed.add(entry)) {
+        byte[] delta = encodePendingDelta(entry);
+        if (delta != null) {
+          deltas.add(new KeyBytes(entry.name, delta));
+        }
+      }
+    }
+    if (!deltas.isEmpty() && membership != null && !membership.peers().isEmpty()) {
+      counters.deltasSent.add(deltas.size());
+      multicast(new WireMessage.Deltas(deltas));
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static byte @Nullable [] encodePendingDelta(KeyEntry entry) {
+    Crdt delta = entry.takePendingDelta();
+    return delta == null ? null : entry.encode(delta);
+  }
+
+  void requireWritable() {
+    requireOpen();
+    if (!writable) {
+      throw new IllegalStateException("node " + settings.replica() + " is leaving or retired: updates are refused");
+    }
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("node " + settings.replica() + " is closed");
+    }
+  }
+
+  // ---- sending
+
+  @Override
+  public void send(Address to, WireMessage message) {
+    transmit(to, new Frame(settings.replica(), retirements.epoch(), message));
+  }
+
+  void multicast(WireMessage message) {
+    transmit(null, new Frame(settings.replica(), retirements.epoch(), message));
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public void sendStates(Address to, List<KeyEntry<?>> states, List<String> wants) {
+    List<KeyBytes> encoded = new ArrayList<>(states.size());
+    for (KeyEntry entry : states) {
+      encoded.add(new KeyBytes(entry.name, entry.encode(entry.state())));
+    }
+    counters.statesSent.add(encoded.size());
+    send(to, new States(encoded, wants));
+  }
+
+  /** Encodes a frame and sends it, split into chunks if it is larger than the maximum message size. */
+  private void transmit(@Nullable Address to, Frame frame) {
+    if (closed) {
+      return;
+    }
+    byte[] bytes = FrameCodec.encode(frame);
+    if (bytes.length <= settings.maxMessageBytes()) {
+      sendBytes(to, bytes);
+      return;
+    }
+    int part = settings.maxMessageBytes() - FrameCodec.overhead(settings.replica()) - 32;
+    int total = (bytes.length + part - 1) / part;
+    long transfer = transfers.incrementAndGet();
+    for (int index = 0; index < total; index++) {
+      int from = index * part;
+      byte[] slice = java.util.Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + part));
+      sendBytes(to, FrameCodec.encode(new Frame(frame.sender(), frame.epoch(),
+          new WireMessage.Chunk(transfer, index, total, slice))));
+    }
+  }
+
+  private void sendBytes(@Nullable Address to, byte[] bytes) {
+    try {
+      channel.send(new BytesMessage(to, bytes));
+      counters.messagesSent.increment();
+      counters.bytesSent.add(bytes.length);
+    } catch (Exception e) {
+      if (!closed) {
+        log.warn("{}: sending {} bytes to {} failed: {}", settings.replica(), bytes.length,
+            to == null ? "all" : to, e.toString());
+      }
+    }
+  }
+
+  // ---- receiving
+
+  @Override
+  public void receive(Message message) {
+    Address sender = message.getSrc();
+    byte[] bytes = message.getArray();
+    int offset = message.getOffset();
+    int length = message.getLength();
+    counters.messagesReceived.increment();
+    counters.bytesReceived.add(length);
+    if (bytes == null || sender == null) {
+      counters.decodeErrors.increment();
+      return;
+    }
+    protocol.execute(() -> guarded("message from " + sender, () -> dispatcher.handle(sender, bytes, offset, length)));
+  }
+
+  @Override
+  public void viewAccepted(View view) {
+    protocol.execute(() -> guarded("view " + view, () -> onView(view)));
+  }
+
+  private void onView(View view) {
+    Membership members = membership;
+    if (members == null || closed) {
+      return;
+    }
+    List<Address> joined = members.install(view);
+    retirements.viewChanged();
+    boolean merged = view instanceof MergeView;
+    if (merged) {
+      counters.mergeViews.increment();
+    }
+    if (merged || !joined.isEmpty()) {
+      log.debug("{}: view {} ({}), anti-entropy with the successor", settings.replica(), view,
+          merged ? "merge" : "joined " + joined);
+      members.resetSync();
+      reports.resendAll();
+      reportTick();
+      Address successor = members.successor();
+      if (successor != null) {
+        antiEntropy().startRound(successor);
+      }
+    }
+  }
+
+  /** The suspicions of failure detection, seen by the stack's SuspectWatch. */
+  void suspected(Collection<Address> suspects) {
+    protocol.execute(() -> {
+      if (membership != null) {
+        membership.suspect(suspects);
+      }
+    });
+  }
+
+  // ---- periodic work
+
+  private void antiEntropyTick() {
+    Membership members = membership;
+    if (members == null) {
+      return;
+    }
+    List<Address> peers = members.peers();
+    if (peers.isEmpty()) {
+      return;
+    }
+    // Prefer a peer not known to be in sync; otherwise any, at random.
+    List<Address> unsettled = new ArrayList<>();
+    Set<ReplicaId> inSync = new HashSet<>();
+    members.peerSyncs().stream().filter(PeerSync::inSync).forEach(p -> inSync.add(p.peer()));
+    for (Address peer : peers) {
+      ReplicaId replica = members.replicaOf(peer);
+      if (replica == null || !inSync.contains(replica)) {
+        unsettled.add(peer);
+      }
+    }
+    List<Address> pool = unsettled.isEmpty() ? peers : unsettled;
+    antiEntropy().startRound(pool.get(ThreadLocalRandom.current().nextInt(pool.size())));
+    chunks.expire(System.currentTimeMillis() - 10 * settings.antiEntropyInterval().toMillis());
+  }
+
+  private void reportTick() {
+    WireMessage.Reports changed = reports.changedReports(keys.values());
+    if (!changed.groups().isEmpty() || membership != null && !membership.allMembersKnown()) {
+      counters.reportsSent.add(changed.groups().size());
+      multicast(changed);
+    }
+    retirements.tick();
+  }
+
+  void antiEntropyWithAll() {
+    if (membership != null) {
+      membership.peers().forEach(antiEntropy()::startRound);
+    }
+  }
+
+  // ---- what the protocol parts need
+
+  /** A new member's replica id: the collected keys' replica sets learn it. */
+  void learned(ReplicaId replica) {
+    if (seen.add(replica) && !retirements.log().isRetired(replica)) {
+      keys.values().forEach(entry -> entry.learn(replica));
+    }
+  }
+
+  /** Every replica this node knows to exist and not retired: seen in the view, or in a state's clocks. */
+  Set<ReplicaId> knownReplicas() {
+    Set<ReplicaId> known = new HashSet<>(seen);
+    for (KeyEntry<?> entry : keys.values()) {
+      Object state = entry.state();
+      if (state instanceof CausalCrdt<?> causal) {
+        known.addAll(causal.context().vectorClock().entries().keySet().toJavaSet());
+        causal.context().dotCloud().forEach(dot -> known.add(dot.replica()));
+      } else if (state instanceof GCounter counter) {
+        known.addAll(counter.entries().keySet().toJavaSet());
+      } else if (state instanceof PNCounter counter) {
+        known.addAll(counter.increments().entries().keySet().toJavaSet());
+        known.addAll(counter.decrements().entries().keySet().toJavaSet());
+      }
+    }
+    known.removeIf(retirements.log()::isRetired);
+    known.remove(RetirementLog.HEIR);
+    return known;
+  }
+
+  long footprint(List<ReplicaId> replicas) {
+    long sum = 0;
+    for (KeyEntry<?> entry : keys.values()) {
+      sum += entry.footprint(replicas);
+    }
+    return sum;
+  }
+
+  /** New entries of the retirement log: fold them into every key; this node stops writing if it is among them. */
+  void applyRetirements(List<ReplicaId> retired) {
+    for (KeyEntry<?> entry : keys.values()) {
+      entry.retire(retired);
+    }
+    if (retired.contains(settings.replica())) {
+      writable = false;
+      log.warn("{}: this replica is retired; it takes no more updates", settings.replica());
+    }
+    if (membership != null) {
+      membership.resetSync();
+    }
+    reports.resendAll();
+  }
+
+  Membership membership() {
+    return java.util.Objects.requireNonNull(membership, "the node is not started");
+  }
+
+  AntiEntropy antiEntropy() {
+    return java.util.Objects.requireNonNull(antiEntropy, "the node is not started");
+  }
+
+  Map<String, KeyEntry<?>> keys() {
+    return keys;
+  }
+
+  NetCounters counters() {
+    return counters;
+  }
+
+  RetirementCoordinator retirements() {
+    return retirements;
+  }
+
+  ReportGossip reportGossip() {
+    return reports;
+  }
+
+  ChunkAssembler chunks() {
+    return chunks;
+  }
+
+  NodeSettings settings() {
+    return settings;
+  }
+
+  JChannel channel() {
+    return channel;
+  }
+
+  ScheduledExecutorService protocolThread() {
+    return protocol;
+  }
+
+  void stopWriting() {
+    writable = false;
+  }
+
+  /** Runs protocol work so that nothing it throws escapes: a bad message or a bug is logged, never fatal. */
+  private void guarded(String what, Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      if (!closed) {
+        log.error("{}: {} failed; dropped", settings.replica(), what, e);
+      }
+    }
+  }
+
+  void close() {
+    if (closed) {
+      return;
+    }
+    try {
+      if (!Thread.currentThread().getName().equals("crdt-net-" + settings.replica())) {
+        protocol.submit(this::flushDeltas).get(2, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      log.debug("{}: last flush did not finish: {}", settings.replica(), e.toString());
+    }
+    closed = true;
+    protocol.shutdownNow();
+    channel.close();
+    retirements.failWaiters(new IllegalStateException("node " + settings.replica() + " closed"));
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+}

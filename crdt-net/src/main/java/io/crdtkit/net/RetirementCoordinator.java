@@ -1,0 +1,213 @@
+package io.crdtkit.net;
+
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.gc.RetirementLog;
+import io.crdtkit.net.WireMessage.FootprintQuery;
+import io.crdtkit.net.WireMessage.FootprintReply;
+import io.crdtkit.net.WireMessage.RetireRequest;
+import io.crdtkit.net.WireMessage.Retirements;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jgroups.Address;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cluster's retirement log, and the protocol that grows it (NET.md, "Retirement"). Only the coordinator of a
+ * view appends to the log, and only when (1) every replica of the replica set that is not being retired is in its
+ * view, so no other side of a partition can append a different entry, (2) the replicas being retired are gone from
+ * the view (or asked to leave themselves), and (3) every member answered a footprint query with the same hash: every
+ * live member holds the same updates of the retirees, so every member folds them identically. The log then travels
+ * whole; members apply the entries they lack. Owned by the protocol thread.
+ */
+final class RetirementCoordinator {
+
+  private static final Logger log = LoggerFactory.getLogger(RetirementCoordinator.class);
+
+  private record Waiter(List<ReplicaId> replicas, CompletableFuture<Void> done) {}
+
+  private record Query(long id, List<ReplicaId> replicas, Set<Address> awaited, long expected) {}
+
+  private final ReplicationEngine engine;
+  private volatile RetirementLog retirements = RetirementLog.empty();
+  private final Set<ReplicaId> requested = new LinkedHashSet<>();
+  private final Set<ReplicaId> leaving = new LinkedHashSet<>();
+  private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
+  private final Map<Long, Query> queries = new HashMap<>();
+  private long nextQuery;
+
+  RetirementCoordinator(ReplicationEngine engine) {
+    this.engine = engine;
+  }
+
+  RetirementLog log() {
+    return retirements;
+  }
+
+  long epoch() {
+    return retirements.epoch();
+  }
+
+  /** Any thread: a future completed once every replica in {@code replicas} is retired. */
+  CompletableFuture<Void> awaitRetired(List<ReplicaId> replicas) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    waiters.add(new Waiter(List.copyOf(replicas), done));
+    completeWaiters();
+    return done;
+  }
+
+  /** Protocol thread: ask the coordinator to retire {@code replicas}. */
+  void request(List<ReplicaId> replicas) {
+    Address coordinator = engine.membership().coordinator();
+    if (engine.membership().isCoordinator()) {
+      onRequest(engine.membership().self(), engine.settings().replica(), new RetireRequest(replicas));
+    } else if (coordinator != null) {
+      engine.send(coordinator, new RetireRequest(replicas));
+    }
+  }
+
+  void onRequest(Address from, ReplicaId sender, RetireRequest request) {
+    for (ReplicaId replica : request.replicas()) {
+      if (!retirements.isRetired(replica) && !replica.equals(RetirementLog.HEIR)) {
+        requested.add(replica);
+        if (replica.equals(sender)) {
+          leaving.add(replica);
+        }
+      }
+    }
+    tick();
+  }
+
+  /** Coordinator: try to retire what was requested, if the view allows it now. */
+  void tick() {
+    requested.removeIf(retirements::isRetired);
+    if (requested.isEmpty() || !engine.membership().isCoordinator() || !engine.membership().allMembersKnown()) {
+      return;
+    }
+    List<ReplicaId> inView = engine.membership().memberReplicas();
+    List<ReplicaId> candidates = new ArrayList<>();
+    for (ReplicaId replica : requested) {
+      if (!inView.contains(replica) || leaving.contains(replica)) {
+        candidates.add(replica);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return;
+    }
+    for (ReplicaId member : engine.knownReplicas()) {
+      if (!candidates.contains(member) && !inView.contains(member) && !retirements.isRetired(member)) {
+        log.debug("retirement of {} waits: replica {} is neither in the view nor retired", candidates, member);
+        return;
+      }
+    }
+    if (!queries.isEmpty()) {
+      return;
+    }
+    long id = ++nextQuery;
+    Set<Address> awaited = new LinkedHashSet<>(engine.membership().peers());
+    Query query = new Query(id, candidates, awaited, engine.footprint(candidates));
+    if (awaited.isEmpty()) {
+      commit(query);
+      return;
+    }
+    queries.put(id, query);
+    engine.multicast(new FootprintQuery(id, candidates));
+  }
+
+  /** Every member answers a footprint query, the coordinator included (the multicast comes back to it). */
+  void onFootprintQuery(Address from, FootprintQuery query) {
+    engine.send(from, new FootprintReply(query.requestId(), engine.footprint(query.replicas())));
+  }
+
+  void onFootprintReply(Address from, FootprintReply reply) {
+    Query query = queries.get(reply.requestId());
+    if (query == null) {
+      return;
+    }
+    if (reply.footprint() != query.expected()) {
+      // Some member holds more or less of the retirees than this one: anti-entropy will even it out; ask again.
+      queries.remove(query.id());
+      engine.antiEntropyWithAll();
+      return;
+    }
+    query.awaited().remove(from);
+    if (query.awaited().isEmpty()) {
+      queries.remove(query.id());
+      commit(query);
+    }
+  }
+
+  private void commit(Query query) {
+    RetirementLog grown = retirements;
+    for (ReplicaId replica : query.replicas()) {
+      if (!grown.isRetired(replica)) {
+        grown = grown.retire(replica);
+      }
+    }
+    log.info("retiring {} at epoch {}", query.replicas(), grown.epoch());
+    Retirements message = new Retirements(grown.retired().asJava());
+    engine.multicast(message);
+    onRetirements(engine.membership().self(), message);
+  }
+
+  /** A view changed: outstanding queries are void (their members changed). */
+  void viewChanged() {
+    queries.clear();
+  }
+
+  /** Someone's log, whole: apply what it adds, or send ours back if it is behind. */
+  void onRetirements(Address from, Retirements message) {
+    List<ReplicaId> theirs = message.retired();
+    List<ReplicaId> ours = retirements.retired().asJava();
+    int common = Math.min(theirs.size(), ours.size());
+    if (!theirs.subList(0, common).equals(ours.subList(0, common))) {
+      engine.counters().decodeErrors.increment();
+      log.error("retirement log from {} conflicts with ours: {} vs {}; ignored", from, theirs, ours);
+      return;
+    }
+    if (theirs.size() < ours.size()) {
+      engine.send(from, new Retirements(ours));
+      return;
+    }
+    if (theirs.size() == ours.size()) {
+      return;
+    }
+    List<ReplicaId> added = theirs.subList(ours.size(), theirs.size());
+    RetirementLog grown = retirements;
+    for (ReplicaId replica : added) {
+      grown = grown.retire(replica);
+    }
+    engine.applyRetirements(List.copyOf(added));
+    retirements = grown;
+    requested.removeAll(added);
+    leaving.removeAll(added);
+    completeWaiters();
+  }
+
+  /** The retirements a state of epoch {@code epoch} has not seen. */
+  List<ReplicaId> missedSince(long epoch) {
+    return retirements.retired().asJava().subList((int) epoch, (int) retirements.epoch());
+  }
+
+  private void completeWaiters() {
+    for (Waiter waiter : waiters) {
+      if (waiter.replicas().stream().allMatch(retirements::isRetired)) {
+        waiter.done().complete(null);
+        waiters.remove(waiter);
+      }
+    }
+  }
+
+  void failWaiters(Exception cause) {
+    for (Waiter waiter : waiters) {
+      waiter.done().completeExceptionally(cause);
+    }
+    waiters.clear();
+  }
+}

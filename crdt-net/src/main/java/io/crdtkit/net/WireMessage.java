@@ -1,0 +1,60 @@
+package io.crdtkit.net;
+
+import io.crdtkit.clock.ReplicaId;
+import java.util.List;
+
+/**
+ * The messages nodes exchange, one record per kind; {@link FrameCodec} writes and reads them. States and deltas
+ * travel as the bytes of their key's codec (Smile documents of crdt-jackson), decoded only by the key that knows
+ * their type.
+ */
+sealed interface WireMessage {
+
+  /** A key and a document (a delta or a whole state) of its value. */
+  record KeyBytes(String key, byte[] document) {}
+
+  /** A node of the digest tree: {@code level} 0 is the root; a node at level {@code d} covers 4·d key-hash bits. */
+  record TreeNode(int level, int index) {}
+
+  /** A node's hash (the sum of its keys' mixed hashes) and how many keys it covers. */
+  record NodeHash(int index, long hash, int keys) {}
+
+  /** A key and the hash of its state's canonical document. */
+  record KeyHash(String key, long hash) {}
+
+  /** Keys whose state was last reported with these clocks (reports are grouped: most keys share them). */
+  record ReportGroup(byte[] progress, byte[] stableCut, List<String> keys) {}
+
+  /** Deltas of local updates, multicast. Refused when from an older retirement epoch. */
+  record Deltas(List<KeyBytes> deltas) implements WireMessage {}
+
+  /** Whole states sent by anti-entropy (upgraded when from an older epoch), and the keys the sender wants back. */
+  record States(List<KeyBytes> states, List<String> wants) implements WireMessage {}
+
+  /** Anti-entropy: hashes of tree nodes, all at one level, that the receiver compares with its own. */
+  record TreeDigest(int level, List<NodeHash> nodes) implements WireMessage {}
+
+  /** Anti-entropy: the sender's keys and state hashes under the given tree nodes. */
+  record KeyDigest(List<TreeNode> ranges, List<KeyHash> keys) implements WireMessage {}
+
+  /** Anti-entropy found the roots equal: the two nodes hold the same states. */
+  record InSync(long rootHash) implements WireMessage {}
+
+  /** Stability reports of the sender, for the keys garbage collection tracks. */
+  record Reports(List<ReportGroup> groups) implements WireMessage {}
+
+  /** The cluster's retirement log, whole, in order (the epoch is its length). */
+  record Retirements(List<ReplicaId> retired) implements WireMessage {}
+
+  /** Asks the coordinator to retire these replicas (a graceful leave asks for the leaver itself). */
+  record RetireRequest(List<ReplicaId> replicas) implements WireMessage {}
+
+  /** Footprint check for a retirement: the coordinator asks, every member answers with its footprint hash. */
+  record FootprintQuery(long requestId, List<ReplicaId> replicas) implements WireMessage {}
+
+  /** The answer: a hash of how much of each queried replica's updates the sender holds, over all its keys. */
+  record FootprintReply(long requestId, long footprint) implements WireMessage {}
+
+  /** Part of a frame too large for one message; the parts are reassembled into the frame. */
+  record Chunk(long transfer, int index, int total, byte[] part) implements WireMessage {}
+}
