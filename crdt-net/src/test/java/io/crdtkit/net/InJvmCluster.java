@@ -28,7 +28,7 @@ final class InJvmCluster implements AutoCloseable {
   private final String name = "test-" + UUID.randomUUID();
   private final List<CrdtNode> nodes = new ArrayList<>();
   private final Consumer<CrdtNodeBuilder> configuration;
-  private long injectedViewId = 1_000;
+  private long injectedViewId;
 
   InJvmCluster(Consumer<CrdtNodeBuilder> configuration) {
     this.configuration = configuration;
@@ -95,6 +95,10 @@ final class InJvmCluster implements AutoCloseable {
           }
         }
       }
+    }
+    // GMS ignores a view whose id is not above the current one: merges raise the ids.
+    for (CrdtNode node : running()) {
+      injectedViewId = Math.max(injectedViewId, node.channel().getView().getViewId().getId());
     }
     for (List<CrdtNode> side : sides) {
       List<Address> members = side.stream().map(n -> n.channel().getAddress()).toList();

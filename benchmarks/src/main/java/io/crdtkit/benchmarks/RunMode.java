@@ -1,0 +1,85 @@
+package io.crdtkit.benchmarks;
+
+import java.util.Locale;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * How long the report command measures. Every mode forks a fresh JVM per benchmark and parameter set, so that one
+ * benchmark's JIT profile does not leak into another's, and runs JMH's GC profiler for the allocation per
+ * operation (a number that noise on a shared machine hardly moves).
+ *
+ * <ul>
+ *   <li>{@link #SMOKE}: CI's pass (one fork, one short iteration, small fixtures), so that the benchmarks compile
+ *       and run; its numbers mean nothing.
+ *   <li>{@link #QUICK}: one fork, short iterations; under 5 minutes in all, ratios good to a few tens of percent.
+ *   <li>{@link #FULL}: three forks, longer iterations; about 45 minutes.
+ * </ul>
+ */
+enum RunMode {
+  SMOKE(1, 0, 0, 1, 10, 1_000, "0.01"),
+  QUICK(1, 3, 400, 3, 400, 100_000, null),
+  FULL(3, 5, 1_000, 5, 1_000, 100_000, null);
+
+  /** JVM options of every fork: a fixed heap, so that heap resizing does not add noise. */
+  static final String[] FORK_JVM_ARGS = {"-Xms3g", "-Xmx3g"};
+
+  final int forks;
+  final int warmupIterations;
+  final int warmupMillis;
+  final int measurementIterations;
+  final int measurementMillis;
+  /** The largest fixture: 100,000 elements, or 1,000 for the smoke pass. */
+  final int largeSize;
+  /** The only divergence measured, or {@code null} for all of each benchmark's. */
+  final String onlyDivergence;
+
+  RunMode(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis,
+      int largeSize, String onlyDivergence) {
+    this.forks = forks;
+    this.warmupIterations = warmupIterations;
+    this.warmupMillis = warmupMillis;
+    this.measurementIterations = measurementIterations;
+    this.measurementMillis = measurementMillis;
+    this.largeSize = largeSize;
+    this.onlyDivergence = onlyDivergence;
+  }
+
+  static RunMode parse(String text) {
+    try {
+      return valueOf(text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown mode '" + text + "': use quick, full or smoke", e);
+    }
+  }
+
+  /** The JMH options of this mode for the benchmarks matching {@code include} (a regular expression). */
+  ChainedOptionsBuilder options(String include) {
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(include)
+        .forks(forks)
+        .warmupIterations(warmupIterations)
+        .warmupTime(TimeValue.milliseconds(Math.max(warmupMillis, 1)))
+        .measurementIterations(measurementIterations)
+        .measurementTime(TimeValue.milliseconds(measurementMillis))
+        .threads(1)
+        .jvmArgsAppend(FORK_JVM_ARGS)
+        .addProfiler(GCProfiler.class)
+        .shouldFailOnError(true);
+    if (largeSize != 100_000) {
+      options = options.param("size", "1000");
+    }
+    if (onlyDivergence != null) {
+      options = options.param("divergence", onlyDivergence);
+    }
+    return options;
+  }
+
+  String describe() {
+    return String.format(Locale.ROOT, "%d fork(s), %d warm-up iteration(s) of %d ms, %d measured iteration(s) of "
+        + "%d ms, 1 thread, mode average time, GC profiler", forks, warmupIterations, warmupMillis,
+        measurementIterations, measurementMillis);
+  }
+}

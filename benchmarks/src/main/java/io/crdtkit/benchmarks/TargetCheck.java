@@ -1,0 +1,11 @@
+package io.crdtkit.benchmarks;
+
+/**
+ * One DESIGN §7 target held against this run's numbers.
+ *
+ * @param target   the target as DESIGN states it
+ * @param case_    which measurement ({@code 100,000 elements})
+ * @param measured the measured value, in words and numbers
+ * @param verdict  met, missed, within error, or pending
+ */
+record TargetCheck(String target, String case_, String measured, Verdict verdict) {}

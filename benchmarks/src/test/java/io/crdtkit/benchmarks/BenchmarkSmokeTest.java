@@ -1,0 +1,38 @@
+package io.crdtkit.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * CI's smoke pass (part of {@code ./mvnw -B verify}): every benchmark runs in one forked JVM for one short
+ * iteration on small fixtures, the footprint measurements run, and the report is written, so that none of it can
+ * rot. It checks that everything ran and was reported, never how fast: its numbers mean nothing.
+ */
+class BenchmarkSmokeTest {
+
+  @Test
+  void everyBenchmarkRunsAndTheReportIsWritten(@TempDir Path results) throws Exception {
+    BenchmarkReport.Summary summary = BenchmarkReport.run(RunMode.SMOKE, results, BenchmarkReport.ALL);
+
+    JsonNode json = JsonMapper.builder().build().readTree(Files.readString(summary.json()));
+    for (Operation operation : Operation.ALL) {
+      assertThat(json.get("rows").valueStream().map(row -> row.get("id").asString()))
+          .as("a row of %s", operation.benchmark().getSimpleName())
+          .anyMatch(id -> id.startsWith(operation.id() + "["));
+    }
+    assertThat(json.get("jmh").valueStream())
+        .as("every run has a score")
+        .allMatch(run -> run.get("score").get("value").isNumber());
+    assertThat(json.get("targets").valueStream().map(target -> target.get("verdict").asString()))
+        .contains("pending");
+    assertThat(Files.readString(summary.markdown()))
+        .contains("## DESIGN §7 targets", "### ORSet", "### PNCounter", "### LWWMap", "## Garbage collection",
+            "## Cluster heal");
+  }
+}
