@@ -54,10 +54,6 @@ public final class BenchmarkReport {
       if (large != 1000) {
         footprints.addAll(EncodedSizes.deltaOfOneAdd(large, pekko));
       }
-    } catch (IOException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("could not stop Pekko's actor system", e);
     }
     footprints.addAll(HeapFootprints.measure(large, 64));
     List<GcReclaim> reclaims = GcReclaims.measure(large);

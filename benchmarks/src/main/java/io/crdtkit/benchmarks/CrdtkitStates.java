@@ -36,7 +36,7 @@ final class CrdtkitStates {
     return writers[2].merge(writers[1]).merge(writers[0]);
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static ORSet<String>[] writers(String[] elements) {
     ORSet<String>[] writers = new ORSet[WRITERS];
     java.util.Arrays.fill(writers, ORSet.empty());
@@ -97,7 +97,7 @@ final class CrdtkitStates {
   }
 
   /** An LWWMap of {@code keys[i] -> values[i]}, written by three replicas in turn a millisecond apart, merged. */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   static LWWMap<String, String> lwwMap(String[] keys, String[] values) {
     LWWMap<String, String>[] writers = new LWWMap[WRITERS];
     java.util.Arrays.fill(writers, LWWMap.empty());

@@ -61,7 +61,7 @@ final class GcReclaims {
   private static GcReclaim lwwMap(String[] keys, String[] liveKeys) {
     String[] values = Elements.values(0, keys.length);
     LWWMap<String, String> written = CrdtkitStates.lwwMap(keys, values);
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     LWWMap<String, String>[] removers = new LWWMap[WRITERS];
     Arrays.fill(removers, written);
     for (int i = 0; i < keys.length; i += 2) {
@@ -79,7 +79,7 @@ final class GcReclaims {
     check(collected.value().equals(liveOnly.value()), "LWWMap");
 
     org.apache.pekko.cluster.ddata.LWWMap<String, String> pekkoChurned = PekkoStates.lwwMap(keys, values);
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     org.apache.pekko.cluster.ddata.LWWMap<String, String>[] pekkoRemovers =
         new org.apache.pekko.cluster.ddata.LWWMap[WRITERS];
     Arrays.fill(pekkoRemovers, pekkoChurned);
@@ -97,7 +97,7 @@ final class GcReclaims {
 
   /** {@code elements} added by the three replicas in turn, merged. */
   private static RWSet<String> added(String[] elements, RWSet<String> empty) {
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     RWSet<String>[] writers = new RWSet[WRITERS];
     Arrays.fill(writers, empty);
     for (int i = 0; i < elements.length; i++) {
@@ -135,7 +135,7 @@ final class GcReclaims {
     return merged;
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static <T> T[] copies(T state) {
     T[] copies = (T[]) java.lang.reflect.Array.newInstance(state.getClass(), WRITERS);
     Arrays.fill(copies, state);

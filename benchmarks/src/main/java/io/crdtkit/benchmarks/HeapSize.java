@@ -21,7 +21,7 @@ final class HeapSize {
    * The bytes of every object reachable from {@code structure} that is not reachable from {@code shared}. JOL walks
    * by identity, so the difference of the two walks is exact even if a collection moves objects in between.
    */
-  static long of(Object structure, Object... shared) {
+  static long of(Object structure, String[]... shared) {
     Object[] roots = new Object[shared.length + 2];
     roots[0] = structure;
     roots[1] = Replicas.all();

@@ -29,7 +29,7 @@ public class ORSetDeltaMergeBenchmark {
     int size;
 
     ORSet<String> set;
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     final ORSet<String>[] deltas = new ORSet[Elements.FRESH];
     int next;
 
@@ -49,7 +49,6 @@ public class ORSetDeltaMergeBenchmark {
     int size;
 
     org.apache.pekko.cluster.ddata.ORSet<String> set;
-    @SuppressWarnings("unchecked")
     final org.apache.pekko.cluster.ddata.ORSet.DeltaOp[] deltas =
         new org.apache.pekko.cluster.ddata.ORSet.DeltaOp[Elements.FRESH];
     int next;

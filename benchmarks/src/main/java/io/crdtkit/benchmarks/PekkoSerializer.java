@@ -41,7 +41,13 @@ final class PekkoSerializer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    Await.result(system.terminate(), Duration.create(30, "s"));
+  public void close() {
+    try {
+      Await.result(system.terminate(), Duration.create(30, "s"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("Pekko's actor system did not stop within 30 s", e);
+    }
   }
 }

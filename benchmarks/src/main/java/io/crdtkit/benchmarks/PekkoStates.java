@@ -29,7 +29,7 @@ final class PekkoStates {
     return writers[2].merge(writers[1]).merge(writers[0]).resetDelta();
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static ORSet<String>[] writers(String[] elements) {
     ORSet<String>[] writers = new ORSet[CrdtkitStates.WRITERS];
     java.util.Arrays.fill(writers, ORSet.<String>create());
@@ -85,7 +85,7 @@ final class PekkoStates {
   }
 
   /** An LWWMap of {@code keys[i] -> values[i]} with the timestamps of {@link CrdtkitStates#lwwMap}. */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   static LWWMap<String, String> lwwMap(String[] keys, String[] values) {
     LWWMap<String, String>[] writers = new LWWMap[CrdtkitStates.WRITERS];
     java.util.Arrays.fill(writers, LWWMap.<String, String>create());
