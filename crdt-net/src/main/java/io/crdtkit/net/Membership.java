@@ -26,7 +26,7 @@ final class Membership {
   private volatile @Nullable View view;
   private final Map<Address, ReplicaId> replicas = new ConcurrentHashMap<>();
   private final Map<Address, Status> status = new ConcurrentHashMap<>();
-  private final Set<Address> suspected = ConcurrentHashMap.newKeySet();
+  private final Map<Address, ReplicaId> suspected = new ConcurrentHashMap<>();
 
   Membership(Address self, ReplicaId selfReplica) {
     this.self = self;
@@ -53,7 +53,7 @@ final class Membership {
     view = newView;
     List<Address> joined = new ArrayList<>();
     for (Address member : newView.getMembers()) {
-      suspected.remove(member);
+      suspected.remove(member); // back in a view: no longer suspected
       if (old == null || !old.containsMember(member)) {
         joined.add(member);
       }
@@ -64,7 +64,12 @@ final class Membership {
   }
 
   void suspect(Collection<Address> members) {
-    suspected.addAll(members);
+    for (Address member : members) {
+      ReplicaId replica = replicas.get(member);
+      if (replica != null) {
+        suspected.put(member, replica);
+      }
+    }
   }
 
   /** The other members of the view, in view order. */
@@ -121,14 +126,7 @@ final class Membership {
   }
 
   Set<ReplicaId> suspectedReplicas() {
-    Set<ReplicaId> result = new HashSet<>();
-    for (Address address : suspected) {
-      ReplicaId replica = replicas.get(address);
-      if (replica != null) {
-        result.add(replica);
-      }
-    }
-    return result;
+    return new HashSet<>(suspected.values());
   }
 
   void comparedInSync(Address peer) {

@@ -33,6 +33,8 @@ import org.jgroups.Message;
 import org.jgroups.MergeView;
 import org.jgroups.Receiver;
 import org.jgroups.View;
+import org.jgroups.protocols.pbcast.GMS;
+import org.jgroups.stack.ProtocolStack;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +94,10 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     protocol.execute(() -> awaitUninterruptibly(connected));
     channel.setReceiver(this);
     channel.setDiscardOwnMessages(true);
+    if (channel.getProtocolStack().findProtocol(GMS.class) != null) {
+      channel.getProtocolStack().insertProtocol(new SuspectWatch(this::suspected), ProtocolStack.Position.BELOW,
+          GMS.class);
+    }
     channel.name(settings.replica().name());
     try {
       channel.connect(settings.cluster());

@@ -70,8 +70,10 @@ class PartitionHealTest {
       counters.get(2).update((counter, self) -> counter.deltaIncrement(self, 7));
       await().atMost(HEAL_DEADLINE).until(() -> counters.stream().allMatch(c -> c.value().value() == 7));
 
-      cluster.crash(cluster.get(2));
+      CrdtNode crashed = cluster.get(2);
+      cluster.crash(crashed);
       await().atMost(HEAL_DEADLINE).until(() -> cluster.get(0).channel().getView().size() == 2);
+      assertThat(cluster.get(0).stats().suspected()).contains(crashed.replica());
       counters.get(0).update((counter, self) -> counter.deltaIncrement(self, 1));
       await().atMost(HEAL_DEADLINE).until(() -> counters.get(1).value().value() == 8);
       // The crashed replica is still in the replica set: leaving the view does not retire it.
