@@ -64,6 +64,12 @@ final class KeyEntry<S extends Crdt<S>> {
     this.collector = initial instanceof CausalCrdt<?> && initial instanceof Collectable<?>
         ? GarbageCollector.create(self, members)
         : null;
+    if (collector != null) {
+      // SUBTLE: the heir appears in clocks after a retirement, and a tracker counts every replica seen in a clock
+      // as a member; the heir never reports, so the cuts would freeze for good. It holds only updates every member
+      // had when they were folded, so it needs no report: treat it as retired from the start.
+      collector.retire(RetirementLog.HEIR);
+    }
   }
 
   synchronized S state() {
