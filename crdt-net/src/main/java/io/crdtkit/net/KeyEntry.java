@@ -191,6 +191,20 @@ final class KeyEntry<S extends Crdt<S>> {
     }
   }
 
+  /** Adds every replica this key's state mentions (in its clocks) to {@code into}. */
+  void addReplicasMentioned(java.util.Set<ReplicaId> into) {
+    S current = state();
+    if (current instanceof CausalCrdt<?> causal) {
+      into.addAll(causal.context().vectorClock().entries().keySet().toJavaSet());
+      causal.context().dotCloud().forEach(dot -> into.add(dot.replica()));
+    } else if (current instanceof GCounter counter) {
+      into.addAll(counter.entries().keySet().toJavaSet());
+    } else if (current instanceof PNCounter counter) {
+      into.addAll(counter.increments().entries().keySet().toJavaSet());
+      into.addAll(counter.decrements().entries().keySet().toJavaSet());
+    }
+  }
+
   boolean collected() {
     return collector != null;
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jgroups.Address;
 import org.jgroups.View;
 import org.jspecify.annotations.Nullable;
@@ -91,6 +92,20 @@ final class Membership {
     }
     List<Address> members = current.getMembers();
     return members.get((members.indexOf(self) + 1) % members.size());
+  }
+
+  /** A peer for a periodic round: one not known to be in sync if there is one, else any; at random. */
+  Address peerForAntiEntropy() {
+    List<Address> peers = peers();
+    List<Address> unsettled = new ArrayList<>();
+    for (Address peer : peers) {
+      Status known = status.get(peer);
+      if (known == null || !known.inSync()) {
+        unsettled.add(peer);
+      }
+    }
+    List<Address> pool = unsettled.isEmpty() ? peers : unsettled;
+    return pool.get(ThreadLocalRandom.current().nextInt(pool.size()));
   }
 
   @Nullable Address coordinator() {

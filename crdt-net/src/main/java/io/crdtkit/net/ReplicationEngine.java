@@ -1,9 +1,6 @@
 package io.crdtkit.net;
 
-import io.crdtkit.CausalCrdt;
 import io.crdtkit.Crdt;
-import io.crdtkit.GCounter;
-import io.crdtkit.PNCounter;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.clock.VectorClock;
 import io.crdtkit.gc.RetirementLog;
@@ -19,15 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jgroups.Address;
-import org.jgroups.BytesMessage;
 import org.jgroups.JChannel;
 import org.jgroups.Message;
 import org.jgroups.MergeView;
@@ -59,7 +52,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
   private final Set<ReplicaId> seen = ConcurrentHashMap.newKeySet();
   private final NetCounters counters = new NetCounters();
-  private final AtomicLong transfers = new AtomicLong(ThreadLocalRandom.current().nextLong());
+  private final FrameSender sender;
   private final FrameDispatcher dispatcher;
   private final ChunkAssembler chunks;
   private final ReportGossip reports;
@@ -84,14 +77,15 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     this.reports = new ReportGossip(CrdtCodec.of(mapper, VectorClock.class));
     this.retirements = new RetirementCoordinator(this);
     this.dispatcher = new FrameDispatcher(this);
+    this.sender = new FrameSender(channel, settings.replica(), settings.maxMessageBytes(), counters, () -> closed);
     seen.add(settings.replica());
   }
 
   void start() throws Exception {
     // Messages and views arrive while connect() runs, before this node knows its own address: the protocol thread
     // holds them until the node is set up.
-    CountDownLatch connected = new CountDownLatch(1);
-    protocol.execute(() -> awaitUninterruptibly(connected));
+    Gate connected = new Gate();
+    protocol.execute(connected::awaitUninterruptibly);
     channel.setReceiver(this);
     channel.setDiscardOwnMessages(true);
     if (channel.getProtocolStack().findProtocol(GMS.class) != null) {
@@ -105,24 +99,10 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
       membership = members;
       antiEntropy = new AntiEntropy(settings.treeDepth(), this, members, counters);
     } finally {
-      connected.countDown();
+      connected.open();
     }
     schedule(this::antiEntropyTick, settings.antiEntropyInterval().toMillis());
     schedule(this::reportTick, settings.reportInterval().toMillis());
-  }
-
-  private static void awaitUninterruptibly(CountDownLatch latch) {
-    boolean interrupted = false;
-    while (latch.getCount() > 0) {
-      try {
-        latch.await();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private void schedule(Runnable task, long periodMillis) {
@@ -203,11 +183,11 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
 
   @Override
   public void send(Address to, WireMessage message) {
-    transmit(to, new Frame(settings.replica(), retirements.epoch(), message));
+    sender.send(to, new Frame(settings.replica(), retirements.epoch(), message));
   }
 
   void multicast(WireMessage message) {
-    transmit(null, new Frame(settings.replica(), retirements.epoch(), message));
+    sender.send(null, new Frame(settings.replica(), retirements.epoch(), message));
   }
 
   @Override
@@ -219,40 +199,6 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     }
     counters.statesSent.add(encoded.size());
     send(to, new States(encoded, wants));
-  }
-
-  /** Encodes a frame and sends it, split into chunks if it is larger than the maximum message size. */
-  private void transmit(@Nullable Address to, Frame frame) {
-    if (closed) {
-      return;
-    }
-    byte[] bytes = FrameCodec.encode(frame);
-    if (bytes.length <= settings.maxMessageBytes()) {
-      sendBytes(to, bytes);
-      return;
-    }
-    int part = settings.maxMessageBytes() - FrameCodec.overhead(settings.replica()) - 32;
-    int total = (bytes.length + part - 1) / part;
-    long transfer = transfers.incrementAndGet();
-    for (int index = 0; index < total; index++) {
-      int from = index * part;
-      byte[] slice = java.util.Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + part));
-      sendBytes(to, FrameCodec.encode(new Frame(frame.sender(), frame.epoch(),
-          new WireMessage.Chunk(transfer, index, total, slice))));
-    }
-  }
-
-  private void sendBytes(@Nullable Address to, byte[] bytes) {
-    try {
-      channel.send(new BytesMessage(to, bytes));
-      counters.messagesSent.increment();
-      counters.bytesSent.add(bytes.length);
-    } catch (Exception e) {
-      if (!closed) {
-        log.warn("{}: sending {} bytes to {} failed: {}", settings.replica(), bytes.length,
-            to == null ? "all" : to, e.toString());
-      }
-    }
   }
 
   // ---- receiving
@@ -321,18 +267,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     if (peers.isEmpty()) {
       return;
     }
-    // Prefer a peer not known to be in sync; otherwise any, at random.
-    List<Address> unsettled = new ArrayList<>();
-    Set<ReplicaId> inSync = new HashSet<>();
-    members.peerSyncs().stream().filter(PeerSync::inSync).forEach(p -> inSync.add(p.peer()));
-    for (Address peer : peers) {
-      ReplicaId replica = members.replicaOf(peer);
-      if (replica == null || !inSync.contains(replica)) {
-        unsettled.add(peer);
-      }
-    }
-    List<Address> pool = unsettled.isEmpty() ? peers : unsettled;
-    antiEntropy().startRound(pool.get(ThreadLocalRandom.current().nextInt(pool.size())));
+    antiEntropy().startRound(members.peerForAntiEntropy());
     chunks.expire(System.currentTimeMillis() - 10 * settings.antiEntropyInterval().toMillis());
   }
 
@@ -363,18 +298,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   /** Every replica this node knows to exist and not retired: seen in the view, or in a state's clocks. */
   Set<ReplicaId> knownReplicas() {
     Set<ReplicaId> known = new HashSet<>(seen);
-    for (KeyEntry<?> entry : keys.values()) {
-      Object state = entry.state();
-      if (state instanceof CausalCrdt<?> causal) {
-        known.addAll(causal.context().vectorClock().entries().keySet().toJavaSet());
-        causal.context().dotCloud().forEach(dot -> known.add(dot.replica()));
-      } else if (state instanceof GCounter counter) {
-        known.addAll(counter.entries().keySet().toJavaSet());
-      } else if (state instanceof PNCounter counter) {
-        known.addAll(counter.increments().entries().keySet().toJavaSet());
-        known.addAll(counter.decrements().entries().keySet().toJavaSet());
-      }
-    }
+    keys.values().forEach(entry -> entry.addReplicasMentioned(known));
     known.removeIf(retirements.log()::isRetired);
     known.remove(RetirementLog.HEIR);
     return known;

@@ -1,0 +1,89 @@
+package io.crdtkit.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.net.WireMessage.Chunk;
+import io.crdtkit.net.WireMessage.Deltas;
+import io.crdtkit.net.WireMessage.FootprintQuery;
+import io.crdtkit.net.WireMessage.FootprintReply;
+import io.crdtkit.net.WireMessage.InSync;
+import io.crdtkit.net.WireMessage.KeyBytes;
+import io.crdtkit.net.WireMessage.KeyDigest;
+import io.crdtkit.net.WireMessage.KeyHash;
+import io.crdtkit.net.WireMessage.NodeHash;
+import io.crdtkit.net.WireMessage.ReportGroup;
+import io.crdtkit.net.WireMessage.Reports;
+import io.crdtkit.net.WireMessage.RetireRequest;
+import io.crdtkit.net.WireMessage.Retirements;
+import io.crdtkit.net.WireMessage.States;
+import io.crdtkit.net.WireMessage.TreeDigest;
+import io.crdtkit.net.WireMessage.TreeNode;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FrameCodecTest {
+
+  private static final ReplicaId A = ReplicaId.of("a-1");
+
+  @Test
+  void everyKindOfMessageRoundTrips() {
+    List<WireMessage> messages = List.of(
+        new Deltas(List.of(new KeyBytes("cart", new byte[] {1, 2, 3}), new KeyBytes("ünï", new byte[0]))),
+        new States(List.of(new KeyBytes("k", new byte[] {9})), List.of("w1", "w2")),
+        new TreeDigest(2, List.of(new NodeHash(255, -1L, 3), new NodeHash(0, 42L, 0))),
+        new KeyDigest(List.of(new TreeNode(0, 0), new TreeNode(3, 4095)), List.of(new KeyHash("k", 7L))),
+        new InSync(Long.MIN_VALUE),
+        new Reports(List.of(new ReportGroup(new byte[] {1}, new byte[] {2}, List.of("a", "b")))),
+        new Retirements(List.of(ReplicaId.of("old-1"), ReplicaId.of("old-2"))),
+        new RetireRequest(List.of(A)),
+        new FootprintQuery(5, List.of(A)),
+        new FootprintReply(5, 99),
+        new Chunk(77, 1, 3, new byte[] {4, 5}));
+    for (WireMessage message : messages) {
+      byte[] bytes = FrameCodec.encode(new Frame(A, 3, message));
+      Frame back = FrameCodec.decode(bytes, 0, bytes.length);
+      assertThat(back.sender()).isEqualTo(A);
+      assertThat(back.epoch()).isEqualTo(3);
+      assertThat(FrameCodec.encode(back)).as(message.getClass().getSimpleName()).isEqualTo(bytes);
+    }
+  }
+
+  @Test
+  void aFrameStartsWithTheFormatVersionAndAnotherVersionIsRefused() {
+    byte[] bytes = FrameCodec.encode(new Frame(A, 0, new InSync(1)));
+    assertThat(bytes[0]).isEqualTo((byte) FrameCodec.VERSION);
+    bytes[0] = 2;
+    assertThatThrownBy(() -> FrameCodec.decode(bytes, 0, bytes.length))
+        .isInstanceOf(WireException.class).hasMessageContaining("format version 2");
+  }
+
+  @Test
+  void everyTruncationAndTrailingByteIsRefused() {
+    byte[] bytes = FrameCodec.encode(new Frame(A, 1, new States(
+        List.of(new KeyBytes("cart", new byte[] {1, 2, 3})), List.of("other"))));
+    for (int length = 0; length < bytes.length; length++) {
+      int cut = length;
+      assertThatThrownBy(() -> FrameCodec.decode(bytes, 0, cut)).isInstanceOf(WireException.class);
+    }
+    byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
+    assertThatThrownBy(() -> FrameCodec.decode(longer, 0, longer.length))
+        .isInstanceOf(WireException.class).hasMessageContaining("trailing");
+  }
+
+  @Test
+  void countsAndIndexesThatCannotBeTrueAreRefusedBeforeAllocating() {
+    byte[] huge = new FrameWriter(32).u8(FrameCodec.VERSION).u8(1).string("a").i64(0).i32(1 << 30).toByteArray();
+    assertThatThrownBy(() -> FrameCodec.decode(huge, 0, huge.length))
+        .isInstanceOf(WireException.class).hasMessageContaining("does not fit");
+    byte[] badIndex = FrameCodec.encode(new Frame(A, 0, new TreeDigest(1, List.of(new NodeHash(15, 0, 0)))));
+    badIndex[badIndex.length - 16] = 1; // index 15 becomes 16 + 15 at level 1
+    assertThatThrownBy(() -> FrameCodec.decode(badIndex, 0, badIndex.length)).isInstanceOf(WireException.class);
+    byte[] badSender = new FrameWriter(32).u8(FrameCodec.VERSION).u8(5).string("has space").i64(0).i64(1)
+        .toByteArray();
+    assertThatThrownBy(() -> FrameCodec.decode(badSender, 0, badSender.length))
+        .isInstanceOf(WireException.class).hasMessageContaining("replica id");
+  }
+}
