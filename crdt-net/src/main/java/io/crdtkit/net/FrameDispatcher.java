@@ -113,11 +113,17 @@ final class FrameDispatcher {
   }
 
   private void applyStates(Address from, States states, List<ReplicaId> missedRetirements) {
+    List<KeyEntry<?>> changed = new ArrayList<>();
     for (Decoded decoded : decodeAll(states.states(), missedRetirements)) {
-      merge(decoded);
+      if (merge(decoded)) {
+        changed.add(decoded.entry());
+      }
       engine.counters().statesApplied.increment();
     }
     engine.antiEntropy().answerWants(from, states, engine.keys());
+    if (!changed.isEmpty() && engine.membership().isBridge(from)) {
+      engine.forwardRepairs(changed);
+    }
   }
 
   private void applyReports(ReplicaId sender, Reports reports) {
@@ -152,7 +158,7 @@ final class FrameDispatcher {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void merge(Decoded decoded) {
-    ((KeyEntry) decoded.entry()).merge((Crdt) decoded.value());
+  private static boolean merge(Decoded decoded) {
+    return ((KeyEntry) decoded.entry()).merge((Crdt) decoded.value());
   }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jgroups.Address;
+import org.jgroups.MergeView;
 import org.jgroups.View;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,7 @@ final class Membership {
   private final Address self;
   private final ReplicaId selfReplica;
   private volatile @Nullable View view;
+  private volatile Set<Address> bridges = Set.of();
   private final Map<Address, ReplicaId> replicas = new ConcurrentHashMap<>();
   private final Map<Address, Status> status = new ConcurrentHashMap<>();
   private final Map<Address, ReplicaId> suspected = new ConcurrentHashMap<>();
@@ -48,10 +50,29 @@ final class Membership {
     return replicas.get(address);
   }
 
+  /**
+   * After a MergeView: if this node coordinates one of the merged subgroups, the coordinators of the subgroups after
+   * it in the view's list (it starts a round with each; the others start theirs with it). Until the next view,
+   * what this node learns from any subgroup coordinator is forwarded to its own side.
+   */
+  List<Address> bridgesAfterMerge(MergeView merge) {
+    List<View> subgroups = merge.getSubgroups();
+    List<Address> coordinators = subgroups.stream().map(View::getCoord).toList();
+    bridges = coordinators.contains(self) ? Set.copyOf(coordinators) : Set.of();
+    int mine = coordinators.indexOf(self);
+    return mine < 0 ? List.of() : coordinators.subList(mine + 1, coordinators.size());
+  }
+
+  /** Whether {@code peer} coordinated another side of the last merge, while this node coordinated its own. */
+  boolean isBridge(Address peer) {
+    return !peer.equals(self) && bridges.contains(peer);
+  }
+
   /** Installs a view; the members that are new in it (they get a round of anti-entropy). */
   List<Address> install(View newView) {
     View old = view;
     view = newView;
+    bridges = Set.of();
     List<Address> joined = new ArrayList<>();
     for (Address member : newView.getMembers()) {
       suspected.remove(member); // back in a view: no longer suspected

@@ -60,6 +60,8 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   private @Nullable AntiEntropy antiEntropy;
   private final RetirementCoordinator retirements;
   private volatile boolean writable = true;
+  /** After a merge the bridges repair first; periodic rounds would only repeat their work meanwhile. */
+  private long periodicRoundsFrom;
   private volatile boolean closed;
 
   ReplicationEngine(NodeSettings settings, JChannel channel) {
@@ -235,16 +237,34 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
       counters.mergeViews.increment();
     }
     if (merged || !joined.isEmpty()) {
-      log.debug("{}: view {} ({}), anti-entropy with the successor", settings.replica(), view,
-          merged ? "merge" : "joined " + joined);
       members.resetSync();
       reports.resendAll();
       reportTick();
+    }
+    if (merged) {
+      periodicRoundsFrom = System.nanoTime() + settings.antiEntropyInterval().toNanos();
+      // The sides were in sync within themselves: only their coordinators compare, and each forwards what it
+      // learned to its own side (FrameDispatcher), instead of every member comparing with every other.
+      for (Address bridge : members.bridgesAfterMerge((MergeView) view)) {
+        antiEntropy().startRound(bridge);
+      }
+    } else if (!joined.isEmpty()) {
       Address successor = members.successor();
       if (successor != null) {
         antiEntropy().startRound(successor);
       }
     }
+  }
+
+  /** States learned from the other side's coordinator after a merge go to every member of this side. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void forwardRepairs(List<KeyEntry<?>> changed) {
+    List<KeyBytes> states = new ArrayList<>(changed.size());
+    for (KeyEntry entry : changed) {
+      states.add(new KeyBytes(entry.name, entry.encode(entry.state())));
+    }
+    counters.statesSent.add(states.size());
+    multicast(new WireMessage.Deltas(states));
   }
 
   /** The suspicions of failure detection, seen by the stack's SuspectWatch. */
@@ -263,8 +283,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     if (members == null) {
       return;
     }
-    List<Address> peers = members.peers();
-    if (peers.isEmpty()) {
+    if (members.peers().isEmpty() || System.nanoTime() - periodicRoundsFrom < 0) {
       return;
     }
     antiEntropy().startRound(members.peerForAntiEntropy());
