@@ -1,0 +1,258 @@
+package io.crdtkit.gc;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.Map;
+import io.vavr.collection.Set;
+import io.vavr.collection.TreeSet;
+import io.vavr.control.Option;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * One replica's view of causal stability: the replica set, the reports it has accepted, and the two cuts (GC.md
+ * §1). Immutable; every event returns the new tracker. The network layer feeds it (local progress, reports, new
+ * members, retirements) and GC prunes with its cuts.
+ *
+ * <p>The rules, each for a reason:
+ * <ul>
+ *   <li>a report from {@code j} is accepted only once this replica has merged everything {@code j} originated up
+ *       to it, so nothing {@code j} did concurrently with a dot below the cut is still in flight here;
+ *   <li>the cuts are minimums over the whole replica set, not the current view: a partitioned or crashed member
+ *       freezes them until it reports again or is retired;
+ *   <li>every replica seen in a context is a member until retired (an unknown writer could still send);
+ *   <li>the cuts never go down: a member that has not reported yet freezes them instead of lowering them.
+ * </ul>
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class StabilityTracker {
+
+  private final ReplicaId self;
+  private final VectorClock progress;
+  private final Set<ReplicaId> members;
+  private final Set<ReplicaId> retired;
+  private final Map<ReplicaId, StabilityReport> accepted;
+  private final Map<ReplicaId, StabilityReport> pending;
+  private final VectorClock stableCut;
+  private final VectorClock collapseCut;
+
+  private StabilityTracker(ReplicaId self, VectorClock progress, Set<ReplicaId> members, Set<ReplicaId> retired,
+      Map<ReplicaId, StabilityReport> accepted, Map<ReplicaId, StabilityReport> pending, VectorClock stableCut,
+      VectorClock collapseCut) {
+    this.self = self;
+    this.progress = progress;
+    this.members = members;
+    this.retired = retired;
+    this.accepted = accepted;
+    this.pending = pending;
+    this.stableCut = stableCut;
+    this.collapseCut = collapseCut;
+  }
+
+  /** The tracker of a replica that knows only itself: alone, everything it merged is stable. */
+  public static StabilityTracker create(ReplicaId self) {
+    Objects.requireNonNull(self, "self");
+    return new StabilityTracker(self, VectorClock.empty(), TreeSet.of(self), TreeSet.empty(), HashMap.empty(),
+        HashMap.empty(), VectorClock.empty(), VectorClock.empty()).recompute();
+  }
+
+  /** This replica merged more: {@code compactContext} is the gap-free prefix of its causal context now. */
+  public StabilityTracker progress(VectorClock compactContext) {
+    Objects.requireNonNull(compactContext, "compact context");
+    VectorClock merged = progress.merge(compactContext);
+    Set<ReplicaId> learned = learnedFrom(merged);
+    return merged == progress && learned == members
+        ? this
+        : with(merged, learned, retired, accepted, pending).acceptPending().recompute();
+  }
+
+  /** {@code member} exists (it joined, or was seen): the cuts wait for its reports from now on. */
+  public StabilityTracker learn(ReplicaId member) {
+    Objects.requireNonNull(member, "member");
+    if (members.contains(member) || retired.contains(member)) {
+      return this;
+    }
+    return with(progress, members.add(member), retired, accepted, pending).recompute();
+  }
+
+  /**
+   * Takes in a report; it counts once this replica has merged everything its sender originated up to it. A report
+   * from a retired replica is ignored.
+   */
+  public StabilityTracker receive(StabilityReport report) {
+    Objects.requireNonNull(report, "report");
+    ReplicaId from = report.from();
+    if (from.equals(self) || retired.contains(from)) {
+      return this;
+    }
+    StabilityTracker known = learn(from);
+    for (ReplicaId seen : report.progress().entries().keySet()) {
+      known = known.learn(seen);
+    }
+    StabilityReport latest = known.pending.get(from).filter(older -> newer(older, report)).getOrElse(report);
+    return known.with(known.progress, known.members, known.retired, known.accepted, known.pending.put(from, latest))
+        .acceptPending().recompute();
+  }
+
+  /**
+   * {@code member} is retired: it will never send again, and every live member holds all of its updates (the
+   * caller's protocol ensures it, see {@link #holdsEverythingOf}; the states fold it with a {@link RetirementLog}). It leaves the replica set, and the cuts stop waiting
+   * for it.
+   */
+  public StabilityTracker retire(ReplicaId member) {
+    Objects.requireNonNull(member, "member");
+    if (member.equals(self)) {
+      throw new IllegalArgumentException("a replica cannot retire itself from its own tracker: " + self);
+    }
+    if (retired.contains(member)) {
+      return this;
+    }
+    return with(progress, members.remove(member), retired.add(member), accepted.remove(member),
+        pending.remove(member)).recompute();
+  }
+
+  /**
+   * Whether {@code replica} can be retired as far as this replica knows: every other member's accepted report, and
+   * this replica, hold everything of {@code replica} that any of them has (what survived, if it crashed). Retire it
+   * only when it is gone for good (a graceful leave, or declared dead): a live replica would keep writing.
+   */
+  public boolean holdsEverythingOf(ReplicaId replica) {
+    long highest = progress.get(replica);
+    for (StabilityReport report : accepted.values()) {
+      highest = Math.max(highest, report.progress().get(replica));
+    }
+    if (progress.get(replica) < highest) {
+      return false;
+    }
+    for (ReplicaId member : members) {
+      if (member.equals(self) || member.equals(replica)) {
+        continue;
+      }
+      StabilityReport report = accepted.get(member).getOrNull();
+      if (report == null || report.progress().get(replica) < highest) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** This replica's report, to send to every member. */
+  public StabilityReport report() {
+    return new StabilityReport(self, progress, stableCut);
+  }
+
+  /** Every dot at or below it has been merged by every member (GC.md §1). */
+  public VectorClock stableCut() {
+    return stableCut;
+  }
+
+  /** Every member knows that every dot at or below it is stable (GC.md §1). */
+  public VectorClock collapseCut() {
+    return collapseCut;
+  }
+
+  public ReplicaId self() {
+    return self;
+  }
+
+  /** The replica set: every known, non-retired member, this one included. */
+  public Set<ReplicaId> members() {
+    return members;
+  }
+
+  public Set<ReplicaId> retired() {
+    return retired;
+  }
+
+  /** The members whose reports the cuts are waiting for (none accepted yet, or only older ones than pending). */
+  public Set<ReplicaId> waitingFor() {
+    return members.remove(self).filter(member -> accepted.get(member).isEmpty());
+  }
+
+  /** The last accepted report of {@code member}, if any. */
+  public Option<StabilityReport> acceptedReport(ReplicaId member) {
+    return accepted.get(member);
+  }
+
+  /** A report received but not yet accepted: this replica has not merged all its sender had originated. */
+  public Option<StabilityReport> pendingReport(ReplicaId member) {
+    return pending.get(member);
+  }
+
+  /** This replica's own progress. */
+  public VectorClock progress() {
+    return progress;
+  }
+
+  private Set<ReplicaId> learnedFrom(VectorClock clock) {
+    Set<ReplicaId> learned = members;
+    for (ReplicaId seen : clock.entries().keySet()) {
+      if (!retired.contains(seen)) {
+        learned = learned.add(seen);
+      }
+    }
+    return learned;
+  }
+
+  private StabilityTracker acceptPending() {
+    Map<ReplicaId, StabilityReport> nowAccepted = accepted;
+    Map<ReplicaId, StabilityReport> stillPending = pending;
+    for (var entry : pending) {
+      StabilityReport report = entry._2;
+      if (progress.get(report.from()) >= report.ownCounter()) {
+        StabilityReport previous = nowAccepted.get(report.from()).getOrNull();
+        if (previous == null || newer(previous, report)) {
+          nowAccepted = nowAccepted.put(report.from(), report);
+        }
+        stillPending = stillPending.remove(report.from());
+      }
+    }
+    return stillPending == pending ? this : with(progress, members, retired, nowAccepted, stillPending);
+  }
+
+  /** Recomputes both cuts; they only grow, and freeze while a member has no accepted report. */
+  private StabilityTracker recompute() {
+    VectorClock stable = progress;
+    VectorClock collapse = null;
+    for (ReplicaId member : members) {
+      if (member.equals(self)) {
+        continue;
+      }
+      StabilityReport report = accepted.get(member).getOrNull();
+      if (report == null) {
+        return with(stableCut, collapseCut);
+      }
+      stable = stable.intersect(report.progress());
+      collapse = collapse == null ? report.stableCut() : collapse.intersect(report.stableCut());
+    }
+    VectorClock newStable = stableCut.merge(stable);
+    VectorClock ownCut = newStable;
+    VectorClock newCollapse = collapseCut.merge(collapse == null ? ownCut : collapse.intersect(ownCut));
+    return with(newStable, newCollapse);
+  }
+
+  private StabilityTracker with(VectorClock newStable, VectorClock newCollapse) {
+    return newStable.equals(stableCut) && newCollapse.equals(collapseCut)
+        ? this
+        : new StabilityTracker(self, progress, members, retired, accepted, pending, newStable, newCollapse);
+  }
+
+  private StabilityTracker with(VectorClock newProgress, Set<ReplicaId> newMembers, Set<ReplicaId> newRetired,
+      Map<ReplicaId, StabilityReport> newAccepted, Map<ReplicaId, StabilityReport> newPending) {
+    return new StabilityTracker(self, newProgress, newMembers, newRetired, newAccepted, newPending, stableCut,
+        collapseCut);
+  }
+
+  private static boolean newer(StabilityReport older, StabilityReport candidate) {
+    return older.progress().isLessOrEqual(candidate.progress()) && !older.equals(candidate);
+  }
+
+  @Override
+  public String toString() {
+    return "StabilityTracker{" + self + ", members " + members + ", stable " + stableCut + ", collapse "
+        + collapseCut + (waitingFor().isEmpty() ? "" : ", waiting for " + waitingFor()) + "}";
+  }
+}
