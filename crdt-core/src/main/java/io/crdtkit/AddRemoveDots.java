@@ -40,10 +40,31 @@ record AddRemoveDots(DotSet adds, DotSet removes) implements DotStore<AddRemoveD
   public AddRemoveDots join(AddRemoveDots other, JoinSides sides) {
     DotSet joinedAdds = adds.join(other.adds, sides);
     DotSet joinedRemoves = removes.join(other.removes, sides);
-    if (joinedAdds == adds && joinedRemoves == removes) {
+    AddRemoveDots joined = joinedAdds == adds && joinedRemoves == removes
+        ? this
+        : joinedAdds.isEmpty() && joinedRemoves.isEmpty() ? EMPTY : new AddRemoveDots(joinedAdds, joinedRemoves);
+    // SUBTLE: a side that speaks for this entry (holds something for it) has seen every dot of it at or below its
+    // stable cut; those it does not hold it removed, or dropped as a stable tombstone. A delta carries its state's
+    // cuts, so an add made after its replica dropped a tombstone still removes the tombstone where it survives.
+    if (!other.isEmpty()) {
+      joined = joined.without(this, other, sides.otherCuts().stable());
+    }
+    if (!isEmpty()) {
+      joined = joined.without(other, this, sides.ownCuts().stable());
+    }
+    return joined.equals(this) ? this : joined;
+  }
+
+  /** This join without {@code side}'s dots at or below {@code cut} that {@code speaker} does not hold. */
+  private AddRemoveDots without(AddRemoveDots side, AddRemoveDots speaker, VectorClock cut) {
+    DotSet keptAdds = new DotSet(adds.dots().filter(dot ->
+        !(side.adds.contains(dot) && cut.contains(dot) && !speaker.adds.contains(dot))));
+    DotSet keptRemoves = new DotSet(removes.dots().filter(dot ->
+        !(side.removes.contains(dot) && cut.contains(dot) && !speaker.removes.contains(dot))));
+    if (keptAdds.dots().size() == adds.dots().size() && keptRemoves.dots().size() == removes.dots().size()) {
       return this;
     }
-    return joinedAdds.isEmpty() && joinedRemoves.isEmpty() ? EMPTY : new AddRemoveDots(joinedAdds, joinedRemoves);
+    return keptAdds.isEmpty() && keptRemoves.isEmpty() ? EMPTY : new AddRemoveDots(keptAdds, keptRemoves);
   }
 
   @Override
@@ -53,10 +74,10 @@ record AddRemoveDots(DotSet adds, DotSet removes) implements DotStore<AddRemoveD
     return renamedAdds == adds && renamedRemoves == removes ? this : new AddRemoveDots(renamedAdds, renamedRemoves);
   }
 
-  /** Holds no collapsed presence: nothing to collapse. */
+  /** Empty once every replica has fully seen the removal: the tombstone goes, the element stays absent. */
   @Override
   public AddRemoveDots collapse(Cuts cuts) {
-    return this;
+    return isStableRemoval(cuts.stable()) ? EMPTY : this;
   }
 
   @Override

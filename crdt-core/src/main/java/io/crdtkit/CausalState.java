@@ -21,25 +21,26 @@ record CausalState<S extends DotStore<S>>(S store, CausalContext context, Cuts c
   }
 
   /**
-   * The delta of an update that minted {@code minted}, holds {@code store}, and replaces the {@code observed}
-   * dots it has seen (so that a join removes them).
+   * The delta of an update made on this state that minted {@code minted}, holds {@code store}, and replaces the
+   * {@code observed} dots it has seen (so that a join removes them). It carries this state's cuts: a receiver that
+   * still holds a stable dot of the same entry learns that the updater had seen it (and dropped it).
    */
-  static <S extends DotStore<S>> CausalState<S> delta(S store, Iterable<Dot> observed, Dot minted) {
-    return new CausalState<>(store, CausalContext.empty().addAll(observed).add(minted));
+  CausalState<S> delta(S store, Iterable<Dot> observed, Dot minted) {
+    return new CausalState<>(store, CausalContext.empty().addAll(observed).add(minted), cuts);
   }
 
   /** The same, for an update that minted several dots. */
-  static <S extends DotStore<S>> CausalState<S> delta(S store, Iterable<Dot> observed, Iterable<Dot> minted) {
-    return new CausalState<>(store, CausalContext.empty().addAll(observed).addAll(minted));
+  CausalState<S> delta(S store, Iterable<Dot> observed, Iterable<Dot> minted) {
+    return new CausalState<>(store, CausalContext.empty().addAll(observed).addAll(minted), cuts);
   }
 
   /**
-   * The delta of a remove that observed {@code observed} and adds nothing. The remove's own dot {@code minted} is
-   * in the context only: held by no store, it costs nothing once compacted, but it makes the remove an event that
-   * stability reports account for (crdt-gc's GC.md, refinement 1).
+   * The delta of a remove made on this state that observed {@code observed} and adds nothing. The remove's own dot
+   * {@code minted} is in the context only: held by no store, it costs nothing once compacted, but it makes the
+   * remove an event that stability reports account for (crdt-gc's GC.md, refinement 1).
    */
-  static <S extends DotStore<S>> CausalState<S> removal(S emptyStore, Iterable<Dot> observed, Dot minted) {
-    return new CausalState<>(emptyStore, CausalContext.empty().addAll(observed).add(minted));
+  CausalState<S> removal(S emptyStore, Iterable<Dot> observed, Dot minted) {
+    return new CausalState<>(emptyStore, CausalContext.empty().addAll(observed).add(minted), cuts);
   }
 
   /** The join; {@code this} when {@code other} adds nothing. */

@@ -6,8 +6,8 @@ import io.crdtkit.clock.VectorClock;
 /**
  * The garbage collector's two cuts as a state knows them (crdt-gc's GC.md §1): every dot at or below
  * {@code stable} has been merged by every replica; every replica knows every dot at or below {@code collapse} is
- * stable. Cuts are true everywhere once computed anywhere, so they travel with states and merge by maximum.
- * Deltas carry none.
+ * stable. Cuts are true everywhere once computed anywhere, so they travel with states and deltas and merge by
+ * maximum.
  */
 record Cuts(VectorClock stable, VectorClock collapse) {
 

@@ -64,7 +64,7 @@ public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Coll
   /** The delta of {@link #enable}. */
   public DWFlag deltaEnable(ReplicaId replica) {
     Dot dot = nextDot(replica);
-    return wrap(CausalState.delta(AddRemoveDots.added(dot), state.store().dots(), dot));
+    return wrap(state.delta(AddRemoveDots.added(dot), state.store().dots(), dot));
   }
 
   /** The flag disabled by {@code replica}, with a token that wins over every enable it has not seen. */
@@ -76,7 +76,7 @@ public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Coll
   /** The delta of {@link #disable}. */
   public DWFlag deltaDisable(ReplicaId replica) {
     Dot dot = nextDot(replica);
-    return wrap(CausalState.delta(AddRemoveDots.removed(dot), state.store().dots(), dot));
+    return wrap(state.delta(AddRemoveDots.removed(dot), state.store().dots(), dot));
   }
 
   /** Whether the flag is enabled. */
@@ -99,13 +99,13 @@ public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Coll
    * {@code stableCut}): still disabled, with no metadata. {@code this} otherwise.
    */
   public DWFlag dropStableTokens(VectorClock stableCut) {
-    return state.store().isStableRemoval(stableCut) ? wrap(state.withStore(AddRemoveDots.EMPTY)) : this;
+    return collect(stableCut, VectorClock.empty());
   }
 
-  /** Drops the stable disable tokens ({@link #dropStableTokens}). */
+  /** Drops the stable disable tokens, and remembers the cuts (see {@link RWSet#collect}). */
   @Override
   public DWFlag collect(VectorClock stableCut, VectorClock collapseCut) {
-    return dropStableTokens(stableCut);
+    return wrap(state.collect(stableCut, collapseCut));
   }
 
   /** The disable tokens held. */

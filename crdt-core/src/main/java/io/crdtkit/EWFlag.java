@@ -77,7 +77,7 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Re
   /** The delta of {@link #enable}. */
   public EWFlag deltaEnable(ReplicaId replica) {
     Dot dot = nextDot(replica);
-    return wrap(CausalState.delta(Presence.added(dot), state.store().dots(), dot));
+    return wrap(state.delta(Presence.added(dot), state.store().dots(), dot));
   }
 
   /** The flag disabled by {@code replica}: removes the enables seen so far; {@code this} if already off. */
@@ -95,7 +95,7 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Re
       return bottom();
     }
     Dot dot = nextDot(replica);
-    return wrap(CausalState.delta(needsToken() ? Presence.token(dot) : Presence.EMPTY, state.store().dots(), dot));
+    return wrap(state.delta(needsToken() ? Presence.token(dot) : Presence.EMPTY, state.store().dots(), dot));
   }
 
   private boolean needsToken() {

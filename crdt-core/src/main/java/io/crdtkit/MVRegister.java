@@ -73,7 +73,7 @@ public final class MVRegister<V> implements CausalCrdt<MVRegister<V>>, Retirable
   public MVRegister<V> deltaWrite(ReplicaId replica, V value) {
     Objects.requireNonNull(value, "MVRegister value");
     Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
-    return wrap(CausalState.delta(DotFun.of(dot, value), state.store().dots(), dot));
+    return wrap(state.delta(DotFun.of(dot, value), state.store().dots(), dot));
   }
 
   /** The values of the concurrent writes not yet replaced: empty if never written, one value if no conflict. */

@@ -136,7 +136,7 @@ public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>
   public ORMap<K, V> deltaUpdate(ReplicaId replica, K key, UnaryOperator<V> deltaMutator) {
     Update<V> update = prepare(replica, key, deltaMutator);
     DotMap<K, DotValues<V>> store = ORMap.<K, V>emptyStore().with(key, DotValues.of(update.dot, update.delta));
-    return wrap(CausalState.delta(store, update.subsumed, update.minted));
+    return wrap(state.delta(store, update.subsumed, update.minted));
   }
 
   /**
@@ -157,7 +157,7 @@ public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>
       return bottom();
     }
     Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
-    return wrap(CausalState.removal(emptyStore(), state.store().get(key).dots(), dot));
+    return wrap(state.removal(emptyStore(), state.store().get(key).dots(), dot));
   }
 
   /** The value of {@code key}; empty if absent. */

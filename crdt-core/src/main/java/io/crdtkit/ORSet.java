@@ -104,7 +104,7 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
     Objects.requireNonNull(element, "ORSet element");
     Dot dot = nextDot(replica);
     DotMap<E, Presence> added = ORSet.<E>emptyStore().with(element, Presence.added(dot));
-    return wrap(CausalState.delta(added, state.store().get(element).dots(), dot));
+    return wrap(state.delta(added, state.store().get(element).dots(), dot));
   }
 
   /**
@@ -130,7 +130,7 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
     Dot dot = nextDot(replica);
     Presence current = state.store().get(element);
     DotMap<E, Presence> tokens = ORSet.<E>emptyStore().with(element, tokenOnly(current, dot));
-    return wrap(CausalState.delta(tokens, current.dots(), dot));
+    return wrap(state.delta(tokens, current.dots(), dot));
   }
 
   /** The empty set that has observed (and so removes) every element seen so far; {@code this} if empty. */
@@ -148,7 +148,7 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
       return bottom();
     }
     Clearing<E> clearing = clearing(replica);
-    return wrap(CausalState.delta(clearing.tokens, clearing.observed, clearing.minted));
+    return wrap(state.delta(clearing.tokens, clearing.observed, clearing.minted));
   }
 
   /** A clear: one remove per present element, each with its own dot (and token, if needed). */

@@ -127,19 +127,16 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
    * below {@code stableCut}): the tombstones garbage collection reclaims. {@code this} if none.
    */
   public RWSet<E> dropStableTombstones(VectorClock stableCut) {
-    DotMap<E, AddRemoveDots> store = state.store();
-    for (var entry : state.store().entries()) {
-      if (entry._2.isStableRemoval(stableCut)) {
-        store = store.with(entry._1, AddRemoveDots.EMPTY);
-      }
-    }
-    return wrap(state.withStore(store));
+    return collect(stableCut, VectorClock.empty());
   }
 
-  /** Drops the stable tombstones ({@link #dropStableTombstones}). */
+  /**
+   * Drops the elements whose removal every replica has fully seen, and remembers the cuts: its deltas carry them,
+   * so that an add made here after dropping a tombstone still removes it where it survives.
+   */
   @Override
   public RWSet<E> collect(VectorClock stableCut, VectorClock collapseCut) {
-    return dropStableTombstones(stableCut);
+    return wrap(state.collect(stableCut, collapseCut));
   }
 
   /** The elements kept absent by remove tokens. */
@@ -199,7 +196,7 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
     Objects.requireNonNull(element, "RWSet element");
     Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
     DotMap<E, AddRemoveDots> store = RWSet.<E>emptyStore().with(element, token.apply(dot));
-    return wrap(CausalState.delta(store, state.store().get(element).dots(), dot));
+    return wrap(state.delta(store, state.store().get(element).dots(), dot));
   }
 
   private static <E> DotMap<E, AddRemoveDots> emptyStore() {
