@@ -22,9 +22,9 @@ sealed interface SimulatedMessage<S> {
     }
   }
 
-  /** The sender's whole state. */
-  record FullState<S>(ReplicaId from, ReplicaId to, S payload, BitSet events, @Nullable Object piggyback)
-      implements SimulatedMessage<S> {
+  /** The sender's whole state, and whether the sender had caught up (see Simulation#catchUpBeforeWriting). */
+  record FullState<S>(ReplicaId from, ReplicaId to, S payload, BitSet events, boolean fromCaughtUp,
+      @Nullable Object piggyback) implements SimulatedMessage<S> {
     @Override
     public String toString() {
       return from + " -> " + to + ": whole state";

@@ -26,6 +26,8 @@ final class SimulatedReplica<S extends Crdt<S>> {
   final List<LoggedDelta<S>> log = new ArrayList<>();
   long nextSequence = 1;
   final Map<ReplicaId, Long> acknowledged = new HashMap<>();
+  // False for a reborn incarnation until it merges a whole state from a peer.
+  boolean caughtUp = true;
 
   SimulatedReplica(int slot, S bottom) {
     this.slot = slot;
@@ -42,6 +44,7 @@ final class SimulatedReplica<S extends Crdt<S>> {
     log.clear();
     nextSequence = 1;
     acknowledged.clear();
+    caughtUp = false;
   }
 
   /** Drops the log entries every current peer has acknowledged. */

@@ -3,6 +3,7 @@ package io.crdtkit.laws;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.crdtkit.clock.ReplicaId;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -14,22 +15,31 @@ import org.apiguardian.api.API;
  * @param simulation  the configuration, for the failure report
  * @param seed        the seed that reproduces this run
  * @param finalStates each live incarnation's final state
+ * @param delivered   the updates the first replica finally received (after settling, every replica has the same)
  * @param history     every update made, lost ones included
+ * @param heldStates  every state a replica held along the way (stale copies, for GC tests)
  * @param trace       one line per scheduled step
  * @param problems    what went wrong; empty when the run is correct
  * @param <S>         the CRDT type
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record SimulationResult<S>(String simulation, long seed, Map<ReplicaId, S> finalStates,
-    List<HistoryEvent<S>> history, List<String> trace, List<String> problems) {
+public record SimulationResult<S>(String simulation, long seed, Map<ReplicaId, S> finalStates, BitSet delivered,
+    List<HistoryEvent<S>> history, List<HeldState<S>> heldStates, List<String> trace, List<String> problems) {
 
   private static final int TRACE_LINES_SHOWN = 40;
 
   public SimulationResult {
     finalStates = Map.copyOf(finalStates);
+    delivered = (BitSet) delivered.clone();
     history = List.copyOf(history);
+    heldStates = List.copyOf(heldStates);
     trace = List.copyOf(trace);
     problems = List.copyOf(problems);
+  }
+
+  @Override
+  public BitSet delivered() {
+    return (BitSet) delivered.clone();
   }
 
   /** Whether every replica converged (to the specified value, if an oracle was given). */

@@ -27,6 +27,7 @@ final class SimulationRun<S extends Crdt<S>> {
   private final List<SimulatedMessage<S>> inFlight = new ArrayList<>();
   private final List<HistoryEvent<S>> events = new ArrayList<>();
   private final List<String> trace = new ArrayList<>();
+  private final List<HeldState<S>> held = new ArrayList<>();
   private boolean tracing = true;
   // Replica slot -> side of the current partition; all 0 when the network is whole.
   private int[] sides;
@@ -82,6 +83,10 @@ final class SimulationRun<S extends Crdt<S>> {
 
   private void update(SimulatedReplica<S> replica) {
     Operation<S> operation = operations.next(random).value();
+    if (config.catchUpBeforeWriting && !replica.caughtUp) {
+      trace.add(replica + " has not caught up: refuses " + operation);
+      return;
+    }
     S before = replica.state;
     S delta = operation.delta(before, replica.id);
     S after = operation.apply(before, replica.id);
@@ -121,7 +126,7 @@ final class SimulationRun<S extends Crdt<S>> {
   }
 
   private SimulatedMessage<S> fullState(SimulatedReplica<S> from, SimulatedReplica<S> to) {
-    return new SimulatedMessage.FullState<>(from.id, to.id, from.state, (BitSet) from.seen.clone(),
+    return new SimulatedMessage.FullState<>(from.id, to.id, from.state, (BitSet) from.seen.clone(), from.caughtUp,
         config.hook.piggyback(from.id, from.state));
   }
 
@@ -158,6 +163,8 @@ final class SimulationRun<S extends Crdt<S>> {
     } else if (message instanceof SimulatedMessage.FullState<S> state) {
       to.seen.or(state.events());
       changeState(to, to.state.merge(state.payload()));
+      // Only a peer that has itself caught up can bring a reborn replica up to date.
+      to.caughtUp |= state.fromCaughtUp();
     } else if (message instanceof SimulatedMessage.Ack<S> ack) {
       to.acknowledged.merge(ack.from(), ack.upTo(), Math::max);
       to.trimLog(replicas.stream().filter(peer -> peer != to).map(peer -> peer.id).toList());
@@ -168,7 +175,11 @@ final class SimulationRun<S extends Crdt<S>> {
   }
 
   private void changeState(SimulatedReplica<S> replica, S next) {
+    S before = replica.state;
     replica.state = config.hook.afterChange(replica.id, next);
+    if (tracing && replica.state != before) {
+      held.add(new HeldState<>(replica.id, replica.state, replica.seen));
+    }
   }
 
   private void partition() {
@@ -245,7 +256,9 @@ final class SimulationRun<S extends Crdt<S>> {
   private SimulationResult<S> result(List<String> problems) {
     Map<ReplicaId, S> finalStates = new LinkedHashMap<>();
     replicas.forEach(replica -> finalStates.put(replica.id, replica.state));
-    return new SimulationResult<>(config.toString(), config.seed, finalStates, events, trace, problems);
+    BitSet delivered = replicas.get(0).seen;
+    return new SimulationResult<>(config.toString(), config.seed, finalStates, delivered, events, held, trace,
+        problems);
   }
 
   private boolean isPartitioned() {
