@@ -30,6 +30,15 @@ final class FrameCodec {
   /** The format version this release writes and reads. */
   static final int VERSION = 1;
 
+  /** A frame larger than this decoded here (tests, tools) is refused. */
+  static final long DEFAULT_MAX_FRAME_BYTES = 64L << 20;
+
+  /** Bodies larger than this are deflated (when that makes them smaller): states and key lists shrink several-fold. */
+  static final int COMPRESS_ABOVE = 512;
+
+  /** The kind byte's flag for a deflated body. */
+  private static final int COMPRESSED = 0x80;
+
   /** The deepest tree level a frame may name: 7 levels of 16-way fan-out are 2^28 leaves. */
   static final int MAX_TREE_LEVEL = 7;
 
@@ -48,9 +57,20 @@ final class FrameCodec {
   private FrameCodec() {}
 
   static byte[] encode(Frame frame) {
+    byte[] body = encodeBody(frame.body());
+    FrameWriter out = new FrameWriter(body.length + 64);
+    out.u8(VERSION);
+    byte[] compressed = body.length > COMPRESS_ABOVE ? Deflate.compress(body) : null;
+    if (compressed != null && compressed.length < body.length) {
+      out.u8(kindOf(frame.body()) | COMPRESSED).string(frame.sender().name()).i64(frame.epoch()).i32(body.length);
+      return out.raw(compressed).toByteArray();
+    }
+    out.u8(kindOf(frame.body())).string(frame.sender().name()).i64(frame.epoch());
+    return out.raw(body).toByteArray();
+  }
+
+  private static byte[] encodeBody(WireMessage body) {
     FrameWriter out = new FrameWriter(256);
-    out.u8(VERSION).u8(kindOf(frame.body())).string(frame.sender().name()).i64(frame.epoch());
-    WireMessage body = frame.body();
     if (body instanceof Deltas deltas) {
       keyBytes(out, deltas.deltas());
     } else if (body instanceof States states) {
@@ -99,6 +119,15 @@ final class FrameCodec {
    * @throws WireException if anything about it is wrong; nothing of it may then be used
    */
   static Frame decode(byte[] bytes, int offset, int length) {
+    return decode(bytes, offset, length, DEFAULT_MAX_FRAME_BYTES);
+  }
+
+  /**
+   * The frame in {@code bytes}; a compressed body may inflate to at most {@code maxFrameBytes}.
+   *
+   * @throws WireException if anything about it is wrong; nothing of it may then be used
+   */
+  static Frame decode(byte[] bytes, int offset, int length, long maxFrameBytes) {
     FrameReader in = new FrameReader(bytes, offset, length);
     int version = in.u8("version");
     if (version != VERSION) {
@@ -110,6 +139,18 @@ final class FrameCodec {
     if (epoch < 0) {
       throw new WireException("negative epoch " + epoch);
     }
+    if ((kind & COMPRESSED) != 0) {
+      int inflatedLength = in.i32("inflated length");
+      if (inflatedLength < 0 || inflatedLength > maxFrameBytes) {
+        throw new WireException("a compressed body of " + inflatedLength + " bytes, the limit is " + maxFrameBytes);
+      }
+      byte[] body = Deflate.inflate(in.rest(), inflatedLength);
+      return new Frame(sender, epoch, body(kind & ~COMPRESSED, new FrameReader(body, 0, body.length)));
+    }
+    return new Frame(sender, epoch, body(kind, in));
+  }
+
+  private static WireMessage body(int kind, FrameReader in) {
     WireMessage body = switch (kind) {
       case DELTAS -> new Deltas(keyBytes(in));
       case STATES -> new States(keyBytes(in), strings(in, "wants"));
@@ -125,7 +166,7 @@ final class FrameCodec {
       default -> throw new WireException("unknown message kind " + kind);
     };
     in.requireEnd();
-    return new Frame(sender, epoch, body);
+    return body;
   }
 
   private static int kindOf(WireMessage body) {

@@ -43,7 +43,7 @@ final class FrameDispatcher {
 
   void handle(Address from, byte[] bytes, int offset, int length) {
     try {
-      Frame frame = FrameCodec.decode(bytes, offset, length);
+      Frame frame = FrameCodec.decode(bytes, offset, length, engine.settings().codecLimits().maxDocumentBytes());
       if (frame.body() instanceof Chunk chunk) {
         byte[] whole = engine.chunks().accept(from, chunk, System.currentTimeMillis());
         if (whole != null) {

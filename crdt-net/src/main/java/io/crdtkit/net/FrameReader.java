@@ -77,6 +77,13 @@ final class FrameReader {
     return value;
   }
 
+  /** Every byte left. */
+  byte[] rest() {
+    byte[] value = new byte[in.remaining()];
+    in.get(value);
+    return value;
+  }
+
   void requireEnd() {
     if (in.hasRemaining()) {
       throw new WireException(in.remaining() + " trailing bytes after the message");

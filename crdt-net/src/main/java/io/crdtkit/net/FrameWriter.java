@@ -49,6 +49,12 @@ final class FrameWriter {
     return this;
   }
 
+  /** Bytes as they are, no length: only at the end of a frame. */
+  FrameWriter raw(byte[] value) {
+    out.write(value, 0, value.length);
+    return this;
+  }
+
   int size() {
     return out.size();
   }

@@ -52,6 +52,28 @@ class FrameCodecTest {
   }
 
   @Test
+  void largeBodiesAreCompressedAndABombOrADamagedStreamIsRefused() {
+    List<KeyBytes> states = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      states.add(new KeyBytes("counter-" + i, "the same document, again and again".getBytes()));
+    }
+    Frame frame = new Frame(A, 0, new Deltas(states));
+    byte[] bytes = FrameCodec.encode(frame);
+    assertThat(bytes.length).isLessThan(2_000);
+    assertThat(FrameCodec.encode(FrameCodec.decode(bytes, 0, bytes.length))).isEqualTo(bytes);
+
+    assertThatThrownBy(() -> FrameCodec.decode(bytes, 0, bytes.length, 1_000))
+        .isInstanceOf(WireException.class).hasMessageContaining("the limit is 1000");
+    byte[] lying = bytes.clone();
+    int lengthAt = 2 + 2 + A.name().length() + 8;
+    lying[lengthAt + 3] ^= 1; // the inflated length is off by one
+    assertThatThrownBy(() -> FrameCodec.decode(lying, 0, lying.length)).isInstanceOf(WireException.class);
+    byte[] damaged = bytes.clone();
+    damaged[bytes.length - 10] ^= 0x55;
+    assertThatThrownBy(() -> FrameCodec.decode(damaged, 0, damaged.length)).isInstanceOf(WireException.class);
+  }
+
+  @Test
   void aFrameStartsWithTheFormatVersionAndAnotherVersionIsRefused() {
     byte[] bytes = FrameCodec.encode(new Frame(A, 0, new InSync(1)));
     assertThat(bytes[0]).isEqualTo((byte) FrameCodec.VERSION);

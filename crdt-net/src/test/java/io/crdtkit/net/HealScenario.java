@@ -18,8 +18,9 @@ import java.util.Locale;
  */
 final class HealScenario {
 
-  record Result(int members, int keys, int divergentKeys, long fullStateBytes, long healBytes, long healMessages,
-      long healBytesDelivered, long mergeViewMillis, long convergedAfterMergeMillis) {
+  record Result(int members, int keys, int divergentKeys, long fullStateBytes, long fullStateFrameBytes,
+      long healBytes, long healMessages, long healBytesDelivered, long mergeViewMillis,
+      long convergedAfterMergeMillis) {
 
     double bytesPercentOfFullState() {
       return 100.0 * healBytes / fullStateBytes;
@@ -29,9 +30,11 @@ final class HealScenario {
     public String toString() {
       return String.format(Locale.ROOT, "%d members, %,d keys, %,d divergent (%.1f%%): MergeView %d ms after the heal, "
               + "converged %d ms after the MergeView; sent %,d bytes in %,d messages = %.2f%% of the full state (%,d "
-              + "bytes); delivered %,d bytes (a multicast counts once per receiver) = %.2f%%",
+              + "bytes; %,d as one compressed frame: %.2f%%); delivered %,d bytes (a multicast counts once per receiver)"
+              + " = %.2f%%",
           members, keys, divergentKeys, 100.0 * divergentKeys / keys, mergeViewMillis, convergedAfterMergeMillis,
-          healBytes, healMessages, bytesPercentOfFullState(), fullStateBytes, healBytesDelivered,
+          healBytes, healMessages, bytesPercentOfFullState(), fullStateBytes, fullStateFrameBytes,
+          100.0 * healBytes / fullStateFrameBytes, healBytesDelivered,
           100.0 * healBytesDelivered / fullStateBytes);
     }
   }
@@ -54,6 +57,7 @@ final class HealScenario {
         counters.get(k % members).get(k).update((c, self) -> c.deltaIncrement(self, 1));
       }
       awaitEverywhere(counters, 0, keys, 1, deadline);
+      awaitQuiet(nodes, deadline);
 
       cluster.split(nodes.subList(0, 3), nodes.subList(3, members));
       int divergent = (int) Math.round(keys * divergence);
@@ -69,6 +73,7 @@ final class HealScenario {
       // Let each side settle, so that only the divergence is left to heal.
       await().atMost(deadline).until(() -> nodes.stream().allMatch(n -> n.stats().messagesSent() > 0));
       awaitSides(counters, written, members);
+      awaitQuiet(nodes, deadline);
 
       long bytesBefore = nodes.stream().mapToLong(n -> n.stats().bytesSent()).sum();
       long deliveredBefore = nodes.stream().mapToLong(n -> n.stats().bytesReceived()).sum();
@@ -86,7 +91,8 @@ final class HealScenario {
       long healBytes = nodes.stream().mapToLong(n -> n.stats().bytesSent()).sum() - bytesBefore;
       long healMessages = nodes.stream().mapToLong(n -> n.stats().messagesSent()).sum() - messagesBefore;
       long delivered = nodes.stream().mapToLong(n -> n.stats().bytesReceived()).sum() - deliveredBefore;
-      return new Result(members, keys, divergent, fullStateBytes(counters.get(0)), healBytes, healMessages, delivered,
+      return new Result(members, keys, divergent, fullStateBytes(counters.get(0)), fullStateFrameBytes(nodes.get(0)),
+          healBytes, healMessages, delivered,
           (merged - healing) / 1_000_000, (converged - merged) / 1_000_000);
     }
   }
@@ -95,6 +101,19 @@ final class HealScenario {
       Duration deadline) {
     await().atMost(deadline).pollInterval(Duration.ofMillis(50)).until(() -> counters.stream().allMatch(mine ->
         mine.subList(from, to).stream().allMatch(c -> c.value().value() == value)));
+  }
+
+  /** Every member compared equal with every peer of its view, and the last rounds are over. */
+  private static void awaitQuiet(List<CrdtNode> nodes, Duration deadline) {
+    await().atMost(deadline).pollInterval(Duration.ofMillis(50))
+        .until(() -> nodes.stream().allMatch(n -> n.stats().inSyncWithAllPeers()));
+    long[] sent = {-1};
+    await().atMost(deadline).pollInterval(Duration.ofMillis(300)).until(() -> {
+      long now = nodes.stream().mapToLong(n -> n.stats().statesSent()).sum();
+      boolean quiet = now == sent[0];
+      sent[0] = now;
+      return quiet;
+    });
   }
 
   private static void awaitSides(List<List<Replicated<GCounter>>> counters, List<Integer> written, int members) {
@@ -111,6 +130,16 @@ final class HealScenario {
       }
       return true;
     });
+  }
+
+  /** One member's whole store as one States frame, compressed as the node would send it. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static long fullStateFrameBytes(CrdtNode node) {
+    List<WireMessage.KeyBytes> states = new ArrayList<>();
+    for (KeyEntry entry : node.engine().keys().values()) {
+      states.add(new WireMessage.KeyBytes(entry.name, entry.encode(entry.state())));
+    }
+    return FrameCodec.encode(new Frame(node.replica(), 0, new WireMessage.States(states, List.of()))).length;
   }
 
   /** One member's whole store as anti-entropy would send it: every key's name and state document. */
