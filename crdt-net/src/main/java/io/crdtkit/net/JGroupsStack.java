@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,24 @@ public final class JGroupsStack {
     String template = resource("tcp-loopback.xml").replace("@port@", String.valueOf(port))
         .replace("@hosts@", peerPorts.stream().map(p -> "@bind@[" + p + "]").collect(Collectors.joining(",")));
     return new JGroupsStack("TCP port " + port + ", peers " + ports, template, true, null);
+  }
+
+  /**
+   * TCP between hosts that are known in advance (test hosts, a fixed fleet): this member listens on {@code port} of
+   * the node's bind address and finds the others with TCPPING at {@code peers}. Failure detection also uses
+   * {@code port + 100}.
+   */
+  public static JGroupsStack tcpHosts(int port, List<InetSocketAddress> peers) {
+    requirePort(port);
+    peers.forEach(peer -> requirePort(peer.getPort()));
+    String hosts = peers.stream().map(p -> p.getHostString() + "[" + p.getPort() + "]")
+        .collect(Collectors.joining(","));
+    if (hosts.contains("\"") || hosts.contains("<") || hosts.contains("@")) {
+      throw new IllegalArgumentException("not host names: " + hosts);
+    }
+    String template = resource("tcp-loopback.xml").replace("@port@", String.valueOf(port))
+        .replace("@hosts@", hosts);
+    return new JGroupsStack("TCP port " + port + ", peers " + hosts, template, true, null);
   }
 
   /**

@@ -1,0 +1,102 @@
+package io.crdtkit.net;
+
+import io.crdtkit.GSet;
+import io.crdtkit.clock.ReplicaId;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * A cluster member in a process of its own, for the multi-process tests: it joins with the TCP preset and obeys
+ * commands on standard input, answering on standard output (logs go to standard error).
+ *
+ * <pre>
+ * args: cluster bindAddress port peer,peer,... replicaPrefix   (a peer is PORT on the bind address, or HOST:PORT)
+ * load NAME   add NAME-1, NAME-2, ... to the set "acked" as fast as it goes; prints "ack NAME-i" after each
+ * stop        stop the load
+ * state       prints "state SIZE HASH VIEWSIZE INSYNC"
+ * dump PATH   writes the set's elements to PATH, one a line; prints "dumped PATH"
+ * retire      retires every replica not in the view; prints "retired N" when done
+ * exit        closes the node and exits
+ * </pre>
+ * It also exits when its standard input closes, so that no child outlives its test.
+ */
+public final class ChildMember {
+
+  private static final TypeReference<GSet<String>> SET = new TypeReference<>() {};
+
+  private ChildMember() {}
+
+  public static void main(String[] args) throws Exception {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    List<InetSocketAddress> peers = new ArrayList<>();
+    for (String peer : args[3].split(",")) {
+      int colon = peer.lastIndexOf(':');
+      peers.add(colon < 0 ? new InetSocketAddress(args[1], Integer.parseInt(peer))
+          : new InetSocketAddress(peer.substring(0, colon), Integer.parseInt(peer.substring(colon + 1))));
+    }
+    CrdtNode node = CrdtNode.builder(args[0])
+        .replica(ReplicaId.fresh(args[4]))
+        .bindAddress(args[1])
+        .stack(JGroupsStack.tcpHosts(Integer.parseInt(args[2]), peers))
+        .antiEntropyInterval(Duration.ofMillis(500))
+        .reportInterval(Duration.ofMillis(250))
+        .start();
+    Replicated<GSet<String>> acked = node.register("acked", GSet.empty(), SET);
+    out.println("started " + node.replica());
+    AtomicBoolean loading = new AtomicBoolean();
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      String[] command = line.trim().split(" ");
+      switch (command[0]) {
+        case "load" -> {
+          loading.set(true);
+          String name = command[1];
+          Thread writer = new Thread(() -> {
+            for (int i = 1; loading.get(); i++) {
+              String element = name + "-" + i;
+              acked.update((set, self) -> set.deltaAdd(element));
+              out.println("ack " + element); // acknowledged: applied here, on its way to the others
+              LockSupport.parkNanos(2_000_000);
+            }
+          }, "load");
+          writer.setDaemon(true);
+          writer.start();
+        }
+        case "stop" -> {
+          loading.set(false);
+          out.println("stopped");
+        }
+        case "state" -> {
+          NetStats stats = node.stats();
+          out.println("state " + acked.value().value().size() + " " + acked.value().hashCode() + " "
+              + stats.viewSize() + " " + stats.inSyncWithAllPeers());
+        }
+        case "dump" -> {
+          java.nio.file.Files.write(java.nio.file.Path.of(command[1]), acked.value().value().toJavaList());
+          out.println("dumped " + command[1]);
+        }
+        case "retire" -> {
+          node.retireAbsent().get();
+          out.println("retired " + node.stats().retired().size());
+        }
+        case "exit" -> {
+          node.close();
+          out.println("bye");
+          System.exit(0);
+        }
+        default -> out.println("unknown " + line);
+      }
+    }
+    node.close();
+    System.exit(0);
+  }
+}

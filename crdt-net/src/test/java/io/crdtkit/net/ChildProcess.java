@@ -1,0 +1,108 @@
+package io.crdtkit.net;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** A running {@link ChildMember}: its command line and what it printed. */
+final class ChildProcess implements AutoCloseable {
+
+  private final Process process;
+  private final PrintStream commands;
+  private final List<String> lines = new CopyOnWriteArrayList<>();
+  final String name;
+
+  private ChildProcess(String name, Process process) {
+    this.name = name;
+    this.process = process;
+    this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          lines.add(line);
+        }
+      } catch (Exception e) {
+        lines.add("reader failed: " + e);
+      }
+    }, "child-" + name);
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /**
+   * Starts a member JVM on this test's class path; {@code prefix} is a command to run it under (e.g. {@code ip netns
+   * exec NAME}), or empty.
+   */
+  static ChildProcess start(String name, List<String> prefix, String cluster, String bind, int port,
+      List<String> peers) throws Exception {
+    List<String> command = new ArrayList<>(prefix);
+    command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-Djava.net.preferIPv4Stack=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        // a killed peer makes JGroups log broken pipes: expected here
+        "-Dorg.slf4j.simpleLogger.log.org.jgroups=off",
+        "-cp", System.getProperty("java.class.path"), ChildMember.class.getName(), cluster, bind,
+        String.valueOf(port), String.join(",", peers), name));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+    return new ChildProcess(name, builder.start());
+  }
+
+  void send(String command) {
+    commands.println(command);
+  }
+
+  List<String> lines() {
+    return lines;
+  }
+
+  List<String> acked() {
+    return lines.stream().filter(l -> l.startsWith("ack ")).map(l -> l.substring(4)).toList();
+  }
+
+  /** The last "state" answer, split into its fields, after asking for a new one. */
+  Optional<String[]> lastState() {
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      if (lines.get(i).startsWith("state ")) {
+        return Optional.of(lines.get(i).split(" "));
+      }
+    }
+    return Optional.empty();
+  }
+
+  boolean printed(String prefix) {
+    return lines.stream().anyMatch(l -> l.startsWith(prefix));
+  }
+
+  /** kill -9: no goodbye, nothing flushed. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (process.isAlive()) {
+        send("exit");
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+          kill();
+        }
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
