@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,10 +96,19 @@ class ProcessClusterTest {
   }
 
   static void awaitViews(List<ChildProcess> members, int size) {
-    await().atMost(DEADLINE).pollInterval(Duration.ofMillis(300)).until(() -> {
-      members.forEach(m -> m.send("state"));
-      return members.stream().allMatch(m -> m.lastState().map(s -> Integer.parseInt(s[3]) == size).orElse(false));
-    });
+    try {
+      await().atMost(DEADLINE).pollInterval(Duration.ofMillis(300)).until(() -> {
+        members.forEach(m -> m.send("state"));
+        return members.stream().allMatch(m -> m.lastState().map(s -> Integer.parseInt(s[3]) == size).orElse(false));
+      });
+    } catch (ConditionTimeoutException e) {
+      StringBuilder states = new StringBuilder("no view of " + size + " within " + DEADLINE + ":");
+      for (ChildProcess member : members) {
+        states.append("\n  ").append(member.name).append(member.isAlive() ? "" : " (dead)").append(": ")
+            .append(member.lastState().map(s -> String.join(" ", s)).orElse("no state"));
+      }
+      throw new AssertionError(states.toString(), e);
+    }
   }
 
   /** Ports on 127.0.0.1 that are free, and whose failure-detection port (+100) is free too. */
