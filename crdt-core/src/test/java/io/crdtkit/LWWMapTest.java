@@ -234,7 +234,8 @@ class LWWMapTest {
       assertThat(collected.merge(stale)).isSameAs(collected);
       assertThat(stale.merge(collected)).isEqualTo(collected);
       assertThat(collected.merge(removed)).isSameAs(collected);
-      assertThat(removed.merge(collected).value()).isEmpty();
+      // regression: an early exit for "the other side holds nothing new" kept the tombstone in this order
+      assertThat(removed.merge(collected)).isEqualTo(collected);
     }
 
     @Test
@@ -249,6 +250,15 @@ class LWWMapTest {
       assertThat(collected.registers().keySet()).containsExactlyInAnyOrder("theme", "font");
       assertThat(collected.dropStableTombstones(stableUpToA2)).isSameAs(collected);
       assertThat(map.dropStableTombstones(VectorClock.empty())).isSameAs(map);
+    }
+
+    /** Regression: each side kept its own form of the same write, so the two merge orders differed. */
+    @Test
+    void theSameWriteWithAndWithoutItsDotMergesToTheDottedFormInEitherOrder() {
+      LWWMap<String, String> dotted = empty().put(HlcTimestamp.of(1_000, 0, A), "theme", "dark");
+      LWWMap<String, String> withoutDot = LWWMap.of(dotted.registers());
+
+      assertThat(dotted.merge(withoutDot)).isEqualTo(withoutDot.merge(dotted)).isEqualTo(dotted);
     }
 
     @Test
