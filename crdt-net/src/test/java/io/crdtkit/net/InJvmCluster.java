@@ -8,13 +8,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.jgroups.Address;
 import org.jgroups.JChannel;
 import org.jgroups.View;
 import org.jgroups.protocols.DISCARD;
-import org.jgroups.protocols.TP;
-import org.jgroups.protocols.pbcast.GMS;
-import org.jgroups.stack.ProtocolStack;
 
 /**
  * Members of one cluster in this JVM (SHARED_LOOPBACK), each with a DISCARD protocol above the transport, so that
@@ -28,7 +24,8 @@ final class InJvmCluster implements AutoCloseable {
   private final String name = "test-" + UUID.randomUUID();
   private final List<CrdtNode> nodes = new ArrayList<>();
   private final Consumer<CrdtNodeBuilder> configuration;
-  private long injectedViewId;
+  private PartitionInjector partitions;
+  private int partitionsCover;
 
   InJvmCluster(Consumer<CrdtNodeBuilder> configuration) {
     this.configuration = configuration;
@@ -55,12 +52,7 @@ final class InJvmCluster implements AutoCloseable {
         .reportInterval(Duration.ofMillis(200));
     configuration.accept(builder);
     CrdtNode node = builder.start();
-    try {
-      node.channel().getProtocolStack().insertProtocol(new DISCARD().setAddress(node.channel().getAddress()),
-          ProtocolStack.Position.ABOVE, TP.class);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    PartitionInjector.discardOf(node);
     nodes.add(node);
     return node;
   }
@@ -83,31 +75,10 @@ final class InJvmCluster implements AutoCloseable {
     });
   }
 
-  /** Splits the running nodes into these sides: each side stops hearing the others and gets a view of its own. */
+  /** Splits the running nodes into these sides (PartitionInjector) and waits until each side has its view. */
   @SafeVarargs
   final void split(List<CrdtNode>... sides) {
-    for (List<CrdtNode> side : sides) {
-      for (List<CrdtNode> other : sides) {
-        if (other != side) {
-          for (CrdtNode node : side) {
-            DISCARD discard = discard(node);
-            other.forEach(o -> discard.addIgnoreMember(o.channel().getAddress()));
-          }
-        }
-      }
-    }
-    // GMS ignores a view whose id is not above the current one: merges raise the ids.
-    for (CrdtNode node : running()) {
-      injectedViewId = Math.max(injectedViewId, node.channel().getView().getViewId().getId());
-    }
-    for (List<CrdtNode> side : sides) {
-      List<Address> members = side.stream().map(n -> n.channel().getAddress()).toList();
-      View view = View.create(members.get(0), ++injectedViewId, members);
-      for (CrdtNode node : side) {
-        GMS gms = node.channel().getProtocolStack().findProtocol(GMS.class);
-        gms.installView(view);
-      }
-    }
+    partitions().split(sides);
     for (List<CrdtNode> side : sides) {
       await("split view").atMost(VIEW_DEADLINE).until(() ->
           side.stream().allMatch(n -> n.channel().getView().size() == side.size()));
@@ -116,9 +87,15 @@ final class InJvmCluster implements AutoCloseable {
 
   /** Lets every node hear every other again; MERGE3 then merges the views. */
   void heal() {
-    for (CrdtNode node : running()) {
-      discard(node).resetIgnoredMembers();
+    partitions().heal();
+  }
+
+  private PartitionInjector partitions() {
+    if (partitions == null || partitionsCover != nodes.size()) {
+      partitions = PartitionInjector.of(running().toArray(CrdtNode[]::new));
+      partitionsCover = nodes.size();
     }
+    return partitions;
   }
 
   /** Kills a node without a goodbye: it drops everything, then its channel is closed with no LEAVE. */
@@ -136,7 +113,7 @@ final class InJvmCluster implements AutoCloseable {
   }
 
   private static DISCARD discard(CrdtNode node) {
-    return node.channel().getProtocolStack().findProtocol(DISCARD.class);
+    return PartitionInjector.discardOf(node);
   }
 
   static void closeAll(Collection<CrdtNode> nodes) {
