@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apiguardian.api.API;
 import org.jgroups.JChannel;
 import org.slf4j.Logger;
@@ -183,7 +185,16 @@ public final class CrdtNode implements AutoCloseable {
       engine.flushNow();
       engine.retirements().request(self);
     });
-    return retired.thenRunAsync(this::close);
+    return retired.thenRunAsync(() -> {
+      // If this node coordinated its own retirement, the others may not have the log yet: NAKACK2 retransmits
+      // only while the sender is there. Stay until every peer has sent a frame of the new epoch (or 10 s pass).
+      long epoch = engine.retirements().epoch();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!engine.membership().allPeersAtEpoch(epoch) && System.nanoTime() < deadline) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+      }
+      close();
+    });
   }
 
   /** The JGroups channel, for tests that inject views and drop messages. */

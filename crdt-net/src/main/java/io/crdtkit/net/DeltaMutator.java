@@ -8,7 +8,9 @@ import org.apiguardian.api.API;
 
 /**
  * An update, as the delta it makes: given the current state and this node's replica id, return the small state
- * that, merged in, performs the update. The node merges it locally at once and sends it to the others.
+ * that, merged in, performs the update. The node merges it locally at once and sends it to the others. It runs
+ * under the key's lock, so that no other update slips in between reading the state and merging the delta: keep it
+ * a quick, pure function of its arguments.
  *
  * <pre>{@code
  * cart.update((state, self) -> state.deltaUpdate(self, "milk", qty -> qty.deltaIncrement(self, 2)));

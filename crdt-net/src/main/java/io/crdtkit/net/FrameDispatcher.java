@@ -72,6 +72,7 @@ final class FrameDispatcher {
     if (engine.membership().learn(from, sender)) {
       engine.learned(sender);
     }
+    engine.membership().sawEpoch(from, frame.epoch());
     long epoch = retirements.epoch();
     WireMessage body = frame.body();
     if (frame.epoch() != epoch) {
@@ -107,8 +108,9 @@ final class FrameDispatcher {
 
   private void applyDeltas(Deltas deltas) {
     for (Decoded decoded : decodeAll(deltas.deltas(), List.of())) {
-      merge(decoded);
-      engine.counters().deltasApplied.increment();
+      if (merge(decoded)) {
+        engine.counters().deltasApplied.increment();
+      }
     }
   }
 
@@ -148,9 +150,16 @@ final class FrameDispatcher {
         engine.counters().unknownKeys.increment();
         continue;
       }
-      Object value = entry.decode(bytes.document());
-      if (!missedRetirements.isEmpty()) {
-        value = entry.upgrade((Crdt) value, missedRetirements);
+      Object value;
+      try {
+        value = entry.decode(bytes.document());
+        if (!missedRetirements.isEmpty()) {
+          value = entry.upgrade((Crdt) value, missedRetirements);
+        }
+      } catch (CrdtDecodeException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new WireException("key '" + bytes.key() + "': " + e, e);
       }
       decoded.add(new Decoded(entry, value));
     }
@@ -158,7 +167,15 @@ final class FrameDispatcher {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static boolean merge(Decoded decoded) {
-    return ((KeyEntry) decoded.entry()).merge((Crdt) decoded.value());
+  private boolean merge(Decoded decoded) {
+    try {
+      return ((KeyEntry) decoded.entry()).merge((Crdt) decoded.value());
+    } catch (RuntimeException e) {
+      // A document that decodes but cannot merge (another configuration of the type, say): refused alone.
+      engine.counters().decodeErrors.increment();
+      log.warn("{}: a received state of key '{}' could not be merged: {}", engine.settings().replica(),
+          decoded.entry().name, e.toString());
+      return false;
+    }
   }
 }

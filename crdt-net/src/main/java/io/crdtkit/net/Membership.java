@@ -29,6 +29,7 @@ final class Membership {
   private volatile Set<Address> bridges = Set.of();
   private final Map<Address, ReplicaId> replicas = new ConcurrentHashMap<>();
   private final Map<Address, Status> status = new ConcurrentHashMap<>();
+  private final Map<Address, Long> epochs = new ConcurrentHashMap<>();
   private final Map<Address, ReplicaId> suspected = new ConcurrentHashMap<>();
 
   Membership(Address self, ReplicaId selfReplica) {
@@ -81,8 +82,19 @@ final class Membership {
       }
     }
     status.keySet().retainAll(newView.getMembers());
+    epochs.keySet().retainAll(newView.getMembers());
     replicas.keySet().removeIf(address -> !address.equals(self) && !newView.containsMember(address));
     return joined;
+  }
+
+  /** The retirement epoch {@code member} last sent a frame in. */
+  void sawEpoch(Address member, long epoch) {
+    epochs.merge(member, epoch, Math::max);
+  }
+
+  /** Whether every peer of the view has sent a frame from {@code epoch} or later (it applied the log so far). */
+  boolean allPeersAtEpoch(long epoch) {
+    return peers().stream().allMatch(peer -> epochs.getOrDefault(peer, -1L) >= epoch);
   }
 
   void suspect(Collection<Address> members) {

@@ -292,7 +292,8 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
 
   private void reportTick() {
     WireMessage.Reports changed = reports.changedReports(keys.values());
-    if (!changed.groups().isEmpty() || membership != null && !membership.allMembersKnown()) {
+    boolean announce = reports.takeAnnounce();
+    if (!changed.groups().isEmpty() || announce || membership != null && !membership.allMembersKnown()) {
       counters.reportsSent.add(changed.groups().size());
       multicast(changed);
     }

@@ -26,6 +26,7 @@ final class ReportGossip {
 
   private final CrdtCodec<VectorClock> clocks;
   private final Map<String, StabilityReport> lastSent = new HashMap<>();
+  private boolean announce = true;
 
   ReportGossip(CrdtCodec<VectorClock> clocks) {
     this.clocks = clocks;
@@ -49,9 +50,20 @@ final class ReportGossip {
     return new Reports(encoded);
   }
 
-  /** Everything is sent again on the next tick. */
+  /** Everything is sent again on the next tick, and a message goes out even if there is no report to send. */
   void resendAll() {
     lastSent.clear();
+    announce = true;
+  }
+
+  /**
+   * Whether the next tick must multicast even an empty message: after a view change or a retirement the others
+   * learn this node's replica id and epoch from it.
+   */
+  boolean takeAnnounce() {
+    boolean due = announce;
+    announce = false;
+    return due;
   }
 
   /** The reports of a received message, each with its keys; decoded whole before any is applied. */

@@ -107,6 +107,25 @@ class RetirementOverTheNetworkTest {
   }
 
   @Test
+  void theCoordinatorCanLeaveGracefullyToo() throws Exception {
+    try (InJvmCluster cluster = InJvmCluster.of(3)) {
+      List<CrdtNode> nodes = cluster.nodes();
+      List<Replicated<GCounter>> hits =
+          nodes.stream().map(n -> n.register("hits", GCounter.empty(), GCounter.class)).toList();
+      CrdtNode coordinator = nodes.get(0);
+      assertThat(coordinator.engine().membership().isCoordinator()).isTrue();
+      hits.get(0).update((counter, self) -> counter.deltaIncrement(self, 42));
+      coordinator.leave().get(30, TimeUnit.SECONDS);
+      await().atMost(DEADLINE).untilAsserted(() -> {
+        for (int i = 1; i < 3; i++) {
+          assertThat(nodes.get(i).stats().retired()).containsExactly(coordinator.replica());
+          assertThat(hits.get(i).value().value()).isEqualTo(42);
+        }
+      });
+    }
+  }
+
+  @Test
   void aGracefulLeaveRetiresTheLeaverAfterTheOthersHoldAllItsUpdates() throws Exception {
     try (InJvmCluster cluster = InJvmCluster.of(3)) {
       List<CrdtNode> nodes = cluster.nodes();
