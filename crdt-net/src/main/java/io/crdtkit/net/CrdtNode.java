@@ -145,6 +145,14 @@ public final class CrdtNode implements AutoCloseable {
   }
 
   /**
+   * The keys whose digests differed from some peer's in the last anti-entropy comparison and have not been seen
+   * equal since (empty when every peer was last found in sync): the per-key view of {@link NetStats#peers()}.
+   */
+  public java.util.Set<String> outOfSyncKeys() {
+    return engine.membership().outOfSyncKeys();
+  }
+
+  /**
    * Retires replicas that are gone for good (crashed, or old incarnations of restarted members): their entries are
    * folded away once every live member holds all of their updates, and garbage collection stops waiting for them.
    * Only the view's coordinator appends to the retirement log, and only while every other member of the replica

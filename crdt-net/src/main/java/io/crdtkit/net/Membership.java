@@ -193,6 +193,13 @@ final class Membership {
     status.clear();
   }
 
+  /** Keys that anti-entropy found different with some peer and has not seen equal with it since. */
+  Set<String> outOfSyncKeys() {
+    Set<String> keys = new java.util.TreeSet<>();
+    status.values().forEach(known -> keys.addAll(known.differing()));
+    return keys;
+  }
+
   List<PeerSync> peerSyncs() {
     List<PeerSync> result = new ArrayList<>();
     for (Address peer : peers()) {

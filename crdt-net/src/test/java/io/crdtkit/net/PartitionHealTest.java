@@ -39,7 +39,8 @@ class PartitionHealTest {
       cluster.awaitOneView();
       awaitAll(carts, Map.of("eggs", 12L, "bread", 1L));
       assertThat(nodes).allSatisfy(node -> assertThat(node.stats().mergeViews()).isPositive());
-      await().atMost(HEAL_DEADLINE).until(() -> nodes.stream().allMatch(n -> n.stats().inSyncWithAllPeers()));
+      await().atMost(HEAL_DEADLINE).until(() -> nodes.stream().allMatch(n -> n.stats().inSyncWithAllPeers()
+          && n.outOfSyncKeys().isEmpty()));
     }
   }
 
