@@ -54,7 +54,7 @@ final class KeyEntry<S extends Crdt<S>> {
   boolean inTree;
 
   KeyEntry(String name, S initial, CrdtCodec<S> codec, ReplicaId self, Iterable<ReplicaId> members,
-      Consumer<KeyEntry<?>> dirtySink) {
+      List<ReplicaId> retired, Consumer<KeyEntry<?>> dirtySink) {
     this.dirtySink = dirtySink;
     this.name = name;
     this.keyHash = Hashes.ofKey(name);
@@ -69,6 +69,8 @@ final class KeyEntry<S extends Crdt<S>> {
       // as a member; the heir never reports, so the cuts would freeze for good. It holds only updates every member
       // had when they were folded, so it needs no report: treat it as retired from the start.
       collector.retire(RetirementLog.HEIR);
+      // A key registered after retirements: states it receives mention no retiree, but its tracker must not wait.
+      retired.forEach(collector::retire);
     }
   }
 

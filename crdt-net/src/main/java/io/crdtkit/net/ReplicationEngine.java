@@ -114,7 +114,10 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
 
   <S extends Crdt<S>> Replicated<S> register(String key, S initial, CrdtCodec<S> codec) {
     requireOpen();
-    KeyEntry<S> entry = new KeyEntry<>(key, initial, codec, settings.replica(), Set.copyOf(seen), this::dirty);
+    List<ReplicaId> retired = retirements.log().retired().asJava();
+    Set<ReplicaId> members = new HashSet<>(seen);
+    retired.forEach(members::remove);
+    KeyEntry<S> entry = new KeyEntry<>(key, initial, codec, settings.replica(), members, retired, this::dirty);
     if (keys.putIfAbsent(key, entry) != null) {
       throw new IllegalArgumentException("key '" + key + "' is already registered on this node");
     }

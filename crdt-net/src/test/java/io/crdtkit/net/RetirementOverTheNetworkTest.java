@@ -75,6 +75,15 @@ class RetirementOverTheNetworkTest {
           && settings.get(0).value().tombstones() == 0 && settings.get(1).value().tombstones() == 0);
       hits.get(1).update((counter, self) -> counter.deltaIncrement(self, 1));
       await().atMost(DEADLINE).until(() -> hits.get(0).value().value() == 16);
+
+      // A key registered after the retirement collects too: its tracker does not wait for the retiree.
+      List<Replicated<LWWMap<String, String>>> later = nodes.subList(0, 2).stream()
+          .map(n -> n.register("later", LWWMap.<String, String>empty(), SETTINGS)).toList();
+      later.get(0).update((map, self) -> map.deltaPut(clock, "k", "v"));
+      later.get(0).update((map, self) -> map.deltaRemove(clock, "k"));
+      await().atMost(DEADLINE).until(() -> later.stream().allMatch(l -> l.value().context().vectorClock().size() > 0
+          && l.value().tombstones() == 0));
+      assertThat(later.get(1).gcStatus().get().members()).doesNotContain(crashed.replica());
     }
   }
 
