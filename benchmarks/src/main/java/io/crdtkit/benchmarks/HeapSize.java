@@ -1,5 +1,10 @@
 package io.crdtkit.benchmarks;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.openjdk.jol.info.GraphStats;
 
 /**
@@ -11,9 +16,12 @@ final class HeapSize {
 
   static {
     // JOL lays out objects from field offsets, which Unsafe refuses for record fields (ReplicaId, Dot...); this
-    // makes JOL find them its other way. Without it, JOL needs -Djdk.attach.allowAttachSelf=true to attach itself.
+    // makes JOL find them its other way when it cannot attach itself (-Djdk.attach.allowAttachSelf=true).
     System.setProperty("jol.magicFieldOffset", "true");
   }
+
+  /** The size of each set of shared roots, by the identities of its arrays: a walk of 100,000 strings takes seconds. */
+  private static final Map<List<Object>, Long> SHARED_SIZES = new HashMap<>();
 
   private HeapSize() {}
 
@@ -22,13 +30,33 @@ final class HeapSize {
    * by identity, so the difference of the two walks is exact even if a collection moves objects in between.
    */
   static long of(Object structure, String[]... shared) {
-    Object[] roots = new Object[shared.length + 2];
-    roots[0] = structure;
-    roots[1] = Replicas.all();
-    System.arraycopy(shared, 0, roots, 2, shared.length);
-    Object[] sharedRoots = new Object[shared.length + 1];
-    sharedRoots[0] = roots[1];
-    System.arraycopy(shared, 0, sharedRoots, 1, shared.length);
-    return GraphStats.parseInstance(roots).totalSize() - GraphStats.parseInstance(sharedRoots).totalSize();
+    List<Object> sharedRoots = new ArrayList<>();
+    sharedRoots.add(Replicas.all());
+    sharedRoots.addAll(Arrays.asList(shared));
+    List<Object> roots = new ArrayList<>(sharedRoots);
+    roots.add(structure);
+    return GraphStats.parseInstance(roots.toArray()).totalSize() - sharedSize(shared, sharedRoots);
+  }
+
+  private static synchronized long sharedSize(String[][] shared, List<Object> sharedRoots) {
+    // Keyed by the arrays' identities (an identity list), so equal but distinct arrays are walked apart.
+    List<Object> key = new ArrayList<>();
+    for (String[] array : shared) {
+      key.add(new Identity(array));
+    }
+    return SHARED_SIZES.computeIfAbsent(key, k -> GraphStats.parseInstance(sharedRoots.toArray()).totalSize());
+  }
+
+  /** An object compared by identity, as a map key. */
+  private record Identity(Object object) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Identity other && other.object == object;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(object);
+    }
   }
 }

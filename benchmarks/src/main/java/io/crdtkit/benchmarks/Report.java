@@ -69,6 +69,15 @@ final class Report {
     line("| source | `" + machine.get("source") + "` |");
     line("| load average (1, 5, 15 min) | at start " + run.loadAtStart() + "; at end " + run.loadAtEnd() + " |");
     line("");
+    int cores = (Integer) machine.get("cores");
+    double busiest = Math.max(firstLoad(run.loadAtStart()), firstLoad(run.loadAtEnd()));
+    if (busiest > cores) {
+      line("**The machine was busy during this run** (load average up to " + number(busiest) + " on " + cores
+          + " cores: other work was running). Timings are inflated and their error bars wide; ratios measured "
+          + "in one run still compare like with like, but treat them as rough. Allocation per operation and the "
+          + "footprints (bytes, heap, GC) do not depend on load.");
+      line("");
+    }
     line("**How to read.** Every score is lower-is-better (time per operation, or bytes). *vs Pekko* is Pekko's "
         + "score divided by crdtkit's: above 1, crdtkit is faster or smaller. *÷ limit* is crdtkit's score divided "
         + "by the plain collection's: what the CRDT metadata costs, as a multiple. `±` is JMH's 99.9% confidence "
@@ -152,6 +161,15 @@ final class Report {
     line("| 5 members, 100,000 keys, 1% divergence after a partition | pending: needs crdt-net | pending: needs "
         + "crdt-net |");
     line("");
+  }
+
+  /** The 1-minute figure of a load average text, 0 if there is none. */
+  private static double firstLoad(String loadAverage) {
+    try {
+      return Double.parseDouble(loadAverage.trim().split("\\s+")[0]);
+    } catch (RuntimeException e) {
+      return 0;
+    }
   }
 
   private static String footprintGroup(Row row) {
