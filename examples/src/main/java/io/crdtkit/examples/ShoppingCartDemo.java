@@ -119,7 +119,7 @@ public final class ShoppingCartDemo {
       out.println("5. The partition heals: MERGE3 finds the sides, anti-entropy sends only what differs");
       clock.lap();
       partitions.heal();
-      clock.await(() -> nodes.stream().allMatch(n -> n.members().size() == NAMES.length));
+      clock.await(() -> nodes.stream().allMatch(n -> n.stats().viewSize() == NAMES.length));
       long merged = clock.lap();
       clock.await(() -> items(phone).equals(items(laptop)) && items(laptop).equals(items(tablet))
           && coupons.stream().allMatch(c -> c.value().value().isEmpty()));
