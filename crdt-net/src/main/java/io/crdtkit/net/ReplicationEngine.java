@@ -3,7 +3,6 @@ package io.crdtkit.net;
 import io.crdtkit.Crdt;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.clock.VectorClock;
-import io.crdtkit.gc.RetirementLog;
 import io.crdtkit.jackson.CrdtCodec;
 import io.crdtkit.jackson.CrdtMappers;
 import io.crdtkit.net.WireMessage.KeyBytes;
@@ -14,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -47,10 +45,9 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   private final JChannel channel;
   private final SmileMapper mapper;
   private final ScheduledExecutorService protocol;
-  private final Map<String, KeyEntry<?>> keys = new ConcurrentHashMap<>();
+  private final KeyRegistry registry;
   private final ConcurrentLinkedQueue<KeyEntry<?>> withDeltas = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
-  private final Set<ReplicaId> seen = ConcurrentHashMap.newKeySet();
   private final NetCounters counters = new NetCounters();
   private final FrameSender sender;
   private final FrameDispatcher dispatcher;
@@ -67,6 +64,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   ReplicationEngine(NodeSettings settings, JChannel channel) {
     this.settings = settings;
     this.channel = channel;
+    this.registry = new KeyRegistry(settings.replica());
     this.mapper = CrdtMappers.smile(settings.codecLimits());
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = new Thread(runnable, "crdt-net-" + settings.replica());
@@ -80,7 +78,6 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     this.retirements = new RetirementCoordinator(this);
     this.dispatcher = new FrameDispatcher(this);
     this.sender = new FrameSender(channel, settings.replica(), settings.maxMessageBytes(), counters, () -> closed);
-    seen.add(settings.replica());
   }
 
   void start() throws Exception {
@@ -114,13 +111,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
 
   <S extends Crdt<S>> Replicated<S> register(String key, S initial, CrdtCodec<S> codec) {
     requireOpen();
-    List<ReplicaId> retired = retirements.log().retired().asJava();
-    Set<ReplicaId> members = new HashSet<>(seen);
-    retired.forEach(members::remove);
-    KeyEntry<S> entry = new KeyEntry<>(key, initial, codec, settings.replica(), members, retired, this::dirty);
-    if (keys.putIfAbsent(key, entry) != null) {
-      throw new IllegalArgumentException("key '" + key + "' is already registered on this node");
-    }
+    KeyEntry<S> entry = registry.register(key, initial, codec, retirements.log(), this::dirty);
     entry.markDirty();
     return new Replicated<>(entry, this);
   }
@@ -294,7 +285,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   }
 
   private void reportTick() {
-    WireMessage.Reports changed = reports.changedReports(keys.values());
+    WireMessage.Reports changed = reports.changedReports(registry.entries());
     boolean announce = reports.takeAnnounce();
     if (!changed.groups().isEmpty() || announce || membership != null && !membership.allMembersKnown()) {
       counters.reportsSent.add(changed.groups().size());
@@ -311,35 +302,21 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
 
   // ---- what the protocol parts need
 
-  /** A new member's replica id: the collected keys' replica sets learn it. */
   void learned(ReplicaId replica) {
-    if (seen.add(replica) && !retirements.log().isRetired(replica)) {
-      keys.values().forEach(entry -> entry.learn(replica));
-    }
+    registry.learned(replica, retirements.log());
   }
 
-  /** Every replica this node knows to exist and not retired: seen in the view, or in a state's clocks. */
   Set<ReplicaId> knownReplicas() {
-    Set<ReplicaId> known = new HashSet<>(seen);
-    keys.values().forEach(entry -> entry.addReplicasMentioned(known));
-    known.removeIf(retirements.log()::isRetired);
-    known.remove(RetirementLog.HEIR);
-    return known;
+    return registry.knownReplicas(retirements.log());
   }
 
   long footprint(List<ReplicaId> replicas) {
-    long sum = 0;
-    for (KeyEntry<?> entry : keys.values()) {
-      sum += entry.footprint(replicas);
-    }
-    return sum;
+    return registry.footprint(replicas);
   }
 
   /** New entries of the retirement log: fold them into every key; this node stops writing if it is among them. */
   void applyRetirements(List<ReplicaId> retired) {
-    for (KeyEntry<?> entry : keys.values()) {
-      entry.retire(retired);
-    }
+    registry.retire(retired);
     if (retired.contains(settings.replica())) {
       writable = false;
       log.warn("{}: this replica is retired; it takes no more updates", settings.replica());
@@ -359,7 +336,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   }
 
   Map<String, KeyEntry<?>> keys() {
-    return keys;
+    return registry.byName();
   }
 
   NetCounters counters() {

@@ -1,0 +1,80 @@
+package io.crdtkit.net;
+
+import io.crdtkit.Crdt;
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.gc.RetirementLog;
+import io.crdtkit.jackson.CrdtCodec;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * A node's registered keys and the replicas it knows of: what registration, membership changes and retirements do
+ * to all keys at once. Thread-safe.
+ */
+final class KeyRegistry {
+
+  private final ReplicaId self;
+  private final Map<String, KeyEntry<?>> keys = new ConcurrentHashMap<>();
+  private final Set<ReplicaId> seen = ConcurrentHashMap.newKeySet();
+
+  KeyRegistry(ReplicaId self) {
+    this.self = self;
+    seen.add(self);
+  }
+
+  /** A new key; its garbage collector knows every replica seen so far, and none of the retired ones. */
+  <S extends Crdt<S>> KeyEntry<S> register(String key, S initial, CrdtCodec<S> codec, RetirementLog log,
+      Consumer<KeyEntry<?>> dirtySink) {
+    List<ReplicaId> retired = log.retired().asJava();
+    Set<ReplicaId> members = new HashSet<>(seen);
+    retired.forEach(members::remove);
+    KeyEntry<S> entry = new KeyEntry<>(key, initial, codec, self, members, retired, dirtySink);
+    if (keys.putIfAbsent(key, entry) != null) {
+      throw new IllegalArgumentException("key '" + key + "' is already registered on this node");
+    }
+    return entry;
+  }
+
+  Map<String, KeyEntry<?>> byName() {
+    return keys;
+  }
+
+  Collection<KeyEntry<?>> entries() {
+    return keys.values();
+  }
+
+  /** A member's replica id, seen for the first time: every collected key's replica set learns it. */
+  void learned(ReplicaId replica, RetirementLog log) {
+    if (seen.add(replica) && !log.isRetired(replica)) {
+      keys.values().forEach(entry -> entry.learn(replica));
+    }
+  }
+
+  /** Every replica this node knows to exist and not retired: seen in the view, or in a state's clocks. */
+  Set<ReplicaId> knownReplicas(RetirementLog log) {
+    Set<ReplicaId> known = new HashSet<>(seen);
+    keys.values().forEach(entry -> entry.addReplicasMentioned(known));
+    known.removeIf(log::isRetired);
+    known.remove(RetirementLog.HEIR);
+    return known;
+  }
+
+  /** How much of {@code replicas}' updates this node holds, summed over its keys (RetirementCoordinator). */
+  long footprint(List<ReplicaId> replicas) {
+    long sum = 0;
+    for (KeyEntry<?> entry : keys.values()) {
+      sum += entry.footprint(replicas);
+    }
+    return sum;
+  }
+
+  /** Folds new entries of the retirement log into every key. */
+  void retire(List<ReplicaId> retired) {
+    keys.values().forEach(entry -> entry.retire(retired));
+  }
+}
