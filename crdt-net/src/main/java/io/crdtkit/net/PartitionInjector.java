@@ -62,6 +62,15 @@ public final class PartitionInjector {
    */
   @SafeVarargs
   public final void split(List<CrdtNode>... sides) {
+    List<List<CrdtNode>> all = new ArrayList<>();
+    for (List<CrdtNode> side : sides) {
+      all.add(side);
+    }
+    split(all);
+  }
+
+  /** {@link #split(List[])} with the sides in a list. */
+  public void split(List<List<CrdtNode>> sides) {
     for (List<CrdtNode> side : sides) {
       if (side.isEmpty()) {
         throw new IllegalArgumentException("a side of a partition needs at least one node");

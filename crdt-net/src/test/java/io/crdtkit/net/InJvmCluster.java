@@ -78,8 +78,12 @@ final class InJvmCluster implements AutoCloseable {
   /** Splits the running nodes into these sides (PartitionInjector) and waits until each side has its view. */
   @SafeVarargs
   final void split(List<CrdtNode>... sides) {
-    partitions().split(sides);
+    List<List<CrdtNode>> all = new ArrayList<>();
     for (List<CrdtNode> side : sides) {
+      all.add(side);
+    }
+    partitions().split(all);
+    for (List<CrdtNode> side : all) {
       await("split view").atMost(VIEW_DEADLINE).until(() ->
           side.stream().allMatch(n -> n.channel().getView().size() == side.size()));
     }
