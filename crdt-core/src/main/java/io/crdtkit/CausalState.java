@@ -8,12 +8,21 @@ import io.crdtkit.clock.VectorClock;
 /**
  * A dot store together with the causal context of the replica that holds it: the whole state of a causal CRDT.
  * Every dot in the store is in the context; the context also remembers the dots that were removed. A state also
- * knows the garbage collector's cuts it has been collected at ({@link Cuts#NONE} without GC, and in every delta).
+ * knows the garbage collector's cuts it has been collected at ({@link Cuts#NONE} without GC).
+ *
+ * <p>A <em>partial</em> state is a delta (or a join of deltas): it carries the cuts of the state it was made on,
+ * which speak for its entries beyond its small context (GC.md, refinement 6). Whole states never claim cuts beyond
+ * what they have seen: joining a delta into a state keeps only the part of its cuts the state has seen (a blank
+ * replica that merges a delta has not seen what the delta's cuts cover). The flag is not part of equality.
  */
-record CausalState<S extends DotStore<S>>(S store, CausalContext context, Cuts cuts) {
+record CausalState<S extends DotStore<S>>(S store, CausalContext context, Cuts cuts, boolean partial) {
 
   CausalState(S store, CausalContext context) {
-    this(store, context, Cuts.NONE);
+    this(store, context, Cuts.NONE, false);
+  }
+
+  CausalState(S store, CausalContext context, Cuts cuts) {
+    this(store, context, cuts, false);
   }
 
   static <S extends DotStore<S>> CausalState<S> empty(S emptyStore) {
@@ -26,12 +35,12 @@ record CausalState<S extends DotStore<S>>(S store, CausalContext context, Cuts c
    * still holds a stable dot of the same entry learns that the updater had seen it (and dropped it).
    */
   CausalState<S> delta(S store, Iterable<Dot> observed, Dot minted) {
-    return new CausalState<>(store, CausalContext.empty().addAll(observed).add(minted), cuts);
+    return new CausalState<>(store, CausalContext.empty().addAll(observed).add(minted), cuts, true);
   }
 
   /** The same, for an update that minted several dots. */
   CausalState<S> delta(S store, Iterable<Dot> observed, Iterable<Dot> minted) {
-    return new CausalState<>(store, CausalContext.empty().addAll(observed).addAll(minted), cuts);
+    return new CausalState<>(store, CausalContext.empty().addAll(observed).addAll(minted), cuts, true);
   }
 
   /**
@@ -40,7 +49,7 @@ record CausalState<S extends DotStore<S>>(S store, CausalContext context, Cuts c
    * remove an event that stability reports account for (crdt-gc's GC.md, refinement 1).
    */
   CausalState<S> removal(S emptyStore, Iterable<Dot> observed, Dot minted) {
-    return new CausalState<>(emptyStore, CausalContext.empty().addAll(observed).add(minted), cuts);
+    return new CausalState<>(emptyStore, CausalContext.empty().addAll(observed).add(minted), cuts, true);
   }
 
   /** The join; {@code this} when {@code other} adds nothing. */
@@ -48,12 +57,14 @@ record CausalState<S extends DotStore<S>>(S store, CausalContext context, Cuts c
     if (other == this) {
       return this;
     }
-    S joinedStore = store.join(other.store, new JoinSides(context, other.context, cuts, other.cuts));
+    boolean joinedPartial = partial && other.partial;
+    JoinSides sides = JoinSides.of(context, other.context, cuts, other.cuts, joinedPartial);
+    S joinedStore = store.join(other.store, sides);
     CausalContext joinedContext = context.merge(other.context);
-    Cuts joinedCuts = cuts.merge(other.cuts);
-    return joinedStore == store && joinedContext == context && joinedCuts == cuts
+    Cuts joinedCuts = sides.joinedCuts().equals(cuts) ? cuts : sides.joinedCuts();
+    return joinedStore == store && joinedContext == context && joinedCuts == cuts && joinedPartial == partial
         ? this
-        : new CausalState<>(joinedStore, joinedContext, joinedCuts);
+        : new CausalState<>(joinedStore, joinedContext, joinedCuts, joinedPartial);
   }
 
   boolean isLessOrEqual(CausalState<S> other) {
@@ -62,18 +73,18 @@ record CausalState<S extends DotStore<S>>(S store, CausalContext context, Cuts c
 
   /** This state after a local update that holds {@code newStore} and minted {@code dot}. */
   CausalState<S> withMinted(S newStore, Dot dot) {
-    return new CausalState<>(newStore, context.add(dot), cuts);
+    return new CausalState<>(newStore, context.add(dot), cuts, partial);
   }
 
   /** The same, for an update that minted several dots. */
   CausalState<S> withMinted(S newStore, Iterable<Dot> minted) {
-    return new CausalState<>(newStore, context.addAll(minted), cuts);
+    return new CausalState<>(newStore, context.addAll(minted), cuts, partial);
   }
 
   /** This state, having also seen {@code seen}. */
   CausalState<S> withContext(CausalContext seen) {
     CausalContext merged = context.merge(seen);
-    return merged == context ? this : new CausalState<>(store, merged, cuts);
+    return merged == context ? this : new CausalState<>(store, merged, cuts, partial);
   }
 
   /** This state with the dots of {@code from} renamed to {@code (to, offset + n)}, in the store and the context. */
@@ -83,7 +94,7 @@ record CausalState<S extends DotStore<S>>(S store, CausalContext context, Cuts c
     Cuts renamedCuts = cuts.rename(from, to, offset);
     return renamedStore == store && renamedContext == context && renamedCuts.equals(cuts)
         ? this
-        : new CausalState<>(renamedStore, renamedContext, renamedCuts);
+        : new CausalState<>(renamedStore, renamedContext, renamedCuts, partial);
   }
 
   /**
@@ -94,12 +105,12 @@ record CausalState<S extends DotStore<S>>(S store, CausalContext context, Cuts c
   CausalState<S> retire(ReplicaId retired, ReplicaId heir) {
     CausalContext filled = context.fillGaps(retired);
     long offset = filled.vectorClock().get(heir);
-    return new CausalState<>(store, filled, cuts).rename(retired, heir, offset);
+    return new CausalState<>(store, filled, cuts, partial).rename(retired, heir, offset);
   }
 
   /** This state holding {@code newStore}; nothing minted, the context is unchanged. */
   CausalState<S> withStore(S newStore) {
-    return newStore == store ? this : new CausalState<>(newStore, context, cuts);
+    return newStore == store ? this : new CausalState<>(newStore, context, cuts, partial);
   }
 
   /**
@@ -107,8 +118,22 @@ record CausalState<S extends DotStore<S>>(S store, CausalContext context, Cuts c
    * maximum), and its store drops and collapses what they allow. {@code this} if nothing changes.
    */
   CausalState<S> collect(VectorClock stableCut, VectorClock collapseCut) {
-    Cuts raised = cuts.merge(new Cuts(stableCut, collapseCut));
+    Cuts raised = cuts.merge(new Cuts(stableCut, collapseCut)).within(context.vectorClock());
     S collected = store.collapse(raised);
-    return raised == cuts && collected == store ? this : new CausalState<>(collected, context, raised);
+    return raised == cuts && collected == store && !partial
+        ? this
+        : new CausalState<>(collected, context, raised, false);
+  }
+
+  /** Equal stores, contexts and cuts; whether it is a delta is no part of the value. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CausalState<?> other && store.equals(other.store) && context.equals(other.context)
+        && cuts.equals(other.cuts);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(store, context, cuts);
   }
 }

@@ -22,6 +22,23 @@ record Cuts(VectorClock stable, VectorClock collapse) {
     return mergedStable == stable && mergedCollapse == collapse ? this : new Cuts(mergedStable, mergedCollapse);
   }
 
+  /**
+   * These cuts as far as a state that has seen {@code compact} may claim them. A cut speaks for every dot below
+   * it, as something its state has seen: a blank replica that merged a delta carrying the sender's cuts has not
+   * seen what they cover, and must not speak for it (GC.md, refinements 6 and 8).
+   */
+  Cuts within(VectorClock compact) {
+    if (equals(NONE)) {
+      return this;
+    }
+    VectorClock cappedStable = stable.intersect(compact);
+    VectorClock cappedCollapse = collapse.intersect(cappedStable);
+    if (cappedStable == stable && cappedCollapse == collapse) {
+      return this;
+    }
+    return cappedStable.isEmpty() && cappedCollapse.isEmpty() ? NONE : new Cuts(cappedStable, cappedCollapse);
+  }
+
   /** The cuts with {@code from}'s entries moved to {@code to}'s block at {@code offset} (see retirement). */
   Cuts rename(ReplicaId from, ReplicaId to, long offset) {
     return equals(NONE) ? this : new Cuts(rename(stable, from, to, offset), rename(collapse, from, to, offset));

@@ -48,11 +48,38 @@ public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Coll
    * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice
    */
   public static DWFlag of(Iterable<Dot> enables, Iterable<Dot> disables, CausalContext context) {
+    return of(enables, disables, context, VectorClock.empty(), VectorClock.empty(), false);
+  }
+
+  /**
+   * The same, for a flag collected at the given cuts, or a delta ({@code delta} true, see
+   * {@link ORSet#isDelta()}) whose cuts may reach beyond its context.
+   *
+   * @throws IllegalArgumentException also if the cuts are out of order (collapse cut <= stable cut <= context)
+   */
+  public static DWFlag of(Iterable<Dot> enables, Iterable<Dot> disables, CausalContext context,
+      VectorClock stableCut, VectorClock collapseCut, boolean delta) {
+    Cuts cuts = GcParts.cuts("DWFlag", context, stableCut, collapseCut, delta);
     DotClaims claims = new DotClaims("DWFlag", context);
     AddRemoveDots store = new AddRemoveDots(
         new DotSet(TreeSet.ofAll(claims.claim("enables", enables, false))),
         new DotSet(TreeSet.ofAll(claims.claim("disables", disables, false))));
-    return new DWFlag(new CausalState<>(store, context));
+    return new DWFlag(new CausalState<>(store.collapse(cuts), context, cuts, delta));
+  }
+
+  /** Whether this is a delta rather than a whole state (see {@link ORSet#isDelta()}). */
+  public boolean isDelta() {
+    return state.partial();
+  }
+
+  /** The stable cut this flag was collected at (empty if never). */
+  public VectorClock stableCut() {
+    return state.cuts().stable();
+  }
+
+  /** The collapse cut this flag was collected at (empty if never). */
+  public VectorClock collapseCut() {
+    return state.cuts().collapse();
   }
 
   /** The flag enabled by {@code replica}; it clears the disables it has seen, but loses to concurrent ones. */

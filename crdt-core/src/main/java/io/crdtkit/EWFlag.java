@@ -50,22 +50,22 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Re
    * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice
    */
   public static EWFlag of(Iterable<Dot> enables, CausalContext context) {
-    return of(enables, false, List.empty(), context, VectorClock.empty(), VectorClock.empty());
+    return of(enables, false, List.empty(), context, VectorClock.empty(), VectorClock.empty(), false);
   }
 
   /**
-   * The flag rebuilt from all its parts, garbage-collection metadata included (see {@link ORSet#of(Map, Set, Map,
-   * CausalContext, VectorClock, VectorClock)}).
+   * The flag rebuilt from all its parts, garbage-collection metadata included, and whether it is a delta (see
+   * {@link ORSet#of(Map, Set, Map, CausalContext, VectorClock, VectorClock, boolean)}).
    *
    * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice, or the cuts are out of order
    */
   public static EWFlag of(Iterable<Dot> enables, boolean collapsed, Iterable<Dot> tokens, CausalContext context,
-      VectorClock stableCut, VectorClock collapseCut) {
+      VectorClock stableCut, VectorClock collapseCut, boolean delta) {
     DotClaims claims = new DotClaims("EWFlag", context);
-    Cuts cuts = GcParts.cuts("EWFlag", context, stableCut, collapseCut);
+    Cuts cuts = GcParts.cuts("EWFlag", context, stableCut, collapseCut, delta);
     DotSet adds = new DotSet(TreeSet.ofAll(claims.claim("enables", enables, false)));
     DotSet tokenDots = new DotSet(TreeSet.ofAll(claims.claim("tokens", tokens, false)));
-    return new EWFlag(new CausalState<>(Presence.of(collapsed, adds, tokenDots).collapse(cuts), context, cuts));
+    return new EWFlag(new CausalState<>(Presence.of(collapsed, adds, tokenDots).collapse(cuts), context, cuts, delta));
   }
 
   /** The flag enabled by {@code replica}, with a new dot that wins over every disable that has not seen it. */
@@ -124,6 +124,11 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Re
   /** The disable tokens still held (until stable). */
   public SortedSet<Dot> tokens() {
     return state.store().tokens().dots();
+  }
+
+  /** Whether this is a delta rather than a whole state (see {@link ORSet#isDelta()}). */
+  public boolean isDelta() {
+    return state.partial();
   }
 
   /** The stable cut this flag was collected at (empty if never). */

@@ -12,15 +12,17 @@ final class GcParts {
   private GcParts() {}
 
   /**
-   * The cuts a rebuilt state was collected at, checked: a collapse cut within the stable cut, and a stable cut
-   * within what the state has seen (a state is only ever collected at cuts below its own progress).
+   * The cuts a rebuilt state was collected at, checked: a collapse cut within the stable cut, and (unless it is a
+   * delta) a stable cut within what the state has seen.
    */
-  static Cuts cuts(String type, CausalContext context, VectorClock stableCut, VectorClock collapseCut) {
+  static Cuts cuts(String type, CausalContext context, VectorClock stableCut, VectorClock collapseCut,
+      boolean delta) {
     if (!collapseCut.isLessOrEqual(stableCut)) {
       throw new IllegalArgumentException(type + ": collapse cut " + collapseCut + " is beyond the stable cut "
           + stableCut);
     }
-    if (!stableCut.isLessOrEqual(context.vectorClock())) {
+    // A delta carries the cuts of the state it was made on, beyond its own small context.
+    if (!delta && !stableCut.isLessOrEqual(context.vectorClock())) {
       throw new IllegalArgumentException(type + ": stable cut " + stableCut + " is beyond what the state has seen "
           + context.vectorClock());
     }

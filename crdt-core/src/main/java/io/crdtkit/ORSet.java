@@ -62,33 +62,34 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
    *     hold the same dot
    */
   public static <E> ORSet<E> of(Map<E, ? extends Iterable<Dot>> entries, CausalContext context) {
-    return of(entries, HashSet.empty(), HashMap.empty(), context, VectorClock.empty(), VectorClock.empty());
+    return of(entries, HashSet.empty(), HashMap.empty(), context, VectorClock.empty(), VectorClock.empty(), false);
   }
 
   /**
    * The set rebuilt from all its parts, garbage-collection metadata included: the add dots of elements, the
-   * elements present by a collapsed (stable) presence, the remove tokens, the context and the cuts it was collected
-   * at. {@code ORSet.of(s.entries(), s.collapsedElements(), s.tokens(), s.context(), s.stableCut(),
-   * s.collapseCut())} equals {@code s}.
+   * elements present by a collapsed (stable) presence, the remove tokens, the context, the cuts it was collected
+   * at and whether it is a delta (see {@link #isDelta()}; a delta's cuts may reach beyond its context).
+   * {@code ORSet.of(s.entries(), s.collapsedElements(), s.tokens(), s.context(), s.stableCut(), s.collapseCut(),
+   * s.isDelta())} equals {@code s}.
    *
    * @throws IllegalArgumentException if a dot is beyond {@code context} or held twice, an element listed with
-   *     adds or tokens has none, or the cuts are out of order (collapse cut <= stable cut <= context)
+   *     adds or tokens has none, or the cuts are out of order (collapse cut <= stable cut, and both within the
+   *     context unless {@code delta})
    */
   public static <E> ORSet<E> of(Map<E, ? extends Iterable<Dot>> entries, Set<E> collapsedElements,
       Map<E, ? extends Iterable<Dot>> tokens, CausalContext context, VectorClock stableCut,
-      VectorClock collapseCut) {
+      VectorClock collapseCut, boolean delta) {
     DotClaims claims = new DotClaims("ORSet", context);
-    Cuts cuts = GcParts.cuts("ORSet", context, stableCut, collapseCut);
+    Cuts cuts = GcParts.cuts("ORSet", context, stableCut, collapseCut, delta);
     DotMap<E, Presence> store = emptyStore();
     for (E element : entries.keySet().union(collapsedElements).union(tokens.keySet())) {
       Objects.requireNonNull(element, "ORSet element");
       DotSet adds = GcParts.dots(claims, "element " + element, entries.get(element), entries.containsKey(element));
-      // One clear gives every element it removes the same token, so tokens are unique per element only.
-      DotSet tokenDots = GcParts.dots(new DotClaims("ORSet", context), "tokens of " + element, tokens.get(element),
-          tokens.containsKey(element));
+      DotSet tokenDots =
+          GcParts.dots(claims, "tokens of " + element, tokens.get(element), tokens.containsKey(element));
       store = store.with(element, Presence.of(collapsedElements.contains(element), adds, tokenDots).collapse(cuts));
     }
-    return new ORSet<>(new CausalState<>(store, context, cuts));
+    return new ORSet<>(new CausalState<>(store, context, cuts, delta));
   }
 
   /** {@code element} added by {@code replica}, with a new dot; it wins over every remove that has not seen it. */
@@ -156,17 +157,26 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
       java.util.List<Dot> minted) {}
 
   private Clearing<E> clearing(ReplicaId replica) {
-    // One event, one dot; elements that need a token all get that dot as their token.
+    // One dot for the clear; each element that needs a token gets a dot of its own (dots are unique per state).
     Dot dot = nextDot(replica);
+    java.util.List<Dot> minted = new java.util.ArrayList<>(java.util.List.of(dot));
     DotMap<E, Presence> after = state.store();
     DotMap<E, Presence> tokens = emptyStore();
     java.util.List<Dot> observed = new java.util.ArrayList<>();
     for (var entry : state.store().entries().filterValues(Presence::isPresent)) {
-      after = after.with(entry._1, removed(entry._2, dot));
-      tokens = tokens.with(entry._1, tokenOnly(entry._2, dot));
+      Dot token = entry._2.removeNeedsToken(state.cuts().stable()) ? nextOf(minted) : dot;
+      after = after.with(entry._1, removed(entry._2, token));
+      tokens = tokens.with(entry._1, tokenOnly(entry._2, token));
       entry._2.dots().forEach(observed::add);
     }
-    return new Clearing<>(after, tokens, observed, java.util.List.of(dot));
+    return new Clearing<>(after, tokens, observed, minted);
+  }
+
+  /** The dot after the last one minted, now minted too. */
+  private static Dot nextOf(java.util.List<Dot> minted) {
+    Dot next = minted.get(minted.size() - 1).next();
+    minted.add(next);
+    return next;
   }
 
   private Presence removed(Presence current, Dot dot) {
@@ -216,6 +226,14 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
   public Map<E, SortedSet<Dot>> tokens() {
     return state.store().entries().filterValues(presence -> !presence.tokens().isEmpty())
         .mapValues(presence -> presence.tokens().dots());
+  }
+
+  /**
+   * Whether this is a delta (made by a {@code delta...} mutator, or a join of deltas) rather than a whole state: a
+   * delta carries the cuts of the state it was made on, beyond what it has itself seen. Not part of equality.
+   */
+  public boolean isDelta() {
+    return state.partial();
   }
 
   /** The stable cut this set was collected at (empty if never). */

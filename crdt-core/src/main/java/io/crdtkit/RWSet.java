@@ -59,6 +59,18 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
    */
   public static <E> RWSet<E> of(
       Map<E, ? extends Iterable<Dot>> adds, Map<E, ? extends Iterable<Dot>> removes, CausalContext context) {
+    return of(adds, removes, context, VectorClock.empty(), VectorClock.empty(), false);
+  }
+
+  /**
+   * The same, for a set collected at the given cuts (see {@link #collect}), or a delta ({@code delta} true, see
+   * {@link ORSet#isDelta()}) whose cuts may reach beyond its context.
+   *
+   * @throws IllegalArgumentException also if the cuts are out of order (collapse cut <= stable cut <= context)
+   */
+  public static <E> RWSet<E> of(Map<E, ? extends Iterable<Dot>> adds, Map<E, ? extends Iterable<Dot>> removes,
+      CausalContext context, VectorClock stableCut, VectorClock collapseCut, boolean delta) {
+    Cuts cuts = GcParts.cuts("RWSet", context, stableCut, collapseCut, delta);
     DotClaims claims = new DotClaims("RWSet", context);
     DotMap<E, AddRemoveDots> store = emptyStore();
     for (E element : adds.keySet().union(removes.keySet())) {
@@ -69,9 +81,9 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
       if (added.isEmpty() && removed.isEmpty()) {
         throw new IllegalArgumentException("RWSet: element " + element + " has no dots; every entry needs one");
       }
-      store = store.with(element, new AddRemoveDots(added, removed));
+      store = store.with(element, new AddRemoveDots(added, removed).collapse(cuts));
     }
-    return new RWSet<>(new CausalState<>(store, context));
+    return new RWSet<>(new CausalState<>(store, context, cuts, delta));
   }
 
   private static <E> Iterable<Dot> dotsOf(Map<E, ? extends Iterable<Dot>> dots, E element) {
@@ -143,6 +155,21 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
   @Override
   public int tombstones() {
     return state.store().entries().count(entry -> !entry._2.removes().isEmpty());
+  }
+
+  /** Whether this is a delta rather than a whole state (see {@link ORSet#isDelta()}). */
+  public boolean isDelta() {
+    return state.partial();
+  }
+
+  /** The stable cut this set was collected at (empty if never). */
+  public VectorClock stableCut() {
+    return state.cuts().stable();
+  }
+
+  /** The collapse cut this set was collected at (empty if never). */
+  public VectorClock collapseCut() {
+    return state.cuts().collapse();
   }
 
   /** The number of remove tokens held: the tombstones garbage collection can reclaim. */

@@ -106,7 +106,7 @@ class CollectionTest {
       ORSet<String> set = ORSet.<String>empty().add(A, "milk").add(B, "eggs").collect(cut(1, 1), cut(1, 0))
           .remove(A, "milk").add(B, "jam");
       assertThat(ORSet.of(set.entries(), set.collapsedElements(), set.tokens(), set.context(), set.stableCut(),
-          set.collapseCut())).isEqualTo(set);
+          set.collapseCut(), set.isDelta())).isEqualTo(set);
     }
   }
 
