@@ -24,7 +24,13 @@ final class DWFlagCodec implements BodyCodec<DWFlag> {
 
   @Override
   public List<String> fields() {
-    return List.of("enables", "disables", "context");
+    return List.of("enables", "disables", "context", CollectionCuts.STABLE, CollectionCuts.COLLAPSE,
+        CollectionCuts.DELTA);
+  }
+
+  @Override
+  public Set<String> requiredFields() {
+    return Set.of("enables", "disables", "context");
   }
 
   @Override
@@ -32,6 +38,7 @@ final class DWFlagCodec implements BodyCodec<DWFlag> {
     flag.enableDots().forEach(dot -> replicas.add(dot.replica()));
     flag.disableDots().forEach(dot -> replicas.add(dot.replica()));
     CausalContextCodec.INSTANCE.collectReplicas(flag.context(), replicas);
+    CollectionCuts.collectReplicas(flag.stableCut(), flag.collapseCut(), replicas);
   }
 
   @Override
@@ -42,6 +49,7 @@ final class DWFlagCodec implements BodyCodec<DWFlag> {
     DotGroups.writeDots(out, flag.disableDots());
     out.name("context");
     out.context(flag.context());
+    CollectionCuts.write(flag.stableCut(), flag.collapseCut(), flag.isDelta(), out);
   }
 
   @Override
@@ -50,10 +58,14 @@ final class DWFlagCodec implements BodyCodec<DWFlag> {
       private List<Dot> enables = List.of();
       private List<Dot> disables = List.of();
       private CausalContext context = CausalContext.empty();
+      private final CollectionCuts cuts = new CollectionCuts();
       private String enablesPointer = "";
 
       @Override
       public void read(String field, WireReader in) {
+        if (cuts.read(field, in)) {
+          return;
+        }
         switch (field) {
           case "enables" -> {
             enablesPointer = in.pointer();
@@ -66,7 +78,8 @@ final class DWFlagCodec implements BodyCodec<DWFlag> {
 
       @Override
       public DWFlag build(WireReader in) {
-        return in.build(enablesPointer, typeName(), () -> DWFlag.of(enables, disables, context));
+        return in.build(enablesPointer, typeName(),
+            () -> DWFlag.of(enables, disables, context, cuts.stable(), cuts.collapse(), cuts.delta()));
       }
     };
   }

@@ -7,7 +7,10 @@ import io.crdtkit.clock.ReplicaId;
 import java.util.List;
 import java.util.Set;
 
-/** An enable-wins flag (FORMAT.md, "EWFlag"): {@code "enables"}, dot groups without payload, and {@code "context"}. */
+/**
+ * An enable-wins flag (FORMAT.md, "EWFlag"): {@code "enables"}, dot groups without payload, and {@code "context"};
+ * once collected, when not empty, {@code "collapsed": true}, {@code "tokens"} (dot groups) and its cuts.
+ */
 final class EWFlagCodec implements BodyCodec<EWFlag> {
 
   static final EWFlagCodec INSTANCE = new EWFlagCodec();
@@ -21,13 +24,21 @@ final class EWFlagCodec implements BodyCodec<EWFlag> {
 
   @Override
   public List<String> fields() {
-    return List.of("enables", "context");
+    return List.of("enables", "context", "collapsed", "tokens", CollectionCuts.STABLE, CollectionCuts.COLLAPSE,
+        CollectionCuts.DELTA);
+  }
+
+  @Override
+  public Set<String> requiredFields() {
+    return Set.of("enables", "context");
   }
 
   @Override
   public void collectReplicas(EWFlag flag, Set<ReplicaId> replicas) {
     flag.dots().forEach(dot -> replicas.add(dot.replica()));
+    flag.tokens().forEach(dot -> replicas.add(dot.replica()));
     CausalContextCodec.INSTANCE.collectReplicas(flag.context(), replicas);
+    CollectionCuts.collectReplicas(flag.stableCut(), flag.collapseCut(), replicas);
   }
 
   @Override
@@ -36,28 +47,47 @@ final class EWFlagCodec implements BodyCodec<EWFlag> {
     DotGroups.writeDots(out, flag.dots());
     out.name("context");
     out.context(flag.context());
+    if (flag.isCollapsed()) {
+      out.name("collapsed");
+      out.generator().writeBoolean(true);
+    }
+    if (!flag.tokens().isEmpty()) {
+      out.name("tokens");
+      DotGroups.writeDots(out, flag.tokens());
+    }
+    CollectionCuts.write(flag.stableCut(), flag.collapseCut(), flag.isDelta(), out);
   }
 
   @Override
   public Decoder<EWFlag> decoder() {
     return new Decoder<>() {
       private List<Dot> enables = List.of();
+      private boolean collapsed;
+      private List<Dot> tokens = List.of();
       private CausalContext context = CausalContext.empty();
+      private final CollectionCuts cuts = new CollectionCuts();
       private String enablesPointer = "";
 
       @Override
       public void read(String field, WireReader in) {
-        if (field.equals("enables")) {
-          enablesPointer = in.pointer();
-          enables = DotGroups.readDots(in, "the enables");
-        } else {
-          context = in.body(CausalContextCodec.INSTANCE);
+        if (cuts.read(field, in)) {
+          return;
+        }
+        switch (field) {
+          case "enables" -> {
+            enablesPointer = in.pointer();
+            enables = DotGroups.readDots(in, "the enables");
+          }
+          case "collapsed" -> collapsed = in.bool("whether the flag is collapsed");
+          case "tokens" -> tokens = DotGroups.readDots(in, "the tokens");
+          default -> context = in.body(CausalContextCodec.INSTANCE);
         }
       }
 
       @Override
       public EWFlag build(WireReader in) {
-        return in.build(enablesPointer, typeName(), () -> EWFlag.of(enables, context));
+        return in.build(enablesPointer, typeName(),
+            () -> EWFlag.of(enables, collapsed, tokens, context, cuts.stable(), cuts.collapse(), cuts.delta()));
       }
     };
   }

@@ -13,7 +13,9 @@ import tools.jackson.databind.JavaType;
 /**
  * An add-wins set (FORMAT.md, "ORSet"): {@code "elements"}, dot groups whose payload is the element each dot
  * keeps present, and {@code "context"}. Written in dot order, an element costs its own bytes plus one counter
- * step; an element kept by several concurrent adds appears once per dot.
+ * step; an element kept by several concurrent adds appears once per dot. A collected set adds, when not empty,
+ * {@code "collapsed"} (elements present with no dot, in canonical order), {@code "tokens"} (dot groups of remove
+ * tokens) and its cuts.
  */
 final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
 
@@ -30,13 +32,21 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
 
   @Override
   public List<String> fields() {
-    return List.of("elements", "context");
+    return List.of("elements", "context", "collapsed", "tokens", CollectionCuts.STABLE, CollectionCuts.COLLAPSE,
+        CollectionCuts.DELTA);
+  }
+
+  @Override
+  public Set<String> requiredFields() {
+    return Set.of("elements", "context");
   }
 
   @Override
   public void collectReplicas(ORSet<E> set, Set<ReplicaId> replicas) {
     set.entries().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
+    set.tokens().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
     CausalContextCodec.INSTANCE.collectReplicas(set.context(), replicas);
+    CollectionCuts.collectReplicas(set.stableCut(), set.collapseCut(), replicas);
   }
 
   @Override
@@ -45,28 +55,48 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
     DotGroups.write(out, DotGroups.byDot(set.entries()), (element, w) -> w.value(elementType, element));
     out.name("context");
     out.context(set.context());
+    if (!set.collapsedElements().isEmpty()) {
+      out.name("collapsed");
+      out.sortedValues(set.collapsedElements(), elementType, "ORSet collapsed elements");
+    }
+    if (!set.tokens().isEmpty()) {
+      out.name("tokens");
+      DotGroups.write(out, DotGroups.byDot(set.tokens()), (element, w) -> w.value(elementType, element));
+    }
+    CollectionCuts.write(set.stableCut(), set.collapseCut(), set.isDelta(), out);
   }
 
   @Override
   public Decoder<ORSet<E>> decoder() {
     return new Decoder<>() {
       private Map<E, List<Dot>> elements = Map.of();
+      private Set<E> collapsed = Set.of();
+      private Map<E, List<Dot>> tokens = Map.of();
       private CausalContext context = CausalContext.empty();
+      private final CollectionCuts cuts = new CollectionCuts();
       private String elementsPointer = "";
 
       @Override
       public void read(String field, WireReader in) {
-        if (field.equals("elements")) {
-          elementsPointer = in.pointer();
-          elements = DotGroups.readOwners(in, "the elements", elementType);
-        } else {
-          context = in.body(CausalContextCodec.INSTANCE);
+        if (cuts.read(field, in)) {
+          return;
+        }
+        switch (field) {
+          case "elements" -> {
+            elementsPointer = in.pointer();
+            elements = DotGroups.readOwners(in, "the elements", elementType);
+          }
+          case "collapsed" -> collapsed = in.distinctValues("the collapsed elements", elementType);
+          case "tokens" -> tokens = DotGroups.readOwners(in, "the tokens", elementType);
+          default -> context = in.body(CausalContextCodec.INSTANCE);
         }
       }
 
       @Override
       public ORSet<E> build(WireReader in) {
-        return in.build(elementsPointer, typeName(), () -> ORSet.of(HashMap.ofAll(elements), context));
+        return in.build(elementsPointer, typeName(), () -> ORSet.of(HashMap.ofAll(elements),
+            io.vavr.collection.HashSet.ofAll(collapsed), HashMap.ofAll(tokens), context, cuts.stable(),
+            cuts.collapse(), cuts.delta()));
       }
     };
   }

@@ -29,7 +29,13 @@ final class RWSetCodec<E> implements BodyCodec<RWSet<E>> {
 
   @Override
   public List<String> fields() {
-    return List.of("adds", "removes", "context");
+    return List.of("adds", "removes", "context", CollectionCuts.STABLE, CollectionCuts.COLLAPSE,
+        CollectionCuts.DELTA);
+  }
+
+  @Override
+  public Set<String> requiredFields() {
+    return Set.of("adds", "removes", "context");
   }
 
   @Override
@@ -37,6 +43,7 @@ final class RWSetCodec<E> implements BodyCodec<RWSet<E>> {
     set.addDots().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
     set.removeDots().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
     CausalContextCodec.INSTANCE.collectReplicas(set.context(), replicas);
+    CollectionCuts.collectReplicas(set.stableCut(), set.collapseCut(), replicas);
   }
 
   @Override
@@ -47,6 +54,7 @@ final class RWSetCodec<E> implements BodyCodec<RWSet<E>> {
     DotGroups.write(out, DotGroups.byDot(set.removeDots()), (element, w) -> w.value(elementType, element));
     out.name("context");
     out.context(set.context());
+    CollectionCuts.write(set.stableCut(), set.collapseCut(), set.isDelta(), out);
   }
 
   @Override
@@ -55,10 +63,14 @@ final class RWSetCodec<E> implements BodyCodec<RWSet<E>> {
       private Map<E, List<Dot>> adds = Map.of();
       private Map<E, List<Dot>> removes = Map.of();
       private CausalContext context = CausalContext.empty();
+      private final CollectionCuts cuts = new CollectionCuts();
       private String addsPointer = "";
 
       @Override
       public void read(String field, WireReader in) {
+        if (cuts.read(field, in)) {
+          return;
+        }
         switch (field) {
           case "adds" -> {
             addsPointer = in.pointer();
@@ -72,7 +84,8 @@ final class RWSetCodec<E> implements BodyCodec<RWSet<E>> {
       @Override
       public RWSet<E> build(WireReader in) {
         return in.build(addsPointer, typeName(),
-            () -> RWSet.of(HashMap.ofAll(adds), HashMap.ofAll(removes), context));
+            () -> RWSet.of(HashMap.ofAll(adds), HashMap.ofAll(removes), context, cuts.stable(), cuts.collapse(),
+                cuts.delta()));
       }
     };
   }

@@ -148,6 +148,15 @@ final class WireReader {
   }
 
   /** The current token as an integer in {@code [min, max]}. */
+  /** The current token as a boolean. */
+  boolean bool(String what) {
+    JsonToken token = parser.currentToken();
+    if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
+      throw error(what + " must be true or false, found " + describe(token));
+    }
+    return token == JsonToken.VALUE_TRUE;
+  }
+
   long integer(String what, long min, long max) {
     if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
       throw error(what + " must be an integer, found " + describe(parser.currentToken()));

@@ -73,6 +73,15 @@ final class GoldenVectors {
         new Vector<>("ormap-of-sets", new TypeReference<ORMap<String, ORSet<String>>>() {}, orMapOfSets()),
         new Vector<>("ormap-of-maps", new TypeReference<ORMap<String, ORMap<String, MVRegister<String>>>>() {},
             orMapOfMaps()),
+        new Vector<>("orset-collected", new TypeReference<ORSet<String>>() {}, orSetCollected()),
+        new Vector<>("ewflag-collected", new TypeReference<EWFlag>() {},
+            EWFlag.empty().enable(A).collect(VectorClock.of(Map.of(A, 1L)), VectorClock.of(Map.of(A, 1L)))),
+        new Vector<>("rwset-collected", new TypeReference<RWSet<String>>() {},
+            rwSet().collect(rwSet().context().vectorClock(), VectorClock.of(Map.of(A, 2L)))),
+        new Vector<>("dwflag-collected", new TypeReference<DWFlag>() {},
+            dwFlag().collect(dwFlag().context().vectorClock(), VectorClock.empty())),
+        new Vector<>("lwwmap-collected", new TypeReference<LWWMap<String, String>>() {},
+            lwwMapDotted().collect(lwwMapDotted().context().vectorClock(), VectorClock.empty())),
         new Vector<>("dot", new TypeReference<Dot>() {}, Dot.of(A, 7)),
         new Vector<>("vectorclock", new TypeReference<VectorClock>() {}, VectorClock.of(Map.of(A, 3L, B, 1L))),
         new Vector<>("causalcontext", new TypeReference<CausalContext>() {},
@@ -93,6 +102,17 @@ final class GoldenVectors {
     ORSet<String> onB = ORSet.<String>empty().add(B, "milk");
     ORSet<String> secondAddOfC = ORSet.<String>empty().add(C, "x").deltaAdd(C, "y");
     return onA.merge(onB).merge(secondAddOfC);
+  }
+
+  /**
+   * Garbage collected (crdt-gc): milk and eggs collapsed (stable everywhere, no dots), bread removed after that
+   * (a remove token, not yet stable), jam added since (a dot), and the cuts the set was collected at.
+   */
+  private static ORSet<String> orSetCollected() {
+    VectorClock cut = VectorClock.of(Map.of(A, 2L, B, 1L));
+    ORSet<String> collected = ORSet.<String>empty().add(A, "milk").add(A, "eggs").add(B, "bread")
+        .collect(cut, cut);
+    return collected.remove(A, "bread").add(B, "jam");
   }
 
   private static RWSet<String> rwSet() {
