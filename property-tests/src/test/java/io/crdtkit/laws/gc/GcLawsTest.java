@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crdtkit.CausalCrdt;
 import io.crdtkit.Collectable;
+import io.crdtkit.DWFlag;
 import io.crdtkit.EWFlag;
 import io.crdtkit.LWWMap;
 import io.crdtkit.ORSet;
+import io.crdtkit.RWSet;
 import io.crdtkit.laws.CrdtDescription;
 import io.crdtkit.laws.Faults;
 import io.crdtkit.laws.GcLaws;
 import io.crdtkit.laws.GcReport;
 import io.crdtkit.laws.Oracle;
 import io.crdtkit.laws.types.Oracles;
+import io.crdtkit.laws.types.RoundTrips;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every collectable core type through {@link GcLaws}: at least 10,000 seeded schedules in all (each run with and
  * without GC), over a network that drops, duplicates, reorders and partitions, with crashes. GC never changes a
  * value, the converged value with GC is the one without, stale states revive nothing, with no crash no tombstone
- * survives stability, and every collected state is rebuilt exactly by its type's validating factory (where given). {@code crdtkit.gc.schedules} sets the total (more with -Pdeep).
+ * survives stability, and every collected state is rebuilt exactly by its type's validating factory and survives
+ * the round trip through crdt-jackson. {@code crdtkit.gc.schedules} sets the total (more with -Pdeep).
  */
 class GcLawsTest {
 
@@ -37,17 +42,27 @@ class GcLawsTest {
   static Stream<Arguments> types() {
     return Stream.of(
         Arguments.of(GcTypes.orSet(), Oracles.orSet(), Faults.hostile(), rebuild((ORSet<String> s) -> ORSet.of(
-            s.entries(), s.collapsedElements(), s.tokens(), s.context(), s.stableCut(), s.collapseCut()))),
+            s.entries(), s.collapsedElements(), s.tokens(), s.context(), s.stableCut(), s.collapseCut(),
+            s.isDelta()),
+            new TypeReference<ORSet<String>>() {})),
         Arguments.of(GcTypes.ewFlag(), Oracles.ewFlag(), Faults.hostile(), rebuild((EWFlag s) -> EWFlag.of(
-            s.dots(), s.isCollapsed(), s.tokens(), s.context(), s.stableCut(), s.collapseCut()))),
-        Arguments.of(GcTypes.rwSet(), Oracles.rwSet(), Faults.hostile(), null),
-        Arguments.of(GcTypes.dwFlag(), Oracles.dwFlag(), Faults.hostile(), null),
+            s.dots(), s.isCollapsed(), s.tokens(), s.context(), s.stableCut(), s.collapseCut(), s.isDelta()),
+            new TypeReference<EWFlag>() {})),
+        Arguments.of(GcTypes.rwSet(), Oracles.rwSet(), Faults.hostile(), rebuild((RWSet<String> s) -> RWSet.of(
+            s.addDots(), s.removeDots(), s.context(), s.stableCut(), s.collapseCut(), s.isDelta()),
+            new TypeReference<RWSet<String>>() {})),
+        Arguments.of(GcTypes.dwFlag(), Oracles.dwFlag(), Faults.hostile(), rebuild((DWFlag s) -> DWFlag.of(
+            s.enableDots(), s.disableDots(), s.context(), s.stableCut(), s.collapseCut(), s.isDelta()),
+            new TypeReference<DWFlag>() {})),
         Arguments.of(GcTypes.lwwMap(), Oracles.lwwMap(), NO_CRASHES, rebuild((LWWMap<String, Integer> s) ->
-            LWWMap.of(s.registers(), s.dots(), s.context(), s.latestTimestamp().getOrNull()))));
+            LWWMap.of(s.registers(), s.dots(), s.context(), s.latestTimestamp().getOrNull()),
+            new TypeReference<LWWMap<String, Integer>>() {})));
   }
 
-  private static <S> UnaryOperator<S> rebuild(UnaryOperator<S> factory) {
-    return factory;
+  /** Rebuilt through the type's validating factory, then through crdt-jackson (JSON, then Smile). */
+  private static <S> UnaryOperator<S> rebuild(UnaryOperator<S> factory, TypeReference<S> type) {
+    UnaryOperator<S> roundTrip = RoundTrips.jsonThenSmile(type);
+    return state -> roundTrip.apply(factory.apply(state));
   }
 
   @ParameterizedTest(name = "{0}")
