@@ -8,9 +8,13 @@ import io.crdtkit.GCounter;
 import io.crdtkit.ORMap;
 import io.crdtkit.PNCounter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class ReplicationTest {
@@ -63,6 +67,33 @@ class ReplicationTest {
       await().atMost(DEADLINE).until(() -> there.value().value() == 1_000);
       assertThat(cluster.get(0).stats().deltasSent() - 0).isLessThan(1_000);
       assertThat(cluster.get(0).stats().messagesSent() - before).isLessThan(500);
+    }
+  }
+
+  @Test
+  void updatesFromManyThreadsAtOnceAreAllKeptAndReplicated() throws Exception {
+    try (InJvmCluster cluster = InJvmCluster.of(2)) {
+      Replicated<PNCounter> here = cluster.get(0).register("level", PNCounter.empty(), PNCounter.class);
+      Replicated<PNCounter> there = cluster.get(1).register("level", PNCounter.empty(), PNCounter.class);
+      ExecutorService writers = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          done.add(writers.submit(() -> {
+            for (int i = 0; i < 500; i++) {
+              here.update((counter, self) -> counter.deltaIncrement(self, 2));
+              there.update((counter, self) -> counter.deltaDecrement(self, 1));
+            }
+          }));
+        }
+        for (Future<?> f : done) {
+          f.get();
+        }
+      } finally {
+        writers.shutdown();
+      }
+      await().atMost(DEADLINE).until(() -> here.value().value() == 2_000 && there.value().value() == 2_000);
+      assertThat(here.value()).isEqualTo(there.value());
     }
   }
 
