@@ -48,8 +48,9 @@ final class JmhRows {
           if (crdtkit != null) {
             rows.add(new Row(operation.rowId(variant, entry.getKey()), operation.section(), what,
                 operation.paramsText(entry.getKey()), score(crdtkit.getPrimaryResult()),
-                pekko == null ? null : score(pekko.getPrimaryResult()), limits, allocated(crdtkit),
-                allocated(pekko)));
+                pekko == null ? null : score(pekko.getPrimaryResult()), limits, secondary(crdtkit, ALLOCATION),
+                secondary(pekko, ALLOCATION), secondary(crdtkit, ThreadCpuTimeProfiler.NAME),
+                secondary(pekko, ThreadCpuTimeProfiler.NAME)));
           }
         });
       }
@@ -69,11 +70,11 @@ final class JmhRows {
     return new Score(result.getScore(), result.getScoreError(), result.getScoreUnit());
   }
 
-  private static @Nullable Score allocated(@Nullable RunResult result) {
+  private static @Nullable Score secondary(@Nullable RunResult result, String name) {
     if (result == null) {
       return null;
     }
-    Result<?> allocation = result.getSecondaryResults().get(ALLOCATION);
-    return allocation == null ? null : score(allocation);
+    Result<?> secondary = result.getSecondaryResults().get(name);
+    return secondary == null ? null : score(secondary);
   }
 }

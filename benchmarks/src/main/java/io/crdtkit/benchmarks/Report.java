@@ -80,7 +80,10 @@ final class Report {
     }
     line("**How to read.** Every score is lower-is-better (time per operation, or bytes). *vs Pekko* is Pekko's "
         + "score divided by crdtkit's: above 1, crdtkit is faster or smaller. *÷ limit* is crdtkit's score divided "
-        + "by the plain collection's: what the CRDT metadata costs, as a multiple. `±` is JMH's 99.9% confidence "
+        + "by the plain collection's: what the CRDT metadata costs, as a multiple. *CPU* columns are the benchmark "
+        + "thread's CPU time per operation, which does not count waiting for a core on a busy machine (targets "
+        + "against Pekko are judged by it); for the mutable limits it also counts their untimed tear-down, so use "
+        + "their wall time. `±` is JMH's 99.9% confidence "
         + "half-width; ratios carry the two errors combined. On a 2-core machine shared with other work, treat "
         + "differences within the error bars as noise, and rerun in full mode before concluding.");
     line("");
@@ -101,8 +104,10 @@ final class Report {
   private void table(List<Row> rows, boolean allocations) {
     Set<String> limits = new LinkedHashSet<>();
     rows.forEach(row -> limits.addAll(row.limits().keySet()));
-    StringBuilder head = new StringBuilder("| operation | case | crdtkit | Pekko | vs Pekko |");
-    StringBuilder rule = new StringBuilder("|---|---|--:|--:|--:|");
+    StringBuilder head = new StringBuilder(allocations
+        ? "| operation | case | crdtkit | Pekko | vs Pekko | crdtkit CPU | Pekko CPU | vs Pekko, CPU |"
+        : "| operation | case | crdtkit | Pekko | vs Pekko |");
+    StringBuilder rule = new StringBuilder(allocations ? "|---|---|--:|--:|--:|--:|--:|--:|" : "|---|---|--:|--:|--:|");
     for (String limit : limits) {
       head.append(' ').append(limit).append(" | crdtkit ÷ ").append(limit).append(" |");
       rule.append("--:|--:|");
@@ -116,6 +121,11 @@ final class Report {
     for (Row row : rows) {
       List<String> cells = new ArrayList<>(List.of(row.what(), row.params(), score(row.crdtkit()),
           row.pekko() == null ? "—" : score(row.pekko()), row.vsPekko() == null ? "—" : ratio(row.vsPekko())));
+      if (allocations) {
+        cells.add(row.crdtkitCpu() == null ? "—" : score(row.crdtkitCpu()));
+        cells.add(row.pekkoCpu() == null ? "—" : score(row.pekkoCpu()));
+        cells.add(row.vsPekkoCpu() == null ? "—" : ratio(row.vsPekkoCpu()));
+      }
       for (String limit : limits) {
         Score score = row.limits().get(limit);
         cells.add(score == null ? "—" : score(score));

@@ -37,7 +37,7 @@ final class ResultsJson {
     settings.put("measurementMillis", run.mode().measurementMillis);
     settings.put("threads", 1);
     settings.put("benchmarkMode", "AverageTime");
-    settings.put("profilers", List.of("gc"));
+    settings.put("profilers", List.of("gc", "thread CPU time (ThreadCpuTimeProfiler)"));
     settings.put("forkJvmArgs", List.of(RunMode.FORK_JVM_ARGS));
     settings.put("confidence", "99.9% (JMH score error)");
     root.put("settings", settings);
@@ -82,6 +82,14 @@ final class ResultsJson {
       limits.put(name, limit);
     });
     json.put("limits", limits);
+    if (row.crdtkitCpu() != null) {
+      Map<String, Object> cpu = new LinkedHashMap<>();
+      cpu.put("unit", "ns/op");
+      cpu.put("crdtkit", score(row.crdtkitCpu()));
+      cpu.put("pekko", row.pekkoCpu() == null ? null : score(row.pekkoCpu()));
+      cpu.put("vsPekko", row.vsPekkoCpu() == null ? null : ratio(row.vsPekkoCpu()));
+      json.put("cpuTimePerOp", cpu);
+    }
     if (row.crdtkitAllocated() != null || row.pekkoAllocated() != null) {
       Map<String, Object> allocated = new LinkedHashMap<>();
       allocated.put("crdtkit", row.crdtkitAllocated() == null ? null : finite(row.crdtkitAllocated().value()));
@@ -115,6 +123,8 @@ final class ResultsJson {
     json.put("samples", result.getPrimaryResult().getSampleCount());
     Result<?> allocation = result.getSecondaryResults().get(JmhRows.ALLOCATION);
     json.put("allocatedBytesPerOp", allocation == null ? null : finite(allocation.getScore()));
+    Result<?> cpu = result.getSecondaryResults().get(ThreadCpuTimeProfiler.NAME);
+    json.put("cpuNanosPerOp", cpu == null ? null : score(JmhRows.score(cpu)));
     List<List<Double>> forks = new ArrayList<>();
     for (BenchmarkResult fork : result.getBenchmarkResults()) {
       List<Double> iterations = new ArrayList<>();

@@ -17,9 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param limits           the limits' scores by name, in report order
  * @param crdtkitAllocated bytes crdtkit allocates per operation (JMH's GC profiler), if measured
  * @param pekkoAllocated   the same for Pekko
+ * @param crdtkitCpu       crdtkit's CPU time per operation ({@link ThreadCpuTimeProfiler}), if measured
+ * @param pekkoCpu         the same for Pekko
  */
 record Row(String id, String section, String what, String params, Score crdtkit, @Nullable Score pekko,
-    Map<String, Score> limits, @Nullable Score crdtkitAllocated, @Nullable Score pekkoAllocated) {
+    Map<String, Score> limits, @Nullable Score crdtkitAllocated, @Nullable Score pekkoAllocated,
+    @Nullable Score crdtkitCpu, @Nullable Score pekkoCpu) {
 
   Row {
     limits = new LinkedHashMap<>(limits);
@@ -28,12 +31,26 @@ record Row(String id, String section, String what, String params, Score crdtkit,
   /** A row of exact footprint numbers, with no allocation profile. */
   Row(String id, String section, String what, String params, Score crdtkit, @Nullable Score pekko,
       Map<String, Score> limits) {
-    this(id, section, what, params, crdtkit, pekko, limits, null, null);
+    this(id, section, what, params, crdtkit, pekko, limits, null, null, null, null);
   }
 
   /** Pekko's score over crdtkit's: how many times faster (or smaller) crdtkit is. */
   @Nullable Ratio vsPekko() {
     return pekko == null ? null : Ratio.of(pekko, crdtkit);
+  }
+
+  /**
+   * Pekko's CPU time over crdtkit's, if both were measured: the comparison that waiting for a busy machine's cores
+   * does not distort.
+   */
+  @Nullable Ratio vsPekkoCpu() {
+    return crdtkitCpu == null || pekkoCpu == null ? null : Ratio.of(pekkoCpu, crdtkitCpu);
+  }
+
+  /** The most trustworthy comparison with Pekko this row has: by CPU time if measured, else by score. */
+  @Nullable Ratio vsPekkoBest() {
+    Ratio cpu = vsPekkoCpu();
+    return cpu != null ? cpu : vsPekko();
   }
 
   /** crdtkit's score over the limit's: how many times the plain collection's cost crdtkit pays. */

@@ -9,7 +9,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * How long the report command measures. Every mode forks a fresh JVM per benchmark and parameter set, so that one
  * benchmark's JIT profile does not leak into another's, and runs JMH's GC profiler for the allocation per
- * operation (a number that noise on a shared machine hardly moves).
+ * operation and {@link ThreadCpuTimeProfiler} for the CPU time per operation (numbers that noise on a shared
+ * machine hardly moves, unlike wall time).
  *
  * <ul>
  *   <li>{@link #SMOKE}: CI's pass (one fork, one short iteration, small fixtures), so that the benchmarks compile
@@ -68,6 +69,7 @@ enum RunMode {
         .threads(1)
         .jvmArgsAppend(FORK_JVM_ARGS)
         .addProfiler(GCProfiler.class)
+        .addProfiler(ThreadCpuTimeProfiler.class)
         .shouldFailOnError(true);
     if (largeSize != 100_000) {
       options = options.param("size", "1000");
@@ -80,7 +82,7 @@ enum RunMode {
 
   String describe() {
     return String.format(Locale.ROOT, "%d fork(s), %d warm-up iteration(s) of %d ms, %d measured iteration(s) of "
-        + "%d ms, 1 thread, mode average time, GC profiler", forks, warmupIterations, warmupMillis,
+        + "%d ms, 1 thread, mode average time, GC and thread CPU time profilers", forks, warmupIterations, warmupMillis,
         measurementIterations, measurementMillis);
   }
 }

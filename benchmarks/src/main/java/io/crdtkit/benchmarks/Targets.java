@@ -65,11 +65,14 @@ final class Targets {
         "waiting for crdt-net (its issue adds the cluster heal benchmark)", Verdict.PENDING));
   }
 
+  /** Judged by CPU time where measured (see ThreadCpuTimeProfiler); the wall-time ratio is shown beside it. */
   private void vsPekko(String target, String id, double atLeast) {
     row(id).ifPresent(row -> {
-      Ratio ratio = row.vsPekko();
-      checks.add(new TargetCheck(target, row.params(), times(ratio) + " Pekko's speed",
-          Verdict.atLeast(ratio, atLeast)));
+      Ratio ratio = row.vsPekkoBest();
+      String measured = row.vsPekkoCpu() == null
+          ? times(ratio) + " Pekko's speed"
+          : times(ratio) + " Pekko's speed by CPU time (" + times(row.vsPekko()) + " by wall time)";
+      checks.add(new TargetCheck(target, row.params(), measured, Verdict.atLeast(ratio, atLeast)));
     });
   }
 
@@ -81,7 +84,11 @@ final class Targets {
     Optional<Row> one = row("orset.merge[divergence=0.01,size=" + large + "]");
     Optional<Row> half = row("orset.merge[divergence=0.5,size=" + large + "]");
     if (one.isPresent() && half.isPresent()) {
-      Ratio ratio = Ratio.of(one.get().crdtkit(), half.get().crdtkit());
+      Row low = one.get();
+      Row high = half.get();
+      Ratio ratio = low.crdtkitCpu() != null && high.crdtkitCpu() != null
+          ? Ratio.of(low.crdtkitCpu(), high.crdtkitCpu())
+          : Ratio.of(low.crdtkit(), high.crdtkit());
       checks.add(new TargetCheck("Merge cost proportional to the divergence, not to the size",
           "time at 1% / time at 50% divergence (proportional: 0.02; held to <= 0.1)",
           Report.ratio(ratio), Verdict.atMost(ratio, 0.1)));
