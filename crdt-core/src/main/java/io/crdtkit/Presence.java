@@ -19,6 +19,9 @@ final class Presence implements DotStore<Presence> {
 
   static final Presence EMPTY = new Presence(false, DotSet.EMPTY, DotSet.EMPTY);
 
+  // Shared: after collection most elements of a set are exactly this, and must cost no more than a plain set's.
+  private static final Presence COLLAPSED = new Presence(true, DotSet.EMPTY, DotSet.EMPTY);
+
   private final boolean collapsed;
   private final DotSet adds;
   private final DotSet tokens;
@@ -37,10 +40,15 @@ final class Presence implements DotStore<Presence> {
     return new Presence(false, DotSet.EMPTY, DotSet.of(dot));
   }
 
-  /** Rebuilt from its parts, normalised: a token leaves no collapsed presence. */
+  /** Rebuilt from its parts, normalised: a token leaves no collapsed presence, and empty parts are shared. */
   static Presence of(boolean collapsed, DotSet adds, DotSet tokens) {
-    Presence presence = new Presence(collapsed && tokens.isEmpty(), adds, tokens);
-    return presence.isEmpty() ? EMPTY : presence;
+    DotSet sharedAdds = adds.isEmpty() ? DotSet.EMPTY : adds;
+    DotSet sharedTokens = tokens.isEmpty() ? DotSet.EMPTY : tokens;
+    boolean stillCollapsed = collapsed && sharedTokens.isEmpty();
+    if (sharedAdds.isEmpty() && sharedTokens.isEmpty()) {
+      return stillCollapsed ? COLLAPSED : EMPTY;
+    }
+    return new Presence(stillCollapsed, sharedAdds, sharedTokens);
   }
 
   boolean isPresent() {
