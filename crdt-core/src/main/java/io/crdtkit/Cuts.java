@@ -44,8 +44,8 @@ record Cuts(VectorClock stable, VectorClock collapse) {
     return equals(NONE) ? this : new Cuts(rename(stable, from, to, offset), rename(collapse, from, to, offset));
   }
 
-  private static VectorClock rename(VectorClock cut, ReplicaId from,
-      ReplicaId to, long offset) {
+  /** {@code cut} with {@code from}'s entry moved to {@code to}'s block at {@code offset}. */
+  static VectorClock rename(VectorClock cut, ReplicaId from, ReplicaId to, long offset) {
     long counter = cut.get(from);
     return counter == 0 ? cut : cut.without(from).advance(to, Math.addExact(offset, counter));
   }

@@ -2,6 +2,7 @@ package io.crdtkit;
 
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.VectorClock;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,11 @@ record LWWEntry<V>(LWWRegister<V> register, @Nullable Dot dot) {
   /** Whether a side that has seen {@code context} but lacks this key has dropped it (as a stable tombstone). */
   boolean droppedBy(CausalContext context) {
     return dot != null && context.contains(dot);
+  }
+
+  /** Whether this write is at or below {@code cut} (an entry without a dot never is). */
+  boolean isBelow(VectorClock cut) {
+    return dot != null && cut.contains(dot);
   }
 
   /**

@@ -32,8 +32,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Metadata.</b> A removed key stays as a tombstone (its remove timestamp) so that an older put arriving
  * later cannot revive it. Each write is also recorded as a dot in a causal context (one counter per replica): once
- * a tombstone's dot is causally stable, the garbage collector drops it, and the context still recognises any stale
- * copy of what it overwrote.
+ * a write's dot is causally stable (crdt-gc), a tombstone is dropped and a live key is <em>settled</em>: it keeps
+ * its value only, no timestamp and no dot, so a collected map costs about what a plain map of its live entries
+ * does. The context still recognises any stale copy of what was dropped, and any write it has not seen is newer
+ * than a settled one (crdt-gc's GC.md, refinement 9).
  *
  * @param <K> the key type; keys must be immutable and have value-based equals and hashCode
  * @param <V> the value type, likewise
@@ -42,18 +44,27 @@ import org.jspecify.annotations.Nullable;
 public final class LWWMap<K, V>
     implements CausalCrdt<LWWMap<K, V>>, Collectable<LWWMap<K, V>>, Retirable<LWWMap<K, V>> {
 
-  private static final LWWMap<?, ?> EMPTY = new LWWMap<>(HashMap.empty(), CausalContext.empty(), null);
+  private static final LWWMap<?, ?> EMPTY =
+      new LWWMap<>(HashMap.empty(), HashMap.empty(), CausalContext.empty(), VectorClock.empty(), null);
 
   // Never holds a register that was never written; cleared registers are the tombstones.
   private final Map<K, LWWEntry<V>> entries;
+  // Live keys whose winning write was stable when collected: their values alone. No key is in both maps.
+  private final Map<K, V> settled;
   private final CausalContext context;
+  // The greatest stable cut this map was collected at, within its context: every replica has merged every write
+  // below it. Only whole states carry one; a delta settles nothing.
+  private final VectorClock stableCut;
   // The greatest timestamp ever merged, collected tombstones included: writes through a clock go past it, so a
   // collected tombstone's key cannot be revived by a write its clock would have placed before the remove.
   private final @Nullable HlcTimestamp latest;
 
-  private LWWMap(Map<K, LWWEntry<V>> entries, CausalContext context, @Nullable HlcTimestamp latest) {
+  private LWWMap(Map<K, LWWEntry<V>> entries, Map<K, V> settled, CausalContext context, VectorClock stableCut,
+      @Nullable HlcTimestamp latest) {
     this.entries = entries;
+    this.settled = settled;
     this.context = context;
+    this.stableCut = stableCut;
     this.latest = latest;
   }
 
@@ -75,8 +86,8 @@ public final class LWWMap<K, V>
 
   /**
    * The map holding these registers, each recorded under its dot in {@code dots} (a key may lack one), having seen
-   * {@code context}: for decoders and snapshots. {@code LWWMap.of(m.registers(), m.dots(), m.context())} equals
-   * {@code m}.
+   * {@code context}: for decoders and snapshots of maps that were never collected (a collected map also needs
+   * its settled keys, stable cut and latest timestamp: see the last factory).
    *
    * @throws IllegalArgumentException if a register was never written, a dot belongs to no key, is beyond
    *     {@code context} or is held twice
@@ -93,6 +104,30 @@ public final class LWWMap<K, V>
    */
   public static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, CausalContext context,
       @Nullable HlcTimestamp latest) {
+    return of(registers, dots, HashMap.empty(), context, VectorClock.empty(), latest);
+  }
+
+  /**
+   * The map rebuilt from all its parts, garbage-collection metadata included: the registers of its unsettled keys
+   * and their dots, its settled keys' values, its context, the stable cut it was collected at and its latest
+   * timestamp. {@code LWWMap.of(m.registers(), m.dots(), m.settled(), m.context(), m.stableCut(),
+   * m.latestTimestamp().getOrNull())} equals {@code m}.
+   *
+   * @throws IllegalArgumentException as the other factories, or if a key is both settled and written, the stable
+   *     cut is beyond the context, or there are settled keys but no latest timestamp (they were written at one)
+   */
+  public static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, Map<K, V> settled,
+      CausalContext context, VectorClock stableCut, @Nullable HlcTimestamp latest) {
+    for (Tuple2<K, V> entry : settled) {
+      Objects.requireNonNull(entry._1, "LWWMap settled key");
+      Objects.requireNonNull(entry._2, "LWWMap settled value");
+      if (registers.containsKey(entry._1)) {
+        throw new IllegalArgumentException("LWWMap: key " + entry._1 + " is both settled and written");
+      }
+    }
+    if (!stableCut.isLessOrEqual(context.vectorClock())) {
+      throw new IllegalArgumentException("LWWMap: the stable cut " + stableCut + " is beyond the context " + context);
+    }
     DotClaims claims = new DotClaims("LWWMap", context);
     Map<K, LWWEntry<V>> entries = HashMap.empty();
     for (Tuple2<K, LWWRegister<V>> entry : registers) {
@@ -118,8 +153,11 @@ public final class LWWMap<K, V>
           + " timestamp " + latest);
     }
     HlcTimestamp effective = latest != null ? latest : newest;
-    return entries.isEmpty() && context.isEmpty() && effective == null ? empty()
-        : new LWWMap<>(entries, context, effective);
+    if (effective == null && !settled.isEmpty()) {
+      throw new IllegalArgumentException("LWWMap: settled keys need the latest timestamp (they were written at one)");
+    }
+    return entries.isEmpty() && settled.isEmpty() && context.isEmpty() && effective == null ? empty()
+        : new LWWMap<>(entries, settled, context, stableCut, effective);
   }
 
   private static @Nullable HlcTimestamp latestOf(Iterable<? extends LWWRegister<?>> registers) {
@@ -197,20 +235,46 @@ public final class LWWMap<K, V>
    * everything they overwrote, so no older write can revive their keys (see crdt-gc). {@code this} if none.
    */
   public LWWMap<K, V> dropStableTombstones(VectorClock stableCut) {
-    Map<K, LWWEntry<V>> kept = entries.filterValues(entry ->
-        !(entry.register().isCleared() && entry.dot() != null && stableCut.contains(entry.dot())));
-    return kept.size() == entries.size() ? this : new LWWMap<>(kept, context, latest);
+    Map<K, LWWEntry<V>> kept =
+        entries.filterValues(entry -> !(entry.register().isCleared() && entry.isBelow(stableCut)));
+    return kept.size() == entries.size() ? this : new LWWMap<>(kept, settled, context, this.stableCut, latest);
   }
 
-  /** Drops the stable tombstones ({@link #dropStableTombstones}). */
+  /**
+   * Drops the tombstones whose dot is at or below {@code stableCut} and settles the live keys whose dot is: every
+   * replica has merged those writes, and this one has merged every write to their keys that was concurrent with
+   * them, so any write it has not seen yet is newer (GC.md, refinement 9). {@code collapseCut} is not needed.
+   */
   @Override
   public LWWMap<K, V> collect(VectorClock stableCut, VectorClock collapseCut) {
-    return dropStableTombstones(stableCut);
+    VectorClock raised = this.stableCut.merge(stableCut).intersect(context.vectorClock());
+    Map<K, LWWEntry<V>> kept = entries;
+    Map<K, V> nowSettled = settled;
+    for (Tuple2<K, LWWEntry<V>> entry : entries) {
+      if (entry._2.isBelow(raised)) {
+        kept = kept.remove(entry._1);
+        if (!entry._2.register().isCleared()) {
+          nowSettled = nowSettled.put(entry._1, entry._2.register().value().get());
+        }
+      }
+    }
+    return kept == entries && raised.equals(this.stableCut) ? this
+        : new LWWMap<>(kept, nowSettled, context, raised, latest);
+  }
+
+  /** The stable cut this map was last collected at (empty if never), within its context. */
+  public VectorClock stableCut() {
+    return stableCut;
+  }
+
+  /** The settled keys and their values: live keys whose winning write was stable when the map was collected. */
+  public Map<K, V> settled() {
+    return settled;
   }
 
   /** The value of {@code key}; empty if absent or removed. */
   public Option<V> get(K key) {
-    return register(key).value();
+    return register(key).value().orElse(() -> settled.get(key));
   }
 
   /** Whether {@code key} has a value. */
@@ -220,13 +284,14 @@ public final class LWWMap<K, V>
 
   /** The live entries: keys with a value. */
   public Map<K, V> value() {
-    return entries.filterValues(entry -> !entry.register().isCleared())
+    Map<K, V> written = entries.filterValues(entry -> !entry.register().isCleared())
         .mapValues(entry -> entry.register().value().get());
+    return settled.isEmpty() ? written : settled.merge(written);
   }
 
   /** The number of live keys. */
   public int size() {
-    return entries.count(entry -> !entry._2.register().isCleared());
+    return settled.size() + entries.count(entry -> !entry._2.register().isCleared());
   }
 
   /** The number of tombstones held: removed keys kept so that older puts cannot revive them. */
@@ -235,7 +300,7 @@ public final class LWWMap<K, V>
     return entries.count(entry -> entry._2.register().isCleared());
   }
 
-  /** Every key's register, tombstones included. */
+  /** Every unsettled key's register, tombstones included. */
   public Map<K, LWWRegister<V>> registers() {
     return entries.mapValues(LWWEntry::register);
   }
@@ -256,26 +321,30 @@ public final class LWWMap<K, V>
         ? entry
         : new LWWEntry<>(entry.register(), DotStore.renamed(entry.dot(), from, to, offset)));
     CausalContext renamedContext = context.rename(from, to, offset);
-    return renamed.equals(entries) && renamedContext == context ? this
-        : new LWWMap<>(renamed, renamedContext, latest);
+    VectorClock renamedCut = Cuts.rename(stableCut, from, to, offset);
+    return renamed.equals(entries) && renamedContext == context && renamedCut.equals(stableCut) ? this
+        : new LWWMap<>(renamed, settled, renamedContext, renamedCut, latest);
   }
 
   /** Folds {@code retired}'s dots into the heir's block (see {@link Retirable}); timestamps keep their replica. */
   @Override
   public LWWMap<K, V> retire(ReplicaId retired, ReplicaId heir) {
     CausalContext filled = context.fillGaps(retired);
-    return new LWWMap<>(entries, filled, latest).renameReplica(retired, heir, filled.vectorClock().get(heir));
+    return new LWWMap<>(entries, settled, filled, stableCut, latest)
+        .renameReplica(retired, heir, filled.vectorClock().get(heir));
   }
 
   @Override
   public LWWMap<K, V> withContext(CausalContext seen) {
     CausalContext merged = context.merge(seen);
-    return merged == context ? this : new LWWMap<>(entries, merged, latest);
+    return merged == context ? this : new LWWMap<>(entries, settled, merged, stableCut, latest);
   }
 
   /**
    * Key by key, the write with the greater timestamp. A key only one side holds stays, unless the other side has
-   * seen its dot: then the other side dropped it as a stable tombstone (or something newer that overwrote it).
+   * seen its dot: then the other side dropped it as a stable tombstone, settled it, or holds something newer. A
+   * settled key loses only to a write its side has not seen, and goes where the other side lacks it having seen
+   * the stable cut it was settled at (GC.md, refinement 9).
    *
    * @throws IllegalStateException if a key holds different writes with one timestamp on the two sides
    */
@@ -284,27 +353,15 @@ public final class LWWMap<K, V>
     if (other == this) {
       return this;
     }
-    Map<K, LWWEntry<V>> merged = entries;
-    for (Tuple2<K, LWWEntry<V>> theirs : other.entries) {
-      LWWEntry<V> mine = entries.get(theirs._1).getOrNull();
-      if (mine == null) {
-        if (!theirs._2.droppedBy(context)) {
-          merged = merged.put(theirs);
-        }
-      } else if (LWWEntry.winner(mine, theirs._2) != mine) {
-        merged = merged.put(theirs);
-      }
-    }
-    for (Tuple2<K, LWWEntry<V>> mine : entries) {
-      if (!other.entries.containsKey(mine._1) && mine._2.droppedBy(other.context)) {
-        merged = merged.remove(mine._1);
-      }
-    }
+    LWWMapJoin<K, V> join = new LWWMapJoin<>(entries, settled, context, stableCut);
+    join.with(other.entries, other.settled, other.context, other.stableCut);
     CausalContext mergedContext = context.merge(other.context);
+    VectorClock mergedCut = stableCut.merge(other.stableCut).intersect(mergedContext.vectorClock());
     HlcTimestamp mergedLatest = later(latest, other.latest);
-    return merged == entries && mergedContext == context && mergedLatest == latest
+    return join.entries() == entries && join.settled() == settled && mergedContext == context
+        && mergedCut.equals(stableCut) && mergedLatest == latest
         ? this
-        : new LWWMap<>(merged, mergedContext, mergedLatest);
+        : new LWWMap<>(join.entries(), join.settled(), mergedContext, mergedCut, mergedLatest);
   }
 
   @Override
@@ -317,19 +374,27 @@ public final class LWWMap<K, V>
     return empty();
   }
 
-  /** Records {@code written} for {@code key} under a new dot, if it wins here; its delta alone if asked. */
+  /**
+   * Records {@code written} for {@code key} under a new dot, if it wins here; its delta alone if asked. A settled
+   * key's timestamp is gone: a write wins over it if it is after the latest timestamp (always true through a
+   * clock), and otherwise loses, as it may have.
+   */
   private LWWMap<K, V> write(K key, LWWRegister<V> written, boolean deltaOnly) {
-    LWWRegister<V> current = register(key);
-    LWWRegister<V> winner = current.merge(written);
-    if (winner == current) {
+    HlcTimestamp timestamp = written.timestamp().get();
+    boolean isSettled = settled.containsKey(Objects.requireNonNull(key, "LWWMap key"));
+    LWWRegister<V> winner = isSettled
+        ? (latest == null || timestamp.isAfter(latest) ? written : LWWRegister.empty())
+        : register(key).merge(written);
+    if (winner != written) {
       return deltaOnly ? empty() : this;
     }
-    HlcTimestamp timestamp = written.timestamp().get();
     Dot dot = context.nextDot(timestamp.replica());
     LWWEntry<V> entry = new LWWEntry<>(winner, dot);
     return deltaOnly
-        ? new LWWMap<>(HashMap.of(key, entry), CausalContext.empty().add(dot), timestamp)
-        : new LWWMap<>(entries.put(key, entry), context.add(dot), later(latest, timestamp));
+        ? new LWWMap<>(HashMap.of(key, entry), HashMap.empty(), CausalContext.empty().add(dot), VectorClock.empty(),
+            timestamp)
+        : new LWWMap<>(entries.put(key, entry), isSettled ? settled.remove(key) : settled, context.add(dot),
+            stableCut, later(latest, timestamp));
   }
 
   private static @Nullable HlcTimestamp later(@Nullable HlcTimestamp one, @Nullable HlcTimestamp other) {
@@ -346,19 +411,21 @@ public final class LWWMap<K, V>
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof LWWMap<?, ?> other && entries.equals(other.entries) && context.equals(other.context)
-        && Objects.equals(latest, other.latest);
+    return o instanceof LWWMap<?, ?> other && entries.equals(other.entries) && settled.equals(other.settled)
+        && context.equals(other.context) && stableCut.equals(other.stableCut) && Objects.equals(latest, other.latest);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(entries, context, latest);
+    return Objects.hash(entries, settled, context, stableCut, latest);
   }
 
   /** {@code LWWMap{theme=LWWRegister(dark @ ...) #a:1, lang=LWWRegister(cleared @ ...) #b:1} | seen {a:1, b:1}}. */
   @Override
   public String toString() {
-    return "LWWMap" + entries.iterator().map(e -> e._1 + "=" + e._2).mkString("{", ", ", "}") + " | seen "
-        + context;
+    String settledPart = settled.isEmpty() ? "" : " settled " + settled.iterator().map(e -> e._1 + "=" + e._2)
+        .mkString("{", ", ", "}");
+    return "LWWMap" + entries.iterator().map(e -> e._1 + "=" + e._2).mkString("{", ", ", "}") + settledPart
+        + " | seen " + context;
   }
 }

@@ -26,7 +26,9 @@ import tools.jackson.databind.JavaType;
  * {@code wallStep, logical, r, key, value}, and {@code "removed"}, the tombstones as quadruples
  * {@code wallStep, logical, r, key}; then, for a map whose causal context is not empty, {@code "dots"} and
  * {@code "context"}; and {@code "latest"}, the greatest timestamp the map has merged, only when no register holds
- * it (a collected tombstone did).
+ * it (a collected tombstone or a settled key did). A collected map also has {@code "settled"}, its settled keys as
+ * flat pairs {@code key, value} in the canonical order of the keys, and {@code "stableCut"}, each only when not
+ * empty.
  *
  * <p>Each list is in timestamp order, and a wall time is written as its step from the previous one in the list:
  * a map written over minutes costs a byte or two per timestamp instead of eight. Keys that share a timestamp (one
@@ -41,6 +43,7 @@ import tools.jackson.databind.JavaType;
 final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
 
   private static final Comparator<HlcTimestamp> TIME = Comparator.naturalOrder();
+  private static final String SETTLED = "settled";
 
   private final JavaType keyType;
   private final JavaType valueType;
@@ -57,7 +60,7 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
 
   @Override
   public List<String> fields() {
-    return List.of("entries", "removed", "dots", "context", "latest");
+    return List.of("entries", "removed", "dots", "context", "latest", SETTLED, CollectionCuts.STABLE);
   }
 
   /** {@code dots} and {@code context} come together, and only when the context is not empty; {@code latest} alone. */
@@ -72,6 +75,7 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
     map.dots().values().forEach(dot -> replicas.add(dot.replica()));
     CausalContextCodec.INSTANCE.collectReplicas(map.context(), replicas);
     map.latestTimestamp().forEach(latest -> replicas.add(latest.replica()));
+    CollectionCuts.collectReplicas(map.stableCut(), io.crdtkit.clock.VectorClock.empty(), replicas);
   }
 
   @Override
@@ -96,6 +100,20 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
       out.name("latest");
       out.timestamp(latest);
     }
+    if (!map.settled().isEmpty()) {
+      out.name(SETTLED);
+      writeSettled(map.settled(), out);
+    }
+    CollectionCuts.write(map.stableCut(), io.crdtkit.clock.VectorClock.empty(), false, out);
+  }
+
+  private void writeSettled(io.vavr.collection.Map<K, V> settled, WireWriter out) {
+    out.generator().writeStartArray();
+    for (CanonicalOrder.Encoded<K> key : CanonicalOrder.sorted(settled.keySet(), keyType, out, "settled keys")) {
+      key.writeTo(out);
+      out.value(valueType, settled.get(key.value()).get());
+    }
+    out.generator().writeEndArray();
   }
 
   private static @Nullable HlcTimestamp newest(Iterable<? extends LWWRegister<?>> registers) {
@@ -168,6 +186,8 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
       private final Map<Long, Dot> dotsByPosition = new LinkedHashMap<>();
       private @Nullable CausalContext context;
       private @Nullable HlcTimestamp latest;
+      private final Map<K, V> settled = new LinkedHashMap<>();
+      private final CollectionCuts cuts = new CollectionCuts();
       private String entriesPointer = "";
       private String latestPointer = "";
       private @Nullable String dotsPointer;
@@ -189,6 +209,8 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
             contextPointer = in.pointer();
             context = in.body(CausalContextCodec.INSTANCE);
           }
+          case SETTLED -> readSettled(in, settled);
+          case CollectionCuts.STABLE -> cuts.read(field, in);
           default -> {
             latestPointer = in.pointer();
             latest = in.timestamp("the latest timestamp");
@@ -202,14 +224,15 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
         HlcTimestamp merged = latest;
         if (merged != null && newestRegister != null && !merged.isAfter(newestRegister)) {
           throw in.errorAt(latestPointer, "the latest timestamp " + merged + " is not after every register's (a"
-              + " register holds " + newestRegister + "): it is written only when a collected tombstone held it",
+              + " register holds " + newestRegister + "): it is written only when a collected tombstone or a"
+              + " settled key held it",
               null);
         }
         String dotsAt = dotsPointer;
         CausalContext seen = context;
         if (dotsAt == null && seen == null) {
           return in.build(entriesPointer, typeName(), () -> LWWMap.of(HashMap.ofAll(registers), HashMap.empty(),
-              CausalContext.empty(), merged));
+              HashMap.ofAll(settled), CausalContext.empty(), cuts.stable(), merged));
         }
         if (dotsAt == null || seen == null) {
           throw in.errorAt(dotsAt == null ? contextPointer : dotsAt,
@@ -232,7 +255,8 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
           dots.put(key, dot.getValue());
         }
         return in.build(dotsAt, typeName(),
-            () -> LWWMap.of(HashMap.ofAll(registers), HashMap.ofAll(dots), seen, merged));
+            () -> LWWMap.of(HashMap.ofAll(registers), HashMap.ofAll(dots), HashMap.ofAll(settled), seen,
+                cuts.stable(), merged));
       }
     };
   }
@@ -258,6 +282,18 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
         throw in.error("a key appears twice in the map");
       }
       keys.add(key);
+    }
+  }
+
+  private void readSettled(WireReader in, Map<K, V> settled) {
+    in.expect(JsonToken.START_ARRAY, "the settled keys");
+    while (in.nextItem()) {
+      K key = in.value(keyType, "a settled key");
+      in.advance();
+      V value = in.value(valueType, "the value of a settled key");
+      if (settled.put(key, value) != null) {
+        throw in.error("a key appears twice in the settled keys");
+      }
     }
   }
 

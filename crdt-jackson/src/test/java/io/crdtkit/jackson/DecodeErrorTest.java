@@ -189,6 +189,26 @@ class DecodeErrorTest {
     }
 
     @Test
+    void anLWWMapsSettledKeyListedTwice() {
+      CrdtDecodeException e = failure(LWW_MAP, lwwMap(",'latest':[9,0,0],'settled':['s',1,'s',2]"));
+      assertThat(e.pointer()).isEqualTo("/settled/3");
+      assertThat(e.rule()).isEqualTo("a key appears twice in the settled keys");
+    }
+
+    @Test
+    void anLWWMapKeyBothSettledAndWritten() {
+      CrdtDecodeException e = failure(LWW_MAP, lwwMap(",'latest':[9,0,0],'settled':['k',2]"));
+      assertThat(e.rule()).contains("LWWMap: key k is both settled and written");
+    }
+
+    @Test
+    void anLWWMapsStableCutBeyondItsContext() {
+      CrdtDecodeException e = failure(LWW_MAP,
+          lwwMap(",'dots':[[0,1,0]],'context':{'clock':[0,1],'cloud':[]},'stableCut':[0,2]"));
+      assertThat(e.rule()).contains("LWWMap: the stable cut {a:2} is beyond the context");
+    }
+
+    @Test
     void aRegisterValueWithoutTimestamp() {
       CrdtDecodeException e = failure(new TypeReference<LWWRegister<String>>() {},
           doc("{'type':'LWWRegister','version':1,'replicas':[],'value':'x'}"));

@@ -81,7 +81,7 @@ final class GoldenVectors {
         new Vector<>("dwflag-collected", new TypeReference<DWFlag>() {},
             dwFlag().collect(dwFlag().context().vectorClock(), VectorClock.empty())),
         new Vector<>("lwwmap-collected", new TypeReference<LWWMap<String, String>>() {},
-            lwwMapDotted().collect(lwwMapDotted().context().vectorClock(), VectorClock.empty())),
+            lwwMapDotted().collect(VectorClock.of(Map.of(A, 4L)), VectorClock.empty())),
         new Vector<>("dot", new TypeReference<Dot>() {}, Dot.of(A, 7)),
         new Vector<>("vectorclock", new TypeReference<VectorClock>() {}, VectorClock.of(Map.of(A, 3L, B, 1L))),
         new Vector<>("causalcontext", new TypeReference<CausalContext>() {},

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>the converged value with GC equals the converged value without GC, unless crashes tore the history: an
  *       update was lost although updates that survived had observed it (then no value is specified, GC or not,
  *       and the schedule is counted as torn);
- *   <li>merging any stale state a replica held along the way into the converged state changes its value not at
- *       all: nothing removed comes back, nothing is counted twice;
+ *   <li>merging any stale state a replica held along the way with the converged state, in either order, gives
+ *       the converged value: nothing removed comes back, nothing is counted twice;
  *   <li>in a schedule without crashes, once everything is stable no tombstone is left.
  * </ul>
  *
@@ -110,9 +110,17 @@ public final class GcLaws {
     for (HeldState<S> stale : withGc.heldStates()) {
       BitSet extra = stale.received();
       extra.andNot(delivered);
-      if (extra.isEmpty() && !Objects.equals(description.valueOf(converged.merge(stale.state())), value)) {
+      if (!extra.isEmpty()) {
+        continue;
+      }
+      // both orders: a late message merged into the converged state, and a replica restored from an old
+      // snapshot that then receives the converged state
+      Object staleIntoConverged = description.valueOf(converged.merge(stale.state()));
+      Object convergedIntoStale = description.valueOf(stale.state().merge(converged));
+      if (!Objects.equals(staleIntoConverged, value) || !Objects.equals(convergedIntoStale, value)) {
         problems.add("merging a stale state of " + stale.replica() + " changed the converged value " + value
-            + " to " + description.valueOf(converged.merge(stale.state())) + where);
+            + " to " + staleIntoConverged + " (stale into converged) and " + convergedIntoStale
+            + " (converged into stale)" + where);
         break;
       }
     }

@@ -61,7 +61,8 @@ public final class History<S extends Crdt<S>> {
     for (Step<S> step : this.steps) {
       int highest = step instanceof Update<S> u ? u.replica : Math.max(((Merge<S>) step).into, ((Merge<S>) step).from);
       if (highest >= replicas) {
-        throw new IllegalArgumentException("step " + step + " names a replica beyond the " + replicas + " of the history");
+        throw new IllegalArgumentException(
+            "step " + step + " names a replica beyond the " + replicas + " of the history");
       }
     }
   }

@@ -55,7 +55,8 @@ class GcLawsTest {
             s.enableDots(), s.disableDots(), s.context(), s.stableCut(), s.collapseCut(), s.isDelta()),
             new TypeReference<DWFlag>() {})),
         Arguments.of(GcTypes.lwwMap(), Oracles.lwwMap(), NO_CRASHES, rebuild((LWWMap<String, Integer> s) ->
-            LWWMap.of(s.registers(), s.dots(), s.context(), s.latestTimestamp().getOrNull()),
+            LWWMap.of(s.registers(), s.dots(), s.settled(), s.context(), s.stableCut(),
+                s.latestTimestamp().getOrNull()),
             new TypeReference<LWWMap<String, Integer>>() {})));
   }
 
