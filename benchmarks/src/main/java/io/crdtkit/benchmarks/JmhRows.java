@@ -49,8 +49,7 @@ final class JmhRows {
             rows.add(new Row(operation.rowId(variant, entry.getKey()), operation.section(), what,
                 operation.paramsText(entry.getKey()), score(crdtkit.getPrimaryResult()),
                 pekko == null ? null : score(pekko.getPrimaryResult()), limits, secondary(crdtkit, ALLOCATION),
-                secondary(pekko, ALLOCATION), secondary(crdtkit, ThreadCpuTimeProfiler.NAME),
-                secondary(pekko, ThreadCpuTimeProfiler.NAME)));
+                secondary(pekko, ALLOCATION), cpu(crdtkit), cpu(pekko)));
           }
         });
       }
@@ -68,6 +67,21 @@ final class JmhRows {
 
   static Score score(Result<?> result) {
     return new Score(result.getScore(), result.getScoreError(), result.getScoreUnit());
+  }
+
+  /** The CPU time per operation in the unit of the benchmark's own score (the profiler reports nanoseconds). */
+  private static @Nullable Score cpu(@Nullable RunResult result) {
+    Score nanos = secondary(result, ThreadCpuTimeProfiler.NAME);
+    if (nanos == null) {
+      return null;
+    }
+    String unit = result.getPrimaryResult().getScoreUnit();
+    double scale = switch (unit) {
+      case "us/op" -> 1e-3;
+      case "ms/op" -> 1e-6;
+      default -> 1;
+    };
+    return scale == 1 ? nanos : new Score(nanos.value() * scale, nanos.error() * scale, unit);
   }
 
   private static @Nullable Score secondary(@Nullable RunResult result, String name) {

@@ -84,7 +84,7 @@ final class ResultsJson {
     json.put("limits", limits);
     if (row.crdtkitCpu() != null) {
       Map<String, Object> cpu = new LinkedHashMap<>();
-      cpu.put("unit", "ns/op");
+      cpu.put("unit", row.crdtkitCpu().unit());
       cpu.put("crdtkit", score(row.crdtkitCpu()));
       cpu.put("pekko", row.pekkoCpu() == null ? null : score(row.pekkoCpu()));
       cpu.put("vsPekko", row.vsPekkoCpu() == null ? null : ratio(row.vsPekkoCpu()));

@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 enum RunMode {
   SMOKE(1, 0, 0, 1, 10, 1_000, "0.01"),
-  QUICK(1, 2, 300, 6, 200, 100_000, null),
+  QUICK(1, 2, 500, 6, 200, 100_000, null),
   FULL(3, 5, 1_000, 10, 1_000, 100_000, null);
 
   /** JVM options of every fork: a fixed heap, so that heap resizing does not add noise. */
