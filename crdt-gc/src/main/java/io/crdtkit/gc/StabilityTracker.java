@@ -69,10 +69,14 @@ public final class StabilityTracker {
         : with(merged, learned, retired, accepted, pending).acceptPending().recompute();
   }
 
-  /** {@code member} exists (it joined, or was seen): the cuts wait for its reports from now on. */
+  /**
+   * {@code member} exists (it joined, or was seen): the cuts wait for its reports from now on. The heir of retired
+   * replicas ({@link RetirementLog#HEIR}) is not a member: it never reports, and what it holds every member folded
+   * alike.
+   */
   public StabilityTracker learn(ReplicaId member) {
     Objects.requireNonNull(member, "member");
-    if (members.contains(member) || retired.contains(member)) {
+    if (members.contains(member) || retired.contains(member) || member.equals(RetirementLog.HEIR)) {
       return this;
     }
     return with(progress, members.add(member), retired, accepted, pending).recompute();
@@ -99,8 +103,8 @@ public final class StabilityTracker {
 
   /**
    * {@code member} is retired: it will never send again, and every live member holds all of its updates (the
-   * caller's protocol ensures it, see {@link #holdsEverythingOf}; the states fold it with a {@link RetirementLog}). It leaves the replica set, and the cuts stop waiting
-   * for it.
+   * caller's protocol ensures it, see {@link #holdsEverythingOf}; the states fold it with a {@link RetirementLog}).
+   * It leaves the replica set, and the cuts stop waiting for it.
    */
   public StabilityTracker retire(ReplicaId member) {
     Objects.requireNonNull(member, "member");
@@ -190,7 +194,7 @@ public final class StabilityTracker {
   private Set<ReplicaId> learnedFrom(VectorClock clock) {
     Set<ReplicaId> learned = members;
     for (ReplicaId seen : clock.entries().keySet()) {
-      if (!retired.contains(seen)) {
+      if (!retired.contains(seen) && !seen.equals(RetirementLog.HEIR)) {
         learned = learned.add(seen);
       }
     }

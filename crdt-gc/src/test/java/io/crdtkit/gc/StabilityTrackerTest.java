@@ -120,6 +120,18 @@ class StabilityTrackerTest {
       assertThat(retired.learn(C).members()).doesNotContain(C);
     }
 
+    /** Regression (found by crdt-net): the heir, seen in every folded clock, was taken for a member that never reports. */
+    @Test
+    void theHeirOfRetiredReplicasIsNeverAMemberAndNeverFreezesTheCuts() {
+      VectorClock folded = VectorClock.of(Map.of(A, 5L, RetirementLog.HEIR, 3L));
+      StabilityTracker tracker = StabilityTracker.create(A).progress(folded).receive(report(B, folded));
+
+      assertThat(tracker.members()).containsExactlyInAnyOrder(A, B);
+      assertThat(tracker.waitingFor()).isEmpty();
+      assertThat(tracker.stableCut()).isEqualTo(folded);
+      assertThat(tracker.learn(RetirementLog.HEIR)).isSameAs(tracker);
+    }
+
     @Test
     void aReplicaCannotRetireItself() {
       assertThatThrownBy(() -> StabilityTracker.create(A).retire(A))

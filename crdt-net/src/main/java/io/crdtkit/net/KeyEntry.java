@@ -65,10 +65,6 @@ final class KeyEntry<S extends Crdt<S>> {
         ? GarbageCollector.create(self, members)
         : null;
     if (collector != null) {
-      // SUBTLE: the heir appears in clocks after a retirement, and a tracker counts every replica seen in a clock
-      // as a member; the heir never reports, so the cuts would freeze for good. It holds only updates every member
-      // had when they were folded, so it needs no report: treat it as retired from the start.
-      collector.retire(RetirementLog.HEIR);
       // A key registered after retirements: states it receives mention no retiree, but its tracker must not wait.
       retired.forEach(collector::retire);
     }
