@@ -82,6 +82,7 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Re
 
   /** The flag disabled by {@code replica}: removes the enables seen so far; {@code this} if already off. */
   public EWFlag disable(ReplicaId replica) {
+    Objects.requireNonNull(replica, "replica");
     if (!value()) {
       return this;
     }
@@ -91,6 +92,7 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Re
 
   /** The delta of {@link #disable}. */
   public EWFlag deltaDisable(ReplicaId replica) {
+    Objects.requireNonNull(replica, "replica");
     if (!value()) {
       return bottom();
     }

@@ -144,6 +144,7 @@ public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>
    * remove as an event (a dot in the context). {@code this} if it is absent.
    */
   public ORMap<K, V> remove(ReplicaId replica, K key) {
+    Objects.requireNonNull(replica, "replica");
     if (!containsKey(Objects.requireNonNull(key, "ORMap key"))) {
       return this;
     }
@@ -153,6 +154,7 @@ public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>
 
   /** The delta of {@link #remove}: no entry; the observed dots of {@code key} and the remove's dot. */
   public ORMap<K, V> deltaRemove(ReplicaId replica, K key) {
+    Objects.requireNonNull(replica, "replica");
     if (!containsKey(Objects.requireNonNull(key, "ORMap key"))) {
       return bottom();
     }

@@ -114,6 +114,7 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
    * see crdt-gc's GC.md). {@code this} if it is absent.
    */
   public ORSet<E> remove(ReplicaId replica, E element) {
+    Objects.requireNonNull(replica, "replica");
     Objects.requireNonNull(element, "ORSet element");
     if (!contains(element)) {
       return this;
@@ -124,6 +125,7 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
 
   /** The delta of {@link #remove}: the observed add dots of {@code element}, the remove's dot, any token. */
   public ORSet<E> deltaRemove(ReplicaId replica, E element) {
+    Objects.requireNonNull(replica, "replica");
     Objects.requireNonNull(element, "ORSet element");
     if (!contains(element)) {
       return bottom();
@@ -136,6 +138,7 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
 
   /** The empty set that has observed (and so removes) every element seen so far; {@code this} if empty. */
   public ORSet<E> clear(ReplicaId replica) {
+    Objects.requireNonNull(replica, "replica");
     if (isEmpty()) {
       return this;
     }
@@ -145,6 +148,7 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
 
   /** The delta of {@link #clear}: each element's observed add dots, the removes' dots, and any tokens. */
   public ORSet<E> deltaClear(ReplicaId replica) {
+    Objects.requireNonNull(replica, "replica");
     if (isEmpty()) {
       return bottom();
     }
