@@ -1,7 +1,9 @@
 package io.crdtkit;
 
+import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
 import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Iterator;
@@ -36,14 +38,22 @@ record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) impleme
       return this;
     }
     Map<K, S> joined = entries;
+    // Stores are kept collapsed at their state's cuts, so equal stores join to themselves unless the cuts grow.
+    boolean cutsKept = sides.joinedCuts().equals(sides.ownCuts());
     for (Tuple2<K, S> theirs : other.entries) {
       S mine = get(theirs._1);
+      if (cutsKept && mine.equals(theirs._2)) {
+        continue;
+      }
       S store = mine.join(theirs._2, sides);
       if (store != mine) {
         joined = store.isEmpty() ? joined.remove(theirs._1) : joined.put(theirs._1, store);
       }
     }
     // SUBTLE: keys the other side lacks still change when it saw (and so removed) some of their dots.
+    if (!mayChangeKeysItLacks(other, sides)) {
+      return joined == entries ? this : new DotMap<>(joined, emptyStore);
+    }
     for (Tuple2<K, S> mine : entries) {
       if (!other.entries.containsKey(mine._1)) {
         S store = mine._2.join(emptyStore, sides);
@@ -53,6 +63,40 @@ record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) impleme
       }
     }
     return joined == entries ? this : new DotMap<>(joined, emptyStore);
+  }
+
+  /** A context this small is enumerated to decide whether the join must visit the keys the other side lacks. */
+  private static final long SMALL_CONTEXT = 64;
+
+  /**
+   * Whether joining with {@code other} can change a key that {@code other} lacks. Such a key changes only if the
+   * other side has seen one of its dots without holding it (a remove), or if the join collapses or drops a
+   * collapsed presence (the other side brings newer cuts, or has seen this side's whole collapse cut). A delta has
+   * seen only the dots of the keys it carries and the dots it minted, so for a delta this is false, and the join
+   * costs what the delta holds rather than what this map holds. Decided exactly when the other side's context is
+   * small enough to enumerate; otherwise assumed true.
+   */
+  private boolean mayChangeKeysItLacks(DotMap<K, S> other, JoinSides sides) {
+    CausalContext seen = sides.other();
+    if (seen.size() > SMALL_CONTEXT || !sides.joinedCuts().equals(sides.ownCuts())) {
+      return true;
+    }
+    VectorClock ownCollapse = sides.ownCuts().collapse();
+    if (!ownCollapse.isEmpty() && ownCollapse.isLessOrEqual(seen.vectorClock())) {
+      return true;
+    }
+    java.util.Set<Dot> accounted = new java.util.HashSet<>();
+    for (Tuple2<K, S> theirs : other.entries) {
+      theirs._2.heldDots().forEach(accounted::add);
+      get(theirs._1).heldDots().forEach(accounted::add);
+    }
+    for (Dot dot : seen) {
+      // A dot this side never saw is held by none of its keys.
+      if (sides.own().contains(dot) && !accounted.contains(dot)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -81,6 +125,12 @@ record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) impleme
   @Override
   public Iterable<Dot> dots() {
     return Iterator.ofAll(entries.values()).flatMap(DotStore::dots);
+  }
+
+  /** The held dots of every nested store (an ORMap of ORSets holds its values' remove tokens too). */
+  @Override
+  public Iterable<Dot> heldDots() {
+    return Iterator.ofAll(entries.values()).flatMap(DotStore::heldDots);
   }
 
   @Override

@@ -30,6 +30,14 @@ interface DotStore<S extends DotStore<S>> {
   Iterable<Dot> dots();
 
   /**
+   * Every dot held, including those a remove does not observe (remove tokens): the dots whose being seen by the
+   * other side of a join can change this store.
+   */
+  default Iterable<Dot> heldDots() {
+    return dots();
+  }
+
+  /**
    * This store with what the garbage collector's {@code cuts} allow dropped or collapsed (only stores that keep a
    * collapsed presence do anything); {@code this} if nothing changes.
    */

@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.clock.VectorClock;
-import io.vavr.Tuple2;
 import io.vavr.collection.SortedMap;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -58,7 +57,13 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
    * @throws ArithmeticException if the replica's count would overflow a {@code long}
    */
   public GCounter increment(ReplicaId replica, long amount) {
-    return amount == 0 ? this : merge(deltaIncrement(replica, amount));
+    Objects.requireNonNull(replica, "replica");
+    if (amount < 0) {
+      throw new IllegalArgumentException(
+          "GCounter increment must be >= 0, got " + amount + " for " + replica + "; use a PNCounter to decrement");
+    }
+    // One entry changes: raise it, rather than build a delta and merge it.
+    return amount == 0 ? this : new GCounter(counts.advance(replica, Math.addExact(counts.get(replica), amount)));
   }
 
   /** The delta of {@link #increment(ReplicaId, long)}: the replica's new count, alone (0 counts too). */
@@ -78,11 +83,7 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
    * @throws ArithmeticException if the sum exceeds {@code Long.MAX_VALUE} (each count fits, their sum does not)
    */
   public long value() {
-    long sum = 0;
-    for (Tuple2<ReplicaId, Long> entry : counts.entries()) {
-      sum = Math.addExact(sum, entry._2);
-    }
-    return sum;
+    return counts.sum();
   }
 
   /** The count contributed by {@code replica}. */

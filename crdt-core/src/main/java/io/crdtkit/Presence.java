@@ -158,6 +158,12 @@ final class Presence implements DotStore<Presence> {
     return adds.dots();
   }
 
+  /** The add dots and the tokens: a token goes when the other side of a join has seen it without holding it. */
+  @Override
+  public Iterable<Dot> heldDots() {
+    return tokens.isEmpty() ? adds.dots() : adds.dots().union(tokens.dots());
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Presence other && collapsed == other.collapsed && adds.equals(other.adds)

@@ -27,7 +27,7 @@ import org.apiguardian.api.API;
  * that was already seen, and perhaps removed, come back).
  */
 @API(status = STABLE, since = "0.1")
-public final class CausalContext {
+public final class CausalContext implements Iterable<Dot> {
 
   private static final CausalContext EMPTY = new CausalContext(VectorClock.empty(), TreeSet.empty());
 
@@ -168,6 +168,23 @@ public final class CausalContext {
   /** The dots seen out of order, beyond the gap-free prefix; sorted. */
   public SortedSet<Dot> dotCloud() {
     return cloud;
+  }
+
+  /** How many dots this context has seen: every prefix's length, plus the cloud. */
+  public long size() {
+    long size = cloud.size();
+    for (var entry : compact.entries()) {
+      size += entry._2;
+    }
+    return size;
+  }
+
+  /** Every dot seen, replica by replica, in counter order; as many as {@link #size()}. */
+  @Override
+  public java.util.Iterator<Dot> iterator() {
+    io.vavr.collection.Iterator<Dot> prefixes = compact.entries().iterator().flatMap(entry ->
+        io.vavr.collection.Iterator.rangeClosed(1L, entry._2).map(counter -> Dot.of(entry._1, counter)));
+    return prefixes.concat(cloud.iterator());
   }
 
   /** Whether nothing has been seen. */

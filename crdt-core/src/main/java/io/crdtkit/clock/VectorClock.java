@@ -2,9 +2,9 @@ package io.crdtkit.clock;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import io.vavr.Tuple2;
 import io.vavr.collection.SortedMap;
 import io.vavr.collection.TreeMap;
+import java.util.Arrays;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -28,12 +28,17 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public final class VectorClock {
 
-  private static final VectorClock EMPTY = new VectorClock(TreeMap.empty());
+  private static final VectorClock EMPTY = new VectorClock(new ReplicaId[0], new long[0]);
 
-  private final SortedMap<ReplicaId, Long> entries;
+  // Sorted by replica, no zero counter: a few dozen replicas fit in two small arrays, with no boxing and no
+  // per-entry nodes; a lookup is a binary search, a merge one walk over both.
+  private final ReplicaId[] replicas;
+  private final long[] counters;
+  private volatile SortedMap<ReplicaId, Long> entries;
 
-  private VectorClock(SortedMap<ReplicaId, Long> entries) {
-    this.entries = entries;
+  private VectorClock(ReplicaId[] replicas, long[] counters) {
+    this.replicas = replicas;
+    this.counters = counters;
   }
 
   /** The clock that includes no event. */
@@ -48,21 +53,38 @@ public final class VectorClock {
    */
   public static VectorClock of(java.util.Map<ReplicaId, Long> entries) {
     Objects.requireNonNull(entries, "entries");
-    SortedMap<ReplicaId, Long> sorted = TreeMap.empty();
+    VectorClock clock = EMPTY;
     for (java.util.Map.Entry<ReplicaId, Long> entry : entries.entrySet()) {
       ReplicaId replica = Objects.requireNonNull(entry.getKey(), "replica in vector clock");
       long counter = Objects.requireNonNull(entry.getValue(), "counter in vector clock");
       requireNotNegative(replica, counter);
-      if (counter > 0) {
-        sorted = sorted.put(replica, counter);
+      clock = clock.advance(replica, counter);
+    }
+    return clock;
+  }
+
+  private int indexOf(ReplicaId replica) {
+    int low = 0;
+    int high = replicas.length - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      ReplicaId candidate = replicas[mid];
+      int order = candidate == replica ? 0 : candidate.compareTo(replica);
+      if (order < 0) {
+        low = mid + 1;
+      } else if (order > 0) {
+        high = mid - 1;
+      } else {
+        return mid;
       }
     }
-    return sorted.isEmpty() ? EMPTY : new VectorClock(sorted);
+    return -(low + 1);
   }
 
   /** How many events of {@code replica} this clock includes (0 if none). */
   public long get(ReplicaId replica) {
-    return entries.getOrElse(replica, 0L);
+    int index = indexOf(replica);
+    return index >= 0 ? counters[index] : 0;
   }
 
   /** Whether the event {@code dot} is included. */
@@ -72,7 +94,7 @@ public final class VectorClock {
 
   /** This clock with one more event of {@code replica}. */
   public VectorClock increment(ReplicaId replica) {
-    return new VectorClock(entries.put(replica, Math.addExact(get(replica), 1L)));
+    return with(replica, Math.addExact(get(replica), 1L));
   }
 
   /**
@@ -81,50 +103,103 @@ public final class VectorClock {
    */
   public VectorClock advance(ReplicaId replica, long counter) {
     requireNotNegative(replica, counter);
-    return counter <= get(replica) ? this : new VectorClock(entries.put(replica, counter));
+    int index = indexOf(Objects.requireNonNull(replica, "replica"));
+    // a zero is never stored: an absent replica already reads 0
+    return counter == 0 || index >= 0 && counter <= counters[index] ? this : with(replica, counter, index);
+  }
+
+  private VectorClock with(ReplicaId replica, long counter) {
+    return with(replica, counter, indexOf(Objects.requireNonNull(replica, "replica")));
+  }
+
+  /** This clock with {@code replica} at {@code counter}; {@code index} is {@link #indexOf}'s answer for it. */
+  private VectorClock with(ReplicaId replica, long counter, int index) {
+    if (index >= 0) {
+      long[] raised = counters.clone();
+      raised[index] = counter;
+      return new VectorClock(replicas, raised);
+    }
+    int at = -(index + 1);
+    ReplicaId[] moreReplicas = new ReplicaId[replicas.length + 1];
+    long[] moreCounters = new long[counters.length + 1];
+    System.arraycopy(replicas, 0, moreReplicas, 0, at);
+    System.arraycopy(counters, 0, moreCounters, 0, at);
+    moreReplicas[at] = replica;
+    moreCounters[at] = counter;
+    System.arraycopy(replicas, at, moreReplicas, at + 1, replicas.length - at);
+    System.arraycopy(counters, at, moreCounters, at + 1, counters.length - at);
+    return new VectorClock(moreReplicas, moreCounters);
   }
 
   /** This clock without the entry of {@code replica}; {@code this} if it has none. */
   public VectorClock without(ReplicaId replica) {
-    return entries.containsKey(replica) ? new VectorClock(entries.remove(replica)) : this;
+    int index = indexOf(replica);
+    if (index < 0) {
+      return this;
+    }
+    ReplicaId[] fewerReplicas = new ReplicaId[replicas.length - 1];
+    long[] fewerCounters = new long[counters.length - 1];
+    System.arraycopy(replicas, 0, fewerReplicas, 0, index);
+    System.arraycopy(counters, 0, fewerCounters, 0, index);
+    System.arraycopy(replicas, index + 1, fewerReplicas, index, replicas.length - index - 1);
+    System.arraycopy(counters, index + 1, fewerCounters, index, counters.length - index - 1);
+    return fewerReplicas.length == 0 ? EMPTY : new VectorClock(fewerReplicas, fewerCounters);
   }
 
   /** The pointwise maximum: the clock that includes the events of both. Returns {@code this} if it already does. */
   public VectorClock merge(VectorClock other) {
-    if (other == this || other.entries.isEmpty()) {
+    if (other == this || other.replicas.length == 0 || other.isLessOrEqual(this)) {
       return this;
     }
-    if (entries.isEmpty()) {
+    if (replicas.length == 0 || isLessOrEqual(other)) {
       return other;
     }
-    SortedMap<ReplicaId, Long> merged = entries;
-    for (Tuple2<ReplicaId, Long> entry : other.entries) {
-      if (entry._2 > get(entry._1)) {
-        merged = merged.put(entry);
+    ReplicaId[] mergedReplicas = new ReplicaId[replicas.length + other.replicas.length];
+    long[] mergedCounters = new long[mergedReplicas.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < replicas.length || j < other.replicas.length) {
+      int order = i == replicas.length ? 1 : j == other.replicas.length ? -1
+          : replicas[i] == other.replicas[j] ? 0 : replicas[i].compareTo(other.replicas[j]);
+      if (order < 0) {
+        mergedReplicas[n] = replicas[i];
+        mergedCounters[n++] = counters[i++];
+      } else if (order > 0) {
+        mergedReplicas[n] = other.replicas[j];
+        mergedCounters[n++] = other.counters[j++];
+      } else {
+        mergedReplicas[n] = replicas[i];
+        mergedCounters[n++] = Math.max(counters[i++], other.counters[j++]);
       }
     }
-    return merged == entries ? this : new VectorClock(merged);
+    return new VectorClock(Arrays.copyOf(mergedReplicas, n), Arrays.copyOf(mergedCounters, n));
   }
 
   /** The pointwise minimum: the events both clocks include. */
   public VectorClock intersect(VectorClock other) {
-    SortedMap<ReplicaId, Long> common = TreeMap.empty();
-    for (Tuple2<ReplicaId, Long> entry : entries) {
-      long min = Math.min(entry._2, other.get(entry._1));
+    VectorClock common = EMPTY;
+    for (int i = 0; i < replicas.length; i++) {
+      long min = Math.min(counters[i], other.get(replicas[i]));
       if (min > 0) {
-        common = common.put(entry._1, min);
+        common = common.with(replicas[i], min);
       }
     }
-    return common.equals(entries) ? this : common.isEmpty() ? EMPTY : new VectorClock(common);
+    return common.equals(this) ? this : common;
   }
 
   /** Whether every event this clock includes is also included in {@code other}. */
   public boolean isLessOrEqual(VectorClock other) {
-    if (entries.size() > other.entries.size()) {
+    if (replicas.length > other.replicas.length) {
       return false;
     }
-    for (Tuple2<ReplicaId, Long> entry : entries) {
-      if (entry._2 > other.get(entry._1)) {
+    int j = 0;
+    for (int i = 0; i < replicas.length; i++) {
+      while (j < other.replicas.length && other.replicas[j] != replicas[i]
+          && other.replicas[j].compareTo(replicas[i]) < 0) {
+        j++;
+      }
+      if (j == other.replicas.length || !other.replicas[j].equals(replicas[i]) || counters[i] > other.counters[j]) {
         return false;
       }
     }
@@ -146,17 +221,34 @@ public final class VectorClock {
 
   /** The entries, sorted by replica; never contains a 0. */
   public SortedMap<ReplicaId, Long> entries() {
-    return entries;
+    SortedMap<ReplicaId, Long> built = entries;
+    if (built == null) {
+      built = TreeMap.empty();
+      for (int i = 0; i < replicas.length; i++) {
+        built = built.put(replicas[i], counters[i]);
+      }
+      entries = built;
+    }
+    return built;
+  }
+
+  /** The sum of all counters: a grow-only counter's value, without building {@link #entries()}. */
+  public long sum() {
+    long sum = 0;
+    for (long counter : counters) {
+      sum = Math.addExact(sum, counter);
+    }
+    return sum;
   }
 
   /** Whether no event is included. */
   public boolean isEmpty() {
-    return entries.isEmpty();
+    return replicas.length == 0;
   }
 
   /** The number of replicas with at least one event. */
   public int size() {
-    return entries.size();
+    return replicas.length;
   }
 
   private static void requireNotNegative(ReplicaId replica, long counter) {
@@ -168,17 +260,22 @@ public final class VectorClock {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof VectorClock other && entries.equals(other.entries);
+    return o instanceof VectorClock other && Arrays.equals(replicas, other.replicas)
+        && Arrays.equals(counters, other.counters);
   }
 
   @Override
   public int hashCode() {
-    return entries.hashCode();
+    return 31 * Arrays.hashCode(replicas) + Arrays.hashCode(counters);
   }
 
   /** {@code {a:3, b:1}}. */
   @Override
   public String toString() {
-    return entries.iterator().map(e -> e._1 + ":" + e._2).mkString("{", ", ", "}");
+    StringBuilder text = new StringBuilder("{");
+    for (int i = 0; i < replicas.length; i++) {
+      text.append(i == 0 ? "" : ", ").append(replicas[i]).append(':').append(counters[i]);
+    }
+    return text.append('}').toString();
   }
 }
