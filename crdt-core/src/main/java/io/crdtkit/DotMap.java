@@ -1,6 +1,5 @@
 package io.crdtkit;
 
-import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.clock.VectorClock;
@@ -65,38 +64,22 @@ record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) impleme
     return joined == entries ? this : new DotMap<>(joined, emptyStore);
   }
 
-  /** A context this small is enumerated to decide whether the join must visit the keys the other side lacks. */
-  private static final long SMALL_CONTEXT = 64;
-
   /**
-   * Whether joining with {@code other} can change a key that {@code other} lacks. Such a key changes only if the
-   * other side has seen one of its dots without holding it (a remove), or if the join collapses or drops a
-   * collapsed presence (the other side brings newer cuts, or has seen this side's whole collapse cut). A delta has
-   * seen only the dots of the keys it carries and the dots it minted, so for a delta this is false, and the join
-   * costs what the delta holds rather than what this map holds. Decided exactly when the other side's context is
-   * small enough to enumerate; otherwise assumed true.
+   * Whether joining with {@code other} can change a key that {@code other} lacks: if the join collapses or drops a
+   * collapsed presence (the other side brings newer cuts, or has seen this side's whole collapse cut), or if the
+   * other side has seen one of the key's dots (see {@link SeenDots}). For a delta this is false, and the join
+   * costs what the delta holds rather than what this map holds.
    */
   private boolean mayChangeKeysItLacks(DotMap<K, S> other, JoinSides sides) {
-    CausalContext seen = sides.other();
-    if (seen.size() > SMALL_CONTEXT || !sides.joinedCuts().equals(sides.ownCuts())) {
+    if (!sides.joinedCuts().equals(sides.ownCuts())) {
       return true;
     }
     VectorClock ownCollapse = sides.ownCuts().collapse();
-    if (!ownCollapse.isEmpty() && ownCollapse.isLessOrEqual(seen.vectorClock())) {
+    if (!ownCollapse.isEmpty() && ownCollapse.isLessOrEqual(sides.other().vectorClock())) {
       return true;
     }
-    java.util.Set<Dot> accounted = new java.util.HashSet<>();
-    for (Tuple2<K, S> theirs : other.entries) {
-      theirs._2.heldDots().forEach(accounted::add);
-      get(theirs._1).heldDots().forEach(accounted::add);
-    }
-    for (Dot dot : seen) {
-      // A dot this side never saw is held by none of its keys.
-      if (sides.own().contains(dot) && !accounted.contains(dot)) {
-        return true;
-      }
-    }
-    return false;
+    return !SeenDots.reachOnlyTheirKeys(sides.other(), sides.own(), () -> other.entries.keySet().iterator()
+        .flatMap(key -> Iterator.concat(other.get(key).heldDots(), get(key).heldDots())));
   }
 
   @Override

@@ -1,9 +1,13 @@
 package io.crdtkit;
 
 import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.VectorClock;
 import io.vavr.Tuple2;
+import io.vavr.collection.Iterator;
 import io.vavr.collection.Map;
+import io.vavr.collection.Set;
+import java.util.Objects;
 
 /**
  * The key-by-key join of two {@link LWWMap}s: one side's unsettled writes and settled values, joined with the
@@ -59,6 +63,16 @@ final class LWWMapJoin<K, V> {
         entries = entries.put(theirs);
       }
     }
+    // SUBTLE: a key the other side lacks goes if it has seen the key's dot; a delta has seen only the dots it holds.
+    if (!SeenDots.reachOnlyTheirKeys(theirContext, context, () -> dotsUnder(theirEntries.keySet(), myEntries,
+        theirEntries))) {
+      dropWhatTheySaw(myEntries, theirEntries, theirSettled, theirContext);
+    }
+    joinSettled(myEntries, mySettled, theirEntries, theirSettled, theirContext, theirCut);
+  }
+
+  private void dropWhatTheySaw(Map<K, LWWEntry<V>> myEntries, Map<K, LWWEntry<V>> theirEntries,
+      Map<K, V> theirSettled, CausalContext theirContext) {
     for (Tuple2<K, LWWEntry<V>> mine : myEntries) {
       if (!theirEntries.containsKey(mine._1) && mine._2.droppedBy(theirContext)) {
         entries = entries.remove(mine._1);
@@ -68,7 +82,12 @@ final class LWWMapJoin<K, V> {
         }
       }
     }
-    joinSettled(myEntries, mySettled, theirEntries, theirSettled, theirContext, theirCut);
+  }
+
+  /** The dots of the writes to {@code keys} on both sides. */
+  private static <K, V> Iterator<Dot> dotsUnder(Set<K> keys, Map<K, LWWEntry<V>> one, Map<K, LWWEntry<V>> other) {
+    return keys.iterator().flatMap(key -> Iterator.concat(one.get(key), other.get(key)))
+        .map(LWWEntry::dot).filter(Objects::nonNull);
   }
 
   private void joinSettled(Map<K, LWWEntry<V>> myEntries, Map<K, V> mySettled, Map<K, LWWEntry<V>> theirEntries,
