@@ -1,5 +1,6 @@
 package io.crdtkit.benchmarks;
 
+import io.crdtkit.net.HealScenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,8 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
- * The report command: measures the footprints (encoded sizes, heap, GC reclaim), runs every JMH benchmark of this
- * module in forked JVMs, holds the numbers against DESIGN §7's targets, and writes {@code results.json} and
+ * The report command: measures the footprints (encoded sizes, heap, GC reclaim) and a cluster heal, runs every JMH
+ * benchmark of this module in forked JVMs, holds the numbers against DESIGN §7's targets, and writes {@code results.json} and
  * {@code RESULTS.md}.
  *
  * <pre>{@code
@@ -57,6 +58,7 @@ public final class BenchmarkReport {
     }
     footprints.addAll(HeapFootprints.measure(large, 64));
     List<GcReclaim> reclaims = GcReclaims.measure(large);
+    List<HealScenario.Result> heals = ClusterHeals.measure(mode);
 
     Collection<RunResult> raw = new Runner(mode.options(include).build()).run();
     List<Row> timings = JmhRows.from(raw);
@@ -64,7 +66,7 @@ public final class BenchmarkReport {
 
     List<Row> all = new ArrayList<>(timings);
     all.addAll(footprints);
-    List<TargetCheck> checks = Targets.check(all, reclaims, large);
+    List<TargetCheck> checks = Targets.check(all, reclaims, heals, large);
     RunInfo run = new RunInfo(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), mode, Machine.describe(),
         jmhVersion(),
         loadAtStart, loadAtEnd);
@@ -72,8 +74,8 @@ public final class BenchmarkReport {
     Files.createDirectories(directory);
     Path markdown = directory.resolve("RESULTS.md");
     Path json = directory.resolve("results.json");
-    Files.writeString(markdown, Report.markdown(run, timings, footprints, reclaims, checks));
-    Files.writeString(json, ResultsJson.write(run, timings, footprints, reclaims, checks, raw));
+    Files.writeString(markdown, Report.markdown(run, timings, footprints, reclaims, heals, checks));
+    Files.writeString(json, ResultsJson.write(run, timings, footprints, reclaims, heals, checks, raw));
     return new Summary(markdown, json, all.size(), checks);
   }
 

@@ -1,5 +1,6 @@
 package io.crdtkit.benchmarks;
 
+import io.crdtkit.net.HealScenario;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class Report {
   private Report() {}
 
   static String markdown(RunInfo run, List<Row> timings, List<Row> footprints, List<GcReclaim> reclaims,
-      List<TargetCheck> checks) {
+      List<HealScenario.Result> heals, List<TargetCheck> checks) {
     Report report = new Report();
     report.header(run);
     report.targets(checks);
@@ -45,7 +46,7 @@ final class Report {
       report.table(footprints.stream().filter(row -> footprintGroup(row).equals(group)).toList(), false);
     }
     report.gc(reclaims);
-    report.cluster();
+    report.cluster(heals);
     return report.out.toString();
   }
 
@@ -163,13 +164,24 @@ final class Report {
     line("");
   }
 
-  private void cluster() {
+  private void cluster(List<HealScenario.Result> heals) {
     line("## Cluster heal");
     line("");
-    line("| case | converged after the MergeView | bytes sent ÷ full state |");
-    line("|---|--:|--:|");
-    line("| 5 members, 100,000 keys, 1% divergence after a partition | pending: needs crdt-net | pending: needs "
-        + "crdt-net |");
+    line("crdt-net's heal scenario (its NET.md), in-JVM JGroups members on one host: one counter per key, a 3 : 2 "
+        + "partition, 1% of the keys written (half on each side), then the heal. *Full state* is one member's "
+        + "whole store as anti-entropy would send it, key by key; *one frame* is that store as a single compressed "
+        + "message, the least a full transfer could cost.");
+    line("");
+    line("| case | MergeView after the heal | converged after the MergeView | bytes sent (messages) | full state "
+        + "| sent ÷ full state | sent ÷ one frame |");
+    line("|---|--:|--:|--:|--:|--:|--:|");
+    for (HealScenario.Result heal : heals) {
+      line("| " + heal.members() + " members, " + count(heal.keys(), "keys") + ", " + count(heal.divergentKeys(),
+          "divergent") + " | " + heal.mergeViewMillis() + " ms | " + heal.convergedAfterMergeMillis() + " ms | "
+          + count(heal.healBytes(), "B") + " (" + heal.healMessages() + ") | " + count(heal.fullStateBytes(), "B")
+          + " | " + number(heal.bytesPercentOfFullState()) + "% | "
+          + number(100.0 * heal.healBytes() / heal.fullStateFrameBytes()) + "% |");
+    }
     line("");
   }
 
@@ -243,7 +255,7 @@ final class Report {
   }
 
   /** {@code 100,000 elements}. */
-  static String count(int n, String noun) {
+  static String count(long n, String noun) {
     return String.format(Locale.ROOT, "%,d", n) + (noun.isEmpty() ? "" : " " + noun);
   }
 }

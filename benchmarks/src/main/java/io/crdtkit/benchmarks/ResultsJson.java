@@ -1,5 +1,6 @@
 package io.crdtkit.benchmarks;
 
+import io.crdtkit.net.HealScenario;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ final class ResultsJson {
   private ResultsJson() {}
 
   static String write(RunInfo run, List<Row> timings, List<Row> footprints, List<GcReclaim> reclaims,
-      List<TargetCheck> checks, Collection<RunResult> raw) {
+      List<HealScenario.Result> heals, List<TargetCheck> checks, Collection<RunResult> raw) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("generated", run.generated());
     root.put("command", Report.COMMAND + run.mode().name().toLowerCase(Locale.ROOT));
@@ -49,9 +50,24 @@ final class ResultsJson {
     footprints.forEach(row -> rows.add(row(row, "footprint")));
     root.put("rows", rows);
     root.put("gc", reclaims.stream().map(ResultsJson::reclaim).toList());
-    root.put("cluster", Map.of("status", "pending: needs crdt-net"));
+    root.put("cluster", heals.stream().map(ResultsJson::heal).toList());
     root.put("jmh", raw.stream().map(ResultsJson::raw).toList());
     return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(root);
+  }
+
+  private static Map<String, Object> heal(HealScenario.Result heal) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("members", heal.members());
+    json.put("keys", heal.keys());
+    json.put("divergentKeys", heal.divergentKeys());
+    json.put("mergeViewMillisAfterHeal", heal.mergeViewMillis());
+    json.put("convergedMillisAfterMergeView", heal.convergedAfterMergeMillis());
+    json.put("bytesSent", heal.healBytes());
+    json.put("messagesSent", heal.healMessages());
+    json.put("bytesDelivered", heal.healBytesDelivered());
+    json.put("fullStateBytes", heal.fullStateBytes());
+    json.put("fullStateFrameBytes", heal.fullStateFrameBytes());
+    return json;
   }
 
   private static Map<String, Object> target(TargetCheck check) {

@@ -6,6 +6,6 @@ package io.crdtkit.benchmarks;
  * @param target   the target as DESIGN states it
  * @param case_    which measurement ({@code 100,000 elements})
  * @param measured the measured value, in words and numbers
- * @param verdict  met, missed, within error, or pending
+ * @param verdict  met, missed, or within error
  */
 record TargetCheck(String target, String case_, String measured, Verdict verdict) {}

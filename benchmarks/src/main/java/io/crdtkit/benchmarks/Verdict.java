@@ -5,9 +5,7 @@ enum Verdict {
   MET("met"),
   MISSED("**missed**"),
   /** The error interval straddles the target: rerun in full mode, or on a quieter machine. */
-  UNCERTAIN("within error"),
-  /** Not measurable yet (the module it needs has not landed). */
-  PENDING("pending");
+  UNCERTAIN("within error");
 
   final String text;
 

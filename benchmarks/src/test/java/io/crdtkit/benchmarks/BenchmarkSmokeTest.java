@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * CI's smoke pass (part of {@code ./mvnw -B verify}): every benchmark runs in one forked JVM for one short
- * iteration on small fixtures, the footprint measurements run, and the report is written, so that none of it can
+ * iteration on small fixtures, the footprint measurements and a 1,000-key cluster heal run, and the report is written, so that none of it can
  * rot. It checks that everything ran and was reported, never how fast: its numbers mean nothing.
  */
 class BenchmarkSmokeTest {
@@ -29,8 +29,15 @@ class BenchmarkSmokeTest {
     assertThat(json.get("jmh").valueStream())
         .as("every run has a score")
         .allMatch(run -> run.get("score").get("value").isNumber());
-    assertThat(json.get("targets").valueStream().map(target -> target.get("verdict").asString()))
-        .contains("pending");
+    assertThat(json.get("cluster").valueStream())
+        .as("the cluster heal ran and converged")
+        .singleElement().satisfies(heal -> {
+          assertThat(heal.get("keys").asInt()).isEqualTo(1_000);
+          assertThat(heal.get("bytesSent").asLong()).isPositive();
+          assertThat(heal.get("fullStateBytes").asLong()).isPositive();
+        });
+    assertThat(json.get("targets").valueStream().map(target -> target.get("target").asString()))
+        .anyMatch(target -> target.startsWith("Cluster: 5 members"));
     assertThat(Files.readString(summary.markdown()))
         .contains("## DESIGN §7 targets", "### ORSet", "### PNCounter", "### LWWMap", "## Garbage collection",
             "## Cluster heal");

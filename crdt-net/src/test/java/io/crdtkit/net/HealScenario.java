@@ -14,15 +14,16 @@ import java.util.Locale;
 /**
  * The healing measurement of the issue: {@code members} in-JVM members replicate {@code keys} counters, split
  * 3 : 2, write {@code divergence} of the keys (half on each side), heal; it reports how long convergence took after
- * the MergeView and how many bytes crdt-net sent for it, against the size of one full state.
+ * the MergeView and how many bytes crdt-net sent for it, against the size of one full state. The benchmark report
+ * (benchmarks/, through this module's test-jar) runs it too.
  */
-final class HealScenario {
+public final class HealScenario {
 
-  record Result(int members, int keys, int divergentKeys, long fullStateBytes, long fullStateFrameBytes,
+  public record Result(int members, int keys, int divergentKeys, long fullStateBytes, long fullStateFrameBytes,
       long healBytes, long healMessages, long healBytesDelivered, long mergeViewMillis,
       long convergedAfterMergeMillis) {
 
-    double bytesPercentOfFullState() {
+    public double bytesPercentOfFullState() {
       return 100.0 * healBytes / fullStateBytes;
     }
 
@@ -41,7 +42,7 @@ final class HealScenario {
 
   private HealScenario() {}
 
-  static Result run(int members, int keys, double divergence, Duration deadline) {
+  public static Result run(int members, int keys, double divergence, Duration deadline) {
     try (InJvmCluster cluster = InJvmCluster.of(members,
         builder -> builder.antiEntropyInterval(Duration.ofSeconds(2)).maxMessageBytes(60_000))) {
       List<CrdtNode> nodes = cluster.nodes();
