@@ -63,7 +63,7 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
           "GCounter increment must be >= 0, got " + amount + " for " + replica + "; use a PNCounter to decrement");
     }
     // One entry changes: raise it, rather than build a delta and merge it.
-    return amount == 0 ? this : new GCounter(counts.advance(replica, Math.addExact(counts.get(replica), amount)));
+    return amount == 0 ? this : new GCounter(counts.increment(replica, amount));
   }
 
   /** The delta of {@link #increment(ReplicaId, long)}: the replica's new count, alone (0 counts too). */

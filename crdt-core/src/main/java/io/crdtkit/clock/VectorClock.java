@@ -94,7 +94,22 @@ public final class VectorClock {
 
   /** This clock with one more event of {@code replica}. */
   public VectorClock increment(ReplicaId replica) {
-    return with(replica, Math.addExact(get(replica), 1L));
+    return increment(replica, 1);
+  }
+
+  /**
+   * This clock with {@code amount} more events of {@code replica} (a grow-only counter's increment), in one lookup;
+   * {@code this} if {@code amount} is 0.
+   *
+   * @throws IllegalArgumentException if {@code amount} is negative
+   * @throws ArithmeticException if the entry would overflow a {@code long}
+   */
+  public VectorClock increment(ReplicaId replica, long amount) {
+    if (amount < 0) {
+      throw new IllegalArgumentException("vector clock increment must be >= 0, got " + amount + " for " + replica);
+    }
+    int index = indexOf(Objects.requireNonNull(replica, "replica"));
+    return amount == 0 ? this : with(replica, Math.addExact(index >= 0 ? counters[index] : 0, amount), index);
   }
 
   /**

@@ -98,6 +98,19 @@ class VectorClockTest {
     }
 
     @Test
+    void incrementByAnAmountInsertsInReplicaOrderAndRefusesWhatCannotBeCounted() {
+      VectorClock clock = VectorClock.empty().increment(C, 4).increment(A, 2).increment(C, 3);
+      assertThat(clock).isEqualTo(clock(2, 0, 7)).hasSameHashCodeAs(clock(2, 0, 7)).hasToString("{a:2, c:7}");
+      assertThat(clock.increment(B, 0)).isSameAs(clock);
+
+      assertThatThrownBy(() -> clock.increment(A, -1))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1").hasMessageContaining("a");
+      VectorClock full = VectorClock.of(Map.of(A, Long.MAX_VALUE));
+      assertThatThrownBy(() -> full.increment(A, 1)).isInstanceOf(ArithmeticException.class);
+      assertThat(full.get(A)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void advanceNeverGoesBack() {
       VectorClock clock = clock(5, 0, 0);
       assertThat(clock.advance(A, 3)).isSameAs(clock);
