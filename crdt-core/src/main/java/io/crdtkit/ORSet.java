@@ -116,22 +116,23 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
   public ORSet<E> remove(ReplicaId replica, E element) {
     Objects.requireNonNull(replica, "replica");
     Objects.requireNonNull(element, "ORSet element");
-    if (!contains(element)) {
+    Presence current = state.store().get(element);
+    if (!current.isPresent()) {
       return this;
     }
     Dot dot = nextDot(replica);
-    return wrap(state.withMinted(state.store().with(element, removed(state.store().get(element), dot)), dot));
+    return wrap(state.withMinted(state.store().with(element, removed(current, dot)), dot));
   }
 
   /** The delta of {@link #remove}: the observed add dots of {@code element}, the remove's dot, any token. */
   public ORSet<E> deltaRemove(ReplicaId replica, E element) {
     Objects.requireNonNull(replica, "replica");
     Objects.requireNonNull(element, "ORSet element");
-    if (!contains(element)) {
+    Presence current = state.store().get(element);
+    if (!current.isPresent()) {
       return bottom();
     }
     Dot dot = nextDot(replica);
-    Presence current = state.store().get(element);
     DotMap<E, Presence> tokens = ORSet.<E>emptyStore().with(element, tokenOnly(current, dot));
     return wrap(state.delta(tokens, current.dots(), dot));
   }

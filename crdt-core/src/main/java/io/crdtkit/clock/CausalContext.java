@@ -63,13 +63,16 @@ public final class CausalContext implements Iterable<Dot> {
   /** This context with {@code dot} seen; {@code this} if it was already. */
   public CausalContext add(Dot dot) {
     Objects.requireNonNull(dot, "dot");
-    if (contains(dot)) {
+    long covered = compact.get(dot.replica());
+    if (dot.counter() <= covered) {
       return this;
     }
-    if (dot.counter() == compact.get(dot.replica()) + 1) {
-      return compactFrom(compact.advance(dot.replica(), dot.counter()), cloud);
+    if (dot.counter() == covered + 1) {
+      // the common case, a replica's next event: one lookup; the cloud never holds the dot right after a prefix
+      VectorClock extended = compact.advance(dot.replica(), dot.counter());
+      return cloud.isEmpty() ? new CausalContext(extended, cloud) : compactFrom(extended, cloud);
     }
-    return new CausalContext(compact, cloud.add(dot));
+    return cloud.contains(dot) ? this : new CausalContext(compact, cloud.add(dot));
   }
 
   /** This context with every one of {@code dots} seen. */
