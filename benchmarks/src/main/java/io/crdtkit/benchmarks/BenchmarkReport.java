@@ -15,8 +15,8 @@ import org.openjdk.jmh.runner.RunnerException;
 
 /**
  * The report command: measures the footprints (encoded sizes, heap, GC reclaim) and a cluster heal, runs every JMH
- * benchmark of this module in forked JVMs, holds the numbers against DESIGN §7's targets, and writes {@code results.json} and
- * {@code RESULTS.md}.
+ * benchmark of this module in forked JVMs, holds the numbers against DESIGN §7's targets, and writes
+ * {@code results.json} and {@code RESULTS.md}.
  *
  * <pre>{@code
  * ./mvnw -q -B -pl benchmarks -am package -DskipTests -Dbench=quick     # or full; see the README

@@ -31,8 +31,8 @@ public final class HealScenario {
     public String toString() {
       return String.format(Locale.ROOT, "%d members, %,d keys, %,d divergent (%.1f%%): MergeView %d ms after the heal, "
               + "converged %d ms after the MergeView; sent %,d bytes in %,d messages = %.2f%% of the full state (%,d "
-              + "bytes; %,d as one compressed frame: %.2f%%); delivered %,d bytes (a multicast counts once per receiver)"
-              + " = %.2f%%",
+              + "bytes; %,d as one compressed frame: %.2f%%); delivered %,d bytes (a multicast counts once per "
+              + "receiver) = %.2f%%",
           members, keys, divergentKeys, 100.0 * divergentKeys / keys, mergeViewMillis, convergedAfterMergeMillis,
           healBytes, healMessages, bytesPercentOfFullState(), fullStateBytes, fullStateFrameBytes,
           100.0 * healBytes / fullStateFrameBytes, healBytesDelivered,
