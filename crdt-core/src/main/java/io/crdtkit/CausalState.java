@@ -89,9 +89,10 @@ record CausalState<S extends DotStore<S>>(S store, CausalContext context, Cuts c
 
   /** This state with the dots of {@code from} renamed to {@code (to, offset + n)}, in the store and the context. */
   CausalState<S> rename(ReplicaId from, ReplicaId to, long offset) {
-    S renamedStore = store.renameDots(from, to, offset);
     CausalContext renamedContext = context.rename(from, to, offset);
     Cuts renamedCuts = cuts.rename(from, to, offset);
+    // The renamed cuts may now cover dots the heir had not collapsed yet: a store is kept collapsed at its cuts.
+    S renamedStore = store.renameDots(from, to, offset).collapse(renamedCuts);
     return renamedStore == store && renamedContext == context && renamedCuts.equals(cuts)
         ? this
         : new CausalState<>(renamedStore, renamedContext, renamedCuts, partial);

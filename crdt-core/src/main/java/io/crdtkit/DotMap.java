@@ -110,7 +110,7 @@ record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) impleme
     return Iterator.ofAll(entries.values()).flatMap(DotStore::dots);
   }
 
-  /** The held dots of every nested store (an ORMap of ORSets holds its values' remove tokens too). */
+  /** The held dots of every nested store: for a map of presences, their add dots and remove tokens. */
   @Override
   public Iterable<Dot> heldDots() {
     return Iterator.ofAll(entries.values()).flatMap(DotStore::heldDots);

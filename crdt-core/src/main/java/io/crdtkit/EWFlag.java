@@ -57,12 +57,14 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Re
    * The flag rebuilt from all its parts, garbage-collection metadata included, and whether it is a delta (see
    * {@link ORSet#of(Map, Set, Map, CausalContext, VectorClock, VectorClock, boolean)}).
    *
-   * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice, or the cuts are out of order
+   * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice, the cuts are out of order,
+   *     or the flag is collapsed without a collapse cut
    */
   public static EWFlag of(Iterable<Dot> enables, boolean collapsed, Iterable<Dot> tokens, CausalContext context,
       VectorClock stableCut, VectorClock collapseCut, boolean delta) {
     DotClaims claims = new DotClaims("EWFlag", context);
     Cuts cuts = GcParts.cuts("EWFlag", context, stableCut, collapseCut, delta);
+    GcParts.requireCollapseCutFor("EWFlag", collapsed, cuts);
     DotSet adds = new DotSet(TreeSet.ofAll(claims.claim("enables", enables, false)));
     DotSet tokenDots = new DotSet(TreeSet.ofAll(claims.claim("tokens", tokens, false)));
     return new EWFlag(new CausalState<>(Presence.of(collapsed, adds, tokenDots).collapse(cuts), context, cuts, delta));

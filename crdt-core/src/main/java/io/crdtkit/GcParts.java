@@ -30,6 +30,16 @@ final class GcParts {
   }
 
   /**
+   * Checks that a rebuilt state with collapsed presences has a collapse cut: a collapsed presence stands for adds
+   * at or below it, and a join decides from the cut whether the other side removed them (GC.md §2).
+   */
+  static void requireCollapseCutFor(String type, boolean collapsed, Cuts cuts) {
+    if (collapsed && cuts.collapse().isEmpty()) {
+      throw new IllegalArgumentException(type + ": collapsed (stable) presence without a collapse cut");
+    }
+  }
+
+  /**
    * The dots listed for {@code owner}, claimed; if {@code listed}, at least one (an entry listed with no dots is a
    * malformed state, not an empty one).
    */

@@ -73,14 +73,15 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
    * s.isDelta())} equals {@code s}.
    *
    * @throws IllegalArgumentException if a dot is beyond {@code context} or held twice, an element listed with
-   *     adds or tokens has none, or the cuts are out of order (collapse cut <= stable cut, and both within the
-   *     context unless {@code delta})
+   *     adds or tokens has none, the cuts are out of order (collapse cut <= stable cut, and both within the
+   *     context unless {@code delta}), or elements are collapsed without a collapse cut
    */
   public static <E> ORSet<E> of(Map<E, ? extends Iterable<Dot>> entries, Set<E> collapsedElements,
       Map<E, ? extends Iterable<Dot>> tokens, CausalContext context, VectorClock stableCut,
       VectorClock collapseCut, boolean delta) {
     DotClaims claims = new DotClaims("ORSet", context);
     Cuts cuts = GcParts.cuts("ORSet", context, stableCut, collapseCut, delta);
+    GcParts.requireCollapseCutFor("ORSet", !collapsedElements.isEmpty(), cuts);
     DotMap<E, Presence> store = emptyStore();
     for (E element : entries.keySet().union(collapsedElements).union(tokens.keySet())) {
       Objects.requireNonNull(element, "ORSet element");

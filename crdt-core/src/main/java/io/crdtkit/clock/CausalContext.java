@@ -173,10 +173,16 @@ public final class CausalContext implements Iterable<Dot> {
     return cloud;
   }
 
-  /** How many dots this context has seen: every prefix's length, plus the cloud. */
+  /**
+   * How many dots this context has seen: every prefix's length, plus the cloud; {@code Long.MAX_VALUE} if more (a
+   * context rebuilt from untrusted input may claim counters that add up past it).
+   */
   public long size() {
     long size = cloud.size();
     for (var entry : compact.entries()) {
+      if (entry._2 > Long.MAX_VALUE - size) {
+        return Long.MAX_VALUE;
+      }
       size += entry._2;
     }
     return size;

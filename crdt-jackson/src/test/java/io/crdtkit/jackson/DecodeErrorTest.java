@@ -202,6 +202,13 @@ class DecodeErrorTest {
     }
 
     @Test
+    void anORSetCollapsedElementWithoutACollapseCut() {
+      CrdtDecodeException e =
+          failure(OR_SET, orSet("'elements':[],'context':{'clock':[0,1],'cloud':[]},'collapsed':['x']"));
+      assertThat(e.rule()).contains("ORSet: collapsed (stable) presence without a collapse cut");
+    }
+
+    @Test
     void anLWWMapsStableCutBeyondItsContext() {
       CrdtDecodeException e = failure(LWW_MAP,
           lwwMap(",'dots':[[0,1,0]],'context':{'clock':[0,1],'cloud':[]},'stableCut':[0,2]"));
