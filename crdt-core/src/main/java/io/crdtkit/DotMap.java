@@ -50,7 +50,7 @@ record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) impleme
       }
     }
     // SUBTLE: keys the other side lacks still change when it saw (and so removed) some of their dots.
-    if (!mayChangeKeysItLacks(other, sides)) {
+    if (!mayChangeKeysItLacks(other, sides, cutsKept)) {
       return joined == entries ? this : new DotMap<>(joined, emptyStore);
     }
     for (Tuple2<K, S> mine : entries) {
@@ -66,12 +66,12 @@ record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) impleme
 
   /**
    * Whether joining with {@code other} can change a key that {@code other} lacks: if the join collapses or drops a
-   * collapsed presence (the other side brings newer cuts, or has seen this side's whole collapse cut), or if the
-   * other side has seen one of the key's dots (see {@link SeenDots}). For a delta this is false, and the join
-   * costs what the delta holds rather than what this map holds.
+   * collapsed presence (the cuts grow, {@code cutsKept} false, or the other side has seen this side's whole
+   * collapse cut), or if the other side has seen one of the key's dots (see {@link SeenDots}). For a delta this is
+   * false, and the join costs what the delta holds rather than what this map holds.
    */
-  private boolean mayChangeKeysItLacks(DotMap<K, S> other, JoinSides sides) {
-    if (!sides.joinedCuts().equals(sides.ownCuts())) {
+  private boolean mayChangeKeysItLacks(DotMap<K, S> other, JoinSides sides, boolean cutsKept) {
+    if (!cutsKept) {
       return true;
     }
     VectorClock ownCollapse = sides.ownCuts().collapse();
@@ -108,12 +108,6 @@ record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) impleme
   @Override
   public Iterable<Dot> dots() {
     return Iterator.ofAll(entries.values()).flatMap(DotStore::dots);
-  }
-
-  /** The held dots of every nested store: for a map of presences, their add dots and remove tokens. */
-  @Override
-  public Iterable<Dot> heldDots() {
-    return Iterator.ofAll(entries.values()).flatMap(DotStore::heldDots);
   }
 
   @Override

@@ -123,10 +123,6 @@ public final class VectorClock {
     return counter == 0 || index >= 0 && counter <= counters[index] ? this : with(replica, counter, index);
   }
 
-  private VectorClock with(ReplicaId replica, long counter) {
-    return with(replica, counter, indexOf(Objects.requireNonNull(replica, "replica")));
-  }
-
   /** This clock with {@code replica} at {@code counter}; {@code index} is {@link #indexOf}'s answer for it. */
   private VectorClock with(ReplicaId replica, long counter, int index) {
     if (index >= 0) {
@@ -193,14 +189,20 @@ public final class VectorClock {
 
   /** The pointwise minimum: the events both clocks include. */
   public VectorClock intersect(VectorClock other) {
-    VectorClock common = EMPTY;
+    if (other == this || isLessOrEqual(other)) {
+      return this;
+    }
+    ReplicaId[] commonReplicas = new ReplicaId[Math.min(replicas.length, other.replicas.length)];
+    long[] commonCounters = new long[commonReplicas.length];
+    int n = 0;
     for (int i = 0; i < replicas.length; i++) {
       long min = Math.min(counters[i], other.get(replicas[i]));
       if (min > 0) {
-        common = common.with(replicas[i], min);
+        commonReplicas[n] = replicas[i];
+        commonCounters[n++] = min;
       }
     }
-    return common.equals(this) ? this : common;
+    return n == 0 ? EMPTY : new VectorClock(Arrays.copyOf(commonReplicas, n), Arrays.copyOf(commonCounters, n));
   }
 
   /** Whether every event this clock includes is also included in {@code other}. */
