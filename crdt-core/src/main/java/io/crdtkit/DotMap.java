@@ -3,32 +3,68 @@ package io.crdtkit;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.clock.VectorClock;
-import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
+import io.vavr.collection.HashSet;
 import io.vavr.collection.Iterator;
 import io.vavr.collection.Map;
+import io.vavr.collection.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A map from key to a nested dot store, joined key by key; a key whose store becomes empty disappears. This is
  * the payload of the add-wins and remove-wins sets (one small store per element) and of the OR-map.
  *
+ * <p>The entries are a {@link HashTrie}, joined in lockstep: a full-state merge of two replicas skips what they
+ * share and costs what they differ by, and a delta's merge visits only the delta's keys when no other key can
+ * change (see {@link #mayChangeKeysItLacks}).
+ *
  * @param entries    never holds an empty store
  * @param emptyStore the store a side that lacks a key is taken to hold for it
  */
-record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) implements DotStore<DotMap<K, S>> {
+record DotMap<K, S extends DotStore<S>>(HashTrie<K, S> entries, S emptyStore) implements DotStore<DotMap<K, S>> {
 
   static <K, S extends DotStore<S>> DotMap<K, S> empty(S emptyStore) {
-    return new DotMap<>(HashMap.empty(), emptyStore);
+    return new DotMap<>(HashTrie.empty(), emptyStore);
   }
 
   S get(K key) {
     return entries.getOrElse(key, emptyStore);
   }
 
+  boolean containsKey(K key) {
+    return entries.containsKey(key);
+  }
+
+  int size() {
+    return entries.size();
+  }
+
+  /** The keys whose store passes {@code test}, as a Vavr set (for the types' public views). */
+  Set<K> keysWhere(Predicate<? super S> test) {
+    return HashSet.ofAll(entries.iterator().filter(entry -> test.test(entry._2)).map(entry -> entry._1));
+  }
+
+  /** The keys whose store passes {@code test}, each with {@code view} of its store, as a Vavr map. */
+  <T> Map<K, T> viewsWhere(Predicate<? super S> test, Function<? super S, ? extends T> view) {
+    return HashMap.ofEntries(entries.iterator().filter(entry -> test.test(entry._2))
+        .map(entry -> entry.map2(view)));
+  }
+
+  /** How many stores pass {@code test}. */
+  int count(Predicate<? super S> test) {
+    return entries.values().count(test);
+  }
+
+  /** Every key with its store. */
+  Iterator<io.vavr.Tuple2<K, S>> iterator() {
+    return entries.iterator();
+  }
+
   /** This map with {@code key} holding {@code store}; an empty store removes the key. */
   DotMap<K, S> with(K key, S store) {
-    Map<K, S> updated = store.isEmpty() ? entries.remove(key) : entries.put(key, store);
-    return updated == entries ? this : new DotMap<>(updated, emptyStore);
+    return wrap(store.isEmpty() ? entries.remove(key) : entries.put(key, store));
   }
 
   @Override
@@ -36,32 +72,40 @@ record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) impleme
     if (other == this || other.entries == entries) {
       return this;
     }
-    Map<K, S> joined = entries;
     // Stores are kept collapsed at their state's cuts, so equal stores join to themselves unless the cuts grow.
     boolean cutsKept = sides.joinedCuts().equals(sides.ownCuts());
-    for (Tuple2<K, S> theirs : other.entries) {
-      S mine = get(theirs._1);
-      if (cutsKept && mine.equals(theirs._2)) {
-        continue;
+    boolean visitLacking = mayChangeKeysItLacks(other, sides, cutsKept);
+    return wrap(entries.join(other.entries, new HashTrie.Joiner<>() {
+      @Override
+      public @Nullable S both(K key, S mine, S theirs) {
+        return cutsKept && mine.equals(theirs) ? mine : nonEmpty(mine.join(theirs, sides));
       }
-      S store = mine.join(theirs._2, sides);
-      if (store != mine) {
-        joined = store.isEmpty() ? joined.remove(theirs._1) : joined.put(theirs._1, store);
+
+      // SUBTLE: keys the other side lacks still change when it saw (and so removed) some of their dots.
+      @Override
+      public @Nullable S onlyMine(K key, S mine) {
+        return nonEmpty(mine.join(emptyStore, sides));
       }
-    }
-    // SUBTLE: keys the other side lacks still change when it saw (and so removed) some of their dots.
-    if (!mayChangeKeysItLacks(other, sides, cutsKept)) {
-      return joined == entries ? this : new DotMap<>(joined, emptyStore);
-    }
-    for (Tuple2<K, S> mine : entries) {
-      if (!other.entries.containsKey(mine._1)) {
-        S store = mine._2.join(emptyStore, sides);
-        if (store != mine._2) {
-          joined = store.isEmpty() ? joined.remove(mine._1) : joined.put(mine._1, store);
-        }
+
+      @Override
+      public @Nullable S onlyTheirs(K key, S theirs) {
+        return nonEmpty(emptyStore.join(theirs, sides));
       }
-    }
-    return joined == entries ? this : new DotMap<>(joined, emptyStore);
+
+      @Override
+      public boolean keepsEqual() {
+        return cutsKept;
+      }
+
+      @Override
+      public boolean keepsOnlyMine() {
+        return !visitLacking;
+      }
+    }));
+  }
+
+  private static <S extends DotStore<S>> @Nullable S nonEmpty(S store) {
+    return store.isEmpty() ? null : store;
   }
 
   /**
@@ -78,26 +122,22 @@ record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) impleme
     if (!ownCollapse.isEmpty() && ownCollapse.isLessOrEqual(sides.other().vectorClock())) {
       return true;
     }
-    return !SeenDots.reachOnlyTheirKeys(sides.other(), sides.own(), () -> other.entries.keySet().iterator()
+    return !SeenDots.reachOnlyTheirKeys(sides.other(), sides.own(), () -> other.entries.keys()
         .flatMap(key -> Iterator.concat(other.get(key).heldDots(), get(key).heldDots())));
   }
 
   @Override
   public DotMap<K, S> renameDots(ReplicaId from, ReplicaId to, long offset) {
-    Map<K, S> renamed = entries.mapValues(store -> store.renameDots(from, to, offset));
-    return renamed.equals(entries) ? this : new DotMap<>(renamed, emptyStore);
+    return wrap(entries.update((key, store) -> store.renameDots(from, to, offset)));
   }
 
   @Override
   public DotMap<K, S> collapse(Cuts cuts) {
-    Map<K, S> collapsed = entries;
-    for (Tuple2<K, S> entry : entries) {
-      S store = entry._2.collapse(cuts);
-      if (store != entry._2) {
-        collapsed = store.isEmpty() ? collapsed.remove(entry._1) : collapsed.put(entry._1, store);
-      }
-    }
-    return collapsed == entries ? this : new DotMap<>(collapsed, emptyStore);
+    return wrap(entries.update((key, store) -> nonEmpty(store.collapse(cuts))));
+  }
+
+  private DotMap<K, S> wrap(HashTrie<K, S> updated) {
+    return updated == entries ? this : new DotMap<>(updated, emptyStore);
   }
 
   @Override
@@ -107,7 +147,7 @@ record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) impleme
 
   @Override
   public Iterable<Dot> dots() {
-    return Iterator.ofAll(entries.values()).flatMap(DotStore::dots);
+    return entries.values().flatMap(DotStore::dots);
   }
 
   @Override
@@ -122,6 +162,6 @@ record DotMap<K, S extends DotStore<S>>(Map<K, S> entries, S emptyStore) impleme
 
   @Override
   public String toString() {
-    return entries.iterator().map(e -> e._1 + "=" + e._2).mkString("{", ", ", "}");
+    return entries.toString();
   }
 }

@@ -169,22 +169,22 @@ public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>
 
   /** Whether {@code key} is present. */
   public boolean containsKey(K key) {
-    return state.store().entries().containsKey(key);
+    return state.store().containsKey(key);
   }
 
   /** The present keys and their values. */
   public Map<K, V> value() {
-    return state.store().entries().mapValues(DotValues::value);
+    return state.store().viewsWhere(values -> true, DotValues::value);
   }
 
   /** The present keys. */
   public Set<K> keySet() {
-    return state.store().entries().keySet();
+    return state.store().keysWhere(values -> true);
   }
 
   /** The number of present keys. */
   public int size() {
-    return state.store().entries().size();
+    return state.store().size();
   }
 
   /** Whether no key is present. */
@@ -199,7 +199,7 @@ public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>
 
   /** Per key, the deltas of its live updates under their dots: the state, with {@link #context()}. */
   public Map<K, SortedMap<Dot, V>> deltas() {
-    return state.store().entries().mapValues(DotValues::deltas);
+    return state.store().viewsWhere(values -> true, DotValues::deltas);
   }
 
   /** The number of update dots {@code key} holds: its metadata. */

@@ -169,7 +169,7 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
     DotMap<E, Presence> after = state.store();
     DotMap<E, Presence> tokens = emptyStore();
     java.util.List<Dot> observed = new java.util.ArrayList<>();
-    for (var entry : state.store().entries().filterValues(Presence::isPresent)) {
+    for (var entry : state.store().iterator().filter(entry -> entry._2.isPresent())) {
       Dot token = entry._2.removeNeedsToken(state.cuts().stable()) ? nextOf(minted) : dot;
       after = after.with(entry._1, removed(entry._2, token));
       tokens = tokens.with(entry._1, tokenOnly(entry._2, token));
@@ -204,34 +204,32 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
 
   /** The present elements. */
   public Set<E> value() {
-    return state.store().entries().filterValues(Presence::isPresent).keySet();
+    return state.store().keysWhere(Presence::isPresent);
   }
 
   /** The number of present elements. */
   public int size() {
-    return state.store().entries().count(entry -> entry._2.isPresent());
+    return state.store().count(Presence::isPresent);
   }
 
   /** Whether no element is present. */
   public boolean isEmpty() {
-    return state.store().entries().forAll(entry -> !entry._2.isPresent());
+    return state.store().count(Presence::isPresent) == 0;
   }
 
   /** Each element with add dots, and those dots (one per concurrent add): with the parts below, the state. */
   public Map<E, SortedSet<Dot>> entries() {
-    return state.store().entries().filterValues(presence -> !presence.adds().isEmpty())
-        .mapValues(presence -> presence.adds().dots());
+    return state.store().viewsWhere(presence -> !presence.adds().isEmpty(), presence -> presence.adds().dots());
   }
 
   /** The elements present by a collapsed presence: every replica knows their adds are stable; no dots kept. */
   public Set<E> collapsedElements() {
-    return state.store().entries().filterValues(Presence::isCollapsed).keySet();
+    return state.store().keysWhere(Presence::isCollapsed);
   }
 
   /** The remove tokens still held (until stable), by element. */
   public Map<E, SortedSet<Dot>> tokens() {
-    return state.store().entries().filterValues(presence -> !presence.tokens().isEmpty())
-        .mapValues(presence -> presence.tokens().dots());
+    return state.store().viewsWhere(presence -> !presence.tokens().isEmpty(), presence -> presence.tokens().dots());
   }
 
   /**
@@ -275,7 +273,7 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
   /** The remove tokens held: what collection at stability reclaims. */
   @Override
   public int tombstones() {
-    return state.store().entries().values().map(presence -> presence.tokens().dots().size()).sum().intValue();
+    return state.store().iterator().map(entry -> entry._2.tokens().dots().size()).sum().intValue();
   }
 
   @Override

@@ -120,18 +120,17 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
 
   /** The present elements. */
   public Set<E> value() {
-    return state.store().entries().filterValues(AddRemoveDots::isPresent).keySet();
+    return state.store().keysWhere(AddRemoveDots::isPresent);
   }
 
   /** The dots of each element's adds that no later remove observed (present or not). */
   public Map<E, SortedSet<Dot>> addDots() {
-    return state.store().entries().filterValues(dots -> !dots.adds().isEmpty()).mapValues(dots -> dots.adds().dots());
+    return state.store().viewsWhere(dots -> !dots.adds().isEmpty(), dots -> dots.adds().dots());
   }
 
   /** Each element's remove tokens that no later add observed: the tombstones. */
   public Map<E, SortedSet<Dot>> removeDots() {
-    return state.store().entries().filterValues(dots -> !dots.removes().isEmpty())
-        .mapValues(dots -> dots.removes().dots());
+    return state.store().viewsWhere(dots -> !dots.removes().isEmpty(), dots -> dots.removes().dots());
   }
 
   /**
@@ -154,7 +153,7 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
   /** The elements kept absent by remove tokens. */
   @Override
   public int tombstones() {
-    return state.store().entries().count(entry -> !entry._2.removes().isEmpty());
+    return state.store().count(dots -> !dots.removes().isEmpty());
   }
 
   /** Whether this is a delta rather than a whole state (see {@link ORSet#isDelta()}). */
@@ -174,7 +173,7 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
 
   /** The number of remove tokens held: the tombstones garbage collection can reclaim. */
   public int removeTokens() {
-    return state.store().entries().values().map(dots -> dots.removes().dots().size()).sum().intValue();
+    return state.store().iterator().map(entry -> entry._2.removes().dots().size()).sum().intValue();
   }
 
   /** Every dot this set has seen. */
