@@ -10,6 +10,7 @@ import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.clock.VectorClock;
 import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
+import io.vavr.collection.Iterator;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
 import java.util.Objects;
@@ -45,12 +46,12 @@ public final class LWWMap<K, V>
     implements CausalCrdt<LWWMap<K, V>>, Collectable<LWWMap<K, V>>, Retirable<LWWMap<K, V>> {
 
   private static final LWWMap<?, ?> EMPTY =
-      new LWWMap<>(HashMap.empty(), HashMap.empty(), CausalContext.empty(), VectorClock.empty(), null);
+      new LWWMap<>(HashTrie.empty(), HashTrie.empty(), CausalContext.empty(), VectorClock.empty(), null);
 
   // Never holds a register that was never written; cleared registers are the tombstones.
-  private final Map<K, LWWEntry<V>> entries;
+  private final HashTrie<K, LWWEntry<V>> entries;
   // Live keys whose winning write was stable when collected: their values alone. No key is in both maps.
-  private final Map<K, V> settled;
+  private final HashTrie<K, V> settled;
   private final CausalContext context;
   // The greatest stable cut this map was collected at, within its context: every replica has merged every write
   // below it. Only whole states carry one; a delta settles nothing.
@@ -59,7 +60,7 @@ public final class LWWMap<K, V>
   // collected tombstone's key cannot be revived by a write its clock would have placed before the remove.
   private final @Nullable HlcTimestamp latest;
 
-  private LWWMap(Map<K, LWWEntry<V>> entries, Map<K, V> settled, CausalContext context, VectorClock stableCut,
+  private LWWMap(HashTrie<K, LWWEntry<V>> entries, HashTrie<K, V> settled, CausalContext context, VectorClock stableCut,
       @Nullable HlcTimestamp latest) {
     this.entries = entries;
     this.settled = settled;
@@ -118,18 +119,20 @@ public final class LWWMap<K, V>
    */
   public static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, Map<K, V> settled,
       CausalContext context, VectorClock stableCut, @Nullable HlcTimestamp latest) {
+    HashTrie<K, V> settledValues = HashTrie.empty();
     for (Tuple2<K, V> entry : settled) {
       Objects.requireNonNull(entry._1, "LWWMap settled key");
       Objects.requireNonNull(entry._2, "LWWMap settled value");
       if (registers.containsKey(entry._1)) {
         throw new IllegalArgumentException("LWWMap: key " + entry._1 + " is both settled and written");
       }
+      settledValues = settledValues.put(entry._1, entry._2);
     }
     if (!stableCut.isLessOrEqual(context.vectorClock())) {
       throw new IllegalArgumentException("LWWMap: the stable cut " + stableCut + " is beyond the context " + context);
     }
     DotClaims claims = new DotClaims("LWWMap", context);
-    Map<K, LWWEntry<V>> entries = HashMap.empty();
+    HashTrie<K, LWWEntry<V>> entries = HashTrie.empty();
     for (Tuple2<K, LWWRegister<V>> entry : registers) {
       K key = Objects.requireNonNull(entry._1, "LWWMap key");
       LWWRegister<V> register = Objects.requireNonNull(entry._2, "LWWMap register");
@@ -157,7 +160,7 @@ public final class LWWMap<K, V>
       throw new IllegalArgumentException("LWWMap: settled keys need the latest timestamp (they were written at one)");
     }
     return entries.isEmpty() && settled.isEmpty() && context.isEmpty() && effective == null ? empty()
-        : new LWWMap<>(entries, settled, context, stableCut, effective);
+        : new LWWMap<>(entries, settledValues, context, stableCut, effective);
   }
 
   private static @Nullable HlcTimestamp latestOf(Iterable<? extends LWWRegister<?>> registers) {
@@ -235,9 +238,9 @@ public final class LWWMap<K, V>
    * everything they overwrote, so no older write can revive their keys (see crdt-gc). {@code this} if none.
    */
   public LWWMap<K, V> dropStableTombstones(VectorClock stableCut) {
-    Map<K, LWWEntry<V>> kept =
-        entries.filterValues(entry -> !(entry.register().isCleared() && entry.isBelow(stableCut)));
-    return kept.size() == entries.size() ? this : new LWWMap<>(kept, settled, context, this.stableCut, latest);
+    HashTrie<K, LWWEntry<V>> kept =
+        entries.update((key, entry) -> entry.register().isCleared() && entry.isBelow(stableCut) ? null : entry);
+    return kept == entries ? this : new LWWMap<>(kept, settled, context, this.stableCut, latest);
   }
 
   /**
@@ -248,8 +251,8 @@ public final class LWWMap<K, V>
   @Override
   public LWWMap<K, V> collect(VectorClock stableCut, VectorClock collapseCut) {
     VectorClock raised = this.stableCut.merge(stableCut).intersect(context.vectorClock());
-    Map<K, LWWEntry<V>> kept = entries;
-    Map<K, V> nowSettled = settled;
+    HashTrie<K, LWWEntry<V>> kept = entries;
+    HashTrie<K, V> nowSettled = settled;
     for (Tuple2<K, LWWEntry<V>> entry : entries) {
       if (entry._2.isBelow(raised)) {
         kept = kept.remove(entry._1);
@@ -269,12 +272,12 @@ public final class LWWMap<K, V>
 
   /** The settled keys and their values: live keys whose winning write was stable when the map was collected. */
   public Map<K, V> settled() {
-    return settled;
+    return HashMap.ofEntries(settled);
   }
 
   /** The value of {@code key}; empty if absent or removed. */
   public Option<V> get(K key) {
-    return register(key).value().orElse(() -> settled.get(key));
+    return register(key).value().orElse(() -> Option.of(settled.get(key)));
   }
 
   /** Whether {@code key} has a value. */
@@ -284,30 +287,31 @@ public final class LWWMap<K, V>
 
   /** The live entries: keys with a value. */
   public Map<K, V> value() {
-    Map<K, V> written = entries.filterValues(entry -> !entry.register().isCleared())
-        .mapValues(entry -> entry.register().value().get());
-    return settled.isEmpty() ? written : settled.merge(written);
+    return HashMap.ofEntries(Iterator.concat(settled, entries.iterator()
+        .filter(entry -> !entry._2.register().isCleared())
+        .map(entry -> entry.map2(written -> written.register().value().get()))));
   }
 
   /** The number of live keys. */
   public int size() {
-    return settled.size() + entries.count(entry -> !entry._2.register().isCleared());
+    return settled.size() + entries.values().count(entry -> !entry.register().isCleared());
   }
 
   /** The number of tombstones held: removed keys kept so that older puts cannot revive them. */
   @Override
   public int tombstones() {
-    return entries.count(entry -> entry._2.register().isCleared());
+    return entries.values().count(entry -> entry.register().isCleared());
   }
 
   /** Every unsettled key's register, tombstones included. */
   public Map<K, LWWRegister<V>> registers() {
-    return entries.mapValues(LWWEntry::register);
+    return HashMap.ofEntries(entries.iterator().map(entry -> entry.map2(LWWEntry::register)));
   }
 
   /** The dot each key's winning write was recorded under (keys rebuilt without one are absent). */
   public Map<K, Dot> dots() {
-    return entries.filterValues(entry -> entry.dot() != null).mapValues(entry -> Objects.requireNonNull(entry.dot()));
+    return HashMap.ofEntries(entries.iterator().filter(entry -> entry._2.dot() != null)
+        .map(entry -> entry.map2(written -> Objects.requireNonNull(written.dot()))));
   }
 
   @Override
@@ -317,12 +321,13 @@ public final class LWWMap<K, V>
 
   @Override
   public LWWMap<K, V> renameReplica(ReplicaId from, ReplicaId to, long offset) {
-    Map<K, LWWEntry<V>> renamed = entries.mapValues(entry -> entry.dot() == null
+    HashTrie<K, LWWEntry<V>> renamed = entries.update((key, entry) -> entry.dot() == null
+        || !entry.dot().replica().equals(from)
         ? entry
         : new LWWEntry<>(entry.register(), DotStore.renamed(entry.dot(), from, to, offset)));
     CausalContext renamedContext = context.rename(from, to, offset);
     VectorClock renamedCut = Cuts.rename(stableCut, from, to, offset);
-    return renamed.equals(entries) && renamedContext == context && renamedCut.equals(stableCut) ? this
+    return renamed == entries && renamedContext == context && renamedCut.equals(stableCut) ? this
         : new LWWMap<>(renamed, settled, renamedContext, renamedCut, latest);
   }
 
@@ -391,7 +396,8 @@ public final class LWWMap<K, V>
     Dot dot = context.nextDot(timestamp.replica());
     LWWEntry<V> entry = new LWWEntry<>(winner, dot);
     return deltaOnly
-        ? new LWWMap<>(HashMap.of(key, entry), HashMap.empty(), CausalContext.empty().add(dot), VectorClock.empty(),
+        ? new LWWMap<>(HashTrie.<K, LWWEntry<V>>empty().put(key, entry), HashTrie.empty(), CausalContext.empty().add(dot),
+            VectorClock.empty(),
             timestamp)
         : new LWWMap<>(entries.put(key, entry), isSettled ? settled.remove(key) : settled, context.add(dot),
             stableCut, later(latest, timestamp));
@@ -405,8 +411,8 @@ public final class LWWMap<K, V>
   }
 
   private LWWRegister<V> register(K key) {
-    return entries.get(Objects.requireNonNull(key, "LWWMap key")).map(LWWEntry::register)
-        .getOrElse(LWWRegister::empty);
+    LWWEntry<V> entry = entries.get(Objects.requireNonNull(key, "LWWMap key"));
+    return entry == null ? LWWRegister.empty() : entry.register();
   }
 
   @Override

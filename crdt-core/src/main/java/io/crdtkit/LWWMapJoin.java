@@ -3,11 +3,11 @@ package io.crdtkit;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.VectorClock;
-import io.vavr.Tuple2;
 import io.vavr.collection.Iterator;
-import io.vavr.collection.Map;
-import io.vavr.collection.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The key-by-key join of two {@link LWWMap}s: one side's unsettled writes and settled values, joined with the
@@ -24,93 +24,124 @@ import java.util.Objects;
  *       (it saw the write, and removed the key since);
  *   <li>settled and settled, different values: one side is a stale copy that has not seen the cut of the other.
  * </ul>
+ *
+ * <p>The writes and the settled values are each a {@link HashTrie}, joined in lockstep, so a merge skips what both
+ * sides share and costs what they differ by. A key one side lacks is visited only when the rules above can change
+ * it: the other side has seen one of its dots (see {@link SeenDots}), or has seen this side's stable cut.
  */
 final class LWWMapJoin<K, V> {
 
   private final CausalContext context;
   private final VectorClock stableCut;
-  private Map<K, LWWEntry<V>> entries;
-  private Map<K, V> settled;
+  private HashTrie<K, LWWEntry<V>> entries;
+  private HashTrie<K, V> settled;
 
-  LWWMapJoin(Map<K, LWWEntry<V>> entries, Map<K, V> settled, CausalContext context, VectorClock stableCut) {
+  LWWMapJoin(HashTrie<K, LWWEntry<V>> entries, HashTrie<K, V> settled, CausalContext context,
+      VectorClock stableCut) {
     this.entries = entries;
     this.settled = settled;
     this.context = context;
     this.stableCut = stableCut;
   }
 
-  Map<K, LWWEntry<V>> entries() {
+  HashTrie<K, LWWEntry<V>> entries() {
     return entries;
   }
 
-  Map<K, V> settled() {
+  HashTrie<K, V> settled() {
     return settled;
   }
 
   /** Joins the other side in; this side's parts are the ones given to the constructor. */
-  void with(Map<K, LWWEntry<V>> theirEntries, Map<K, V> theirSettled, CausalContext theirContext,
+  void with(HashTrie<K, LWWEntry<V>> theirEntries, HashTrie<K, V> theirSettled, CausalContext theirContext,
       VectorClock theirCut) {
-    Map<K, LWWEntry<V>> myEntries = entries;
-    Map<K, V> mySettled = settled;
-    for (Tuple2<K, LWWEntry<V>> theirs : theirEntries) {
-      LWWEntry<V> mine = myEntries.get(theirs._1).getOrNull();
-      if (mine != null) {
-        if (LWWEntry.winner(mine, theirs._2) != mine) {
-          entries = entries.put(theirs);
-        }
-      } else if (!theirs._2.droppedBy(context)) {
-        settled = settled.remove(theirs._1);
-        entries = entries.put(theirs);
-      }
-    }
+    HashTrie<K, LWWEntry<V>> myEntries = entries;
+    HashTrie<K, V> mySettled = settled;
     // SUBTLE: a key the other side lacks goes if it has seen the key's dot; a delta has seen only the dots it holds.
-    if (!SeenDots.reachOnlyTheirKeys(theirContext, context, () -> dotsUnder(theirEntries.keySet(), myEntries,
-        theirEntries))) {
-      dropWhatTheySaw(myEntries, theirEntries, theirSettled, theirContext);
-    }
-    joinSettled(myEntries, mySettled, theirEntries, theirSettled, theirContext, theirCut);
-  }
-
-  private void dropWhatTheySaw(Map<K, LWWEntry<V>> myEntries, Map<K, LWWEntry<V>> theirEntries,
-      Map<K, V> theirSettled, CausalContext theirContext) {
-    for (Tuple2<K, LWWEntry<V>> mine : myEntries) {
-      if (!theirEntries.containsKey(mine._1) && mine._2.droppedBy(theirContext)) {
-        entries = entries.remove(mine._1);
-        V theirValue = theirSettled.get(mine._1).getOrNull();
-        if (theirValue != null) {
-          settled = settled.put(mine._1, theirValue);
-        }
+    boolean keysTheyLackMayGo = !SeenDots.reachOnlyTheirKeys(theirContext, context,
+        () -> dotsUnder(theirEntries, myEntries));
+    List<K> writtenOverSettled = new ArrayList<>();
+    entries = myEntries.join(theirEntries, new HashTrie.Joiner<>() {
+      @Override
+      public LWWEntry<V> both(K key, LWWEntry<V> mine, LWWEntry<V> theirs) {
+        return LWWEntry.winner(mine, theirs);
       }
+
+      @Override
+      public @Nullable LWWEntry<V> onlyMine(K key, LWWEntry<V> mine) {
+        return mine.droppedBy(theirContext) ? null : mine;
+      }
+
+      @Override
+      public @Nullable LWWEntry<V> onlyTheirs(K key, LWWEntry<V> theirs) {
+        if (theirs.droppedBy(context)) {
+          return null;
+        }
+        if (mySettled.containsKey(key)) {
+          writtenOverSettled.add(key);
+        }
+        return theirs;
+      }
+
+      @Override
+      public boolean keepsEqual() {
+        return true;
+      }
+
+      @Override
+      public boolean keepsOnlyMine() {
+        return !keysTheyLackMayGo;
+      }
+    });
+    settled = joinSettled(myEntries, mySettled, theirEntries, theirSettled, theirContext, theirCut);
+    for (K key : writtenOverSettled) {
+      settled = settled.remove(key);
     }
   }
 
-  /** The dots of the writes to {@code keys} on both sides. */
-  private static <K, V> Iterator<Dot> dotsUnder(Set<K> keys, Map<K, LWWEntry<V>> one, Map<K, LWWEntry<V>> other) {
-    return keys.iterator().flatMap(key -> Iterator.concat(one.get(key), other.get(key)))
-        .map(LWWEntry::dot).filter(Objects::nonNull);
+  /** The dots of the writes to the keys the other side writes, on both sides. */
+  private static <K, V> Iterator<Dot> dotsUnder(HashTrie<K, LWWEntry<V>> theirs, HashTrie<K, LWWEntry<V>> mine) {
+    return theirs.iterator().flatMap(entry -> Iterator.of(entry._2, mine.get(entry._1)))
+        .filter(Objects::nonNull).map(LWWEntry::dot).filter(Objects::nonNull);
   }
 
-  private void joinSettled(Map<K, LWWEntry<V>> myEntries, Map<K, V> mySettled, Map<K, LWWEntry<V>> theirEntries,
-      Map<K, V> theirSettled, CausalContext theirContext, VectorClock theirCut) {
+  private HashTrie<K, V> joinSettled(HashTrie<K, LWWEntry<V>> myEntries, HashTrie<K, V> mySettled,
+      HashTrie<K, LWWEntry<V>> theirEntries, HashTrie<K, V> theirSettled, CausalContext theirContext,
+      VectorClock theirCut) {
     boolean iSawTheirCut = theirCut.isLessOrEqual(context.vectorClock());
     boolean theySawMyCut = stableCut.isLessOrEqual(theirContext.vectorClock());
-    for (Tuple2<K, V> theirs : theirSettled) {
-      if (myEntries.containsKey(theirs._1)) {
-        continue; // a write here against a settled value there: decided above
+    return mySettled.join(theirSettled, new HashTrie.Joiner<>() {
+      @Override
+      public V both(K key, V mine, V theirs) {
+        return mine.equals(theirs) || !theirsIsNewer(mine, theirs, iSawTheirCut, theySawMyCut) ? mine : theirs;
       }
-      V mine = mySettled.get(theirs._1).getOrNull();
-      if (mine == null ? !iSawTheirCut : !mine.equals(theirs._2) && theirsIsNewer(mine, theirs._2, iSawTheirCut,
-          theySawMyCut)) {
-        settled = settled.put(theirs);
+
+      /** Goes where the other side saw the cut it was settled at and holds nothing for it (it removed the key). */
+      @Override
+      public @Nullable V onlyMine(K key, V mine) {
+        return theySawMyCut && !theirEntries.containsKey(key) ? null : mine;
       }
-    }
-    if (theySawMyCut) {
-      for (Tuple2<K, V> mine : mySettled) {
-        if (!theirSettled.containsKey(mine._1) && !theirEntries.containsKey(mine._1)) {
-          settled = settled.remove(mine._1);
+
+      /** Against a write here, taken if the other side had seen that write (it dropped it for the settled value). */
+      @Override
+      public @Nullable V onlyTheirs(K key, V theirs) {
+        LWWEntry<V> myWrite = myEntries.get(key);
+        if (myWrite != null) {
+          return myWrite.droppedBy(theirContext) ? theirs : null;
         }
+        return iSawTheirCut ? null : theirs;
       }
-    }
+
+      @Override
+      public boolean keepsEqual() {
+        return true;
+      }
+
+      @Override
+      public boolean keepsOnlyMine() {
+        return !theySawMyCut;
+      }
+    });
   }
 
   /**
