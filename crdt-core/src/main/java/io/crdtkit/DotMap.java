@@ -10,6 +10,7 @@ import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,6 +61,11 @@ record DotMap<K, S extends DotStore<S>>(HashTrie<K, S> entries, S emptyStore) im
   /** Every key with its store. */
   Iterator<io.vavr.Tuple2<K, S>> iterator() {
     return entries.iterator();
+  }
+
+  /** This map with {@code key}'s store replaced by {@code change} of it, in one descent; an empty store removes it. */
+  DotMap<K, S> update(K key, UnaryOperator<S> change) {
+    return wrap(entries.compute(key, current -> nonEmpty(change.apply(current == null ? emptyStore : current))));
   }
 
   /** This map with {@code key} holding {@code store}; an empty store removes the key. */

@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +49,9 @@ final class HashTrie<K, V> implements Iterable<Tuple2<K, V>> {
   /** The value of {@code key}, or null. */
   @SuppressWarnings("unchecked")
   @Nullable V get(Object key) {
+    if (root.size() == 0) {
+      return null;
+    }
     int hash = TrieNode.hash(key);
     TrieNode node = root;
     // A loop rather than TrieNode.find's recursion: lookups are the hot path of every update.
@@ -76,13 +80,23 @@ final class HashTrie<K, V> implements Iterable<Tuple2<K, V>> {
 
   /** This map with {@code key} mapped to {@code value}; {@code this} if it already was (the same instance). */
   HashTrie<K, V> put(K key, V value) {
-    Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
-    return wrap(root.put(key, value, TrieNode.hash(key), 0));
+    return compute(key, current -> value);
   }
 
   HashTrie<K, V> remove(K key) {
-    return wrap(root.remove(key, TrieNode.hash(key), 0));
+    return compute(key, current -> null);
+  }
+
+  /**
+   * This map with the value of {@code key} replaced by {@code remap} of it (given null if absent; returning null
+   * removes the key), in one descent of the trie; {@code this} if {@code remap} returns the current value itself.
+   */
+  @SuppressWarnings("unchecked")
+  HashTrie<K, V> compute(K key, UnaryOperator<@Nullable V> remap) {
+    Objects.requireNonNull(key, "key");
+    // The nodes hold values as Objects; remap only ever sees this map's values, which are Vs.
+    return wrap(root.update(key, TrieNode.hash(key), 0, (UnaryOperator<@Nullable Object>) (UnaryOperator<?>) remap));
   }
 
   /**

@@ -387,20 +387,27 @@ public final class LWWMap<K, V>
   private LWWMap<K, V> write(K key, LWWRegister<V> written, boolean deltaOnly) {
     HlcTimestamp timestamp = written.timestamp().get();
     boolean isSettled = settled.containsKey(Objects.requireNonNull(key, "LWWMap key"));
+    // The dot is only minted (added to the context) if the write wins.
+    Dot dot = context.nextDot(timestamp.replica());
+    LWWEntry<V> entry = new LWWEntry<>(written, dot);
+    if (!isSettled && !deltaOnly) {
+      // The common write, in one descent of the trie: the new entry replaces the key's entry if it wins over it.
+      HashTrie<K, LWWEntry<V>> updated = entries.compute(key,
+          current -> current == null || current.register().merge(written) == written ? entry : current);
+      return updated == entries ? this
+          : new LWWMap<>(updated, settled, context.add(dot), stableCut, later(latest, timestamp));
+    }
     LWWRegister<V> winner = isSettled
         ? (latest == null || timestamp.isAfter(latest) ? written : LWWRegister.empty())
         : register(key).merge(written);
     if (winner != written) {
       return deltaOnly ? empty() : this;
     }
-    Dot dot = context.nextDot(timestamp.replica());
-    LWWEntry<V> entry = new LWWEntry<>(winner, dot);
     return deltaOnly
-        ? new LWWMap<>(HashTrie.<K, LWWEntry<V>>empty().put(key, entry), HashTrie.empty(), CausalContext.empty().add(dot),
-            VectorClock.empty(),
-            timestamp)
-        : new LWWMap<>(entries.put(key, entry), isSettled ? settled.remove(key) : settled, context.add(dot),
-            stableCut, later(latest, timestamp));
+        ? new LWWMap<>(HashTrie.<K, LWWEntry<V>>empty().put(key, entry), HashTrie.empty(),
+            CausalContext.empty().add(dot), VectorClock.empty(), timestamp)
+        : new LWWMap<>(entries.put(key, entry), settled.remove(key), context.add(dot), stableCut,
+            later(latest, timestamp));
   }
 
   private static @Nullable HlcTimestamp later(@Nullable HlcTimestamp one, @Nullable HlcTimestamp other) {

@@ -98,7 +98,7 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
     Objects.requireNonNull(element, "ORSet element");
     Dot dot = nextDot(replica);
     // The new dot replaces the element's other add dots: this add has observed them.
-    return wrap(state.withMinted(state.store().with(element, state.store().get(element).withAdd(dot)), dot));
+    return wrap(state.withMinted(state.store().update(element, presence -> presence.withAdd(dot)), dot));
   }
 
   /** The delta of {@link #add}: the new dot for {@code element}, and the dots it replaces as observed. */

@@ -1,6 +1,7 @@
 package io.crdtkit;
 
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,11 +47,12 @@ abstract sealed class TrieNode permits TrieNode.Bitmap, TrieNode.Collision {
 
   abstract @Nullable Object find(Object key, int hash, int shift);
 
-  /** This node with {@code key} mapped to {@code value}; {@code this} if it already was (the same instance). */
-  abstract TrieNode put(Object key, Object value, int hash, int shift);
-
-  /** This node without {@code key}; {@code this} if it had no such key. */
-  abstract TrieNode remove(Object key, int hash, int shift);
+  /**
+   * This node with the value of {@code key} replaced by {@code remap} of it (of null if absent; a null result
+   * removes the key), in one descent; {@code this} if {@code remap} returns what was there (the same instance).
+   * Puts and removes are remaps too, so there is one path-copying routine to trust.
+   */
+  abstract TrieNode update(Object key, int hash, int shift, UnaryOperator<@Nullable Object> remap);
 
   /** The one entry's key, for a node of size 1 (which the parent inlines). */
   Object singleKey() {
@@ -159,18 +161,27 @@ abstract sealed class TrieNode permits TrieNode.Bitmap, TrieNode.Collision {
     }
 
     @Override
-    TrieNode put(Object key, Object value, int hash, int shift) {
+    TrieNode update(Object key, int hash, int shift, UnaryOperator<@Nullable Object> remap) {
       int bit = bit(hash, shift);
       if ((dataMap & bit) != 0) {
         int index = dataIndex(bit);
         Object stored = content[index];
         if (sameKey(stored, key)) {
-          if (content[index + 1] == value) {
+          Object current = content[index + 1];
+          Object value = remap.apply(current);
+          if (value == current) {
             return this;
+          }
+          if (value == null) {
+            return withoutEntry(bit, index);
           }
           Object[] copy = content.clone();
           copy[index + 1] = value;
           return new Bitmap(dataMap, nodeMap, copy, size);
+        }
+        Object value = remap.apply(null);
+        if (value == null) {
+          return this;
         }
         TrieNode pushedDown = pair(stored, content[index + 1], hash(stored), key, value, hash, shift + BITS);
         return withEntryMovedDown(bit, index, pushedDown);
@@ -178,13 +189,20 @@ abstract sealed class TrieNode permits TrieNode.Bitmap, TrieNode.Collision {
       if ((nodeMap & bit) != 0) {
         int index = nodeIndex(bit);
         TrieNode child = (TrieNode) content[index];
-        TrieNode updated = child.put(key, value, hash, shift + BITS);
+        TrieNode updated = child.update(key, hash, shift + BITS, remap);
         if (updated == child) {
           return this;
+        }
+        if (updated.size() == 1) {
+          return withChildInlined(bit, index, updated.singleKey(), updated.singleValue());
         }
         Object[] copy = content.clone();
         copy[index] = updated;
         return new Bitmap(dataMap, nodeMap, copy, size - child.size() + updated.size());
+      }
+      Object value = remap.apply(null);
+      if (value == null) {
+        return this;
       }
       int index = dataIndex(bit);
       Object[] copy = new Object[content.length + 2];
@@ -193,6 +211,13 @@ abstract sealed class TrieNode permits TrieNode.Bitmap, TrieNode.Collision {
       copy[index + 1] = value;
       System.arraycopy(content, index, copy, index + 2, content.length - index);
       return new Bitmap(dataMap | bit, nodeMap, copy, size + 1);
+    }
+
+    private Bitmap withoutEntry(int bit, int index) {
+      Object[] copy = new Object[content.length - 2];
+      System.arraycopy(content, 0, copy, 0, index);
+      System.arraycopy(content, index + 2, copy, index, content.length - index - 2);
+      return new Bitmap(dataMap ^ bit, nodeMap, copy, size - 1);
     }
 
     /** The entry at {@code bit} (key at {@code index}) replaced by {@code child}, which holds it and one more. */
@@ -207,36 +232,6 @@ abstract sealed class TrieNode permits TrieNode.Bitmap, TrieNode.Collision {
       System.arraycopy(content, dataEnd + childrenBefore, copy, dataEnd - 1 + childrenBefore,
           content.length - dataEnd - childrenBefore);
       return new Bitmap(dataMap ^ bit, nodeMap | bit, copy, size + 1);
-    }
-
-    @Override
-    TrieNode remove(Object key, int hash, int shift) {
-      int bit = bit(hash, shift);
-      if ((dataMap & bit) != 0) {
-        int index = dataIndex(bit);
-        if (!sameKey(content[index], key)) {
-          return this;
-        }
-        Object[] copy = new Object[content.length - 2];
-        System.arraycopy(content, 0, copy, 0, index);
-        System.arraycopy(content, index + 2, copy, index, content.length - index - 2);
-        return new Bitmap(dataMap ^ bit, nodeMap, copy, size - 1);
-      }
-      if ((nodeMap & bit) == 0) {
-        return this;
-      }
-      int index = nodeIndex(bit);
-      TrieNode child = (TrieNode) content[index];
-      TrieNode updated = child.remove(key, hash, shift + BITS);
-      if (updated == child) {
-        return this;
-      }
-      if (updated.size() == 1) {
-        return withChildInlined(bit, index, updated.singleKey(), updated.singleValue());
-      }
-      Object[] copy = content.clone();
-      copy[index] = updated;
-      return new Bitmap(dataMap, nodeMap, copy, size - 1);
     }
 
     /** The child at {@code bit} (at {@code childIndex}), now down to one entry, replaced by that entry (canonical). */
@@ -305,27 +300,23 @@ abstract sealed class TrieNode permits TrieNode.Bitmap, TrieNode.Collision {
     }
 
     @Override
-    TrieNode put(Object key, Object value, int hash, int shift) {
+    TrieNode update(Object key, int hash, int shift, UnaryOperator<@Nullable Object> remap) {
       int index = indexOf(key);
-      if (index >= 0) {
-        if (content[index + 1] == value) {
-          return this;
-        }
+      Object current = index < 0 ? null : content[index + 1];
+      Object value = remap.apply(current);
+      if (value == current) {
+        return this;
+      }
+      if (index < 0) {
+        Object[] copy = Arrays.copyOf(content, content.length + 2);
+        copy[content.length] = key;
+        copy[content.length + 1] = value;
+        return new Collision(this.hash, copy);
+      }
+      if (value != null) {
         Object[] copy = content.clone();
         copy[index + 1] = value;
         return new Collision(this.hash, copy);
-      }
-      Object[] copy = Arrays.copyOf(content, content.length + 2);
-      copy[content.length] = key;
-      copy[content.length + 1] = value;
-      return new Collision(this.hash, copy);
-    }
-
-    @Override
-    TrieNode remove(Object key, int hash, int shift) {
-      int index = indexOf(key);
-      if (index < 0) {
-        return this;
       }
       Object[] copy = new Object[content.length - 2];
       System.arraycopy(content, 0, copy, 0, index);

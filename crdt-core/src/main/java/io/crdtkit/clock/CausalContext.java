@@ -155,6 +155,9 @@ public final class CausalContext implements Iterable<Dot> {
   /** The highest counter of {@code replica} seen so far (0 if none). */
   public long maxCounter(ReplicaId replica) {
     long max = compact.get(replica);
+    if (cloud.isEmpty()) {
+      return max;
+    }
     for (Dot dot : cloud) {
       if (dot.replica().equals(replica)) {
         max = Math.max(max, dot.counter());

@@ -66,13 +66,17 @@ public final class HybridLogicalClock {
 
   /** A timestamp for a local or send event: after every timestamp this clock issued or received. */
   public HlcTimestamp now() {
-    return last.updateAndGet(previous -> {
+    // A compare-and-set loop rather than updateAndGet: no function object per timestamp on the write path.
+    while (true) {
+      HlcTimestamp previous = last.get();
       long physical = physicalTime();
-      if (physical > previous.wallTime()) {
-        return HlcTimestamp.of(physical, 0, replica);
+      HlcTimestamp next = physical > previous.wallTime()
+          ? HlcTimestamp.of(physical, 0, replica)
+          : HlcTimestamp.of(previous.wallTime(), nextLogical(previous.logical()), replica);
+      if (last.compareAndSet(previous, next)) {
+        return next;
       }
-      return HlcTimestamp.of(previous.wallTime(), nextLogical(previous.logical()), replica);
-    });
+    }
   }
 
   /**
@@ -84,25 +88,33 @@ public final class HybridLogicalClock {
    */
   public HlcTimestamp update(HlcTimestamp remote) {
     Objects.requireNonNull(remote, "remote timestamp");
-    return last.updateAndGet(previous -> {
-      long physical = physicalTime();
-      if (remote.wallTime() - physical > maxOffsetMillis) {
-        // Thrown inside the update function, so the reference is never swapped.
-        throw new ClockOffsetException(remote, physical, maxOffset);
+    while (true) {
+      HlcTimestamp previous = last.get();
+      HlcTimestamp next = received(previous, remote);
+      if (last.compareAndSet(previous, next)) {
+        return next;
       }
-      long wallTime = Math.max(physical, Math.max(previous.wallTime(), remote.wallTime()));
-      int logical;
-      if (wallTime == previous.wallTime() && wallTime == remote.wallTime()) {
-        logical = nextLogical(Math.max(previous.logical(), remote.logical()));
-      } else if (wallTime == previous.wallTime()) {
-        logical = nextLogical(previous.logical());
-      } else if (wallTime == remote.wallTime()) {
-        logical = nextLogical(remote.logical());
-      } else {
-        logical = 0;
-      }
-      return HlcTimestamp.of(wallTime, logical, replica);
-    });
+    }
+  }
+
+  /** The timestamp of receiving {@code remote} after {@code previous}; throws before the clock is changed. */
+  private HlcTimestamp received(HlcTimestamp previous, HlcTimestamp remote) {
+    long physical = physicalTime();
+    if (remote.wallTime() - physical > maxOffsetMillis) {
+      throw new ClockOffsetException(remote, physical, maxOffset);
+    }
+    long wallTime = Math.max(physical, Math.max(previous.wallTime(), remote.wallTime()));
+    int logical;
+    if (wallTime == previous.wallTime() && wallTime == remote.wallTime()) {
+      logical = nextLogical(Math.max(previous.logical(), remote.logical()));
+    } else if (wallTime == previous.wallTime()) {
+      logical = nextLogical(previous.logical());
+    } else if (wallTime == remote.wallTime()) {
+      logical = nextLogical(remote.logical());
+    } else {
+      logical = 0;
+    }
+    return HlcTimestamp.of(wallTime, logical, replica);
   }
 
   /** The last timestamp issued, without issuing a new one; {@code 0.0@replica} before the first. */

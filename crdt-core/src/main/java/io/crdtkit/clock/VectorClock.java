@@ -32,6 +32,9 @@ public final class VectorClock {
 
   // Sorted by replica, no zero counter: a few dozen replicas fit in two small arrays, with no boxing and no
   // per-entry nodes; a lookup is a binary search, a merge one walk over both.
+  /** Up to this many entries, a lookup first looks for the id itself (by reference) before a binary search. */
+  private static final int IDENTITY_SCAN = 64;
+
   private final ReplicaId[] replicas;
   private final long[] counters;
   private volatile SortedMap<ReplicaId, Long> entries;
@@ -64,6 +67,15 @@ public final class VectorClock {
   }
 
   private int indexOf(ReplicaId replica) {
+    // Few replicas: the caller's id is usually the very instance stored (a replica's own id, kept since its first
+    // write), and a scan by reference is cheaper than comparing names.
+    if (replicas.length <= IDENTITY_SCAN) {
+      for (int i = 0; i < replicas.length; i++) {
+        if (replicas[i] == replica) {
+          return i;
+        }
+      }
+    }
     int low = 0;
     int high = replicas.length - 1;
     while (low <= high) {

@@ -265,4 +265,27 @@ class VectorClockTest {
       assertThat(VectorClock.empty()).hasToString("{}");
     }
   }
+
+  /** Lookups scan for the very id instance first (up to 64 entries); an equal id of another instance must match too. */
+  @Nested
+  class LookupByEqualIds {
+
+    @Test
+    void anEqualIdThatIsAnotherInstanceFindsItsEntryInSmallAndLargeClocks() {
+      for (int size : new int[] {1, 3, 8, 9, 64, 65, 200}) {
+        VectorClock clock = VectorClock.empty();
+        for (int i = 0; i < size; i++) {
+          clock = clock.increment(ReplicaId.of("r" + i), i + 1);
+        }
+        for (int i = 0; i < size; i++) {
+          ReplicaId another = new ReplicaId(new String("r" + i));
+          assertThat(clock.get(another)).as("r%d of %d", i, size).isEqualTo(i + 1);
+          assertThat(clock.increment(another, 1).get(ReplicaId.of("r" + i))).isEqualTo(i + 2);
+          assertThat(clock.increment(another, 1).entries().size()).isEqualTo(size);
+        }
+        assertThat(clock.get(ReplicaId.of("absent"))).isZero();
+        assertThat(clock.increment(ReplicaId.of("absent"), 1).entries().size()).isEqualTo(size + 1);
+      }
+    }
+  }
 }
