@@ -4,33 +4,63 @@ import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
 import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeSet;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A set of dots: the payload of an enable-wins flag, and of each element of an add-wins set.
  *
- * <p>Sorted, so that iteration and {@code toString} are deterministic; it usually holds one dot per replica
- * that concurrently added the same element, so its size stays tiny.
+ * <p>Sorted, so that iteration and {@code toString} are deterministic. It usually holds exactly one dot (the
+ * element's last add), so that case is kept as the dot alone: an add then costs no sorted set, and neither does
+ * each element of a large set on the heap. {@link #dots()} builds the sorted view on demand.
  */
-record DotSet(SortedSet<Dot> dots) implements DotStore<DotSet> {
+final class DotSet implements DotStore<DotSet> {
 
   static final DotSet EMPTY = new DotSet(TreeSet.empty());
 
+  // Exactly one of the two is set: the one dot, or the sorted set of any other number of dots.
+  private final @Nullable Dot single;
+  private final @Nullable SortedSet<Dot> many;
+
+  DotSet(SortedSet<Dot> dots) {
+    Objects.requireNonNull(dots, "dots");
+    this.single = dots.size() == 1 ? dots.head() : null;
+    this.many = dots.size() == 1 ? null : dots;
+  }
+
+  private DotSet(Dot single) {
+    this.single = Objects.requireNonNull(single, "dot");
+    this.many = null;
+  }
+
   static DotSet of(Dot dot) {
-    return new DotSet(TreeSet.of(dot));
+    return new DotSet(dot);
+  }
+
+  /** The dots, sorted (built on each call for a single dot: callers on hot paths use the methods below). */
+  @Override
+  public SortedSet<Dot> dots() {
+    return many != null ? many : TreeSet.of(single);
   }
 
   boolean contains(Dot dot) {
-    return dots.contains(dot);
+    return many != null ? many.contains(dot) : single.equals(dot);
+  }
+
+  int size() {
+    return many != null ? many.size() : 1;
   }
 
   @Override
   public DotSet join(DotSet other, JoinSides sides) {
-    if (other == this || other.dots.equals(dots)) {
+    if (other == this || other.equals(this)) {
       return this;
     }
-    SortedSet<Dot> kept = dots.filter(dot -> other.dots.contains(dot) || !sides.other().contains(dot));
-    SortedSet<Dot> arrived = other.dots.filter(dot -> !dots.contains(dot) && !sides.own().contains(dot));
-    if (kept.size() == dots.size() && arrived.isEmpty()) {
+    SortedSet<Dot> mine = dots();
+    SortedSet<Dot> theirs = other.dots();
+    SortedSet<Dot> kept = mine.filter(dot -> other.contains(dot) || !sides.other().contains(dot));
+    SortedSet<Dot> arrived = theirs.filter(dot -> !contains(dot) && !sides.own().contains(dot));
+    if (kept.size() == mine.size() && arrived.isEmpty()) {
       return this;
     }
     return kept.isEmpty() && arrived.isEmpty() ? EMPTY : new DotSet(kept.union(arrived));
@@ -38,10 +68,10 @@ record DotSet(SortedSet<Dot> dots) implements DotStore<DotSet> {
 
   @Override
   public DotSet renameDots(ReplicaId from, ReplicaId to, long offset) {
-    if (dots.forAll(dot -> !dot.replica().equals(from))) {
+    if (dots().forAll(dot -> !dot.replica().equals(from))) {
       return this;
     }
-    return new DotSet(dots.map(dot -> DotStore.renamed(dot, from, to, offset)));
+    return new DotSet(dots().map(dot -> DotStore.renamed(dot, from, to, offset)));
   }
 
   /** Holds no collapsed presence: nothing to collapse. */
@@ -52,11 +82,35 @@ record DotSet(SortedSet<Dot> dots) implements DotStore<DotSet> {
 
   @Override
   public boolean isEmpty() {
-    return dots.isEmpty();
+    return many != null && many.isEmpty();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof DotSet other)) {
+      return false;
+    }
+    if (single != null || other.single != null) {
+      return Objects.equals(single, other.single);
+    }
+    return many.equals(other.many);
+  }
+
+  /** The sum of the dots' hashes, the same whichever form holds them. */
+  @Override
+  public int hashCode() {
+    if (single != null) {
+      return single.hashCode();
+    }
+    int hash = 0;
+    for (Dot dot : many) {
+      hash += dot.hashCode();
+    }
+    return hash;
   }
 
   @Override
   public String toString() {
-    return dots.mkString("[", ", ", "]");
+    return dots().mkString("[", ", ", "]");
   }
 }

@@ -117,12 +117,11 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
   public ORSet<E> remove(ReplicaId replica, E element) {
     Objects.requireNonNull(replica, "replica");
     Objects.requireNonNull(element, "ORSet element");
-    Presence current = state.store().get(element);
-    if (!current.isPresent()) {
-      return this;
-    }
+    // One descent of the trie; the dot is minted (added to the context) only if the element was present.
     Dot dot = nextDot(replica);
-    return wrap(state.withMinted(state.store().with(element, removed(current, dot)), dot));
+    DotMap<E, Presence> after =
+        state.store().update(element, current -> current.isPresent() ? removed(current, dot) : current);
+    return after == state.store() ? this : wrap(state.withMinted(after, dot));
   }
 
   /** The delta of {@link #remove}: the observed add dots of {@code element}, the remove's dot, any token. */

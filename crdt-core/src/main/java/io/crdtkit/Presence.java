@@ -77,7 +77,7 @@ final class Presence implements DotStore<Presence> {
    * collapsed presence, or an add another replica may already have collapsed.
    */
   boolean removeNeedsToken(VectorClock stableCut) {
-    return collapsed || adds.dots().exists(stableCut::contains);
+    return collapsed || !stableCut.isEmpty() && adds.dots().exists(stableCut::contains);
   }
 
   /** This element removed by a remove that minted {@code dot}: no adds, and a token if one is needed. */
