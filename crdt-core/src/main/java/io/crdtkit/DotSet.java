@@ -5,6 +5,7 @@ import io.crdtkit.clock.ReplicaId;
 import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeSet;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,19 +52,31 @@ final class DotSet implements DotStore<DotSet> {
     return many != null ? many.size() : 1;
   }
 
+  /** The dots that pass {@code test}; {@code this} if all do (no set is built for one dot). */
+  DotSet filter(Predicate<Dot> test) {
+    if (many == null) {
+      return test.test(single) ? this : EMPTY;
+    }
+    SortedSet<Dot> kept = many.filter(test);
+    return kept.size() == many.size() ? this : new DotSet(kept);
+  }
+
+  /** The dots of both; {@code this} if {@code other} adds none. */
+  DotSet union(DotSet other) {
+    if (other.isEmpty() || other.equals(this)) {
+      return this;
+    }
+    return isEmpty() ? other : new DotSet(dots().union(other.dots()));
+  }
+
   @Override
   public DotSet join(DotSet other, JoinSides sides) {
     if (other == this || other.equals(this)) {
       return this;
     }
-    SortedSet<Dot> mine = dots();
-    SortedSet<Dot> theirs = other.dots();
-    SortedSet<Dot> kept = mine.filter(dot -> other.contains(dot) || !sides.other().contains(dot));
-    SortedSet<Dot> arrived = theirs.filter(dot -> !contains(dot) && !sides.own().contains(dot));
-    if (kept.size() == mine.size() && arrived.isEmpty()) {
-      return this;
-    }
-    return kept.isEmpty() && arrived.isEmpty() ? EMPTY : new DotSet(kept.union(arrived));
+    DotSet kept = filter(dot -> other.contains(dot) || !sides.other().contains(dot));
+    DotSet arrived = other.filter(dot -> !contains(dot) && !sides.own().contains(dot));
+    return kept.union(arrived);
   }
 
   @Override

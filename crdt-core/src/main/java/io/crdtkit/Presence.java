@@ -82,7 +82,7 @@ final class Presence implements DotStore<Presence> {
 
   /** This element removed by a remove that minted {@code dot}: no adds, and a token if one is needed. */
   Presence removed(Dot dot, boolean withToken) {
-    DotSet keptTokens = withToken ? new DotSet(tokens.dots().add(dot)) : tokens;
+    DotSet keptTokens = withToken ? tokens.union(DotSet.of(dot)) : tokens;
     return of(false, DotSet.EMPTY, keptTokens);
   }
 
@@ -92,8 +92,7 @@ final class Presence implements DotStore<Presence> {
       return this;
     }
     Cuts joinedCuts = sides.joinedCuts();
-    DotSet joinedAdds =
-        new DotSet(joinAdds(adds, other, sides).dots().union(joinAdds(other.adds, this, sides.reversed()).dots()));
+    DotSet joinedAdds = joinAdds(adds, other, sides).union(joinAdds(other.adds, this, sides.reversed()));
     DotSet joinedTokens = tokens.join(other.tokens, sides);
     boolean keepMine = collapsed && keeps(other, sides.ownCuts(), sides.other());
     boolean keepTheirs = other.collapsed && keeps(this, sides.otherCuts(), sides.own());
@@ -106,8 +105,8 @@ final class Presence implements DotStore<Presence> {
    * other side holds them as its collapsed presence).
    */
   private static DotSet joinAdds(DotSet mine, Presence theirs, JoinSides sides) {
-    return new DotSet(mine.dots().filter(dot -> theirs.adds.contains(dot) || !sides.other().contains(dot)
-        || (theirs.collapsed && sides.otherCuts().collapse().contains(dot))));
+    return mine.filter(dot -> theirs.adds.contains(dot) || !sides.other().contains(dot)
+        || (theirs.collapsed && sides.otherCuts().collapse().contains(dot)));
   }
 
   /**
@@ -127,14 +126,16 @@ final class Presence implements DotStore<Presence> {
    */
   @Override
   public Presence collapse(Cuts cuts) {
-    DotSet keptTokens = new DotSet(tokens.dots().filter(dot -> !cuts.stable().contains(dot)));
-    if (!keptTokens.isEmpty()) {
-      return keptTokens.dots().size() == tokens.dots().size() ? this : of(false, adds, keptTokens);
+    if (cuts.equals(Cuts.NONE)) {
+      return this;
     }
-    DotSet unstable = new DotSet(adds.dots().filter(dot -> !cuts.collapse().contains(dot)));
-    boolean nowCollapsed = collapsed || unstable.dots().size() < adds.dots().size();
-    if (nowCollapsed == collapsed && unstable.dots().size() == adds.dots().size()
-        && keptTokens.dots().size() == tokens.dots().size()) {
+    DotSet keptTokens = tokens.filter(dot -> !cuts.stable().contains(dot));
+    if (!keptTokens.isEmpty()) {
+      return keptTokens == tokens ? this : of(false, adds, keptTokens);
+    }
+    DotSet unstable = adds.filter(dot -> !cuts.collapse().contains(dot));
+    boolean nowCollapsed = collapsed || unstable != adds;
+    if (nowCollapsed == collapsed && unstable == adds && keptTokens == tokens) {
       return this;
     }
     return of(nowCollapsed, unstable, keptTokens);

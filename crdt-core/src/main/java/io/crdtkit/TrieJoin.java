@@ -36,21 +36,85 @@ final class TrieJoin<K, V> {
     }
     Bitmap a = (Bitmap) mine;
     Bitmap b = (Bitmap) theirs;
-    int all = a.dataMap | a.nodeMap | b.dataMap | b.nodeMap;
-    NodeBuilder out = new NodeBuilder(Integer.bitCount(all));
+    int myChunks = a.dataMap | a.nodeMap;
+    int all = myChunks | b.dataMap | b.nodeMap;
+    // When this side's own entries are kept as they are, only the chunks the other side holds need a visit: a
+    // delta's join touches one path of the trie, not every chunk of every node on it.
+    int visit = keepsOnlyMine ? b.dataMap | b.nodeMap : all;
+    Slot[] joined = new Slot[Integer.bitCount(visit)];
     boolean sameAsMine = true;
-    boolean sameAsTheirs = true;
-    for (int remaining = all; remaining != 0; remaining &= remaining - 1) {
+    boolean sameAsTheirs = (myChunks & ~visit) == 0;
+    int slot = 0;
+    for (int remaining = visit; remaining != 0; remaining &= remaining - 1) {
       int bit = remaining & -remaining;
-      Slot slot = joinSlot(a, b, bit, shift);
-      sameAsMine &= slot.sameAs(a, bit);
-      sameAsTheirs &= slot.sameAs(b, bit);
-      out.add(bit, slot);
+      Slot result = joinSlot(a, b, bit, shift);
+      joined[slot++] = result;
+      sameAsMine &= result.sameAs(a, bit);
+      sameAsTheirs &= result.sameAs(b, bit);
     }
     if (sameAsMine) {
       return mine;
     }
-    return sameAsTheirs ? theirs : out.build();
+    if (sameAsTheirs) {
+      return theirs;
+    }
+    return build(a, all, visit, joined);
+  }
+
+  /**
+   * The joined node: the {@code joined} slots at the {@code visit} chunks, and {@code a}'s own at the others. Two
+   * passes (the maps and size, then the content), so that the only array made is the node's own.
+   */
+  private static TrieNode build(Bitmap a, int all, int visit, Slot[] joined) {
+    int dataMap = 0;
+    int nodeMap = 0;
+    int size = 0;
+    int slot = 0;
+    for (int remaining = all; remaining != 0; remaining &= remaining - 1) {
+      int bit = remaining & -remaining;
+      if ((visit & bit) != 0) {
+        Slot result = joined[slot++];
+        if (result.node != null) {
+          nodeMap |= bit;
+          size += result.node.size();
+        } else if (result.key != null) {
+          dataMap |= bit;
+          size++;
+        }
+      } else if ((a.dataMap & bit) != 0) {
+        dataMap |= bit;
+        size++;
+      } else {
+        nodeMap |= bit;
+        size += a.nodeAt(bit).size();
+      }
+    }
+    if (size == 0) {
+      return TrieNode.EMPTY;
+    }
+    Object[] content = new Object[2 * Integer.bitCount(dataMap) + Integer.bitCount(nodeMap)];
+    int entry = 0;
+    int child = 2 * Integer.bitCount(dataMap);
+    slot = 0;
+    for (int remaining = all; remaining != 0; remaining &= remaining - 1) {
+      int bit = remaining & -remaining;
+      if ((visit & bit) != 0) {
+        Slot result = joined[slot++];
+        if (result.node != null) {
+          content[child++] = result.node;
+        } else if (result.key != null) {
+          content[entry++] = result.key;
+          content[entry++] = result.value;
+        }
+      } else if ((a.dataMap & bit) != 0) {
+        int index = a.dataIndex(bit);
+        content[entry++] = a.content[index];
+        content[entry++] = a.content[index + 1];
+      } else {
+        content[child++] = a.nodeAt(bit);
+      }
+    }
+    return new Bitmap(dataMap, nodeMap, content, size);
   }
 
   /** What the result holds at {@code bit}, from what each side holds there. */
@@ -61,9 +125,6 @@ final class TrieJoin<K, V> {
     boolean theirData = (b.dataMap & bit) != 0;
     boolean theirNode = (b.nodeMap & bit) != 0;
     if (!theirData && !theirNode) {
-      if (keepsOnlyMine) {
-        return mineData ? Slot.data(a, bit) : Slot.node(a.nodeAt(bit));
-      }
       return mineData
           ? Slot.entry(key(a, bit), joiner.onlyMine(key(a, bit), value(a, bit)))
           : Slot.of(join(a.nodeAt(bit), TrieNode.EMPTY, shift + TrieNode.BITS));
@@ -178,11 +239,6 @@ final class TrieJoin<K, V> {
       return value == null ? NOTHING : new Slot(key, value, null);
     }
 
-    static Slot data(Bitmap node, int bit) {
-      int index = node.dataIndex(bit);
-      return new Slot(node.content[index], node.content[index + 1], null);
-    }
-
     static Slot node(TrieNode node) {
       return new Slot(null, null, node);
     }
@@ -206,45 +262,6 @@ final class TrieJoin<K, V> {
         return node != null && node == side.nodeAt(bit);
       }
       return key == null && node == null;
-    }
-  }
-
-  /** Collects a joined node's slots in chunk order: entries first in the content, children after. */
-  private static final class NodeBuilder {
-    private final Object[] entries;
-    private final TrieNode[] children;
-    private int entryLength;
-    private int childCount;
-    private int dataMap;
-    private int nodeMap;
-    private int size;
-
-    NodeBuilder(int slots) {
-      entries = new Object[2 * slots];
-      children = new TrieNode[slots];
-    }
-
-    void add(int bit, Slot slot) {
-      if (slot.node != null) {
-        children[childCount++] = slot.node;
-        nodeMap |= bit;
-        size += slot.node.size();
-      } else if (slot.key != null) {
-        entries[entryLength++] = slot.key;
-        entries[entryLength++] = slot.value;
-        dataMap |= bit;
-        size++;
-      }
-    }
-
-    TrieNode build() {
-      if (size == 0) {
-        return TrieNode.EMPTY;
-      }
-      Object[] content = new Object[entryLength + childCount];
-      System.arraycopy(entries, 0, content, 0, entryLength);
-      System.arraycopy(children, 0, content, entryLength, childCount);
-      return new Bitmap(dataMap, nodeMap, content, size);
     }
   }
 }
