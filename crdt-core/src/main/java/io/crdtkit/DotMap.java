@@ -23,11 +23,20 @@ import org.jspecify.annotations.Nullable;
  *
  * @param entries    never holds an empty store
  * @param emptyStore the store a side that lacks a key is taken to hold for it
+ * @param named      keys a remove's delta names without holding them (empty in whole states): where the dots it
+ *                   has seen were held. Only a hint for the exact test of {@link SeenDots}, never trusted; not
+ *                   part of equality
  */
-record DotMap<K, S extends DotStore<S>>(HashTrie<K, S> entries, S emptyStore) implements DotStore<DotMap<K, S>> {
+record DotMap<K, S extends DotStore<S>>(HashTrie<K, S> entries, S emptyStore, Set<K> named)
+    implements DotStore<DotMap<K, S>> {
 
   static <K, S extends DotStore<S>> DotMap<K, S> empty(S emptyStore) {
-    return new DotMap<>(HashTrie.empty(), emptyStore);
+    return new DotMap<>(HashTrie.empty(), emptyStore, HashSet.empty());
+  }
+
+  /** This delta, naming {@code key} as one whose dots it has seen (a removed key). */
+  DotMap<K, S> withName(K key) {
+    return new DotMap<>(entries, emptyStore, named.add(key));
   }
 
   S get(K key) {
@@ -75,13 +84,14 @@ record DotMap<K, S extends DotStore<S>>(HashTrie<K, S> entries, S emptyStore) im
 
   @Override
   public DotMap<K, S> join(DotMap<K, S> other, JoinSides sides) {
+    Set<K> joinedNames = sides.partial() ? named.union(other.named) : HashSet.empty();
     if (other == this || other.entries == entries) {
-      return this;
+      return joinedNames.size() == named.size() ? this : new DotMap<>(entries, emptyStore, joinedNames);
     }
     // Stores are kept collapsed at their state's cuts, so equal stores join to themselves unless the cuts grow.
     boolean cutsKept = sides.joinedCuts().equals(sides.ownCuts());
     boolean visitLacking = mayChangeKeysItLacks(other, sides, cutsKept);
-    return wrap(entries.join(other.entries, new HashTrie.Joiner<>() {
+    HashTrie<K, S> joined = entries.join(other.entries, new HashTrie.Joiner<>() {
       @Override
       public @Nullable S both(K key, S mine, S theirs) {
         return cutsKept && mine.equals(theirs) ? mine : nonEmpty(mine.join(theirs, sides));
@@ -107,7 +117,17 @@ record DotMap<K, S extends DotStore<S>>(HashTrie<K, S> entries, S emptyStore) im
       public boolean keepsOnlyMine() {
         return !visitLacking;
       }
-    }));
+    });
+    if (!visitLacking) {
+      // The keys the other side names are the only ones it lacks that can change (SeenDots checked it).
+      for (K key : other.named) {
+        if (!other.entries.containsKey(key)) {
+          joined = joined.compute(key, mine -> mine == null ? null : nonEmpty(mine.join(emptyStore, sides)));
+        }
+      }
+    }
+    return joined == entries && joinedNames.size() == named.size() ? this
+        : new DotMap<>(joined, emptyStore, joinedNames);
   }
 
   private static <S extends DotStore<S>> @Nullable S nonEmpty(S store) {
@@ -129,6 +149,7 @@ record DotMap<K, S extends DotStore<S>>(HashTrie<K, S> entries, S emptyStore) im
       return true;
     }
     return !SeenDots.reachOnlyTheirKeys(sides.other(), sides.own(), () -> other.entries.keys()
+        .concat(other.named.iterator())
         .flatMap(key -> Iterator.concat(other.get(key).heldDots(), get(key).heldDots())));
   }
 
@@ -143,7 +164,7 @@ record DotMap<K, S extends DotStore<S>>(HashTrie<K, S> entries, S emptyStore) im
   }
 
   private DotMap<K, S> wrap(HashTrie<K, S> updated) {
-    return updated == entries ? this : new DotMap<>(updated, emptyStore);
+    return updated == entries ? this : new DotMap<>(updated, emptyStore, named);
   }
 
   @Override

@@ -79,6 +79,18 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
   public static <E> ORSet<E> of(Map<E, ? extends Iterable<Dot>> entries, Set<E> collapsedElements,
       Map<E, ? extends Iterable<Dot>> tokens, CausalContext context, VectorClock stableCut,
       VectorClock collapseCut, boolean delta) {
+    return of(entries, collapsedElements, tokens, context, stableCut, collapseCut, delta, HashSet.empty());
+  }
+
+  /**
+   * As the factory above, for a delta that also names the elements it removed ({@link #removedElements()}; names
+   * are hints that a merge checks, so any set of them is safe).
+   *
+   * @throws IllegalArgumentException as the factory above
+   */
+  public static <E> ORSet<E> of(Map<E, ? extends Iterable<Dot>> entries, Set<E> collapsedElements,
+      Map<E, ? extends Iterable<Dot>> tokens, CausalContext context, VectorClock stableCut,
+      VectorClock collapseCut, boolean delta, Set<E> removedElements) {
     DotClaims claims = new DotClaims("ORSet", context);
     Cuts cuts = GcParts.cuts("ORSet", context, stableCut, collapseCut, delta);
     GcParts.requireCollapseCutFor("ORSet", !collapsedElements.isEmpty(), cuts);
@@ -89,6 +101,9 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
       DotSet tokenDots =
           GcParts.dots(claims, "tokens of " + element, tokens.get(element), tokens.containsKey(element));
       store = store.with(element, Presence.of(collapsedElements.contains(element), adds, tokenDots).collapse(cuts));
+    }
+    for (E element : removedElements) {
+      store = store.withName(Objects.requireNonNull(element, "ORSet removed element"));
     }
     return new ORSet<>(new CausalState<>(store, context, cuts, delta));
   }
@@ -133,7 +148,8 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
       return bottom();
     }
     Dot dot = nextDot(replica);
-    DotMap<E, Presence> tokens = ORSet.<E>emptyStore().with(element, tokenOnly(current, dot));
+    // Named, so that a receiver finds the element whose dots the delta has seen without walking its whole set.
+    DotMap<E, Presence> tokens = ORSet.<E>emptyStore().with(element, tokenOnly(current, dot)).withName(element);
     return wrap(state.delta(tokens, current.dots(), dot));
   }
 
@@ -224,6 +240,15 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
   /** The elements present by a collapsed presence: every replica knows their adds are stable; no dots kept. */
   public Set<E> collapsedElements() {
     return state.store().keysWhere(Presence::isCollapsed);
+  }
+
+  /**
+   * The elements a remove's delta names (empty for whole states and other deltas): a receiver checks the dots the
+   * delta has seen against what it holds for them, and so merges the delta without walking its whole set. A name
+   * is only a hint: if the check fails (a name is wrong or missing), the merge walks the set. Not part of equality.
+   */
+  public Set<E> removedElements() {
+    return state.store().named();
   }
 
   /** The remove tokens still held (until stable), by element. */

@@ -33,7 +33,7 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
   @Override
   public List<String> fields() {
     return List.of("elements", "context", "collapsed", "tokens", CollectionCuts.STABLE, CollectionCuts.COLLAPSE,
-        CollectionCuts.DELTA);
+        CollectionCuts.DELTA, "removed");
   }
 
   @Override
@@ -64,6 +64,10 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
       DotGroups.write(out, DotGroups.byDot(set.tokens()), (element, w) -> w.value(elementType, element));
     }
     CollectionCuts.write(set.stableCut(), set.collapseCut(), set.isDelta(), out);
+    if (!set.removedElements().isEmpty()) {
+      out.name("removed");
+      out.sortedValues(set.removedElements(), elementType, "ORSet removed elements");
+    }
   }
 
   @Override
@@ -71,6 +75,7 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
     return new Decoder<>() {
       private Map<E, List<Dot>> elements = Map.of();
       private Set<E> collapsed = Set.of();
+      private Set<E> removed = Set.of();
       private Map<E, List<Dot>> tokens = Map.of();
       private CausalContext context = CausalContext.empty();
       private final CollectionCuts cuts = new CollectionCuts();
@@ -88,6 +93,7 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
           }
           case "collapsed" -> collapsed = in.distinctValues("the collapsed elements", elementType);
           case "tokens" -> tokens = DotGroups.readOwners(in, "the tokens", elementType);
+          case "removed" -> removed = in.distinctValues("the removed elements", elementType);
           default -> context = in.body(CausalContextCodec.INSTANCE);
         }
       }
@@ -96,7 +102,7 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
       public ORSet<E> build(WireReader in) {
         return in.build(elementsPointer, typeName(), () -> ORSet.of(HashMap.ofAll(elements),
             io.vavr.collection.HashSet.ofAll(collapsed), HashMap.ofAll(tokens), context, cuts.stable(),
-            cuts.collapse(), cuts.delta()));
+            cuts.collapse(), cuts.delta(), io.vavr.collection.HashSet.ofAll(removed)));
       }
     };
   }

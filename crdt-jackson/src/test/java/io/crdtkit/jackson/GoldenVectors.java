@@ -74,6 +74,7 @@ final class GoldenVectors {
         new Vector<>("ormap-of-maps", new TypeReference<ORMap<String, ORMap<String, MVRegister<String>>>>() {},
             orMapOfMaps()),
         new Vector<>("orset-collected", new TypeReference<ORSet<String>>() {}, orSetCollected()),
+        new Vector<>("orset-remove-delta", new TypeReference<ORSet<String>>() {}, orSet().deltaRemove(B, "milk")),
         new Vector<>("ewflag-collected", new TypeReference<EWFlag>() {},
             EWFlag.empty().enable(A).collect(VectorClock.of(Map.of(A, 1L)), VectorClock.of(Map.of(A, 1L)))),
         new Vector<>("rwset-collected", new TypeReference<RWSet<String>>() {},
