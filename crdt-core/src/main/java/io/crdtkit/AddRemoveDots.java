@@ -33,7 +33,8 @@ record AddRemoveDots(DotSet adds, DotSet removes) implements DotStore<AddRemoveD
    * below {@code stableCut}. Dropping it changes no value, and the context still recognises any stale copy.
    */
   boolean isStableRemoval(VectorClock stableCut) {
-    return !removes.isEmpty() && adds.dots().forAll(stableCut::contains) && removes.dots().forAll(stableCut::contains);
+    return !removes.isEmpty() && !adds.exists(dot -> !stableCut.contains(dot))
+        && !removes.exists(dot -> !stableCut.contains(dot));
   }
 
   @Override
@@ -57,11 +58,11 @@ record AddRemoveDots(DotSet adds, DotSet removes) implements DotStore<AddRemoveD
 
   /** This join without {@code side}'s dots at or below {@code cut} that {@code speaker} does not hold. */
   private AddRemoveDots without(AddRemoveDots side, AddRemoveDots speaker, VectorClock cut) {
-    DotSet keptAdds = new DotSet(adds.dots().filter(dot ->
-        !(side.adds.contains(dot) && cut.contains(dot) && !speaker.adds.contains(dot))));
-    DotSet keptRemoves = new DotSet(removes.dots().filter(dot ->
-        !(side.removes.contains(dot) && cut.contains(dot) && !speaker.removes.contains(dot))));
-    if (keptAdds.dots().size() == adds.dots().size() && keptRemoves.dots().size() == removes.dots().size()) {
+    DotSet keptAdds = adds.filter(dot ->
+        !(side.adds.contains(dot) && cut.contains(dot) && !speaker.adds.contains(dot)));
+    DotSet keptRemoves = removes.filter(dot ->
+        !(side.removes.contains(dot) && cut.contains(dot) && !speaker.removes.contains(dot)));
+    if (keptAdds == adds && keptRemoves == removes) {
       return this;
     }
     return keptAdds.isEmpty() && keptRemoves.isEmpty() ? EMPTY : new AddRemoveDots(keptAdds, keptRemoves);

@@ -143,7 +143,7 @@ public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Coll
 
   /** The number of disable tokens held: the metadata garbage collection can reclaim. */
   public int disableTokens() {
-    return state.store().removes().dots().size();
+    return state.store().removes().size();
   }
 
   /** Every dot this flag has seen. */

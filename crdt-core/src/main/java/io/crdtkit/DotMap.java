@@ -62,6 +62,11 @@ record DotMap<K, S extends DotStore<S>>(HashTrie<K, S> entries, S emptyStore, Se
         .map(entry -> entry.map2(view)));
   }
 
+  /** Whether some store passes {@code test}. */
+  boolean exists(Predicate<? super S> test) {
+    return entries.values().exists(test);
+  }
+
   /** How many stores pass {@code test}. */
   int count(Predicate<? super S> test) {
     return entries.values().count(test);

@@ -52,6 +52,11 @@ final class DotSet implements DotStore<DotSet> {
     return many != null ? many.size() : 1;
   }
 
+  /** Whether some dot passes {@code test} (no set is built for one dot). */
+  boolean exists(Predicate<Dot> test) {
+    return many != null ? many.exists(test) : test.test(single);
+  }
+
   /** The dots that pass {@code test}; {@code this} if all do (no set is built for one dot). */
   DotSet filter(Predicate<Dot> test) {
     if (many == null) {

@@ -158,7 +158,7 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Re
 
   @Override
   public int tombstones() {
-    return state.store().tokens().dots().size();
+    return state.store().tokens().size();
   }
 
   @Override

@@ -1,12 +1,12 @@
 package io.crdtkit;
 
 import io.crdtkit.TrieNode.Bitmap;
+import io.crdtkit.TrieNode.Collision;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +54,7 @@ final class HashTrie<K, V> implements Iterable<Tuple2<K, V>> {
     }
     int hash = TrieNode.hash(key);
     TrieNode node = root;
-    // A loop rather than TrieNode.find's recursion: lookups are the hot path of every update.
+    // A loop, not a recursion: lookups are the hot path of every update.
     for (int shift = 0; node instanceof Bitmap bitmap; shift += TrieNode.BITS) {
       int bit = TrieNode.bit(hash, shift);
       if ((bitmap.dataMap & bit) != 0) {
@@ -66,7 +66,7 @@ final class HashTrie<K, V> implements Iterable<Tuple2<K, V>> {
       }
       node = bitmap.nodeAt(bit);
     }
-    return (V) node.find(key, hash, TrieNode.HASH_BITS);
+    return (V) ((Collision) node).find(key);
   }
 
   V getOrElse(K key, V fallback) {
@@ -119,12 +119,6 @@ final class HashTrie<K, V> implements Iterable<Tuple2<K, V>> {
       }
     }
     return updated;
-  }
-
-  void forEach(BiConsumer<? super K, ? super V> action) {
-    for (Tuple2<K, V> entry : this) {
-      action.accept(entry._1, entry._2);
-    }
   }
 
   @Override
@@ -202,7 +196,7 @@ final class HashTrie<K, V> implements Iterable<Tuple2<K, V>> {
     Object[] x = a.content();
     Object[] y = b.content();
     for (int i = 0; i < x.length; i += 2) {
-      Object value = b.find(x[i], 0, TrieNode.HASH_BITS);
+      Object value = ((Collision) b).find(x[i]);
       if (value == null || !value.equals(x[i + 1])) {
         return false;
       }

@@ -229,7 +229,7 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
 
   /** Whether no element is present. */
   public boolean isEmpty() {
-    return state.store().count(Presence::isPresent) == 0;
+    return !state.store().exists(Presence::isPresent);
   }
 
   /** Each element with add dots, and those dots (one per concurrent add): with the parts below, the state. */
@@ -297,7 +297,7 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
   /** The remove tokens held: what collection at stability reclaims. */
   @Override
   public int tombstones() {
-    return state.store().iterator().map(entry -> entry._2.tokens().dots().size()).sum().intValue();
+    return state.store().iterator().map(entry -> entry._2.tokens().size()).sum().intValue();
   }
 
   @Override

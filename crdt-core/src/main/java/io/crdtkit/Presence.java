@@ -77,7 +77,7 @@ final class Presence implements DotStore<Presence> {
    * collapsed presence, or an add another replica may already have collapsed.
    */
   boolean removeNeedsToken(VectorClock stableCut) {
-    return collapsed || !stableCut.isEmpty() && adds.dots().exists(stableCut::contains);
+    return collapsed || adds.exists(stableCut::contains);
   }
 
   /** This element removed by a remove that minted {@code dot}: no adds, and a token if one is needed. */
@@ -116,7 +116,7 @@ final class Presence implements DotStore<Presence> {
    */
   private static boolean keeps(Presence other, Cuts ownCuts, CausalContext otherContext) {
     return other.collapsed
-        || other.adds.dots().exists(ownCuts.collapse()::contains)
+        || other.adds.exists(ownCuts.collapse()::contains)
         || !ownCuts.collapse().isLessOrEqual(otherContext.vectorClock());
   }
 

@@ -173,7 +173,7 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
 
   /** The number of remove tokens held: the tombstones garbage collection can reclaim. */
   public int removeTokens() {
-    return state.store().iterator().map(entry -> entry._2.removes().dots().size()).sum().intValue();
+    return state.store().iterator().map(entry -> entry._2.removes().size()).sum().intValue();
   }
 
   /** Every dot this set has seen. */

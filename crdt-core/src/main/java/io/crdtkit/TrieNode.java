@@ -45,8 +45,6 @@ abstract sealed class TrieNode permits TrieNode.Bitmap, TrieNode.Collision {
 
   abstract TrieNode child(int index);
 
-  abstract @Nullable Object find(Object key, int hash, int shift);
-
   /**
    * This node with the value of {@code key} replaced by {@code remap} of it (of null if absent; a null result
    * removes the key), in one descent; {@code this} if {@code remap} returns what was there (the same instance).
@@ -148,16 +146,6 @@ abstract sealed class TrieNode permits TrieNode.Bitmap, TrieNode.Collision {
 
     TrieNode nodeAt(int bit) {
       return (TrieNode) content[nodeIndex(bit)];
-    }
-
-    @Override
-    @Nullable Object find(Object key, int hash, int shift) {
-      int bit = bit(hash, shift);
-      if ((dataMap & bit) != 0) {
-        int index = dataIndex(bit);
-        return sameKey(content[index], key) ? content[index + 1] : null;
-      }
-      return (nodeMap & bit) != 0 ? nodeAt(bit).find(key, hash, shift + BITS) : null;
     }
 
     @Override
@@ -293,8 +281,8 @@ abstract sealed class TrieNode permits TrieNode.Bitmap, TrieNode.Collision {
       return -1;
     }
 
-    @Override
-    @Nullable Object find(Object key, int hash, int shift) {
+    /** The value of {@code key}, or null. */
+    @Nullable Object find(Object key) {
       int index = indexOf(key);
       return index < 0 ? null : content[index + 1];
     }

@@ -171,7 +171,9 @@ class HashTrieProperties {
 
   private static Map<Key, Integer> toModel(HashTrie<Key, Integer> trie) {
     Map<Key, Integer> model = new HashMap<>();
-    trie.forEach(model::put);
+    for (Tuple2<Key, Integer> entry : trie) {
+      model.put(entry._1, entry._2);
+    }
     return model;
   }
 

@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * CI's smoke pass (part of {@code ./mvnw -B verify}): every benchmark runs in one forked JVM for one short
  * iteration on small fixtures, the footprint measurements and a 1,000-key cluster heal run, and the report is
- * written, so that none of it can rot. It checks that everything ran and was reported, never how fast: its numbers mean nothing.
+ * written, so that none of it can rot. It checks that everything ran and was reported, never how fast: its numbers
+ * mean nothing.
  */
 class BenchmarkSmokeTest {
 

@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A hybrid logical clock (Kulkarni, Demirbas et al., <em>Logical Physical Clocks</em>, OPODIS 2014): timestamps
@@ -66,17 +67,7 @@ public final class HybridLogicalClock {
 
   /** A timestamp for a local or send event: after every timestamp this clock issued or received. */
   public HlcTimestamp now() {
-    // A compare-and-set loop rather than updateAndGet: no function object per timestamp on the write path.
-    while (true) {
-      HlcTimestamp previous = last.get();
-      long physical = physicalTime();
-      HlcTimestamp next = physical > previous.wallTime()
-          ? HlcTimestamp.of(physical, 0, replica)
-          : HlcTimestamp.of(previous.wallTime(), nextLogical(previous.logical()), replica);
-      if (last.compareAndSet(previous, next)) {
-        return next;
-      }
-    }
+    return issue(null);
   }
 
   /**
@@ -87,14 +78,29 @@ public final class HybridLogicalClock {
    *     the clock is then unchanged
    */
   public HlcTimestamp update(HlcTimestamp remote) {
-    Objects.requireNonNull(remote, "remote timestamp");
+    return issue(Objects.requireNonNull(remote, "remote timestamp"));
+  }
+
+  /**
+   * The next timestamp, after a local event ({@code remote} null) or the receipt of {@code remote}. A
+   * compare-and-set loop rather than updateAndGet: no function object per timestamp on the write path.
+   */
+  private HlcTimestamp issue(@Nullable HlcTimestamp remote) {
     while (true) {
       HlcTimestamp previous = last.get();
-      HlcTimestamp next = received(previous, remote);
+      HlcTimestamp next = remote == null ? local(previous) : received(previous, remote);
       if (last.compareAndSet(previous, next)) {
         return next;
       }
     }
+  }
+
+  /** The timestamp of a local event after {@code previous}. */
+  private HlcTimestamp local(HlcTimestamp previous) {
+    long physical = physicalTime();
+    return physical > previous.wallTime()
+        ? HlcTimestamp.of(physical, 0, replica)
+        : HlcTimestamp.of(previous.wallTime(), nextLogical(previous.logical()), replica);
   }
 
   /** The timestamp of receiving {@code remote} after {@code previous}; throws before the clock is changed. */

@@ -30,11 +30,11 @@ public final class VectorClock {
 
   private static final VectorClock EMPTY = new VectorClock(new ReplicaId[0], new long[0]);
 
-  // Sorted by replica, no zero counter: a few dozen replicas fit in two small arrays, with no boxing and no
-  // per-entry nodes; a lookup is a binary search, a merge one walk over both.
   /** Up to this many entries, a lookup first looks for the id itself (by reference) before a binary search. */
   private static final int IDENTITY_SCAN = 64;
 
+  // Sorted by replica, no zero counter: a few dozen replicas fit in two small arrays, with no boxing and no
+  // per-entry nodes; a lookup is a binary search, a merge one walk over both.
   private final ReplicaId[] replicas;
   private final long[] counters;
   private volatile SortedMap<ReplicaId, Long> entries;
