@@ -27,4 +27,11 @@ public interface Collectable<S extends Collectable<S>> {
 
   /** How many tombstones (remove tokens, deleted keys) this state holds: what collection reclaims. */
   int tombstones();
+
+  /**
+   * The gap-free prefix of the updates whose effects this state holds: its replica's progress, as its stability
+   * reports tell it (GC.md, rule 3). Not always the prefix of what it has seen: a delta also carries the dots its
+   * update replaced, and those updates' own deltas may not have arrived yet.
+   */
+  VectorClock progress();
 }

@@ -44,9 +44,36 @@ record Cuts(VectorClock stable, VectorClock collapse) {
     return equals(NONE) ? this : new Cuts(rename(stable, from, to, offset), rename(collapse, from, to, offset));
   }
 
-  /** {@code cut} with {@code from}'s entry moved to {@code to}'s block at {@code offset}. */
+  /**
+   * The entries of {@code floor} above {@code cut}'s: what a floor (a claim to have seen every dot up to it) still
+   * says to a state that has seen every dot up to {@code cut} itself.
+   */
+  static VectorClock above(VectorClock floor, VectorClock cut) {
+    if (floor.isEmpty() || cut.isEmpty()) {
+      return floor;
+    }
+    VectorClock kept = floor;
+    for (var entry : floor.entries()) {
+      if (entry._2 <= cut.get(entry._1)) {
+        kept = kept.without(entry._1);
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * {@code cut} with {@code from}'s entry moved to {@code to}'s block, which starts after {@code offset} (see
+   * retirement). SUBTLE: a cut is a prefix per replica, so the block extends {@code to}'s entry only if the cut
+   * already covers everything of {@code to} before the block; otherwise {@code from}'s part is dropped, and the cut
+   * claims less. (A stale state's cut may lag behind the heir's earlier blocks; covering them would claim stable the
+   * dots of another retired replica that were not.)
+   */
   static VectorClock rename(VectorClock cut, ReplicaId from, ReplicaId to, long offset) {
     long counter = cut.get(from);
-    return counter == 0 ? cut : cut.without(from).advance(to, Math.addExact(offset, counter));
+    if (counter == 0) {
+      return cut;
+    }
+    VectorClock without = cut.without(from);
+    return cut.get(to) >= offset ? without.advance(to, Math.addExact(offset, counter)) : without;
   }
 }

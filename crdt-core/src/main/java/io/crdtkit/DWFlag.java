@@ -1,5 +1,6 @@
 package io.crdtkit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.crdtkit.clock.CausalContext;
@@ -48,38 +49,38 @@ public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Coll
    * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice
    */
   public static DWFlag of(Iterable<Dot> enables, Iterable<Dot> disables, CausalContext context) {
-    return of(enables, disables, context, VectorClock.empty(), VectorClock.empty(), false);
+    return of(enables, disables, VectorClock.empty(), context, GcMetadata.NONE);
   }
 
   /**
-   * The same, for a flag collected at the given cuts, or a delta ({@code delta} true, see
-   * {@link ORSet#isDelta()}) whose cuts may reach beyond its context.
+   * The flag rebuilt from all its parts, garbage-collection metadata included, for codecs and snapshots (see
+   * {@link ORSet#of(Map, Set, Map, Map, CausalContext, GcMetadata, Set)}). {@code DWFlag.of(f.enableDots(),
+   * f.disableDots(), f.floor(), f.context(), f.gcMetadata())} equals {@code f}.
    *
-   * @throws IllegalArgumentException also if the cuts are out of order (collapse cut <= stable cut <= context)
+   * @throws IllegalArgumentException also if the cuts are out of order (collapse cut <= stable cut <= context;
+   *     none in a delta), or the delivered dots are beyond the context
    */
-  public static DWFlag of(Iterable<Dot> enables, Iterable<Dot> disables, CausalContext context,
-      VectorClock stableCut, VectorClock collapseCut, boolean delta) {
-    Cuts cuts = GcParts.cuts("DWFlag", context, stableCut, collapseCut, delta);
+  @API(status = INTERNAL, since = "0.1")
+  public static DWFlag of(Iterable<Dot> enables, Iterable<Dot> disables, VectorClock floor, CausalContext context,
+      GcMetadata gc) {
+    Cuts cuts = GcParts.cuts("DWFlag", context, gc);
     DotClaims claims = new DotClaims("DWFlag", context);
     AddRemoveDots store = new AddRemoveDots(
         new DotSet(TreeSet.ofAll(claims.claim("enables", enables, false))),
-        new DotSet(TreeSet.ofAll(claims.claim("disables", disables, false))));
-    return new DWFlag(new CausalState<>(store.collapse(cuts), context, cuts, delta));
+        new DotSet(TreeSet.ofAll(claims.claim("disables", disables, false))), floor);
+    return new DWFlag(GcParts.state("DWFlag", store, context, cuts, gc));
   }
 
-  /** Whether this is a delta rather than a whole state (see {@link ORSet#isDelta()}). */
-  public boolean isDelta() {
-    return state.partial();
+  /** The floor of the flag's entry, if a delta made it (crdt-gc's GC.md, rule 6): for codecs and snapshots. */
+  @API(status = INTERNAL, since = "0.1")
+  public VectorClock floor() {
+    return state.store().floor();
   }
 
-  /** The stable cut this flag was collected at (empty if never). */
-  public VectorClock stableCut() {
-    return state.cuts().stable();
-  }
-
-  /** The collapse cut this flag was collected at (empty if never). */
-  public VectorClock collapseCut() {
-    return state.cuts().collapse();
+  /** The garbage-collection metadata (crdt-gc's GC.md): for codecs and snapshots. */
+  @API(status = INTERNAL, since = "0.1")
+  public GcMetadata gcMetadata() {
+    return GcMetadata.of(state);
   }
 
   /** The flag enabled by {@code replica}; it clears the disables it has seen, but loses to concurrent ones. */
@@ -91,7 +92,7 @@ public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Coll
   /** The delta of {@link #enable}. */
   public DWFlag deltaEnable(ReplicaId replica) {
     Dot dot = nextDot(replica);
-    return wrap(state.delta(AddRemoveDots.added(dot), state.store().dots(), dot));
+    return wrap(state.delta(AddRemoveDots.added(dot).observing(state.deltaFloor()), state.store().dots(), dot));
   }
 
   /** The flag disabled by {@code replica}, with a token that wins over every enable it has not seen. */
@@ -103,7 +104,8 @@ public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Coll
   /** The delta of {@link #disable}. */
   public DWFlag deltaDisable(ReplicaId replica) {
     Dot dot = nextDot(replica);
-    return wrap(state.delta(AddRemoveDots.removed(dot), state.store().dots(), dot));
+    return wrap(state.delta(AddRemoveDots.removed(dot).observing(state.deltaFloor()), state.store().dots(),
+        dot));
   }
 
   /** Whether the flag is enabled. */
@@ -130,6 +132,11 @@ public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Coll
   }
 
   /** Drops the stable disable tokens, and remembers the cuts (see {@link RWSet#collect}). */
+  @Override
+  public VectorClock progress() {
+    return state.delivered().vectorClock();
+  }
+
   @Override
   public DWFlag collect(VectorClock stableCut, VectorClock collapseCut) {
     return wrap(state.collect(stableCut, collapseCut));

@@ -76,11 +76,19 @@ final class DotSet implements DotStore<DotSet> {
 
   @Override
   public DotSet join(DotSet other, JoinSides sides) {
+    return join(other, sides.own()::contains, sides.other()::contains);
+  }
+
+  /**
+   * The join, given what each side has seen: a dot survives if both hold it, or one holds it and the other has not
+   * seen it (DotStore's rule).
+   */
+  DotSet join(DotSet other, Predicate<Dot> seenHere, Predicate<Dot> seenThere) {
     if (other == this || other.equals(this)) {
       return this;
     }
-    DotSet kept = filter(dot -> other.contains(dot) || !sides.other().contains(dot));
-    DotSet arrived = other.filter(dot -> !contains(dot) && !sides.own().contains(dot));
+    DotSet kept = filter(dot -> other.contains(dot) || !seenThere.test(dot));
+    DotSet arrived = other.filter(dot -> !contains(dot) && !seenHere.test(dot));
     return kept.union(arrived);
   }
 

@@ -1,5 +1,6 @@
 package io.crdtkit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.crdtkit.clock.CausalContext;
@@ -50,24 +51,26 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Re
    * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice
    */
   public static EWFlag of(Iterable<Dot> enables, CausalContext context) {
-    return of(enables, false, List.empty(), context, VectorClock.empty(), VectorClock.empty(), false);
+    return of(enables, false, List.empty(), VectorClock.empty(), context, GcMetadata.NONE);
   }
 
   /**
-   * The flag rebuilt from all its parts, garbage-collection metadata included, and whether it is a delta (see
-   * {@link ORSet#of(Map, Set, Map, CausalContext, VectorClock, VectorClock, boolean)}).
+   * The flag rebuilt from all its parts, garbage-collection metadata included, for codecs and snapshots (see
+   * {@link ORSet#of(Map, Set, Map, Map, CausalContext, GcMetadata, Set)}). {@code EWFlag.of(f.dots(),
+   * f.isCollapsed(), f.tokens(), f.floor(), f.context(), f.gcMetadata())} equals {@code f}.
    *
    * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice, the cuts are out of order,
-   *     or the flag is collapsed without a collapse cut
+   *     the flag is collapsed without a collapse cut, or the delivered dots are beyond the context
    */
-  public static EWFlag of(Iterable<Dot> enables, boolean collapsed, Iterable<Dot> tokens, CausalContext context,
-      VectorClock stableCut, VectorClock collapseCut, boolean delta) {
+  @API(status = INTERNAL, since = "0.1")
+  public static EWFlag of(Iterable<Dot> enables, boolean collapsed, Iterable<Dot> tokens, VectorClock floor,
+      CausalContext context, GcMetadata gc) {
     DotClaims claims = new DotClaims("EWFlag", context);
-    Cuts cuts = GcParts.cuts("EWFlag", context, stableCut, collapseCut, delta);
+    Cuts cuts = GcParts.cuts("EWFlag", context, gc);
     GcParts.requireCollapseCutFor("EWFlag", collapsed, cuts);
     DotSet adds = new DotSet(TreeSet.ofAll(claims.claim("enables", enables, false)));
     DotSet tokenDots = new DotSet(TreeSet.ofAll(claims.claim("tokens", tokens, false)));
-    return new EWFlag(new CausalState<>(Presence.of(collapsed, adds, tokenDots).collapse(cuts), context, cuts, delta));
+    return new EWFlag(GcParts.state("EWFlag", Presence.of(collapsed, adds, tokenDots, floor), context, cuts, gc));
   }
 
   /** The flag enabled by {@code replica}, with a new dot that wins over every disable that has not seen it. */
@@ -79,7 +82,7 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Re
   /** The delta of {@link #enable}. */
   public EWFlag deltaEnable(ReplicaId replica) {
     Dot dot = nextDot(replica);
-    return wrap(state.delta(Presence.added(dot), state.store().dots(), dot));
+    return wrap(state.delta(Presence.addDelta(dot, state.deltaFloor()), state.store().dots(), dot));
   }
 
   /** The flag disabled by {@code replica}: removes the enables seen so far; {@code this} if already off. */
@@ -99,7 +102,7 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Re
       return bottom();
     }
     Dot dot = nextDot(replica);
-    return wrap(state.delta(needsToken() ? Presence.token(dot) : Presence.EMPTY, state.store().dots(), dot));
+    return wrap(state.delta(state.store().removalDelta(dot, state.cuts(), state.deltaFloor()), state.store().dots(), dot));
   }
 
   private boolean needsToken() {
@@ -130,25 +133,27 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Re
     return state.store().tokens().dots();
   }
 
-  /** Whether this is a delta rather than a whole state (see {@link ORSet#isDelta()}). */
-  public boolean isDelta() {
-    return state.partial();
+  /** The floor of the flag's entry, if a delta made it (crdt-gc's GC.md, rule 6): for codecs and snapshots. */
+  @API(status = INTERNAL, since = "0.1")
+  public VectorClock floor() {
+    return state.store().floor();
   }
 
-  /** The stable cut this flag was collected at (empty if never). */
-  public VectorClock stableCut() {
-    return state.cuts().stable();
-  }
-
-  /** The collapse cut this flag was collected at (empty if never). */
-  public VectorClock collapseCut() {
-    return state.cuts().collapse();
+  /** The garbage-collection metadata (crdt-gc's GC.md): for codecs and snapshots. */
+  @API(status = INTERNAL, since = "0.1")
+  public GcMetadata gcMetadata() {
+    return GcMetadata.of(state);
   }
 
   /** Every dot this flag has seen. */
   @Override
   public CausalContext context() {
     return state.context();
+  }
+
+  @Override
+  public VectorClock progress() {
+    return state.delivered().vectorClock();
   }
 
   @Override

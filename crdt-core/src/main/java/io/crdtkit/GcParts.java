@@ -12,21 +12,35 @@ final class GcParts {
   private GcParts() {}
 
   /**
-   * The cuts a rebuilt state was collected at, checked: a collapse cut within the stable cut, and (unless it is a
-   * delta) a stable cut within what the state has seen.
+   * The cuts a rebuilt state was collected at, checked: a collapse cut within the stable cut, and the stable cut
+   * within what the state has seen (a delta carries none: GC.md, rule 5).
    */
-  static Cuts cuts(String type, CausalContext context, VectorClock stableCut, VectorClock collapseCut,
-      boolean delta) {
+  static Cuts cuts(String type, CausalContext context, GcMetadata gc) {
+    VectorClock stableCut = gc.stableCut();
+    VectorClock collapseCut = gc.collapseCut();
     if (!collapseCut.isLessOrEqual(stableCut)) {
       throw new IllegalArgumentException(type + ": collapse cut " + collapseCut + " is beyond the stable cut "
           + stableCut);
     }
-    // A delta carries the cuts of the state it was made on, beyond its own small context.
-    if (!delta && !stableCut.isLessOrEqual(context.vectorClock())) {
+    if (!stableCut.isLessOrEqual(context.vectorClock())) {
       throw new IllegalArgumentException(type + ": stable cut " + stableCut + " is beyond what the state has seen "
           + context.vectorClock());
     }
+    if (gc.delta() && !stableCut.isEmpty()) {
+      throw new IllegalArgumentException(type + ": a delta carries no cuts (it has " + stableCut + ")");
+    }
     return stableCut.isEmpty() && collapseCut.isEmpty() ? Cuts.NONE : new Cuts(stableCut, collapseCut);
+  }
+
+  /** The rebuilt state, its store collapsed at its cuts, after checking what it has delivered. */
+  static <S extends DotStore<S>> CausalState<S> state(String type, S store, CausalContext context, Cuts cuts,
+      GcMetadata gc) {
+    CausalContext delivered = gc.delivered() == null ? context : gc.delivered();
+    if (!delivered.isLessOrEqual(context)) {
+      throw new IllegalArgumentException(type + ": delivered dots " + delivered + " beyond what the state has seen "
+          + context);
+    }
+    return new CausalState<>(store.collapse(cuts), context, delivered, cuts, gc.delta());
   }
 
   /**

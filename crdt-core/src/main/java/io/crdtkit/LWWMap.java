@@ -248,6 +248,12 @@ public final class LWWMap<K, V>
    * replica has merged those writes, and this one has merged every write to their keys that was concurrent with
    * them, so any write it has not seen yet is newer (GC.md, refinement 9). {@code collapseCut} is not needed.
    */
+  /** The prefix of the context: an LWWMap delta lists only the write it carries, so all it has seen it holds. */
+  @Override
+  public VectorClock progress() {
+    return context.vectorClock();
+  }
+
   @Override
   public LWWMap<K, V> collect(VectorClock stableCut, VectorClock collapseCut) {
     VectorClock raised = this.stableCut.merge(stableCut).intersect(context.vectorClock());

@@ -1,5 +1,6 @@
 package io.crdtkit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.crdtkit.clock.CausalContext;
@@ -62,50 +63,41 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
    *     hold the same dot
    */
   public static <E> ORSet<E> of(Map<E, ? extends Iterable<Dot>> entries, CausalContext context) {
-    return of(entries, HashSet.empty(), HashMap.empty(), context, VectorClock.empty(), VectorClock.empty(), false);
+    return of(entries, HashSet.empty(), HashMap.empty(), HashMap.empty(), context, GcMetadata.NONE, HashSet.empty());
   }
 
   /**
-   * The set rebuilt from all its parts, garbage-collection metadata included: the add dots of elements, the
-   * elements present by a collapsed (stable) presence, the remove tokens, the context, the cuts it was collected
-   * at and whether it is a delta (see {@link #isDelta()}; a delta's cuts may reach beyond its context).
-   * {@code ORSet.of(s.entries(), s.collapsedElements(), s.tokens(), s.context(), s.stableCut(), s.collapseCut(),
-   * s.isDelta())} equals {@code s}.
+   * The set rebuilt from all its parts, garbage-collection metadata included, for codecs and snapshots: the add
+   * dots of elements, the elements present by a collapsed (stable) presence, the remove tokens, the floors of a
+   * delta's elements (crdt-gc's GC.md, rule 6), the context, the rest of the GC metadata, and the elements a
+   * remove's delta names (hints that a merge checks, so any set of them is safe). {@code ORSet.of(s.entries(),
+   * s.collapsedElements(), s.tokens(), s.floors(), s.context(), s.gcMetadata(), s.removedElements())} equals
+   * {@code s}.
    *
    * @throws IllegalArgumentException if a dot is beyond {@code context} or held twice, an element listed with
-   *     adds or tokens has none, the cuts are out of order (collapse cut <= stable cut, and both within the
-   *     context unless {@code delta}), or elements are collapsed without a collapse cut
+   *     adds or tokens has none, the cuts are out of order (collapse cut <= stable cut <= context; none in a
+   *     delta), elements are collapsed without a collapse cut, or the delivered dots are beyond the context
    */
+  @API(status = INTERNAL, since = "0.1")
   public static <E> ORSet<E> of(Map<E, ? extends Iterable<Dot>> entries, Set<E> collapsedElements,
-      Map<E, ? extends Iterable<Dot>> tokens, CausalContext context, VectorClock stableCut,
-      VectorClock collapseCut, boolean delta) {
-    return of(entries, collapsedElements, tokens, context, stableCut, collapseCut, delta, HashSet.empty());
-  }
-
-  /**
-   * As the factory above, for a delta that also names the elements it removed ({@link #removedElements()}; names
-   * are hints that a merge checks, so any set of them is safe).
-   *
-   * @throws IllegalArgumentException as the factory above
-   */
-  public static <E> ORSet<E> of(Map<E, ? extends Iterable<Dot>> entries, Set<E> collapsedElements,
-      Map<E, ? extends Iterable<Dot>> tokens, CausalContext context, VectorClock stableCut,
-      VectorClock collapseCut, boolean delta, Set<E> removedElements) {
+      Map<E, ? extends Iterable<Dot>> tokens, Map<E, VectorClock> floors, CausalContext context, GcMetadata gc,
+      Set<E> removedElements) {
     DotClaims claims = new DotClaims("ORSet", context);
-    Cuts cuts = GcParts.cuts("ORSet", context, stableCut, collapseCut, delta);
+    Cuts cuts = GcParts.cuts("ORSet", context, gc);
     GcParts.requireCollapseCutFor("ORSet", !collapsedElements.isEmpty(), cuts);
     DotMap<E, Presence> store = emptyStore();
-    for (E element : entries.keySet().union(collapsedElements).union(tokens.keySet())) {
+    for (E element : entries.keySet().union(collapsedElements).union(tokens.keySet()).union(floors.keySet())) {
       Objects.requireNonNull(element, "ORSet element");
       DotSet adds = GcParts.dots(claims, "element " + element, entries.get(element), entries.containsKey(element));
       DotSet tokenDots =
           GcParts.dots(claims, "tokens of " + element, tokens.get(element), tokens.containsKey(element));
-      store = store.with(element, Presence.of(collapsedElements.contains(element), adds, tokenDots).collapse(cuts));
+      VectorClock floor = floors.get(element).getOrElse(VectorClock.empty());
+      store = store.with(element, Presence.of(collapsedElements.contains(element), adds, tokenDots, floor));
     }
     for (E element : removedElements) {
       store = store.withName(Objects.requireNonNull(element, "ORSet removed element"));
     }
-    return new ORSet<>(new CausalState<>(store, context, cuts, delta));
+    return new ORSet<>(GcParts.state("ORSet", store, context, cuts, gc));
   }
 
   /** {@code element} added by {@code replica}, with a new dot; it wins over every remove that has not seen it. */
@@ -120,7 +112,7 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
   public ORSet<E> deltaAdd(ReplicaId replica, E element) {
     Objects.requireNonNull(element, "ORSet element");
     Dot dot = nextDot(replica);
-    DotMap<E, Presence> added = ORSet.<E>emptyStore().with(element, Presence.added(dot));
+    DotMap<E, Presence> added = ORSet.<E>emptyStore().with(element, Presence.addDelta(dot, state.deltaFloor()));
     return wrap(state.delta(added, state.store().get(element).dots(), dot));
   }
 
@@ -205,7 +197,7 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
   }
 
   private Presence tokenOnly(Presence current, Dot dot) {
-    return current.removeNeedsToken(state.cuts().stable()) ? Presence.token(dot) : Presence.EMPTY;
+    return current.removalDelta(dot, state.cuts(), state.deltaFloor());
   }
 
   private Dot nextDot(ReplicaId replica) {
@@ -256,22 +248,16 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
     return state.store().viewsWhere(presence -> !presence.tokens().isEmpty(), presence -> presence.tokens().dots());
   }
 
-  /**
-   * Whether this is a delta (made by a {@code delta...} mutator, or a join of deltas) rather than a whole state: a
-   * delta carries the cuts of the state it was made on, beyond what it has itself seen. Not part of equality.
-   */
-  public boolean isDelta() {
-    return state.partial();
+  /** The floor of each element that has one (crdt-gc's GC.md, rule 6): for codecs and snapshots. */
+  @API(status = INTERNAL, since = "0.1")
+  public Map<E, VectorClock> floors() {
+    return state.store().viewsWhere(presence -> !presence.floor().isEmpty(), Presence::floor);
   }
 
-  /** The stable cut this set was collected at (empty if never). */
-  public VectorClock stableCut() {
-    return state.cuts().stable();
-  }
-
-  /** The collapse cut this set was collected at (empty if never). */
-  public VectorClock collapseCut() {
-    return state.cuts().collapse();
+  /** The garbage-collection metadata (crdt-gc's GC.md): for codecs and snapshots. */
+  @API(status = INTERNAL, since = "0.1")
+  public GcMetadata gcMetadata() {
+    return GcMetadata.of(state);
   }
 
   /** The add dots that keep {@code element} present (empty if absent or collapsed): one per concurrent add. */
@@ -289,6 +275,11 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
    * This set collected at the given cuts: remove tokens every replica has seen are dropped, and the adds every
    * replica knows to be stable fold into a collapsed presence that keeps no dot (crdt-gc's GC.md).
    */
+  @Override
+  public VectorClock progress() {
+    return state.delivered().vectorClock();
+  }
+
   @Override
   public ORSet<E> collect(VectorClock stableCut, VectorClock collapseCut) {
     return wrap(state.collect(stableCut, collapseCut));

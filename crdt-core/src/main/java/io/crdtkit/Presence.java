@@ -17,38 +17,39 @@ import io.crdtkit.clock.VectorClock;
  */
 final class Presence implements DotStore<Presence> {
 
-  static final Presence EMPTY = new Presence(false, DotSet.EMPTY, DotSet.EMPTY);
+  static final Presence EMPTY = new Presence(false, DotSet.EMPTY, DotSet.EMPTY, VectorClock.empty());
 
   // Shared: after collection most elements of a set are exactly this, and must cost no more than a plain set's.
-  private static final Presence COLLAPSED = new Presence(true, DotSet.EMPTY, DotSet.EMPTY);
+  private static final Presence COLLAPSED = new Presence(true, DotSet.EMPTY, DotSet.EMPTY, VectorClock.empty());
 
   private final boolean collapsed;
   private final DotSet adds;
   private final DotSet tokens;
+  // What a remove made as a delta observed beyond the add dots its context lists: every add of this element at or
+  // below it (the adds a collapsed presence stood for). Whole states hold one only until their stable cut covers it.
+  private final VectorClock floor;
 
-  private Presence(boolean collapsed, DotSet adds, DotSet tokens) {
+  private Presence(boolean collapsed, DotSet adds, DotSet tokens, VectorClock floor) {
     this.collapsed = collapsed;
     this.adds = adds;
     this.tokens = tokens;
-  }
-
-  static Presence added(Dot dot) {
-    return new Presence(false, DotSet.of(dot), DotSet.EMPTY);
-  }
-
-  static Presence token(Dot dot) {
-    return new Presence(false, DotSet.EMPTY, DotSet.of(dot));
+    this.floor = floor;
   }
 
   /** Rebuilt from its parts, normalised: a token leaves no collapsed presence, and empty parts are shared. */
   static Presence of(boolean collapsed, DotSet adds, DotSet tokens) {
+    return of(collapsed, adds, tokens, VectorClock.empty());
+  }
+
+  /** The same, with the adds it has seen up to {@code floor} (see the field). */
+  static Presence of(boolean collapsed, DotSet adds, DotSet tokens, VectorClock floor) {
     DotSet sharedAdds = adds.isEmpty() ? DotSet.EMPTY : adds;
     DotSet sharedTokens = tokens.isEmpty() ? DotSet.EMPTY : tokens;
     boolean stillCollapsed = collapsed && sharedTokens.isEmpty();
-    if (sharedAdds.isEmpty() && sharedTokens.isEmpty()) {
+    if (sharedAdds.isEmpty() && sharedTokens.isEmpty() && floor.isEmpty()) {
       return stillCollapsed ? COLLAPSED : EMPTY;
     }
-    return new Presence(stillCollapsed, sharedAdds, sharedTokens);
+    return new Presence(stillCollapsed, sharedAdds, sharedTokens, floor);
   }
 
   boolean isPresent() {
@@ -67,9 +68,25 @@ final class Presence implements DotStore<Presence> {
     return tokens;
   }
 
-  /** This element with {@code dot} as its only add dot (it replaces the adds it observed); presence and tokens stay. */
+  VectorClock floor() {
+    return floor;
+  }
+
+  /**
+   * This element with {@code dot} as its only add: it replaces the adds it observed, a collapsed presence included
+   * (its delta says so with a floor, see {@link #addDelta}); tokens stay until stable.
+   */
   Presence withAdd(Dot dot) {
-    return new Presence(collapsed, DotSet.of(dot), tokens);
+    return new Presence(false, DotSet.of(dot), tokens, floor);
+  }
+
+  /**
+   * The delta's entry for an add that minted {@code dot}, made by a state whose {@link CausalState#deltaFloor} is
+   * {@code seen}: the add replaces every add of this element its author has seen, collapsed ones included, which
+   * it cannot list.
+   */
+  static Presence addDelta(Dot dot, VectorClock seen) {
+    return new Presence(false, DotSet.of(dot), DotSet.EMPTY, seen);
   }
 
   /**
@@ -83,7 +100,18 @@ final class Presence implements DotStore<Presence> {
   /** This element removed by a remove that minted {@code dot}: no adds, and a token if one is needed. */
   Presence removed(Dot dot, boolean withToken) {
     DotSet keptTokens = withToken ? tokens.union(DotSet.of(dot)) : tokens;
-    return of(false, DotSet.EMPTY, keptTokens);
+    return of(false, DotSet.EMPTY, keptTokens, floor);
+  }
+
+  /**
+   * The delta's entry for a remove of this element that minted {@code dot}, made by a state collected at
+   * {@code cuts} whose {@link CausalState#deltaFloor} is {@code seen}: a token if one is needed, and the floor.
+   * SUBTLE: a collapsed presence stands for adds the remove observed but cannot list, so the delta claims every add
+   * its author has seen; a replica that holds one of them, as a dot or collapsed, drops it (GC.md, rule 6).
+   */
+  Presence removalDelta(Dot dot, Cuts cuts, VectorClock seen) {
+    DotSet token = removeNeedsToken(cuts.stable()) ? DotSet.of(dot) : DotSet.EMPTY;
+    return of(false, DotSet.EMPTY, token, seen);
   }
 
   @Override
@@ -96,28 +124,34 @@ final class Presence implements DotStore<Presence> {
     DotSet joinedTokens = tokens.join(other.tokens, sides);
     boolean keepMine = collapsed && keeps(other, sides.ownCuts(), sides.other());
     boolean keepTheirs = other.collapsed && keeps(this, sides.otherCuts(), sides.own());
-    Presence joined = of(keepMine || keepTheirs, joinedAdds, joinedTokens).collapse(joinedCuts);
+    VectorClock joinedFloor = Cuts.above(floor.merge(other.floor), sides.joinedClock());
+    Presence joined = of(keepMine || keepTheirs, joinedAdds, joinedTokens, joinedFloor).collapse(joinedCuts);
     return joined.equals(this) ? this : joined;
   }
 
   /**
-   * {@code mine}'s add dots that survive the join: held by both, unseen by the other side, or collapsed there (the
-   * other side holds them as its collapsed presence).
+   * {@code mine}'s add dots that survive the join: held by both, unseen by the other side (in its context or below
+   * its floor), or collapsed there (the other side holds them as its collapsed presence).
    */
   private static DotSet joinAdds(DotSet mine, Presence theirs, JoinSides sides) {
-    return mine.filter(dot -> theirs.adds.contains(dot) || !sides.other().contains(dot)
+    return mine.filter(dot -> theirs.adds.contains(dot)
+        || !(sides.other().contains(dot) || theirs.floor.contains(dot))
         || (theirs.collapsed && sides.otherCuts().collapse().contains(dot)));
   }
 
   /**
    * Whether a collapsed presence survives against {@code other}: the other side holds it too (collapsed, or as add
-   * dots not yet collapsed), or the other side has not seen all the adds it stands for, so its lack of the element
-   * says nothing (it is stale, or a delta). Otherwise the other side saw those adds and removed them.
+   * dots not yet collapsed), or the other side has not seen all the adds it stands for (in its context or below its
+   * floor), so its lack of the element says nothing (it is stale, or a delta that did not observe them). Otherwise
+   * the other side saw those adds and removed them.
    */
   private static boolean keeps(Presence other, Cuts ownCuts, CausalContext otherContext) {
-    return other.collapsed
-        || other.adds.exists(ownCuts.collapse()::contains)
-        || !ownCuts.collapse().isLessOrEqual(otherContext.vectorClock());
+    if (other.collapsed || other.adds.exists(ownCuts.collapse()::contains)) {
+      return true;
+    }
+    VectorClock seen = other.floor.isEmpty() ? otherContext.vectorClock()
+        : otherContext.vectorClock().merge(other.floor);
+    return !ownCuts.collapse().isLessOrEqual(seen);
   }
 
   /**
@@ -130,27 +164,31 @@ final class Presence implements DotStore<Presence> {
       return this;
     }
     DotSet keptTokens = tokens.filter(dot -> !cuts.stable().contains(dot));
+    VectorClock keptFloor = Cuts.above(floor, cuts.stable());
     if (!keptTokens.isEmpty()) {
-      return keptTokens == tokens ? this : of(false, adds, keptTokens);
+      return keptTokens == tokens && keptFloor.equals(floor) ? this : of(false, adds, keptTokens, keptFloor);
     }
     DotSet unstable = adds.filter(dot -> !cuts.collapse().contains(dot));
     boolean nowCollapsed = collapsed || unstable != adds;
-    if (nowCollapsed == collapsed && unstable == adds && keptTokens == tokens) {
+    if (nowCollapsed == collapsed && unstable == adds && keptTokens == tokens && keptFloor.equals(floor)) {
       return this;
     }
-    return of(nowCollapsed, unstable, keptTokens);
+    return of(nowCollapsed, unstable, keptTokens, keptFloor);
   }
 
   @Override
   public Presence renameDots(ReplicaId from, ReplicaId to, long offset) {
     DotSet renamedAdds = adds.renameDots(from, to, offset);
     DotSet renamedTokens = tokens.renameDots(from, to, offset);
-    return renamedAdds == adds && renamedTokens == tokens ? this : new Presence(collapsed, renamedAdds, renamedTokens);
+    VectorClock renamedFloor = Cuts.rename(floor, from, to, offset);
+    return renamedAdds == adds && renamedTokens == tokens && renamedFloor.equals(floor)
+        ? this
+        : new Presence(collapsed, renamedAdds, renamedTokens, renamedFloor);
   }
 
   @Override
   public boolean isEmpty() {
-    return !collapsed && adds.isEmpty() && tokens.isEmpty();
+    return !collapsed && adds.isEmpty() && tokens.isEmpty() && floor.isEmpty();
   }
 
   /** The add dots: what a remove observes (tokens stay until they are stable, whatever removes later). */
@@ -168,17 +206,18 @@ final class Presence implements DotStore<Presence> {
   @Override
   public boolean equals(Object o) {
     return o instanceof Presence other && collapsed == other.collapsed && adds.equals(other.adds)
-        && tokens.equals(other.tokens);
+        && tokens.equals(other.tokens) && floor.equals(other.floor);
   }
 
   @Override
   public int hashCode() {
-    return (collapsed ? 31 : 0) + 17 * adds.hashCode() + tokens.hashCode();
+    return (collapsed ? 31 : 0) + 17 * adds.hashCode() + tokens.hashCode() + 7 * floor.hashCode();
   }
 
   @Override
   public String toString() {
     String text = collapsed ? (adds.isEmpty() ? "stable" : "stable+" + adds) : adds.toString();
-    return tokens.isEmpty() ? text : text + " tokens" + tokens;
+    text = tokens.isEmpty() ? text : text + " tokens" + tokens;
+    return floor.isEmpty() ? text : text + " seen up to " + floor;
   }
 }

@@ -1,11 +1,13 @@
 package io.crdtkit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.clock.VectorClock;
+import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
@@ -59,31 +61,36 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
    */
   public static <E> RWSet<E> of(
       Map<E, ? extends Iterable<Dot>> adds, Map<E, ? extends Iterable<Dot>> removes, CausalContext context) {
-    return of(adds, removes, context, VectorClock.empty(), VectorClock.empty(), false);
+    return of(adds, removes, HashMap.empty(), context, GcMetadata.NONE);
   }
 
   /**
-   * The same, for a set collected at the given cuts (see {@link #collect}), or a delta ({@code delta} true, see
-   * {@link ORSet#isDelta()}) whose cuts may reach beyond its context.
+   * The set rebuilt from all its parts, garbage-collection metadata included, for codecs and snapshots: the floors
+   * of a delta's elements (crdt-gc's GC.md, rule 6) and the rest of the GC metadata (see {@link ORSet#of(Map, Set,
+   * Map, Map, CausalContext, GcMetadata, Set)}). {@code RWSet.of(s.addDots(), s.removeDots(), s.floors(),
+   * s.context(), s.gcMetadata())} equals {@code s}.
    *
-   * @throws IllegalArgumentException also if the cuts are out of order (collapse cut <= stable cut <= context)
+   * @throws IllegalArgumentException also if the cuts are out of order (collapse cut <= stable cut <= context;
+   *     none in a delta), or the delivered dots are beyond the context
    */
+  @API(status = INTERNAL, since = "0.1")
   public static <E> RWSet<E> of(Map<E, ? extends Iterable<Dot>> adds, Map<E, ? extends Iterable<Dot>> removes,
-      CausalContext context, VectorClock stableCut, VectorClock collapseCut, boolean delta) {
-    Cuts cuts = GcParts.cuts("RWSet", context, stableCut, collapseCut, delta);
+      Map<E, VectorClock> floors, CausalContext context, GcMetadata gc) {
+    Cuts cuts = GcParts.cuts("RWSet", context, gc);
     DotClaims claims = new DotClaims("RWSet", context);
     DotMap<E, AddRemoveDots> store = emptyStore();
-    for (E element : adds.keySet().union(removes.keySet())) {
+    for (E element : adds.keySet().union(removes.keySet()).union(floors.keySet())) {
       Objects.requireNonNull(element, "RWSet element");
       DotSet added = new DotSet(TreeSet.ofAll(claims.claim("adds of " + element, dotsOf(adds, element), false)));
       DotSet removed =
           new DotSet(TreeSet.ofAll(claims.claim("removes of " + element, dotsOf(removes, element), false)));
-      if (added.isEmpty() && removed.isEmpty()) {
+      VectorClock floor = floors.get(element).getOrElse(VectorClock.empty());
+      if (added.isEmpty() && removed.isEmpty() && floor.isEmpty()) {
         throw new IllegalArgumentException("RWSet: element " + element + " has no dots; every entry needs one");
       }
-      store = store.with(element, new AddRemoveDots(added, removed).collapse(cuts));
+      store = store.with(element, new AddRemoveDots(added, removed, floor));
     }
-    return new RWSet<>(new CausalState<>(store, context, cuts, delta));
+    return new RWSet<>(GcParts.state("RWSet", store, context, cuts, gc));
   }
 
   private static <E> Iterable<Dot> dotsOf(Map<E, ? extends Iterable<Dot>> dots, E element) {
@@ -146,6 +153,11 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
    * so that an add made here after dropping a tombstone still removes it where it survives.
    */
   @Override
+  public VectorClock progress() {
+    return state.delivered().vectorClock();
+  }
+
+  @Override
   public RWSet<E> collect(VectorClock stableCut, VectorClock collapseCut) {
     return wrap(state.collect(stableCut, collapseCut));
   }
@@ -156,19 +168,16 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
     return state.store().count(dots -> !dots.removes().isEmpty());
   }
 
-  /** Whether this is a delta rather than a whole state (see {@link ORSet#isDelta()}). */
-  public boolean isDelta() {
-    return state.partial();
+  /** The floor of each element that has one (crdt-gc's GC.md, rule 6): for codecs and snapshots. */
+  @API(status = INTERNAL, since = "0.1")
+  public Map<E, VectorClock> floors() {
+    return state.store().viewsWhere(dots -> !dots.floor().isEmpty(), AddRemoveDots::floor);
   }
 
-  /** The stable cut this set was collected at (empty if never). */
-  public VectorClock stableCut() {
-    return state.cuts().stable();
-  }
-
-  /** The collapse cut this set was collected at (empty if never). */
-  public VectorClock collapseCut() {
-    return state.cuts().collapse();
+  /** The garbage-collection metadata (crdt-gc's GC.md): for codecs and snapshots. */
+  @API(status = INTERNAL, since = "0.1")
+  public GcMetadata gcMetadata() {
+    return GcMetadata.of(state);
   }
 
   /** The number of remove tokens held: the tombstones garbage collection can reclaim. */
@@ -221,7 +230,10 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
   private RWSet<E> delta(ReplicaId replica, E element, Function<Dot, AddRemoveDots> token) {
     Objects.requireNonNull(element, "RWSet element");
     Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
-    DotMap<E, AddRemoveDots> store = RWSet.<E>emptyStore().with(element, token.apply(dot));
+    // The delta observes the element's dots it lists, and (with GC) every dot of it this state has seen: this state
+    // may have dropped some of them as stable tombstones (GC.md, rule 6).
+    AddRemoveDots entry = token.apply(dot).observing(state.deltaFloor());
+    DotMap<E, AddRemoveDots> store = RWSet.<E>emptyStore().with(element, entry);
     return wrap(state.delta(store, state.store().get(element).dots(), dot));
   }
 

@@ -105,8 +105,8 @@ class CollectionTest {
     void aCollectedSetIsRebuiltExactlyFromItsParts() {
       ORSet<String> set = ORSet.<String>empty().add(A, "milk").add(B, "eggs").collect(cut(1, 1), cut(1, 0))
           .remove(A, "milk").add(B, "jam");
-      assertThat(ORSet.of(set.entries(), set.collapsedElements(), set.tokens(), set.context(), set.stableCut(),
-          set.collapseCut(), set.isDelta())).isEqualTo(set);
+      assertThat(ORSet.of(set.entries(), set.collapsedElements(), set.tokens(), set.floors(), set.context(),
+          set.gcMetadata(), set.removedElements())).isEqualTo(set);
     }
   }
 

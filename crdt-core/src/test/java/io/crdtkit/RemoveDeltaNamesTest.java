@@ -38,10 +38,10 @@ class RemoveDeltaNamesTest {
   void aWrongNameCostsTheWalkButNotTheResult() {
     ORSet<String> set = bigSet();
     ORSet<String> delta = set.deltaRemove(B, "item-42");
-    ORSet<String> misnamed = ORSet.of(delta.entries(), delta.collapsedElements(), delta.tokens(), delta.context(),
-        delta.stableCut(), delta.collapseCut(), true, HashSet.of("item-7"));
-    ORSet<String> unnamed = ORSet.of(delta.entries(), delta.collapsedElements(), delta.tokens(), delta.context(),
-        delta.stableCut(), delta.collapseCut(), true);
+    ORSet<String> misnamed = ORSet.of(delta.entries(), delta.collapsedElements(), delta.tokens(), delta.floors(),
+        delta.context(), delta.gcMetadata(), HashSet.of("item-7"));
+    ORSet<String> unnamed = ORSet.of(delta.entries(), delta.collapsedElements(), delta.tokens(), delta.floors(),
+        delta.context(), delta.gcMetadata(), HashSet.empty());
 
     assertThat(set.merge(misnamed)).isEqualTo(set.remove(B, "item-42"));
     assertThat(set.merge(unnamed)).isEqualTo(set.remove(B, "item-42"));
@@ -53,7 +53,7 @@ class RemoveDeltaNamesTest {
     ORSet<String> set = bigSet();
     ORSet<String> both = set.deltaRemove(A, "item-2").merge(set.deltaRemove(B, "item-3"));
 
-    assertThat(both.isDelta()).isTrue();
+    assertThat(both.gcMetadata().delta()).isTrue();
     assertThat(both.removedElements()).containsExactlyInAnyOrder("item-2", "item-3");
     ORSet<String> merged = set.merge(both);
     assertThat(merged.removedElements()).isEmpty();

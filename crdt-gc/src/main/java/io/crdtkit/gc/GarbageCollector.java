@@ -56,7 +56,7 @@ public final class GarbageCollector<S extends CausalCrdt<S> & Collectable<S>> {
    */
   public synchronized S afterChange(S state) {
     Objects.requireNonNull(state, "state");
-    tracker = tracker.progress(state.context().vectorClock());
+    tracker = tracker.progress(state.progress());
     S collected = state.collect(tracker.stableCut(), tracker.collapseCut());
     int before = state.tombstones();
     tombstones = collected.tombstones();

@@ -4,6 +4,7 @@ import io.crdtkit.DWFlag;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
 import java.util.List;
 import java.util.Set;
 
@@ -24,8 +25,8 @@ final class DWFlagCodec implements BodyCodec<DWFlag> {
 
   @Override
   public List<String> fields() {
-    return List.of("enables", "disables", "context", CollectionCuts.STABLE, CollectionCuts.COLLAPSE,
-        CollectionCuts.DELTA);
+    return List.of("enables", "disables", "context", GcFields.STABLE, GcFields.COLLAPSE, GcFields.DELTA,
+        GcFields.DELIVERED, GcFields.FLOOR);
   }
 
   @Override
@@ -38,7 +39,8 @@ final class DWFlagCodec implements BodyCodec<DWFlag> {
     flag.enableDots().forEach(dot -> replicas.add(dot.replica()));
     flag.disableDots().forEach(dot -> replicas.add(dot.replica()));
     CausalContextCodec.INSTANCE.collectReplicas(flag.context(), replicas);
-    CollectionCuts.collectReplicas(flag.stableCut(), flag.collapseCut(), replicas);
+    GcFields.collectReplicas(flag.gcMetadata(), replicas);
+    GcFields.collectReplicas(List.of(flag.floor()), replicas);
   }
 
   @Override
@@ -49,7 +51,8 @@ final class DWFlagCodec implements BodyCodec<DWFlag> {
     DotGroups.writeDots(out, flag.disableDots());
     out.name("context");
     out.context(flag.context());
-    CollectionCuts.write(flag.stableCut(), flag.collapseCut(), flag.isDelta(), out);
+    GcFields.write(flag.gcMetadata(), false, out);
+    GcFields.writeFloor(flag.floor(), out);
   }
 
   @Override
@@ -58,15 +61,17 @@ final class DWFlagCodec implements BodyCodec<DWFlag> {
       private List<Dot> enables = List.of();
       private List<Dot> disables = List.of();
       private CausalContext context = CausalContext.empty();
-      private final CollectionCuts cuts = new CollectionCuts();
+      private final GcFields gc = new GcFields();
+      private VectorClock floor = VectorClock.empty();
       private String enablesPointer = "";
 
       @Override
       public void read(String field, WireReader in) {
-        if (cuts.read(field, in)) {
+        if (gc.read(field, in)) {
           return;
         }
         switch (field) {
+          case GcFields.FLOOR -> floor = VectorClock.of(in.counts("the floor"));
           case "enables" -> {
             enablesPointer = in.pointer();
             enables = DotGroups.readDots(in, "the enables");
@@ -79,7 +84,7 @@ final class DWFlagCodec implements BodyCodec<DWFlag> {
       @Override
       public DWFlag build(WireReader in) {
         return in.build(enablesPointer, typeName(),
-            () -> DWFlag.of(enables, disables, context, cuts.stable(), cuts.collapse(), cuts.delta()));
+            () -> DWFlag.of(enables, disables, floor, context, gc.metadata()));
       }
     };
   }

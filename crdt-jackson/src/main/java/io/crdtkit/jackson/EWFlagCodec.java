@@ -4,6 +4,7 @@ import io.crdtkit.EWFlag;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
 import java.util.List;
 import java.util.Set;
 
@@ -24,8 +25,8 @@ final class EWFlagCodec implements BodyCodec<EWFlag> {
 
   @Override
   public List<String> fields() {
-    return List.of("enables", "context", "collapsed", "tokens", CollectionCuts.STABLE, CollectionCuts.COLLAPSE,
-        CollectionCuts.DELTA);
+    return List.of("enables", "context", "collapsed", "tokens", GcFields.STABLE, GcFields.COLLAPSE, GcFields.DELTA,
+        GcFields.DELIVERED, GcFields.FLOOR);
   }
 
   @Override
@@ -38,7 +39,8 @@ final class EWFlagCodec implements BodyCodec<EWFlag> {
     flag.dots().forEach(dot -> replicas.add(dot.replica()));
     flag.tokens().forEach(dot -> replicas.add(dot.replica()));
     CausalContextCodec.INSTANCE.collectReplicas(flag.context(), replicas);
-    CollectionCuts.collectReplicas(flag.stableCut(), flag.collapseCut(), replicas);
+    GcFields.collectReplicas(flag.gcMetadata(), replicas);
+    GcFields.collectReplicas(List.of(flag.floor()), replicas);
   }
 
   @Override
@@ -55,7 +57,8 @@ final class EWFlagCodec implements BodyCodec<EWFlag> {
       out.name("tokens");
       DotGroups.writeDots(out, flag.tokens());
     }
-    CollectionCuts.write(flag.stableCut(), flag.collapseCut(), flag.isDelta(), out);
+    GcFields.write(flag.gcMetadata(), false, out);
+    GcFields.writeFloor(flag.floor(), out);
   }
 
   @Override
@@ -65,15 +68,17 @@ final class EWFlagCodec implements BodyCodec<EWFlag> {
       private boolean collapsed;
       private List<Dot> tokens = List.of();
       private CausalContext context = CausalContext.empty();
-      private final CollectionCuts cuts = new CollectionCuts();
+      private final GcFields gc = new GcFields();
+      private VectorClock floor = VectorClock.empty();
       private String enablesPointer = "";
 
       @Override
       public void read(String field, WireReader in) {
-        if (cuts.read(field, in)) {
+        if (gc.read(field, in)) {
           return;
         }
         switch (field) {
+          case GcFields.FLOOR -> floor = VectorClock.of(in.counts("the floor"));
           case "enables" -> {
             enablesPointer = in.pointer();
             enables = DotGroups.readDots(in, "the enables");
@@ -87,7 +92,7 @@ final class EWFlagCodec implements BodyCodec<EWFlag> {
       @Override
       public EWFlag build(WireReader in) {
         return in.build(enablesPointer, typeName(),
-            () -> EWFlag.of(enables, collapsed, tokens, context, cuts.stable(), cuts.collapse(), cuts.delta()));
+            () -> EWFlag.of(enables, collapsed, tokens, floor, context, gc.metadata()));
       }
     };
   }

@@ -9,8 +9,11 @@ import tools.jackson.databind.type.TypeFactory;
  */
 final class Format {
 
-  /** The version this release writes. */
-  static final int CURRENT_VERSION = 1;
+  /**
+   * The version this release writes. Version 2 (crdt-gc's GC.md, rules 3, 5 and 6): a delta carries no cuts, a
+   * state says what it has delivered when that differs from what it has seen, and a delta's entries their floors.
+   */
+  static final int CURRENT_VERSION = 2;
 
   /** The oldest version this release still reads; every later release must keep reading it (golden vectors). */
   static final int OLDEST_READABLE_VERSION = 1;

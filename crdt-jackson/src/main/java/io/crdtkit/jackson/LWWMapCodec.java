@@ -60,7 +60,7 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
 
   @Override
   public List<String> fields() {
-    return List.of("entries", "removed", "dots", "context", "latest", SETTLED, CollectionCuts.STABLE);
+    return List.of("entries", "removed", "dots", "context", "latest", SETTLED, GcFields.STABLE);
   }
 
   /** {@code dots} and {@code context} come together, and only when the context is not empty; {@code latest} alone. */
@@ -75,7 +75,7 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
     map.dots().values().forEach(dot -> replicas.add(dot.replica()));
     CausalContextCodec.INSTANCE.collectReplicas(map.context(), replicas);
     map.latestTimestamp().forEach(latest -> replicas.add(latest.replica()));
-    CollectionCuts.collectReplicas(map.stableCut(), io.crdtkit.clock.VectorClock.empty(), replicas);
+    map.stableCut().entries().keySet().forEach(replicas::add);
   }
 
   @Override
@@ -104,7 +104,10 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
       out.name(SETTLED);
       writeSettled(map.settled(), out);
     }
-    CollectionCuts.write(map.stableCut(), io.crdtkit.clock.VectorClock.empty(), false, out);
+    if (!map.stableCut().isEmpty()) {
+      out.name(GcFields.STABLE);
+      out.counts(map.stableCut().entries());
+    }
   }
 
   private void writeSettled(io.vavr.collection.Map<K, V> settled, WireWriter out) {
@@ -187,7 +190,7 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
       private @Nullable CausalContext context;
       private @Nullable HlcTimestamp latest;
       private final Map<K, V> settled = new LinkedHashMap<>();
-      private final CollectionCuts cuts = new CollectionCuts();
+      private final GcFields cuts = new GcFields();
       private String entriesPointer = "";
       private String latestPointer = "";
       private @Nullable String dotsPointer;
@@ -210,7 +213,7 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
             context = in.body(CausalContextCodec.INSTANCE);
           }
           case SETTLED -> readSettled(in, settled);
-          case CollectionCuts.STABLE -> cuts.read(field, in);
+          case GcFields.STABLE -> cuts.read(field, in);
           default -> {
             latestPointer = in.pointer();
             latest = in.timestamp("the latest timestamp");
@@ -232,7 +235,7 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
         CausalContext seen = context;
         if (dotsAt == null && seen == null) {
           return in.build(entriesPointer, typeName(), () -> LWWMap.of(HashMap.ofAll(registers), HashMap.empty(),
-              HashMap.ofAll(settled), CausalContext.empty(), cuts.stable(), merged));
+              HashMap.ofAll(settled), CausalContext.empty(), cuts.metadata().stableCut(), merged));
         }
         if (dotsAt == null || seen == null) {
           throw in.errorAt(dotsAt == null ? contextPointer : dotsAt,
@@ -256,7 +259,7 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
         }
         return in.build(dotsAt, typeName(),
             () -> LWWMap.of(HashMap.ofAll(registers), HashMap.ofAll(dots), HashMap.ofAll(settled), seen,
-                cuts.stable(), merged));
+                cuts.metadata().stableCut(), merged));
       }
     };
   }

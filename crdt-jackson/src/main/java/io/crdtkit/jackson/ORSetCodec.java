@@ -4,6 +4,7 @@ import io.crdtkit.ORSet;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
 import io.vavr.collection.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,8 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
 
   @Override
   public List<String> fields() {
-    return List.of("elements", "context", "collapsed", "tokens", CollectionCuts.STABLE, CollectionCuts.COLLAPSE,
-        CollectionCuts.DELTA, "removed");
+    return List.of("elements", "context", "collapsed", "tokens", GcFields.STABLE, GcFields.COLLAPSE, GcFields.DELTA,
+        GcFields.DELIVERED, GcFields.FLOORS, "removed");
   }
 
   @Override
@@ -46,7 +47,8 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
     set.entries().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
     set.tokens().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
     CausalContextCodec.INSTANCE.collectReplicas(set.context(), replicas);
-    CollectionCuts.collectReplicas(set.stableCut(), set.collapseCut(), replicas);
+    GcFields.collectReplicas(set.gcMetadata(), replicas);
+    GcFields.collectReplicas(set.floors().values(), replicas);
   }
 
   @Override
@@ -63,7 +65,8 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
       out.name("tokens");
       DotGroups.write(out, DotGroups.byDot(set.tokens()), (element, w) -> w.value(elementType, element));
     }
-    CollectionCuts.write(set.stableCut(), set.collapseCut(), set.isDelta(), out);
+    GcFields.write(set.gcMetadata(), !set.removedElements().isEmpty(), out);
+    GcFields.writeFloors(set.floors(), elementType, out);
     if (!set.removedElements().isEmpty()) {
       out.name("removed");
       out.sortedValues(set.removedElements(), elementType, "ORSet removed elements");
@@ -78,15 +81,17 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
       private Set<E> removed = Set.of();
       private Map<E, List<Dot>> tokens = Map.of();
       private CausalContext context = CausalContext.empty();
-      private final CollectionCuts cuts = new CollectionCuts();
+      private final GcFields gc = new GcFields();
+      private Map<E, VectorClock> floors = Map.of();
       private String elementsPointer = "";
 
       @Override
       public void read(String field, WireReader in) {
-        if (cuts.read(field, in)) {
+        if (gc.read(field, in)) {
           return;
         }
         switch (field) {
+          case GcFields.FLOORS -> floors = GcFields.readFloors(in, elementType);
           case "elements" -> {
             elementsPointer = in.pointer();
             elements = DotGroups.readOwners(in, "the elements", elementType);
@@ -101,8 +106,8 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
       @Override
       public ORSet<E> build(WireReader in) {
         return in.build(elementsPointer, typeName(), () -> ORSet.of(HashMap.ofAll(elements),
-            io.vavr.collection.HashSet.ofAll(collapsed), HashMap.ofAll(tokens), context, cuts.stable(),
-            cuts.collapse(), cuts.delta(), io.vavr.collection.HashSet.ofAll(removed)));
+            io.vavr.collection.HashSet.ofAll(collapsed), HashMap.ofAll(tokens), HashMap.ofAll(floors), context,
+            gc.metadata(), io.vavr.collection.HashSet.ofAll(removed)));
       }
     };
   }

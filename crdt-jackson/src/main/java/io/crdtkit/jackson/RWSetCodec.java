@@ -4,6 +4,7 @@ import io.crdtkit.RWSet;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
 import io.vavr.collection.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,8 @@ final class RWSetCodec<E> implements BodyCodec<RWSet<E>> {
 
   @Override
   public List<String> fields() {
-    return List.of("adds", "removes", "context", CollectionCuts.STABLE, CollectionCuts.COLLAPSE,
-        CollectionCuts.DELTA);
+    return List.of("adds", "removes", "context", GcFields.STABLE, GcFields.COLLAPSE, GcFields.DELTA,
+        GcFields.DELIVERED, GcFields.FLOORS);
   }
 
   @Override
@@ -43,7 +44,8 @@ final class RWSetCodec<E> implements BodyCodec<RWSet<E>> {
     set.addDots().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
     set.removeDots().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
     CausalContextCodec.INSTANCE.collectReplicas(set.context(), replicas);
-    CollectionCuts.collectReplicas(set.stableCut(), set.collapseCut(), replicas);
+    GcFields.collectReplicas(set.gcMetadata(), replicas);
+    GcFields.collectReplicas(set.floors().values(), replicas);
   }
 
   @Override
@@ -54,7 +56,8 @@ final class RWSetCodec<E> implements BodyCodec<RWSet<E>> {
     DotGroups.write(out, DotGroups.byDot(set.removeDots()), (element, w) -> w.value(elementType, element));
     out.name("context");
     out.context(set.context());
-    CollectionCuts.write(set.stableCut(), set.collapseCut(), set.isDelta(), out);
+    GcFields.write(set.gcMetadata(), false, out);
+    GcFields.writeFloors(set.floors(), elementType, out);
   }
 
   @Override
@@ -63,15 +66,17 @@ final class RWSetCodec<E> implements BodyCodec<RWSet<E>> {
       private Map<E, List<Dot>> adds = Map.of();
       private Map<E, List<Dot>> removes = Map.of();
       private CausalContext context = CausalContext.empty();
-      private final CollectionCuts cuts = new CollectionCuts();
+      private final GcFields gc = new GcFields();
+      private Map<E, VectorClock> floors = Map.of();
       private String addsPointer = "";
 
       @Override
       public void read(String field, WireReader in) {
-        if (cuts.read(field, in)) {
+        if (gc.read(field, in)) {
           return;
         }
         switch (field) {
+          case GcFields.FLOORS -> floors = GcFields.readFloors(in, elementType);
           case "adds" -> {
             addsPointer = in.pointer();
             adds = DotGroups.readOwners(in, "the adds", elementType);
@@ -84,8 +89,8 @@ final class RWSetCodec<E> implements BodyCodec<RWSet<E>> {
       @Override
       public RWSet<E> build(WireReader in) {
         return in.build(addsPointer, typeName(),
-            () -> RWSet.of(HashMap.ofAll(adds), HashMap.ofAll(removes), context, cuts.stable(), cuts.collapse(),
-                cuts.delta()));
+            () -> RWSet.of(HashMap.ofAll(adds), HashMap.ofAll(removes), HashMap.ofAll(floors), context,
+                gc.metadata()));
       }
     };
   }

@@ -35,6 +35,9 @@ class GoldenVectorTest {
         for (Format format : Format.values()) {
           Path file = format.file(version, vector.name());
           boolean current = version == Format.CURRENT_VERSION;
+          if (!current && !Files.exists(file)) {
+            continue;                                 // a vector added in a later version
+          }
           tests.add(DynamicTest.dynamicTest("v" + version + " " + file.getFileName(),
               () -> check(vector, format, file, current)));
         }

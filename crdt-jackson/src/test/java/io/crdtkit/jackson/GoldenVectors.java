@@ -83,6 +83,9 @@ final class GoldenVectors {
             dwFlag().collect(dwFlag().context().vectorClock(), VectorClock.empty())),
         new Vector<>("lwwmap-collected", new TypeReference<LWWMap<String, String>>() {},
             lwwMapDotted().collect(VectorClock.of(Map.of(A, 4L)), VectorClock.empty())),
+        new Vector<>("rwset-delta-floor", new TypeReference<RWSet<String>>() {}, rwSetDeltaAfterCollection()),
+        new Vector<>("ewflag-delta-floor", new TypeReference<EWFlag>() {}, ewFlagDisableOfCollapsed()),
+        new Vector<>("orset-undelivered", new TypeReference<ORSet<String>>() {}, orSetWithAnUndeliveredDot()),
         new Vector<>("dot", new TypeReference<Dot>() {}, Dot.of(A, 7)),
         new Vector<>("vectorclock", new TypeReference<VectorClock>() {}, VectorClock.of(Map.of(A, 3L, B, 1L))),
         new Vector<>("causalcontext", new TypeReference<CausalContext>() {},
@@ -114,6 +117,31 @@ final class GoldenVectors {
     ORSet<String> collected = ORSet.<String>empty().add(A, "milk").add(A, "eggs").add(B, "bread")
         .collect(cut, cut);
     return collected.remove(A, "bread").add(B, "jam");
+  }
+
+  /**
+   * (Version 2.) B adds the token again after a collection dropped its removal: the delta's entry carries a floor,
+   * everything B had seen, since B can no longer list the remove token the add observed (crdt-gc's GC.md, rule 6).
+   */
+  private static RWSet<String> rwSetDeltaAfterCollection() {
+    RWSet<String> removed = rwSet().remove(B, "token");
+    RWSet<String> collected = removed.collect(removed.context().vectorClock(), VectorClock.empty());
+    return collected.deltaAdd(B, "token");
+  }
+
+  /** (Version 2.) A disable of a collapsed enable: a token, and a floor standing for the enables it observed. */
+  private static EWFlag ewFlagDisableOfCollapsed() {
+    VectorClock cut = VectorClock.of(Map.of(A, 1L));
+    return EWFlag.empty().enable(A).collect(cut, cut).deltaDisable(B);
+  }
+
+  /**
+   * (Version 2.) Milk added by A, then re-added by B after seeing it; B's delta arrives at a replica that never
+   * got A's add: it has seen a:1 (the delta observed it), but not delivered it (GC.md, rule 3).
+   */
+  private static ORSet<String> orSetWithAnUndeliveredDot() {
+    ORSet<String> onB = ORSet.<String>empty().add(A, "milk");
+    return ORSet.<String>empty().add(C, "jam").merge(onB.deltaAdd(B, "milk"));
   }
 
   private static RWSet<String> rwSet() {

@@ -43,7 +43,7 @@ class ModuleIntegrationTest {
     SmileMapper smile = SmileMapper.builder().addModule(CrdtkitModule.create()).build();
     assertThat(json.readValue(json.writeValueAsString(cart), CART)).isEqualTo(cart);
     assertThat(smile.readValue(smile.writeValueAsBytes(cart), CART)).isEqualTo(cart);
-    assertThat(json.writeValueAsString(cart)).isEqualTo("{\"type\":\"ORMap\",\"version\":1,\"replicas\":"
+    assertThat(json.writeValueAsString(cart)).isEqualTo("{\"type\":\"ORMap\",\"version\":2,\"replicas\":"
         + "[\"laptop\",\"phone\"],\"bottom\":{\"increments\":[],\"decrements\":[]},\"entries\":[[0,1,\"eggs\","
         + "{\"increments\":[0,6],\"decrements\":[]}],[1,1,\"milk\",{\"increments\":[1,2],\"decrements\":[]}]],"
         + "\"context\":{\"clock\":[0,1,1,1],\"cloud\":[]}}");
@@ -61,7 +61,7 @@ class ModuleIntegrationTest {
     }
     String json = Codecs.JSON.writeValueAsString(profile);
     assertThat(json).startsWith("{\"owner\":\"phone\",\"seen\":{").contains("\"phone\":3", "\"laptop\":1");
-    assertThat(json).contains("\"cart\":{\"type\":\"ORSet\",\"version\":1,\"replicas\":[\"phone\"],"
+    assertThat(json).contains("\"cart\":{\"type\":\"ORSet\",\"version\":2,\"replicas\":[\"phone\"],"
         + "\"elements\":[[0,1,{\"sku\":\"sku-1\",\"quantity\":2}]]");
   }
 
@@ -89,7 +89,7 @@ class ModuleIntegrationTest {
     ORSet<Object> mixed = ORSet.empty().add(PHONE, (Object) "text").add(PHONE, 42)
         .add(PHONE, java.util.List.of(new Item("a", 1)));
     String json = Codecs.JSON.writerFor(new TypeReference<ORSet<Object>>() {}).writeValueAsString(mixed);
-    assertThat(json).isEqualTo("{\"type\":\"ORSet\",\"version\":1,\"replicas\":[\"phone\"],\"elements\":"
+    assertThat(json).isEqualTo("{\"type\":\"ORSet\",\"version\":2,\"replicas\":[\"phone\"],\"elements\":"
         + "[[0,1,\"text\",1,42,1,[{\"sku\":\"a\",\"quantity\":1}]]],\"context\":{\"clock\":[0,3],\"cloud\":[]}}");
   }
 

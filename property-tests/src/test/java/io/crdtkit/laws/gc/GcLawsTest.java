@@ -42,17 +42,17 @@ class GcLawsTest {
   static Stream<Arguments> types() {
     return Stream.of(
         Arguments.of(GcTypes.orSet(), Oracles.orSet(), Faults.hostile(), rebuild((ORSet<String> s) -> ORSet.of(
-            s.entries(), s.collapsedElements(), s.tokens(), s.context(), s.stableCut(), s.collapseCut(),
-            s.isDelta()),
+            s.entries(), s.collapsedElements(), s.tokens(), s.floors(), s.context(), s.gcMetadata(),
+            s.removedElements()),
             new TypeReference<ORSet<String>>() {})),
         Arguments.of(GcTypes.ewFlag(), Oracles.ewFlag(), Faults.hostile(), rebuild((EWFlag s) -> EWFlag.of(
-            s.dots(), s.isCollapsed(), s.tokens(), s.context(), s.stableCut(), s.collapseCut(), s.isDelta()),
+            s.dots(), s.isCollapsed(), s.tokens(), s.floor(), s.context(), s.gcMetadata()),
             new TypeReference<EWFlag>() {})),
         Arguments.of(GcTypes.rwSet(), Oracles.rwSet(), Faults.hostile(), rebuild((RWSet<String> s) -> RWSet.of(
-            s.addDots(), s.removeDots(), s.context(), s.stableCut(), s.collapseCut(), s.isDelta()),
+            s.addDots(), s.removeDots(), s.floors(), s.context(), s.gcMetadata()),
             new TypeReference<RWSet<String>>() {})),
         Arguments.of(GcTypes.dwFlag(), Oracles.dwFlag(), Faults.hostile(), rebuild((DWFlag s) -> DWFlag.of(
-            s.enableDots(), s.disableDots(), s.context(), s.stableCut(), s.collapseCut(), s.isDelta()),
+            s.enableDots(), s.disableDots(), s.floor(), s.context(), s.gcMetadata()),
             new TypeReference<DWFlag>() {})),
         Arguments.of(GcTypes.lwwMap(), Oracles.lwwMap(), NO_CRASHES, rebuild((LWWMap<String, Integer> s) ->
             LWWMap.of(s.registers(), s.dots(), s.settled(), s.context(), s.stableCut(),
