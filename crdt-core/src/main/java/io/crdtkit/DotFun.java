@@ -8,9 +8,10 @@ import io.vavr.collection.TreeMap;
 import java.util.Objects;
 
 /**
- * A map from dot to the value written with it: the payload of a multi-value register. A dot names one write, so
- * the two sides of a join must agree on its value; if they do not, two writes were minted with one dot (a replica
- * id reused after losing state) and the join refuses rather than pick one silently.
+ * A map from dot to the value written with it: the payload of a multi-value register, and of an OR-map key's
+ * updates. A dot names one write, so the two sides of a join agree on its value; if they do not (two writes minted
+ * with one dot: a replica id reused without its state, or forged input), the join keeps what {@link Conflicts}
+ * says, the same on every replica.
  */
 record DotFun<V>(SortedMap<Dot, V> entries) implements DotStore<DotFun<V>> {
 
@@ -40,9 +41,7 @@ record DotFun<V>(SortedMap<Dot, V> entries) implements DotStore<DotFun<V>> {
       V mine = entries.getOrElse(theirs._1, null);
       if (mine != null) {
         if (!Objects.equals(mine, theirs._2)) {
-          throw new IllegalStateException("conflicting values under one dot " + theirs._1 + ": " + mine
-              + " vs " + theirs._2 + " (a replica id reused after losing its state, or two deltas computed"
-              + " from one state and both applied)");
+          joined = joined.put(theirs._1, Conflicts.resolve(mine, theirs._2));
         }
       } else if (!sides.own().contains(theirs._1)) {
         joined = joined.put(theirs);

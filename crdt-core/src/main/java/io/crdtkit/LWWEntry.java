@@ -26,8 +26,6 @@ record LWWEntry<V>(LWWRegister<V> register, @Nullable Dot dot) {
   /**
    * The entry that wins for a key both sides hold: the greater timestamp. For the same write held twice, the form
    * with a dot wins over one rebuilt without (and of two dots, the smaller), so that every merge order agrees.
-   *
-   * @throws IllegalStateException if the two hold different writes under one timestamp
    */
   static <V> LWWEntry<V> winner(LWWEntry<V> mine, LWWEntry<V> theirs) {
     LWWRegister<V> register = mine.register.merge(theirs.register);

@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  */
 @API(status = STABLE, since = "0.1")
 public final class LWWMap<K, V>
-    implements CausalCrdt<LWWMap<K, V>>, Collectable<LWWMap<K, V>>, Retirable<LWWMap<K, V>> {
+    implements CausalCrdt<LWWMap<K, V>>, Collectable<LWWMap<K, V>>, Retirable<LWWMap<K, V>>, Timestamped {
 
   private static final LWWMap<?, ?> EMPTY =
       new LWWMap<>(HashTrie.empty(), HashTrie.empty(), CausalContext.empty(), VectorClock.empty(), null);
@@ -224,6 +224,7 @@ public final class LWWMap<K, V>
    * timestamps should come from a clock that has seen it: an older write to a key whose tombstone was collected
    * would take effect, where before collection it would have lost.
    */
+  @Override
   public Option<HlcTimestamp> latestTimestamp() {
     return Option.of(latest);
   }
@@ -356,8 +357,7 @@ public final class LWWMap<K, V>
    * seen its dot: then the other side dropped it as a stable tombstone, settled it, or holds something newer. A
    * settled key loses only to a write its side has not seen, and goes where the other side lacks it having seen
    * the stable cut it was settled at (GC.md, refinement 9).
-   *
-   * @throws IllegalStateException if a key holds different writes with one timestamp on the two sides
+   * (Two different writes with one timestamp keep one of them, see {@link LWWRegister#merge}.)
    */
   @Override
   public LWWMap<K, V> merge(LWWMap<K, V> other) {

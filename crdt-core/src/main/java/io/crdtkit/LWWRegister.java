@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param <V> the value type; values must be immutable and have value-based equals and hashCode
  */
 @API(status = STABLE, since = "0.1")
-public final class LWWRegister<V> implements DeltaCrdt<LWWRegister<V>> {
+public final class LWWRegister<V> implements DeltaCrdt<LWWRegister<V>>, Timestamped {
 
   private static final LWWRegister<?> EMPTY = new LWWRegister<>(null, null);
 
@@ -115,16 +115,21 @@ public final class LWWRegister<V> implements DeltaCrdt<LWWRegister<V>> {
     return Option.of(timestamp);
   }
 
+  /** The winning write's timestamp, the only one a register keeps; empty if never written. */
+  @Override
+  public Option<HlcTimestamp> latestTimestamp() {
+    return timestamp();
+  }
+
   /** Whether the winning write is a clear: a tombstone, in a map. */
   public boolean isCleared() {
     return timestamp != null && value == null;
   }
 
   /**
-   * The write with the greater timestamp.
-   *
-   * @throws IllegalStateException if both hold different writes with the same timestamp, which a hybrid logical
-   *     clock never issues twice: a replica id was reused after losing its clock
+   * The write with the greater timestamp. Two different writes with one timestamp (a hybrid logical clock never
+   * issues one twice: a replica id reused after losing its clock, or forged input) keep one of them, the same on every
+   * replica (by hash, then text), so that merging stays total.
    */
   @Override
   public LWWRegister<V> merge(LWWRegister<V> other) {
@@ -136,11 +141,7 @@ public final class LWWRegister<V> implements DeltaCrdt<LWWRegister<V>> {
     }
     int order = timestamp.compareTo(other.timestamp);
     if (order == 0) {
-      if (!Objects.equals(value, other.value)) {
-        throw new IllegalStateException("conflicting writes with one timestamp " + timestamp + ": " + value
-            + " vs " + other.value + " (was a replica id reused after losing its clock?)");
-      }
-      return this;
+      return Objects.equals(value, other.value) || !Conflicts.prefersTheirs(value, other.value) ? this : other;
     }
     return order > 0 ? this : other;
   }

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.HlcTimestamp;
 import io.crdtkit.clock.ReplicaId;
 import io.vavr.Tuple2;
 import io.vavr.collection.Map;
@@ -56,7 +57,8 @@ import org.apiguardian.api.API;
  * @param <V> the nested CRDT type
  */
 @API(status = STABLE, since = "0.1")
-public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>>, Retirable<ORMap<K, V>> {
+public final class ORMap<K, V extends Crdt<V>>
+    implements CausalCrdt<ORMap<K, V>>, Retirable<ORMap<K, V>>, Timestamped {
 
   private final CausalState<DotMap<K, DotValues<V>>> state;
   private final V bottomValue;
@@ -77,8 +79,9 @@ public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>
    * The map holding, per key, the deltas of its live updates each under its dot, having seen {@code context}:
    * for decoders and snapshots. {@code ORMap.of(m.bottomValue(), m.deltas(), m.context())} equals {@code m}.
    *
-   * @throws IllegalArgumentException if a key has no update, a dot is beyond {@code context} or held twice, or a
-   *     causal nested delta has seen a dot the map has not (the map's context covers every nested one)
+   * @throws IllegalArgumentException if a key has no update, a dot is beyond {@code context} or held twice, a
+   *     causal nested delta has seen a dot the map has not (the map's context covers every nested one), or two
+   *     updates of a key hold different writes under one timestamp (no valid state does: see {@link Conflicts})
    */
   public static <K, V extends Crdt<V>> ORMap<K, V> of(
       V bottomValue, Map<K, ? extends Map<Dot, V>> deltas, CausalContext context) {
@@ -113,6 +116,12 @@ public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>
             && !nested.context().isLessOrEqual(context)) {
           throw new IllegalArgumentException("ORMap: the delta of key " + key + " under " + update._1
               + " has seen dots beyond the map's causal context " + context + ": " + nested.context());
+        }
+        for (V other : keyDeltas.values()) {
+          String conflict = Conflicts.between(other, delta);
+          if (conflict != null) {
+            throw new IllegalArgumentException("ORMap: the updates of key " + key + " hold " + conflict);
+          }
         }
         keyDeltas = keyDeltas.put(update._1, delta);
       }
@@ -170,6 +179,25 @@ public final class ORMap<K, V extends Crdt<V>> implements CausalCrdt<ORMap<K, V>
   /** Whether {@code key} is present. */
   public boolean containsKey(K key) {
     return state.store().containsKey(key);
+  }
+
+  /**
+   * The greatest timestamp of the values, if they carry timestamps (a map of {@link LWWRegister}s or
+   * {@link LWWMap}s); empty otherwise.
+   */
+  @Override
+  public Option<HlcTimestamp> latestTimestamp() {
+    HlcTimestamp latest = null;
+    for (var entry : state.store().iterator()) {
+      V value = entry._2.value();
+      if (value instanceof Timestamped timestamped) {
+        HlcTimestamp candidate = timestamped.latestTimestamp().getOrNull();
+        if (candidate != null && (latest == null || candidate.isAfter(latest))) {
+          latest = candidate;
+        }
+      }
+    }
+    return Option.of(latest);
   }
 
   /** The present keys and their values. */

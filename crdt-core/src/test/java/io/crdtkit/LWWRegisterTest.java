@@ -63,20 +63,20 @@ class LWWRegisterTest {
       assertThat(register.value()).containsExactly("new");
     }
 
+    /**
+     * A clock never issues one timestamp twice; two writes under one come from a replica id reused after losing
+     * its clock, or forged input. The merge stays total (a state that decodes merges with any state) and keeps one
+     * of them, the same in either order, so replicas converge.
+     */
     @Test
-    void conflictingWritesUnderOneTimestampAreRejectedNamingTheTimestamp() {
+    void conflictingWritesUnderOneTimestampKeepOneOfThemTheSameWayInEitherOrder() {
       HlcTimestamp reused = HlcTimestamp.of(1_000, 0, A);
       LWWRegister<String> before = LWWRegister.of(reused, "before the crash");
       LWWRegister<String> after = LWWRegister.of(reused, "after the crash");
 
-      assertThatThrownBy(() -> before.merge(after))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("1000.0@a")
-          .hasMessageContaining("before the crash")
-          .hasMessageContaining("after the crash");
-      assertThatThrownBy(() -> after.set(reused, "before the crash"))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining(reused.toString());
+      assertThat(before.merge(after)).isEqualTo(after.merge(before));
+      assertThat(before.merge(after).value().get()).isIn("before the crash", "after the crash");
+      assertThat(before.merge(after).merge(before)).isEqualTo(before.merge(after));
     }
 
     @Test

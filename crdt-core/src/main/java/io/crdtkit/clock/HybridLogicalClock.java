@@ -35,6 +35,13 @@ import org.jspecify.annotations.Nullable;
 @API(status = STABLE, since = "0.1")
 public final class HybridLogicalClock {
 
+  /**
+   * The maximum offset of {@link #create(ReplicaId)}: one minute. Hosts kept by NTP agree within milliseconds, a
+   * drifting laptop within seconds; a peer a minute or more ahead has a broken clock, and its timestamps would win
+   * every write made here until this clock catches up.
+   */
+  public static final Duration DEFAULT_MAX_OFFSET = Duration.ofMinutes(1);
+
   private final ReplicaId replica;
   private final InstantSource physicalClock;
   private final Duration maxOffset;
@@ -53,6 +60,11 @@ public final class HybridLogicalClock {
         ? Long.MAX_VALUE
         : maxOffset.toMillis();
     this.last = new AtomicReference<>(HlcTimestamp.of(0, 0, replica));
+  }
+
+  /** A clock for {@code replica} on the system clock, refusing timestamps {@link #DEFAULT_MAX_OFFSET} ahead. */
+  public static HybridLogicalClock create(ReplicaId replica) {
+    return new HybridLogicalClock(replica, InstantSource.system(), DEFAULT_MAX_OFFSET);
   }
 
   /** A clock for {@code replica} on the system clock. */
@@ -82,6 +94,22 @@ public final class HybridLogicalClock {
   }
 
   /**
+   * Checks a received timestamp without taking it in: where a state enters (a decoder, a network receive), so that
+   * a peer's broken clock is refused with the state it sent, and not at the next local write.
+   *
+   * @throws ClockOffsetException if {@code remote} is more than the maximum offset ahead of local physical time
+   */
+  public void check(HlcTimestamp remote) {
+    requireWithinOffset(Objects.requireNonNull(remote, "remote timestamp"), physicalTime());
+  }
+
+  private void requireWithinOffset(HlcTimestamp remote, long physical) {
+    if (remote.wallTime() - physical > maxOffsetMillis) {
+      throw new ClockOffsetException(remote, physical, maxOffset);
+    }
+  }
+
+  /**
    * The next timestamp, after a local event ({@code remote} null) or the receipt of {@code remote}. A
    * compare-and-set loop rather than updateAndGet: no function object per timestamp on the write path.
    */
@@ -106,9 +134,7 @@ public final class HybridLogicalClock {
   /** The timestamp of receiving {@code remote} after {@code previous}; throws before the clock is changed. */
   private HlcTimestamp received(HlcTimestamp previous, HlcTimestamp remote) {
     long physical = physicalTime();
-    if (remote.wallTime() - physical > maxOffsetMillis) {
-      throw new ClockOffsetException(remote, physical, maxOffset);
-    }
+    requireWithinOffset(remote, physical);
     long wallTime = Math.max(physical, Math.max(previous.wallTime(), remote.wallTime()));
     int logical;
     if (wallTime == previous.wallTime() && wallTime == remote.wallTime()) {

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.crdtkit.CausalCrdt;
 import io.crdtkit.Collectable;
+import io.crdtkit.Retirable;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.clock.VectorClock;
 import io.vavr.collection.HashMap;
@@ -82,9 +83,37 @@ public final class GarbageCollector<S extends CausalCrdt<S> & Collectable<S>> {
     tracker = tracker.learn(member);
   }
 
-  /** A member was retired: the cuts stop waiting for it. */
+  /** A member was retired: the cuts stop waiting for it (see {@link #retire(RetirementLog, Epoched)} for the rest). */
   public synchronized void retire(ReplicaId member) {
     tracker = tracker.retire(member);
+  }
+
+  /**
+   * The one call a replica makes when the cluster's retirement log grows: folds into {@code state} every retirement
+   * of {@code log} it has not seen ({@link RetirementLog#upgrade}), stops waiting for those replicas, and returns the
+   * state collected at the new cuts. Call it only once every live member holds all of the retirees' updates (the
+   * retirement protocol's job, GC.md §4).
+   *
+   * @throws IllegalArgumentException if the state's type cannot fold a retired replica ({@link Retirable}), or is
+   *     at an epoch beyond the log
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public synchronized Epoched<S> retire(RetirementLog log, Epoched<S> state) {
+    Objects.requireNonNull(log, "retirement log");
+    Objects.requireNonNull(state, "state");
+    if (!(state.state() instanceof Retirable<?>)) {
+      throw new IllegalArgumentException(state.state().getClass().getSimpleName()
+          + " cannot fold a retired replica (it is not Retirable)");
+    }
+    Epoched<S> upgraded = (Epoched<S>) log.upgrade((Epoched) state);
+    for (long epoch = state.epoch(); epoch < log.epoch(); epoch++) {
+      ReplicaId retired = log.retired().get((int) epoch);
+      if (!retired.equals(tracker.self())) {              // a retired replica takes no more updates anyway
+        tracker = tracker.retire(retired);
+      }
+    }
+    S collected = afterChange(upgraded.state());
+    return collected == upgraded.state() ? upgraded : new Epoched<>(upgraded.epoch(), collected);
   }
 
   public synchronized StabilityTracker tracker() {

@@ -206,7 +206,7 @@ public final class StabilityTracker {
     Map<ReplicaId, StabilityReport> stillPending = pending;
     for (var entry : pending) {
       StabilityReport report = entry._2;
-      if (progress.get(report.from()) >= report.ownCounter()) {
+      if (progress.get(report.from()) >= report.ownCounter() && holdsTheHeirBlockOf(report)) {
         StabilityReport previous = nowAccepted.get(report.from()).getOrNull();
         if (previous == null || newer(previous, report)) {
           nowAccepted = nowAccepted.put(report.from(), report);
@@ -215,6 +215,15 @@ public final class StabilityTracker {
       }
     }
     return stillPending == pending ? this : with(progress, members, retired, nowAccepted, stillPending);
+  }
+
+  /**
+   * Whether this replica has delivered the heir's block as far as {@code report}'s sender had. The heir never
+   * reports, and every member that took part in a retirement folded the same block; a replica that joined since
+   * (or holds a stale copy) must have it before the cuts can speak for what is concurrent with the heir's dots.
+   */
+  private boolean holdsTheHeirBlockOf(StabilityReport report) {
+    return progress.get(RetirementLog.HEIR) >= report.progress().get(RetirementLog.HEIR);
   }
 
   /** Recomputes both cuts; they only grow, and freeze while a member has no accepted report. */

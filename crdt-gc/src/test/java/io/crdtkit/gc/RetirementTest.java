@@ -147,4 +147,30 @@ class RetirementTest {
     assertThatThrownBy(() -> log.upgrade(new Epoched<>(2, PNCounter.empty())))
         .hasMessageContaining("ahead of this log");
   }
+
+  @Nested
+  class InOneCall {
+
+    /**
+     * Retiring a replica took three steps (fold the state with the log, tell the collector, and tell it about the
+     * heir too); one call of the collector now does all of it, and the heir is never a member to begin with.
+     */
+    @Test
+    void aCollectorFoldsTheStateStopsWaitingAndCollectsInOneCall() {
+      GarbageCollector<ORSet<String>> gc = GarbageCollector.create(A, List.of(A, B, C));
+      ORSet<String> state = gc.afterChange(ORSet.<String>empty().add(C, "milk").add(A, "eggs").remove(A, "eggs"));
+      gc.receive(new io.crdtkit.gc.StabilityReport(B, state.context().vectorClock(), VectorClock.empty()));
+      assertThat(gc.tracker().waitingFor()).containsExactly(C);
+
+      RetirementLog log = RetirementLog.empty().retire(C);
+      Epoched<ORSet<String>> retired = gc.retire(log, new Epoched<>(0, state));
+
+      assertThat(retired.epoch()).isEqualTo(1);
+      assertThat(retired.state().value()).containsExactly("milk");
+      assertThat(retired.state().context().vectorClock().entries().keySet()).containsExactlyInAnyOrder(A, HEIR);
+      assertThat(gc.tracker().members()).containsExactlyInAnyOrder(A, B);
+      assertThat(gc.tracker().waitingFor()).isEmpty();
+      assertThat(gc.retire(log, retired)).isEqualTo(retired);
+    }
+  }
 }

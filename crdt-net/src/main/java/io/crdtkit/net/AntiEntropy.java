@@ -22,8 +22,8 @@ import org.jgroups.Address;
  * Digest anti-entropy (NET.md, "Anti-entropy"): two nodes walk down their digest trees together, each message
  * carrying only the nodes that differed, until the differing ranges are small enough to list their keys; then each
  * sends its state of every key that differs and asks for the other's. Divergence of {@code k} keys among {@code n}
- * costs about {@code k · log16(n)} node hashes plus the {@code k} states, not {@code n}. Owned by the protocol
- * thread.
+ * costs about {@code k · log16(n)} node hashes plus the {@code k} states, not {@code n}. A key found equal to a
+ * peer's, or merged from a peer's state, has caught up (crdt-gc's GC.md, rule 8). Owned by the protocol thread.
  */
 final class AntiEntropy {
 
@@ -116,6 +116,7 @@ final class AntiEntropy {
     if (!anyDifferent) {
       if (level == 0) {
         membership.comparedInSync(peer);
+        index.values().forEach(KeyEntry::caughtUp);
         outbound.send(peer, new InSync(tree.rootHash()));
       }
       return;
@@ -149,17 +150,23 @@ final class AntiEntropy {
       for (KeyEntry<?> entry : keysUnder(range.level(), range.index())) {
         Long theirHash = theirs.remove(entry.name);
         if (theirHash != null && theirHash == entry.stateHash) {
+          entry.caughtUp();                          // equal to a peer's: nothing to catch up with
           continue;
         }
         differing.add(entry.name);
         send.add(entry);
         if (theirHash != null) {
           wants.add(entry.name);
+        } else {
+          entry.lackedBy(peer, membership.peers());  // when no peer has the key, there is nothing to catch up with
         }
       }
     }
     // What is left the peer has and this node has not registered: nothing to compare it with.
-    counters.unknownKeys.add(theirs.size());
+    if (!theirs.isEmpty()) {
+      counters.refusals.refuse(RefusalCause.UNKNOWN_KEY, peer, "digests of keys not registered here "
+          + theirs.keySet(), theirs.size());
+    }
     membership.comparedDifferent(peer, differing);
     if (!send.isEmpty() || !wants.isEmpty()) {
       outbound.sendStates(peer, send, wants);
@@ -169,6 +176,7 @@ final class AntiEntropy {
   void onInSync(Address peer, InSync inSync) {
     if (rootHash() == inSync.rootHash()) {
       membership.comparedInSync(peer);
+      index.values().forEach(KeyEntry::caughtUp);
     }
   }
 

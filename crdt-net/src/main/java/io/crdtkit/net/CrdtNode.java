@@ -3,6 +3,7 @@ package io.crdtkit.net;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.crdtkit.Crdt;
+import io.crdtkit.clock.HybridLogicalClock;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.gc.GcStatus;
 import io.crdtkit.jackson.CrdtCodec;
@@ -83,6 +84,15 @@ public final class CrdtNode implements AutoCloseable {
     return node;
   }
 
+  /**
+   * A hybrid logical clock for this node's replica, for writes to last-writer-wins types:
+   * {@code map.update((state, self) -> state.deltaPut(node.clock(), key, value))}. Received timestamps are checked
+   * against the same maximum offset ({@link CrdtNodeBuilder#maxClockOffset}).
+   */
+  public HybridLogicalClock clock() {
+    return engine.clock();
+  }
+
   /** This node's replica id (this incarnation's). */
   public ReplicaId replica() {
     return engine.settings().replica();
@@ -139,9 +149,11 @@ public final class CrdtNode implements AutoCloseable {
     return new NetStats(replica(), engine.channel().getView() == null ? 0 : engine.channel().getView().size(),
         membership.memberReplicas(), membership.suspectedReplicas(), engine.keys().size(), membership.peerSyncs(),
         retirements.epoch(), new ArrayList<>(retirements.log().retired().asJava()), c.messagesSent.sum(),
-        c.bytesSent.sum(), c.messagesReceived.sum(), c.bytesReceived.sum(), c.decodeErrors.sum(),
-        c.deltasSent.sum(), c.statesSent.sum(), c.staleDeltasRefused.sum(), c.unknownKeys.sum(),
-        c.antiEntropyRounds.sum(), c.mergeViews.sum(), lag, tombstones);
+        c.bytesSent.sum(), c.messagesReceived.sum(), c.bytesReceived.sum(),
+        c.refusals.count(RefusalCause.UNDECODABLE) + c.refusals.count(RefusalCause.UNMERGEABLE),
+        c.deltasSent.sum(), c.statesSent.sum(), c.refusals.count(RefusalCause.STALE_DELTA),
+        c.refusals.count(RefusalCause.UNKNOWN_KEY), c.antiEntropyRounds.sum(), c.mergeViews.sum(), lag, tombstones,
+        c.refusals.snapshot());
   }
 
   /**

@@ -2,6 +2,7 @@ package io.crdtkit.net;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.crdtkit.clock.HybridLogicalClock;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.jackson.CodecLimits;
 import java.time.Duration;
@@ -32,6 +33,8 @@ public final class CrdtNodeBuilder {
   private Duration reportInterval = Duration.ofMillis(500);
   private int treeDepth = 4;
   private boolean jmx;
+  private Duration catchUpTimeout = Duration.ofSeconds(10);
+  private Duration maxClockOffset = HybridLogicalClock.DEFAULT_MAX_OFFSET;
 
   CrdtNodeBuilder(String cluster) {
     Objects.requireNonNull(cluster, "cluster");
@@ -107,6 +110,26 @@ public final class CrdtNodeBuilder {
     return this;
   }
 
+  /**
+   * How long an update on a node that joined a running cluster waits for its key to catch up with the others'
+   * state before it fails (default 10 s; see {@link Replicated#update}).
+   */
+  public CrdtNodeBuilder catchUpTimeout(Duration timeout) {
+    this.catchUpTimeout = requirePositive(timeout, "catch-up timeout");
+    return this;
+  }
+
+  /**
+   * How far ahead of this node's clock a received timestamp may be (default
+   * {@link HybridLogicalClock#DEFAULT_MAX_OFFSET}): a state or delta of a last-writer-wins type with a later
+   * timestamp is refused where it arrives, and counted ({@link RefusalCause#FUTURE_TIMESTAMP}). The node's
+   * {@link CrdtNode#clock()} uses the same offset.
+   */
+  public CrdtNodeBuilder maxClockOffset(Duration offset) {
+    this.maxClockOffset = requirePositive(offset, "max clock offset");
+    return this;
+  }
+
   /** Registers the node's statistics and the JGroups channel as JMX beans (default off). */
   public CrdtNodeBuilder jmx(boolean register) {
     this.jmx = register;
@@ -120,7 +143,7 @@ public final class CrdtNodeBuilder {
    */
   public CrdtNode start() {
     NodeSettings settings = new NodeSettings(cluster, replica, stack, bindAddress, maxMessageBytes, codecLimits,
-        flushDelay, antiEntropyInterval, reportInterval, treeDepth, jmx);
+        flushDelay, antiEntropyInterval, reportInterval, treeDepth, jmx, catchUpTimeout, maxClockOffset);
     return CrdtNode.start(settings);
   }
 

@@ -106,7 +106,7 @@ final class FrameCodec {
       out.i64(query.requestId());
       replicas(out, query.replicas());
     } else if (body instanceof FootprintReply reply) {
-      out.i64(reply.requestId()).i64(reply.footprint());
+      out.i64(reply.requestId()).i64(reply.footprint()).u8(reply.ready() ? 1 : 0);
     } else if (body instanceof Chunk chunk) {
       out.i64(chunk.transfer()).i32(chunk.index()).i32(chunk.total()).bytes(chunk.part());
     }
@@ -161,7 +161,7 @@ final class FrameCodec {
       case RETIREMENTS -> new Retirements(replicas(in));
       case RETIRE_REQUEST -> new RetireRequest(replicas(in));
       case FOOTPRINT_QUERY -> new FootprintQuery(in.i64("request"), replicas(in));
-      case FOOTPRINT_REPLY -> new FootprintReply(in.i64("request"), in.i64("footprint"));
+      case FOOTPRINT_REPLY -> new FootprintReply(in.i64("request"), in.i64("footprint"), readiness(in));
       case CHUNK -> chunk(in);
       default -> throw new WireException("unknown message kind " + kind);
     };
@@ -198,6 +198,14 @@ final class FrameCodec {
   }
 
   /** The bytes one key-and-document entry adds to a frame. */
+  private static boolean readiness(FrameReader in) {
+    int ready = in.u8("ready");
+    if (ready > 1) {
+      throw new WireException("field 'ready' must be 0 or 1, got " + ready);
+    }
+    return ready == 1;
+  }
+
   static int entrySize(KeyBytes entry) {
     return FrameWriter.stringSize(entry.key()) + 4 + entry.document().length;
   }

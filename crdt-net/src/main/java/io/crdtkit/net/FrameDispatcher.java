@@ -1,6 +1,9 @@
 package io.crdtkit.net;
 
 import io.crdtkit.Crdt;
+import io.crdtkit.Timestamped;
+import io.crdtkit.clock.ClockOffsetException;
+import io.crdtkit.clock.HlcTimestamp;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.gc.StabilityReport;
 import io.crdtkit.jackson.CrdtDecodeException;
@@ -53,9 +56,8 @@ final class FrameDispatcher {
       }
       dispatch(from, frame);
     } catch (WireException | CrdtDecodeException e) {
-      engine.counters().decodeErrors.increment();
-      log.warn("{}: dropped a message from {} that could not be decoded: {}", engine.settings().replica(), from,
-          e.getMessage());
+      engine.counters().refusals.refuse(RefusalCause.UNDECODABLE, from, "a message that could not be decoded: "
+          + e.getMessage());
     }
   }
 
@@ -81,12 +83,13 @@ final class FrameDispatcher {
       if (frame.epoch() < epoch && body instanceof States states) {
         applyStates(from, states, retirements.missedSince(frame.epoch()));
       } else if (body instanceof Deltas deltas) {
-        engine.counters().staleDeltasRefused.add(deltas.deltas().size());
+        engine.counters().refusals.refuse(RefusalCause.STALE_DELTA, from, "deltas from retirement epoch "
+            + frame.epoch() + " (this node is at " + epoch + ")", deltas.deltas().size());
       }
       return;
     }
     if (body instanceof Deltas deltas) {
-      applyDeltas(deltas);
+      applyDeltas(from, deltas);
     } else if (body instanceof States states) {
       applyStates(from, states, List.of());
     } else if (body instanceof TreeDigest digest) {
@@ -106,8 +109,8 @@ final class FrameDispatcher {
     }
   }
 
-  private void applyDeltas(Deltas deltas) {
-    for (Decoded decoded : decodeAll(deltas.deltas(), List.of())) {
+  private void applyDeltas(Address from, Deltas deltas) {
+    for (Decoded decoded : decodeAll(from, deltas.deltas(), List.of())) {
       if (merge(decoded)) {
         engine.counters().deltasApplied.increment();
       }
@@ -116,10 +119,11 @@ final class FrameDispatcher {
 
   private void applyStates(Address from, States states, List<ReplicaId> missedRetirements) {
     List<KeyEntry<?>> changed = new ArrayList<>();
-    for (Decoded decoded : decodeAll(states.states(), missedRetirements)) {
+    for (Decoded decoded : decodeAll(from, states.states(), missedRetirements)) {
       if (merge(decoded)) {
         changed.add(decoded.entry());
       }
+      decoded.entry().caughtUp();                    // it holds a peer's whole state now (GC.md, rule 8)
       engine.counters().statesApplied.increment();
     }
     engine.antiEntropy().answerWants(from, states, engine.keys());
@@ -140,14 +144,18 @@ final class FrameDispatcher {
     });
   }
 
-  /** Decodes every document first: one bad document drops the whole frame before anything is merged. */
+  /**
+   * Decodes every document first: one bad document drops the whole frame before anything is merged. A document
+   * whose timestamps run too far ahead of this node's clock is refused alone (its sender's clock is broken).
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private List<Decoded> decodeAll(List<KeyBytes> entries, List<ReplicaId> missedRetirements) {
+  private List<Decoded> decodeAll(Address from, List<KeyBytes> entries, List<ReplicaId> missedRetirements) {
     List<Decoded> decoded = new ArrayList<>(entries.size());
     for (KeyBytes bytes : entries) {
       KeyEntry entry = engine.keys().get(bytes.key());
       if (entry == null) {
-        engine.counters().unknownKeys.increment();
+        engine.counters().refusals.refuse(RefusalCause.UNKNOWN_KEY, from, "an entry of key '" + bytes.key()
+            + "', not registered here");
         continue;
       }
       Object value;
@@ -161,9 +169,25 @@ final class FrameDispatcher {
       } catch (RuntimeException e) {
         throw new WireException("key '" + bytes.key() + "': " + e, e);
       }
+      if (value instanceof Timestamped timestamped && !withinClockOffset(from, bytes.key(), timestamped)) {
+        continue;
+      }
       decoded.add(new Decoded(entry, value));
     }
     return decoded;
+  }
+
+  private boolean withinClockOffset(Address from, String key, Timestamped value) {
+    for (HlcTimestamp latest : value.latestTimestamp()) {
+      try {
+        engine.clock().check(latest);
+      } catch (ClockOffsetException e) {
+        engine.counters().refusals.refuse(RefusalCause.FUTURE_TIMESTAMP, from, "key '" + key + "': "
+            + e.getMessage());
+        return false;
+      }
+    }
+    return true;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -172,9 +196,8 @@ final class FrameDispatcher {
       return ((KeyEntry) decoded.entry()).merge((Crdt) decoded.value());
     } catch (RuntimeException e) {
       // A document that decodes but cannot merge (another configuration of the type, say): refused alone.
-      engine.counters().decodeErrors.increment();
-      log.warn("{}: a received state of key '{}' could not be merged: {}", engine.settings().replica(),
-          decoded.entry().name, e.toString());
+      engine.counters().refusals.refuse(RefusalCause.UNMERGEABLE, decoded.entry().name,
+          "a state of key '" + decoded.entry().name + "' that could not be merged: " + e);
       return false;
     }
   }

@@ -17,6 +17,8 @@ import io.vavr.control.Option;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +46,9 @@ final class KeyEntry<S extends Crdt<S>> {
 
   private S state;
   private @Nullable S pendingDelta;
+  // A collected key held by others must catch up before this node writes, collects or reports it (GC.md, rule 8).
+  private final CountDownLatch caughtUp = new CountDownLatch(1);
+  private final java.util.Set<org.jgroups.Address> lackedBy = new java.util.HashSet<>();
 
   /** Set whenever the state changes; the protocol thread clears it when it rehashes the state. */
   final AtomicBoolean dirty = new AtomicBoolean(false);
@@ -54,7 +59,7 @@ final class KeyEntry<S extends Crdt<S>> {
   boolean inTree;
 
   KeyEntry(String name, S initial, CrdtCodec<S> codec, ReplicaId self, Iterable<ReplicaId> members,
-      List<ReplicaId> retired, Consumer<KeyEntry<?>> dirtySink) {
+      List<ReplicaId> retired, boolean alone, Consumer<KeyEntry<?>> dirtySink) {
     this.dirtySink = dirtySink;
     this.name = name;
     this.keyHash = Hashes.ofKey(name);
@@ -67,6 +72,64 @@ final class KeyEntry<S extends Crdt<S>> {
     if (collector != null) {
       // A key registered after retirements: states it receives mention no retiree, but its tracker must not wait.
       retired.forEach(collector::retire);
+    }
+    if (collector == null || alone) {
+      caughtUp.countDown();
+    }
+  }
+
+  /**
+   * This key has merged a whole state from a peer, or compared equal with one: it has caught up with what the
+   * cluster may already have collected (GC.md, rule 8).
+   */
+  void caughtUp() {
+    caughtUp.countDown();
+  }
+
+  /**
+   * Protocol thread: anti-entropy found that {@code peer} does not replicate this key. Once no peer of the view
+   * does, nobody can have collected anything of it: the key has caught up.
+   */
+  void lackedBy(org.jgroups.Address peer, List<org.jgroups.Address> peers) {
+    if (isCaughtUp()) {
+      return;
+    }
+    lackedBy.add(peer);
+    if (lackedBy.containsAll(peers)) {
+      caughtUp();
+    }
+  }
+
+  boolean isCaughtUp() {
+    return caughtUp.getCount() == 0;
+  }
+
+  /**
+   * Waits until this key has caught up (a member that joined a cluster writes only then: its updates would
+   * otherwise be concurrent with what the others already collected).
+   *
+   * @throws IllegalStateException if it has not caught up within {@code timeout}
+   */
+  void awaitCaughtUp(java.time.Duration timeout) {
+    boolean interrupted = false;
+    try {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (true) {
+        try {
+          if (caughtUp.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            return;
+          }
+          throw new IllegalStateException("key '" + name + "' has not caught up with the cluster within " + timeout
+              + ": no peer has answered anti-entropy for it yet (a member that joins writes only once it has the"
+              + " others' state; see NET.md, \"Joining\")");
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -172,6 +235,9 @@ final class KeyEntry<S extends Crdt<S>> {
             part = part * 31 + dot.counter();
           }
         }
+        if (state instanceof Collectable<?> collectable) {
+          part = part * 31 + collectable.progress().get(replica);    // and what it delivered (GC.md, rule 3)
+        }
       } else if (state instanceof GCounter counter) {
         part = counter.get(replica);
       } else if (state instanceof PNCounter counter) {
@@ -207,9 +273,9 @@ final class KeyEntry<S extends Crdt<S>> {
     return collector != null;
   }
 
-  /** This key's stability report, if its type is collected. */
+  /** This key's stability report, if its type is collected and it has caught up. */
   @Nullable StabilityReport report() {
-    return collector == null ? null : collector.report();
+    return collector == null || !isCaughtUp() ? null : collector.report();
   }
 
   /** Takes in a member's report and collects at once: GC resumes after a heal without waiting for a write. */
@@ -248,9 +314,22 @@ final class KeyEntry<S extends Crdt<S>> {
     listeners.remove(listener);
   }
 
+  /** The state collected, once this key has caught up (before, its cuts would not cover what it lacks). */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private S collect(S merged) {
-    return collector == null ? merged : (S) collector.afterChange((CausalCrdt) merged);
+    return collector == null || !isCaughtUp() ? merged : (S) collector.afterChange((CausalCrdt) merged);
+  }
+
+  /**
+   * Whether a retirement may fold this key now: it has caught up, and the heir's block it holds is below its stable
+   * cut (the earlier retirements are stable here, GC.md rule 9).
+   */
+  synchronized boolean readyForRetirement() {
+    if (collector == null) {
+      return true;
+    }
+    long heirBlock = ((Collectable<?>) state).progress().get(RetirementLog.HEIR);
+    return isCaughtUp() && collector.tracker().stableCut().get(RetirementLog.HEIR) >= heirBlock;
   }
 
   private void notifyListeners(S value, boolean local) {

@@ -47,6 +47,23 @@ final class Membership {
     return !replica.equals(replicas.put(address, replica));
   }
 
+  /**
+   * The replicas of {@code newView}'s members, learned from the logical names the view carries (a node's channel is
+   * named after its replica); members whose name is not known yet are learned from their first frame instead.
+   */
+  List<ReplicaId> replicasOf(View newView) {
+    List<ReplicaId> learned = new ArrayList<>();
+    for (Address member : newView.getMembers()) {
+      String name = org.jgroups.util.NameCache.get(member);
+      if (name != null && !member.equals(self) && !replicas.containsKey(member)) {
+        ReplicaId replica = ReplicaId.of(name);
+        replicas.put(member, replica);
+        learned.add(replica);
+      }
+    }
+    return learned;
+  }
+
   @Nullable ReplicaId replicaOf(Address address) {
     return replicas.get(address);
   }

@@ -9,15 +9,17 @@ final class NetCounters {
   final LongAdder bytesSent = new LongAdder();
   final LongAdder messagesReceived = new LongAdder();
   final LongAdder bytesReceived = new LongAdder();
-  final LongAdder decodeErrors = new LongAdder();
   final LongAdder deltasSent = new LongAdder();
   final LongAdder deltasApplied = new LongAdder();
   final LongAdder statesSent = new LongAdder();
   final LongAdder statesApplied = new LongAdder();
-  final LongAdder staleDeltasRefused = new LongAdder();
-  final LongAdder unknownKeys = new LongAdder();
   final LongAdder antiEntropyRounds = new LongAdder();
   final LongAdder antiEntropyInSync = new LongAdder();
   final LongAdder reportsSent = new LongAdder();
   final LongAdder mergeViews = new LongAdder();
+  final Refusals refusals;
+
+  NetCounters(String self) {
+    this.refusals = new Refusals(self);
+  }
 }

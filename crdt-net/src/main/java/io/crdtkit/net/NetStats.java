@@ -34,13 +34,15 @@ import org.apiguardian.api.API;
  * @param stabilityLag        per member, the largest garbage-collection lag over the collected keys (how many dots
  *                            this node has merged that the member's last accepted report had not)
  * @param tombstones          tombstones held now over the collected keys
+ * @param refused             what this node refused to take in, by cause (each refusal is also logged, at most
+ *                            once a minute per cause and sender)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record NetStats(ReplicaId replica, int viewSize, List<ReplicaId> members, Set<ReplicaId> suspected, int keys,
     List<PeerSync> peers, long epoch, List<ReplicaId> retired, long messagesSent, long bytesSent,
     long messagesReceived, long bytesReceived, long decodeErrors, long deltasSent, long statesSent,
     long staleDeltasRefused, long unknownKeys, long antiEntropyRounds, long mergeViews,
-    Map<ReplicaId, Long> stabilityLag, long tombstones) {
+    Map<ReplicaId, Long> stabilityLag, long tombstones, Map<RefusalCause, Long> refused) {
 
   /** Whether anti-entropy last found this node in sync with every peer in the view. */
   public boolean inSyncWithAllPeers() {

@@ -97,7 +97,8 @@ final class NodeBeans implements CrdtNodeMXBean {
 
   @Override
   public long getDecodeErrors() {
-    return node.engine().counters().decodeErrors.sum();
+    return node.engine().counters().refusals.count(RefusalCause.UNDECODABLE)
+        + node.engine().counters().refusals.count(RefusalCause.UNMERGEABLE);
   }
 
   @Override

@@ -18,7 +18,9 @@ import java.time.Duration;
  * @param reportInterval      how often stability reports and pending retirements are handled
  * @param treeDepth           depth of the digest tree (16-way): 4 suits up to about a million keys
  * @param jmx                 whether to register the node and its channel as JMX beans
+ * @param catchUpTimeout      how long an update on a joining node waits for its key to catch up
+ * @param maxClockOffset      how far ahead of this node's clock a received timestamp may be
  */
 record NodeSettings(String cluster, ReplicaId replica, JGroupsStack stack, String bindAddress, int maxMessageBytes,
     CodecLimits codecLimits, Duration flushDelay, Duration antiEntropyInterval, Duration reportInterval,
-    int treeDepth, boolean jmx) {}
+    int treeDepth, boolean jmx, Duration catchUpTimeout, Duration maxClockOffset) {}

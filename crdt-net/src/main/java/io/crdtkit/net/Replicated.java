@@ -42,14 +42,18 @@ public final class Replicated<S extends Crdt<S>> {
   }
 
   /**
-   * Applies an update here at once and queues its delta for the other members (sent in batches).
+   * Applies an update here at once and queues its delta for the other members (sent in batches). On a node that
+   * joined a running cluster, a key whose type is garbage collected first waits (up to the node's catch-up
+   * timeout) until it has the others' state: an update made before would be concurrent with what they may already
+   * have collected (crdt-gc's GC.md, rule 8).
    *
    * @return the state after the update
-   * @throws IllegalStateException if the node is closed or leaving
+   * @throws IllegalStateException if the node is closed or leaving, or the key has not caught up in time
    */
   public S update(DeltaMutator<S> mutator) {
     Objects.requireNonNull(mutator, "mutator");
     engine.requireWritable();
+    entry.awaitCaughtUp(engine.settings().catchUpTimeout());
     if (entry.update(mutator) != null) {
       engine.deltaQueued(entry);
     }
@@ -61,6 +65,14 @@ public final class Replicated<S extends Crdt<S>> {
     Objects.requireNonNull(listener, "listener");
     entry.subscribe(listener);
     return () -> entry.unsubscribe(listener);
+  }
+
+  /**
+   * Whether this key has caught up with the cluster: it was registered on a node alone in its view, or it has
+   * merged a peer's state of it or compared equal with one. Updates wait for it (see {@link #update}).
+   */
+  public boolean isCaughtUp() {
+    return entry.isCaughtUp();
   }
 
   /** The key's garbage-collection status, if its type is collected (crdt-gc). */

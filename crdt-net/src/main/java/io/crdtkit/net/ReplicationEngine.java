@@ -48,7 +48,9 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   private final KeyRegistry registry;
   private final ConcurrentLinkedQueue<KeyEntry<?>> withDeltas = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
-  private final NetCounters counters = new NetCounters();
+  private final AtomicBoolean catchUpScheduled = new AtomicBoolean();
+  private final NetCounters counters;
+  private final io.crdtkit.clock.HybridLogicalClock clock;
   private final FrameSender sender;
   private final FrameDispatcher dispatcher;
   private final ChunkAssembler chunks;
@@ -65,6 +67,8 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     this.settings = settings;
     this.channel = channel;
     this.registry = new KeyRegistry(settings.replica());
+    this.counters = new NetCounters(settings.replica().name());
+    this.clock = io.crdtkit.clock.HybridLogicalClock.create(settings.replica(), settings.maxClockOffset());
     this.mapper = CrdtMappers.smile(settings.codecLimits());
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = new Thread(runnable, "crdt-net-" + settings.replica());
@@ -111,8 +115,16 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
 
   <S extends Crdt<S>> Replicated<S> register(String key, S initial, CrdtCodec<S> codec) {
     requireOpen();
-    KeyEntry<S> entry = registry.register(key, initial, codec, retirements.log(), this::dirty);
+    boolean alone = membership == null || membership.peers().isEmpty();
+    KeyEntry<S> entry = registry.register(key, initial, codec, retirements.log(), alone, this::dirty);
     entry.markDirty();
+    if (!entry.isCaughtUp() && catchUpScheduled.compareAndSet(false, true)) {
+      // One round with every peer for all the keys registered meanwhile, not one per key.
+      protocol.schedule(() -> guarded("catch-up round", () -> {
+        catchUpScheduled.set(false);
+        antiEntropyWithAll();
+      }), settings.flushDelay().toMillis(), TimeUnit.MILLISECONDS);
+    }
     return new Replicated<>(entry, this);
   }
 
@@ -208,7 +220,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     counters.messagesReceived.increment();
     counters.bytesReceived.add(length);
     if (bytes == null || sender == null) {
-      counters.decodeErrors.increment();
+      counters.refusals.refuse(RefusalCause.UNDECODABLE, sender, "a message without a byte payload");
       return;
     }
     protocol.execute(() -> guarded("message from " + sender, () -> dispatcher.handle(sender, bytes, offset, length)));
@@ -225,6 +237,11 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
       return;
     }
     List<Address> joined = members.install(view);
+    // The view names every member's replica: every member learns a joiner when it installs the view, before any
+    // message sent in it, so no collector collects without waiting for the joiner (GC.md, rule 8).
+    for (ReplicaId replica : members.replicasOf(view)) {
+      learned(replica);
+    }
     retirements.viewChanged();
     boolean merged = view instanceof MergeView;
     if (merged) {
@@ -314,6 +331,16 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     return registry.footprint(replicas);
   }
 
+  /** Whether every key may be folded by a retirement now (GC.md, rule 9). */
+  boolean readyForRetirement() {
+    return registry.entries().stream().allMatch(KeyEntry::readyForRetirement);
+  }
+
+  /** Anti-entropy found every key equal with a peer: every key has caught up. */
+  void allCaughtUp() {
+    registry.entries().forEach(KeyEntry::caughtUp);
+  }
+
   /** New entries of the retirement log: fold them into every key; this node stops writing if it is among them. */
   void applyRetirements(List<ReplicaId> retired) {
     registry.retire(retired);
@@ -341,6 +368,11 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
 
   NetCounters counters() {
     return counters;
+  }
+
+  /** The node's hybrid logical clock: what received timestamps are checked against. */
+  io.crdtkit.clock.HybridLogicalClock clock() {
+    return clock;
   }
 
   RetirementCoordinator retirements() {

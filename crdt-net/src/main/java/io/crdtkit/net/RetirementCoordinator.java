@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * The cluster's retirement log, and the protocol that grows it (NET.md, "Retirement"). Only the coordinator of a
  * view appends to the log, and only when (1) every replica of the replica set that is not being retired is in its
  * view, so no other side of a partition can append a different entry, (2) the replicas being retired are gone from
- * the view (or asked to leave themselves), and (3) every member answered a footprint query with the same hash: every
- * live member holds the same updates of the retirees, so every member folds them identically. The log then travels
- * whole; members apply the entries they lack. Owned by the protocol thread.
+ * the view (or asked to leave themselves), (3) every member answered a footprint query with the same hash: every
+ * live member holds the same updates of the retirees, so every member folds them identically, and (4) every member
+ * is ready: its keys have caught up and the earlier retirements are stable there (crdt-gc's GC.md, rule 9). The log
+ * then travels whole; members apply the entries they lack. Owned by the protocol thread.
  */
 final class RetirementCoordinator {
 
@@ -109,6 +110,11 @@ final class RetirementCoordinator {
     if (!queries.isEmpty()) {
       return;
     }
+    if (!engine.readyForRetirement()) {
+      log.debug("retirement of {} waits: a key here has not caught up, or an earlier retirement is not stable yet",
+          candidates);
+      return;
+    }
     long id = ++nextQuery;
     Set<Address> awaited = new LinkedHashSet<>(engine.membership().peers());
     Query query = new Query(id, candidates, awaited, engine.footprint(candidates));
@@ -122,7 +128,8 @@ final class RetirementCoordinator {
 
   /** Every member answers a footprint query, the coordinator included (the multicast comes back to it). */
   void onFootprintQuery(Address from, FootprintQuery query) {
-    engine.send(from, new FootprintReply(query.requestId(), engine.footprint(query.replicas())));
+    engine.send(from, new FootprintReply(query.requestId(), engine.footprint(query.replicas()),
+        engine.readyForRetirement()));
   }
 
   void onFootprintReply(Address from, FootprintReply reply) {
@@ -134,6 +141,11 @@ final class RetirementCoordinator {
       // Some member holds more or less of the retirees than this one: anti-entropy will even it out; ask again.
       queries.remove(query.id());
       engine.antiEntropyWithAll();
+      return;
+    }
+    if (!reply.ready()) {
+      // A member has not caught up, or an earlier retirement is not stable there yet (GC.md, rule 9): ask again.
+      queries.remove(query.id());
       return;
     }
     query.awaited().remove(from);
@@ -167,8 +179,8 @@ final class RetirementCoordinator {
     List<ReplicaId> ours = retirements.retired().asJava();
     int common = Math.min(theirs.size(), ours.size());
     if (!theirs.subList(0, common).equals(ours.subList(0, common))) {
-      engine.counters().decodeErrors.increment();
-      log.error("retirement log from {} conflicts with ours: {} vs {}; ignored", from, theirs, ours);
+      engine.counters().refusals.refuse(RefusalCause.UNDECODABLE, from,
+          "a retirement log that conflicts with ours (" + theirs + " vs " + ours + ")");
       return;
     }
     if (theirs.size() < ours.size()) {

@@ -52,8 +52,12 @@ sealed interface WireMessage {
   /** Footprint check for a retirement: the coordinator asks, every member answers with its footprint hash. */
   record FootprintQuery(long requestId, List<ReplicaId> replicas) implements WireMessage {}
 
-  /** The answer: a hash of how much of each queried replica's updates the sender holds, over all its keys. */
-  record FootprintReply(long requestId, long footprint) implements WireMessage {}
+  /**
+   * The answer: a hash of how much of each queried replica's updates the sender holds, over all its keys, and
+   * whether it is ready for a retirement: every collected key has caught up, and the earlier retirements are stable
+   * at it (crdt-gc's GC.md, rule 9).
+   */
+  record FootprintReply(long requestId, long footprint, boolean ready) implements WireMessage {}
 
   /** Part of a frame too large for one message; the parts are reassembled into the frame. */
   record Chunk(long transfer, int index, int total, byte[] part) implements WireMessage {}

@@ -40,7 +40,8 @@ class FrameCodecTest {
         new Retirements(List.of(ReplicaId.of("old-1"), ReplicaId.of("old-2"))),
         new RetireRequest(List.of(A)),
         new FootprintQuery(5, List.of(A)),
-        new FootprintReply(5, 99),
+        new FootprintReply(5, 99, true),
+        new FootprintReply(6, -1, false),
         new Chunk(77, 1, 3, new byte[] {4, 5}));
     for (WireMessage message : messages) {
       byte[] bytes = FrameCodec.encode(new Frame(A, 3, message));
