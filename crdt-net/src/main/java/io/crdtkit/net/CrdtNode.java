@@ -62,6 +62,7 @@ public final class CrdtNode implements AutoCloseable {
   }
 
   static CrdtNode start(NodeSettings settings) {
+    JGroupsHardening.install();
     JChannel channel;
     try {
       channel = settings.stack().createChannel(settings.bindAddress());

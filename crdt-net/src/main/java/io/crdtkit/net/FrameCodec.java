@@ -69,6 +69,19 @@ final class FrameCodec {
     return out.raw(body).toByteArray();
   }
 
+  /** The length of the body an encoded frame carries, once inflated (the frame's own length if not compressed). */
+  static int bodyLength(byte[] frame) {
+    if ((frame[1] & COMPRESSED) == 0) {
+      return frame.length;
+    }
+    FrameReader in = new FrameReader(frame, 0, frame.length);
+    in.u8("version");
+    in.u8("kind");
+    in.string("sender");
+    in.i64("epoch");
+    return in.i32("inflated length");
+  }
+
   private static byte[] encodeBody(WireMessage body) {
     FrameWriter out = new FrameWriter(256);
     if (body instanceof Deltas deltas) {

@@ -44,17 +44,29 @@ final class FrameDispatcher {
     this.engine = engine;
   }
 
+  /**
+   * Takes in one message. An unchunked frame's body may inflate to at most the maximum message size (a sender
+   * chunks anything larger), a reassembled one to the codec's maximum document size: a small frame cannot make every
+   * member allocate megabytes.
+   */
   void handle(Address from, byte[] bytes, int offset, int length) {
+    handle(from, bytes, offset, length, Math.min(engine.settings().maxMessageBytes(),
+        engine.settings().codecLimits().maxDocumentBytes()));
+  }
+
+  private void handle(Address from, byte[] bytes, int offset, int length, long maxInflatedBytes) {
     try {
-      Frame frame = FrameCodec.decode(bytes, offset, length, engine.settings().codecLimits().maxDocumentBytes());
+      Frame frame = FrameCodec.decode(bytes, offset, length, maxInflatedBytes);
       if (frame.body() instanceof Chunk chunk) {
         byte[] whole = engine.chunks().accept(from, chunk, System.currentTimeMillis());
         if (whole != null) {
-          handle(from, whole, 0, whole.length);
+          handle(from, whole, 0, whole.length, engine.settings().codecLimits().maxDocumentBytes());
         }
         return;
       }
       dispatch(from, frame);
+    } catch (ChunkAssembler.TransferRefused e) {
+      engine.counters().refusals.refuse(RefusalCause.TRANSFER_LIMIT, from, e.getMessage());
     } catch (WireException | CrdtDecodeException e) {
       engine.counters().refusals.refuse(RefusalCause.UNDECODABLE, from, "a message that could not be decoded: "
           + e.getMessage());

@@ -41,7 +41,8 @@ final class FrameSender {
       return;
     }
     byte[] bytes = FrameCodec.encode(frame);
-    if (bytes.length <= maxMessageBytes) {
+    // Receivers inflate an unchunked frame to at most the message size: a body that inflates beyond goes in chunks.
+    if (bytes.length <= maxMessageBytes && FrameCodec.bodyLength(bytes) <= maxMessageBytes) {
       sendBytes(to, bytes);
       return;
     }

@@ -122,8 +122,9 @@ public final class JGroupsStack {
     return new JGroupsStack(description + ", encrypted (SYM_ENCRYPT AES)", template, usesBindAddress, key);
   }
 
-  /** A new, unconnected channel on this stack. */
+  /** A new, unconnected channel on this stack (in a JVM hardened against Java deserialization first). */
   JChannel createChannel(String bindAddress) throws Exception {
+    JGroupsHardening.install();
     String xml = usesBindAddress ? template.replace("@bind@", bindAddress) : template;
     JChannel channel;
     try (InputStream in = new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))) {

@@ -31,6 +31,9 @@ final class Membership {
   private final Map<Address, Status> status = new ConcurrentHashMap<>();
   private final Map<Address, Long> epochs = new ConcurrentHashMap<>();
   private final Map<Address, ReplicaId> suspected = new ConcurrentHashMap<>();
+  // Every replica that was ever a member of a view this node installed (retirement checks it, see
+  // RetirementCoordinator); protocol thread only.
+  private final Set<ReplicaId> everInView = ConcurrentHashMap.newKeySet();
 
   Membership(Address self, ReplicaId selfReplica) {
     this.self = self;
@@ -44,7 +47,22 @@ final class Membership {
 
   /** Records which replica {@code address} is; whether it was new. */
   boolean learn(Address address, ReplicaId replica) {
+    View current = view;
+    if (current != null && current.containsMember(address)) {
+      everInView.add(replica);
+    }
     return !replica.equals(replicas.put(address, replica));
+  }
+
+  /** Whether {@code replica} was a member of a view this node installed. */
+  boolean everInView(ReplicaId replica) {
+    return everInView.contains(replica);
+  }
+
+  /** The members of the current view, this node included. */
+  List<Address> peersAndSelf() {
+    View current = view;
+    return current == null ? List.of(self) : current.getMembers();
   }
 
   /**
@@ -59,6 +77,10 @@ final class Membership {
         ReplicaId replica = ReplicaId.of(name);
         replicas.put(member, replica);
         learned.add(replica);
+      }
+      ReplicaId known = replicas.get(member);
+      if (known != null) {
+        everInView.add(known);
       }
     }
     return learned;

@@ -13,11 +13,26 @@ public enum RefusalCause {
   UNMERGEABLE,
   /** A delta from an older retirement epoch (its sender's next whole state replaces it). */
   STALE_DELTA,
+  /**
+   * A chunked transfer beyond what a peer may make this node hold (a few transfers per sender, a bounded number of
+   * bytes per sender and in all); its sender's next anti-entropy round sends the state again.
+   */
+  TRANSFER_LIMIT,
   /** An entry for a key this node has not registered (usual while members register their keys: not logged). */
   UNKNOWN_KEY,
   /**
    * A state whose timestamps run further ahead of this node's clock than the maximum clock offset: its sender's clock
    * is broken, and accepting it would make its writes win every later one here.
    */
-  FUTURE_TIMESTAMP
+  FUTURE_TIMESTAMP,
+  /**
+   * A retirement log that adds retirements, from a member that is not the view's coordinator, or for a replica the
+   * coordinator did not run its footprint round with this member about: taken in, it would retire live replicas.
+   */
+  FORGED_RETIREMENT,
+  /**
+   * A JGroups ObjectMessage: a Java object, which crdtkit never takes from the network (NET.md, "Security"). JGroups
+   * refuses it in its transport, for every channel of the JVM, so this count is the JVM's, not one node's.
+   */
+  OBJECT_MESSAGE
 }

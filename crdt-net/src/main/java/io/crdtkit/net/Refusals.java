@@ -48,12 +48,13 @@ final class Refusals {
   }
 
   long count(RefusalCause cause) {
-    return counts.get(cause).sum();
+    return cause == RefusalCause.OBJECT_MESSAGE ? RefusedObjectMessage.REFUSED.sum() : counts.get(cause).sum();
   }
 
   Map<RefusalCause, Long> snapshot() {
     Map<RefusalCause, Long> snapshot = new EnumMap<>(RefusalCause.class);
     counts.forEach((cause, count) -> snapshot.put(cause, count.sum()));
+    snapshot.put(RefusalCause.OBJECT_MESSAGE, RefusedObjectMessage.REFUSED.sum());
     return snapshot;
   }
 }

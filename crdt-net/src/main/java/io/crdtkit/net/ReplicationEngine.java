@@ -106,6 +106,9 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     }
     schedule(this::antiEntropyTick, settings.antiEntropyInterval().toMillis());
     schedule(this::reportTick, settings.reportInterval().toMillis());
+    // Transfers left incomplete go on their own timer, also on a node alone in its view.
+    schedule(() -> chunks.expire(System.currentTimeMillis() - 10 * settings.antiEntropyInterval().toMillis()),
+        settings.antiEntropyInterval().toMillis());
   }
 
   private void schedule(Runnable task, long periodMillis) {
@@ -237,6 +240,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
       return;
     }
     List<Address> joined = members.install(view);
+    chunks.retainSenders(view.getMembers());
     // The view names every member's replica: every member learns a joiner when it installs the view, before any
     // message sent in it, so no collector collects without waiting for the joiner (GC.md, rule 8).
     for (ReplicaId replica : members.replicasOf(view)) {
@@ -298,7 +302,6 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
       return;
     }
     antiEntropy().startRound(members.peerForAntiEntropy());
-    chunks.expire(System.currentTimeMillis() - 10 * settings.antiEntropyInterval().toMillis());
   }
 
   private void reportTick() {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jgroups.Address;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,9 @@ final class RetirementCoordinator {
   private final Set<ReplicaId> leaving = new LinkedHashSet<>();
   private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
   private final Map<Long, Query> queries = new HashMap<>();
+  // The footprint queries this node answered, per coordinator: a log that adds retirements is taken in only from
+  // the view's coordinator, and only for replicas it asked this node about.
+  private final Map<Address, Set<ReplicaId>> answered = new HashMap<>();
   private long nextQuery;
 
   RetirementCoordinator(ReplicationEngine engine) {
@@ -128,6 +132,7 @@ final class RetirementCoordinator {
 
   /** Every member answers a footprint query, the coordinator included (the multicast comes back to it). */
   void onFootprintQuery(Address from, FootprintQuery query) {
+    answered.computeIfAbsent(from, coordinator -> new LinkedHashSet<>()).addAll(query.replicas());
     engine.send(from, new FootprintReply(query.requestId(), engine.footprint(query.replicas()),
         engine.readyForRetirement()));
   }
@@ -168,9 +173,10 @@ final class RetirementCoordinator {
     onRetirements(engine.membership().self(), message);
   }
 
-  /** A view changed: outstanding queries are void (their members changed). */
+  /** A view changed: outstanding queries are void (their members changed), and so are the answers to them. */
   void viewChanged() {
     queries.clear();
+    answered.keySet().retainAll(engine.membership().peersAndSelf());
   }
 
   /** Someone's log, whole: apply what it adds, or send ours back if it is behind. */
@@ -191,15 +197,47 @@ final class RetirementCoordinator {
       return;
     }
     List<ReplicaId> added = theirs.subList(ours.size(), theirs.size());
+    String refusal = refusal(from, added);
+    if (refusal != null) {
+      engine.counters().refusals.refuse(RefusalCause.FORGED_RETIREMENT, from, "a retirement log that adds "
+          + added + ": " + refusal);
+      Address coordinator = engine.membership().coordinator();
+      if (coordinator != null && !coordinator.equals(from)) {
+        engine.send(coordinator, new Retirements(ours));    // the coordinator answers with its log if it is ahead
+      }
+      return;
+    }
     RetirementLog grown = retirements;
     for (ReplicaId replica : added) {
       grown = grown.retire(replica);
     }
     engine.applyRetirements(List.copyOf(added));
     retirements = grown;
+    answered.values().forEach(asked -> asked.removeAll(added));
     requested.removeAll(added);
     leaving.removeAll(added);
     completeWaiters();
+  }
+
+  /**
+   * Why a log from {@code from} that adds {@code added} is not taken in (null if it is): only the view's coordinator
+   * grows the log, and only for replicas it asked this node about in a footprint round; a replica this node never
+   * saw in a view (a joiner catches up with retirements made before it came) needs no round.
+   */
+  private @Nullable String refusal(Address from, List<ReplicaId> added) {
+    if (from.equals(engine.membership().self())) {
+      return null;                                       // this node's own commit, after its own round
+    }
+    if (!from.equals(engine.membership().coordinator())) {
+      return "only the view's coordinator retires replicas";
+    }
+    Set<ReplicaId> asked = answered.getOrDefault(from, Set.of());
+    for (ReplicaId replica : added) {
+      if (!asked.contains(replica) && engine.membership().everInView(replica)) {
+        return "the coordinator did not ask this member for its footprint of " + replica;
+      }
+    }
+    return null;
   }
 
   /** The retirements a state of epoch {@code epoch} has not seen. */

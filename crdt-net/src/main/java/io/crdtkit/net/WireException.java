@@ -5,7 +5,7 @@ package io.crdtkit.net;
  * that runs past the end, trailing bytes, or a state that its key's codec refused. The frame is dropped whole:
  * nothing in it is applied.
  */
-final class WireException extends RuntimeException {
+class WireException extends RuntimeException {
 
   WireException(String message) {
     super(message);

@@ -11,6 +11,7 @@ import io.crdtkit.jackson.CrdtMappers;
 import io.crdtkit.net.WireMessage.Chunk;
 import io.crdtkit.net.WireMessage.Deltas;
 import io.crdtkit.net.WireMessage.KeyBytes;
+import io.crdtkit.net.WireMessage.Retirements;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -114,6 +115,74 @@ class RogueMemberTest {
     assertThat(hits.value()).isEqualTo(before);
     assertThat(target.engine().chunks().inProgress()).isZero();
     assertStillReplicates();
+  }
+
+  /**
+   * Issue 14, finding 2: one frame from any member retired every replica for good. A log that adds retirements is
+   * taken in only from the view's coordinator, after its footprint round: the rogue's is refused and counted, and
+   * both members stay at epoch 0 and writable.
+   */
+  @Test
+  void aRetirementLogFromAMemberThatIsNotTheCoordinatorIsRefused() throws Exception {
+    List<ReplicaId> victims = List.of(cluster.get(1).replica(), cluster.get(0).replica());
+    byte[] forged = FrameCodec.encode(new Frame(ROGUE, 0, new Retirements(victims)));
+    for (CrdtNode node : cluster.nodes()) {
+      sendTo(node, forged);
+    }
+
+    await().atMost(DEADLINE).until(() -> cluster.nodes().stream()
+        .allMatch(node -> node.stats().refused().get(RefusalCause.FORGED_RETIREMENT) >= 1));
+    assertThat(cluster.nodes()).allSatisfy(node -> assertThat(node.stats().epoch()).isZero());
+    assertStillReplicates();
+    hits.update((counter, self) -> counter.deltaIncrement(self, 1));
+    await().atMost(DEADLINE).until(() -> other.value().value() == 5);
+  }
+
+  /**
+   * Issue 14, finding 5: first chunks of many transfers held memory, for good on a member left alone. A sender may
+   * have two transfers in progress and a bounded number of bytes in them; the rest are refused and counted, and a
+   * departed sender's transfers go with the next view.
+   */
+  @Test
+  void chunkedTransfersFromOneSenderAreBoundedAndGoWhenItLeaves() throws Exception {
+    CrdtNode target = cluster.get(0);
+    byte[] part = new byte[8 * 1024];
+    for (int transfer = 1; transfer <= 20; transfer++) {
+      sendTo(target, FrameCodec.encode(new Frame(ROGUE, 0, new Chunk(transfer, 0, 4, part))));
+    }
+
+    await().atMost(DEADLINE).until(() -> target.stats().refused().get(RefusalCause.TRANSFER_LIMIT) >= 18);
+    assertThat(target.engine().chunks().inProgress()).isEqualTo(ChunkAssembler.MAX_TRANSFERS_PER_SENDER);
+    assertThat(target.engine().chunks().bytesHeld()).isLessThanOrEqualTo(64 * 1024);
+    rogue.disconnect();
+    await().atMost(DEADLINE).until(() -> target.engine().chunks().inProgress() == 0);
+    assertStillReplicates();
+  }
+
+  /**
+   * Issue 14, finding 7: a frame of a few hundred kilobytes inflated to the document limit (63 MiB) at every member.
+   * An unchunked frame inflates to at most the message size; the claim is refused before anything is allocated.
+   */
+  @Test
+  void anUnchunkedFrameClaimingToInflatePastTheMessageSizeIsRefusedBeforeInflating() throws Exception {
+    try (InJvmCluster small = InJvmCluster.of(1, builder -> builder.maxMessageBytes(32 * 1024))) {
+      CrdtNode target = small.get(0);
+      JChannel attacker = JGroupsStack.inJvm().createChannel("127.0.0.1");
+      try (attacker) {
+        attacker.connect(target.engine().settings().cluster());
+        await().atMost(DEADLINE).until(() -> target.channel().getView().size() == 2);
+        // A well-formed frame: inflated, it would be an entry of an unknown key; refused, it is never inflated.
+        byte[] bomb = FrameCodec.encode(new Frame(ROGUE, 0, new Deltas(List.of(new KeyBytes("x",
+            new byte[1024 * 1024])))));
+        assertThat(bomb.length).isLessThan(32 * 1024);
+        assertThat(FrameCodec.bodyLength(bomb)).isGreaterThan(1024 * 1024);
+        long before = target.stats().decodeErrors();
+        attacker.send(new BytesMessage(target.channel().getAddress(), bomb));
+
+        await().atMost(DEADLINE).until(() -> target.stats().decodeErrors() > before);
+        assertThat(target.stats().unknownKeys()).isZero();
+      }
+    }
   }
 
   private void assertStillReplicates() {
