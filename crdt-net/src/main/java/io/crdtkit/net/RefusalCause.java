@@ -34,5 +34,11 @@ public enum RefusalCause {
    * A JGroups ObjectMessage: a Java object, which crdtkit never takes from the network (NET.md, "Security"). JGroups
    * refuses it in its transport, for every channel of the JVM, so this count is the JVM's, not one node's.
    */
-  OBJECT_MESSAGE
+  OBJECT_MESSAGE,
+  /**
+   * On an {@link JGroupsStack#encrypted encrypted} stack: a message that does not prove it was made with the cluster's
+   * key (no encryption, another key's fingerprint, an authentication tag that does not verify). From a process without
+   * the key: a stranger's join request, a forged message, or a member still on an old key.
+   */
+  UNAUTHENTICATED
 }

@@ -68,6 +68,10 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     this.channel = channel;
     this.registry = new KeyRegistry(settings.replica());
     this.counters = new NetCounters(settings.replica().name());
+    AuthenticatedEncryption encryption = channel.getProtocolStack().findProtocol(AuthenticatedEncryption.class);
+    if (encryption != null) {
+      encryption.countRefusalsIn(counters.refusals); // strangers' messages show in this node's stats
+    }
     this.clock = io.crdtkit.clock.HybridLogicalClock.create(settings.replica(), settings.maxClockOffset());
     this.mapper = CrdtMappers.smile(settings.codecLimits());
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -217,15 +221,16 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   @Override
   public void receive(Message message) {
     Address sender = message.getSrc();
-    byte[] bytes = message.getArray();
-    int offset = message.getOffset();
-    int length = message.getLength();
     counters.messagesReceived.increment();
-    counters.bytesReceived.add(length);
-    if (bytes == null || sender == null) {
+    // crdtkit sends BytesMessages only; another kind (an empty ObjectMessage, say) has no array to read
+    if (!message.hasArray() || message.getArray() == null || sender == null) {
       counters.refusals.refuse(RefusalCause.UNDECODABLE, sender, "a message without a byte payload");
       return;
     }
+    byte[] bytes = message.getArray();
+    int offset = message.getOffset();
+    int length = message.getLength();
+    counters.bytesReceived.add(length);
     protocol.execute(() -> guarded("message from " + sender, () -> dispatcher.handle(sender, bytes, offset, length)));
   }
 

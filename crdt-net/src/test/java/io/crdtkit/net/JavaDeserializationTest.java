@@ -23,12 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.crypto.KeyGenerator;
 import org.jgroups.Address;
+import org.jgroups.Event;
 import org.jgroups.JChannel;
 import org.jgroups.ObjectMessage;
 import org.jgroups.util.Digest;
 import org.jgroups.util.MutableDigest;
 import org.jgroups.util.SeqnoList;
 import org.jgroups.util.SizeStreamable;
+import org.jgroups.util.Tuple;
 import org.jgroups.util.Util;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,11 +87,16 @@ class JavaDeserializationTest {
          JChannel attacker = preset.attacker().createChannel("127.0.0.1")) {
       Replicated<GCounter> hits = member.register("hits", GCounter.empty(), GCounter.class);
       attacker.connect(cluster);
+      // the member's physical address, as a process sniffing the wire sees it (the encrypted preset's discovery
+      // does not tell a process without the key)
+      Address target = member.channel().getAddress();
+      attacker.down(new Event(Event.ADD_PHYSICAL_ADDRESS, new Tuple<>(target,
+          member.channel().down(new Event(Event.GET_PHYSICAL_ADDRESS, target)))));
       long refusedBefore = member.stats().refused().get(RefusalCause.OBJECT_MESSAGE);
       int readsBefore = Gadget.READS.get();
 
       for (int i = 0; i < 3; i++) {
-        attacker.send(new ObjectMessage(member.channel().getAddress(), new Gadget()));
+        attacker.send(new ObjectMessage(target, new Gadget()));
         attacker.send(new ObjectMessage(null, new Gadget()));
       }
 
