@@ -1,17 +1,24 @@
 package io.crdtkit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
 import io.vavr.Tuple2;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.LinkedHashSet;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.collection.SortedMap;
+import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeMap;
+import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A multi-value register: a write replaces every write it has seen, and concurrent writes are all kept until a
@@ -25,18 +32,46 @@ import org.apiguardian.api.API;
  * both.write(A, "purple").value() -> {purple}         // a write that saw both replaces both
  * }</pre>
  *
- * <p><b>Metadata.</b> One dot per kept value, plus the causal context.
+ * <p><b>Metadata.</b> One dot per kept value, plus the causal context. With garbage collection (crdt-gc), kept
+ * values that every replica knows to be stable lose their dots; a write that replaces such a value leaves a token
+ * until it is stable.
  *
  * @param <V> the value type; values must be immutable and have value-based equals and hashCode
  */
 @API(status = STABLE, since = "0.1")
-public final class MVRegister<V> implements CausalCrdt<MVRegister<V>>, Retirable<MVRegister<V>> {
+public final class MVRegister<V>
+    implements CausalCrdt<MVRegister<V>>, Collectable<MVRegister<V>>, Retirable<MVRegister<V>> {
 
-  private static final MVRegister<?> EMPTY = new MVRegister<>(CausalState.empty(DotFun.empty()));
+  /** Values fold into the set of values: the register's value. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static final ValuedPresence.Folding SET = new ValuedPresence.Folding<Object, Set<Object>>() {
+    @Override
+    public Set<Object> fold(@Nullable Set<Object> into, Object value) {
+      return into == null ? LinkedHashSet.of(value) : into.add(value);
+    }
 
-  private final CausalState<DotFun<V>> state;
+    @Override
+    public Set<Object> join(Set<Object> one, Set<Object> other) {
+      return one.union(other);
+    }
 
-  private MVRegister(CausalState<DotFun<V>> state) {
+    @Override
+    public Object rename(Object value, ReplicaId from, ReplicaId to, long offset) {
+      return value;
+    }
+
+    @Override
+    public Set<Object> renameFolded(Set<Object> folded, ReplicaId from, ReplicaId to, long offset) {
+      return folded;
+    }
+  };
+
+  @SuppressWarnings("unchecked")
+  private static final MVRegister<?> EMPTY = new MVRegister<>(CausalState.empty(ValuedPresence.empty(SET)));
+
+  private final CausalState<ValuedPresence<V, Set<V>>> state;
+
+  private MVRegister(CausalState<ValuedPresence<V, Set<V>>> state) {
     this.state = state;
   }
 
@@ -48,42 +83,127 @@ public final class MVRegister<V> implements CausalCrdt<MVRegister<V>>, Retirable
 
   /**
    * The register holding these concurrent writes, each under its dot, having seen {@code context}: for decoders
-   * and snapshots.
+   * and snapshots of registers that were never garbage collected.
    *
    * @throws IllegalArgumentException if a dot is beyond {@code context} or a value is null
    */
   public static <V> MVRegister<V> of(Map<Dot, V> writes, CausalContext context) {
+    return of(writes, HashSet.empty(), List.of(), VectorClock.empty(), context, GcMetadata.NONE);
+  }
+
+  /**
+   * The register rebuilt from all its parts, garbage-collection metadata included, for codecs and snapshots: the
+   * kept writes under their dots, the values kept without a dot (every replica knows them stable), the tokens, the
+   * floor of a delta (crdt-gc's GC.md, rule 6), the context and the rest of the GC metadata. {@code MVRegister.of(
+   * r.writes(), r.collapsedValues(), r.tokens(), r.floor(), r.context(), r.gcMetadata())} equals {@code r}.
+   *
+   * @throws IllegalArgumentException if a dot is beyond {@code context} or held twice, a value is null, the cuts are
+   *     out of order, or values are collapsed without a collapse cut
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static <V> MVRegister<V> of(Map<Dot, V> writes, Set<V> collapsedValues, Iterable<Dot> tokens,
+      VectorClock floor, CausalContext context, GcMetadata gc) {
     DotClaims claims = new DotClaims("MVRegister", context);
+    Cuts cuts = GcParts.cuts("MVRegister", context, gc);
+    GcParts.requireCollapseCutFor("MVRegister", !collapsedValues.isEmpty(), cuts);
     SortedMap<Dot, V> entries = TreeMap.empty();
     for (Tuple2<Dot, V> write : writes) {
       claims.claim("write of " + write._2, write._1);
       entries = entries.put(write._1, Objects.requireNonNull(write._2, "MVRegister value"));
     }
-    return new MVRegister<>(new CausalState<>(new DotFun<>(entries), context));
+    collapsedValues.forEach(value -> Objects.requireNonNull(value, "MVRegister collapsed value"));
+    DotSet tokenDots = GcParts.dots(claims, "tokens", io.vavr.control.Option.of(tokens),
+        tokens.iterator().hasNext());
+    ValuedPresence<V, Set<V>> store = ValuedPresence.of(folding(), entries,
+        collapsedValues.isEmpty() ? null : LinkedHashSet.ofAll(collapsedValues), tokenDots, floor);
+    return new MVRegister<>(GcParts.state("MVRegister", store, context, cuts, gc));
   }
 
   /** {@code value} written by {@code replica}: it replaces every value seen so far. */
   public MVRegister<V> write(ReplicaId replica, V value) {
-    Objects.requireNonNull(value, "MVRegister value");
-    Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
-    return wrap(state.withMinted(DotFun.of(dot, value), dot));
+    Write write = prepare(replica, value);
+    ValuedPresence<V, Set<V>> written =
+        state.store().withOnly(write.dot, value, write.needsToken ? write.token : null);
+    return wrap(state.withMinted(written, write.minted));
   }
 
-  /** The delta of {@link #write}. */
+  /**
+   * The delta of {@link #write}: the value under its dot, the dots it replaces as observed, and, once the register
+   * has been collected, a token (if a replaced value may be collapsed somewhere) and a floor.
+   */
   public MVRegister<V> deltaWrite(ReplicaId replica, V value) {
+    Write write = prepare(replica, value);
+    DotSet token = write.needsToken ? DotSet.of(write.token) : DotSet.EMPTY;
+    ValuedPresence<V, Set<V>> delta = ValuedPresence.single(folding(), write.dot, value, token, state.deltaFloor());
+    return wrap(state.delta(delta, state.store().dots(), write.minted));
+  }
+
+  /**
+   * A write about to be made: its dot, and whether it must also leave a token (a replaced value is collapsed, or at
+   * or below the stable cut, so collapsed somewhere: GC.md, rule 7), which gets a dot of its own.
+   */
+  private record Write(Dot dot, Dot token, boolean needsToken, List<Dot> minted) {}
+
+  private Write prepare(ReplicaId replica, V value) {
     Objects.requireNonNull(value, "MVRegister value");
     Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
-    return wrap(state.delta(DotFun.of(dot, value), state.store().dots(), dot));
+    boolean needsToken = state.store().presence().removeNeedsToken(state.cuts().stable());
+    Dot token = dot.next();
+    return new Write(dot, token, needsToken, needsToken ? List.of(dot, token) : List.of(dot));
   }
 
   /** The values of the concurrent writes not yet replaced: empty if never written, one value if no conflict. */
   public Set<V> value() {
-    return state.store().entries().values().toLinkedSet();
+    Set<V> value = state.store().value();
+    return value == null ? LinkedHashSet.empty() : value;
   }
 
-  /** Each kept value with the dot of its write. */
+  /** Each kept value with the dot of its write (values kept without a dot: {@link #collapsedValues()}). */
   public SortedMap<Dot, V> writes() {
-    return state.store().entries();
+    return state.store().values();
+  }
+
+  /** The kept values that every replica knows to be stable, kept without a dot (crdt-gc's GC.md). */
+  public Set<V> collapsedValues() {
+    Set<V> collapsed = state.store().collapsedValue();
+    return collapsed == null ? LinkedHashSet.empty() : collapsed;
+  }
+
+  /** The tokens of writes that replaced collapsed values, still held (until stable). */
+  public SortedSet<Dot> tokens() {
+    return state.store().presence().tokens().dots();
+  }
+
+  /** The floor of a delta's write (crdt-gc's GC.md, rule 6): for codecs and snapshots. */
+  @API(status = INTERNAL, since = "0.1")
+  public VectorClock floor() {
+    return state.store().presence().floor();
+  }
+
+  /** The garbage-collection metadata (crdt-gc's GC.md): for codecs and snapshots. */
+  @API(status = INTERNAL, since = "0.1")
+  public GcMetadata gcMetadata() {
+    return GcMetadata.of(state);
+  }
+
+  @Override
+  public VectorClock progress() {
+    return state.delivered().vectorClock();
+  }
+
+  /**
+   * This register collected at the given cuts: tokens every replica has seen are dropped, and kept values every
+   * replica knows to be stable lose their dots (crdt-gc's GC.md).
+   */
+  @Override
+  public MVRegister<V> collect(VectorClock stableCut, VectorClock collapseCut) {
+    return wrap(state.collect(stableCut, collapseCut));
+  }
+
+  /** The tokens held: what collection at stability reclaims. */
+  @Override
+  public int tombstones() {
+    return state.store().presence().tokens().size();
   }
 
   /** Every dot this register has seen. */
@@ -122,7 +242,12 @@ public final class MVRegister<V> implements CausalCrdt<MVRegister<V>>, Retirable
     return empty();
   }
 
-  private MVRegister<V> wrap(CausalState<DotFun<V>> next) {
+  @SuppressWarnings("unchecked")
+  private static <V> ValuedPresence.Folding<V, Set<V>> folding() {
+    return (ValuedPresence.Folding<V, Set<V>>) SET;
+  }
+
+  private MVRegister<V> wrap(CausalState<ValuedPresence<V, Set<V>>> next) {
     return next == state ? this : new MVRegister<>(next);
   }
 
@@ -139,6 +264,10 @@ public final class MVRegister<V> implements CausalCrdt<MVRegister<V>>, Retirable
   /** {@code MVRegister{a:2=red, b:1=blue} | seen {a:2, b:1}}. */
   @Override
   public String toString() {
-    return "MVRegister" + state.store() + " | seen " + state.context();
+    String writes = writes().iterator().map(write -> write._1 + "=" + write._2).mkString("{", ", ", "}");
+    String collapsed = collapsedValues().isEmpty() ? "" : " stable " + collapsedValues().mkString("{", ", ", "}");
+    String tokens = tokens().isEmpty() ? "" : " tokens" + tokens().mkString("[", ", ", "]");
+    return "MVRegister" + writes + collapsed + tokens + " | seen " + state.context()
+        + (state.cuts().equals(Cuts.NONE) ? "" : " | collected at " + state.cuts());
   }
 }

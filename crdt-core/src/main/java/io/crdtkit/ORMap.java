@@ -1,15 +1,19 @@
 package io.crdtkit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.HlcTimestamp;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
 import io.vavr.Tuple2;
+import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.collection.SortedMap;
+import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 import java.util.ArrayList;
@@ -46,8 +50,10 @@ import org.apiguardian.api.API;
  * ({@code qty -> qty.increment(A, 2)}) works too; its deltas are larger.
  *
  * <p><b>Metadata.</b> Per key, one dot and one delta per update that no later update includes (a counter: one per
- * replica; a nested set: one per add until it is removed or collected), plus the causal context. Removed keys
- * cost nothing. The garbage collector folds causally stable updates together.
+ * replica; a nested set: one per add until it is removed), plus the causal context. Removed keys cost nothing.
+ * With garbage collection (crdt-gc), the updates of a key that every replica knows to be stable fold into one
+ * value without a dot, so a settled key costs its value only; a remove of such a key leaves a token until it is
+ * stable. Nested values keep their own metadata: they are merged, not collected themselves.
  *
  * <p>Nested {@link CausalCrdt}s (sets, registers, flags, maps) mint their dots from the map's context, so a key
  * that is removed and created again never reuses a dot of its earlier life. A nested mutator must use the
@@ -58,12 +64,13 @@ import org.apiguardian.api.API;
  */
 @API(status = STABLE, since = "0.1")
 public final class ORMap<K, V extends Crdt<V>>
-    implements CausalCrdt<ORMap<K, V>>, Retirable<ORMap<K, V>>, Timestamped {
+    implements CausalCrdt<ORMap<K, V>>, Collectable<ORMap<K, V>>, Retirable<ORMap<K, V>>, Timestamped {
 
-  private final CausalState<DotMap<K, DotValues<V>>> state;
+  // Keys whose entry is not present (only remove tokens, or a delta's floor) are absent; see ValuedPresence.
+  private final CausalState<DotMap<K, ValuedPresence<V, V>>> state;
   private final V bottomValue;
 
-  private ORMap(CausalState<DotMap<K, DotValues<V>>> state, V bottomValue) {
+  private ORMap(CausalState<DotMap<K, ValuedPresence<V, V>>> state, V bottomValue) {
     this.state = state;
     this.bottomValue = bottomValue;
   }
@@ -104,30 +111,70 @@ public final class ORMap<K, V extends Crdt<V>>
 
   private static <K, V extends Crdt<V>> ORMap<K, V> of(V bottomValue, Map<K, ? extends Map<Dot, V>> deltas,
       CausalContext context, boolean nestedContextsCovered) {
+    return of(bottomValue, deltas, HashMap.empty(), HashMap.empty(), HashMap.empty(), context, GcMetadata.NONE,
+        nestedContextsCovered);
+  }
+
+  /**
+   * The map rebuilt from all its parts, garbage-collection metadata included, for codecs and snapshots: the deltas
+   * of each key's live updates, the collapsed value of each key whose stable updates were folded (crdt-gc's GC.md),
+   * the remove tokens, the floors of a delta's keys (GC.md, rule 6), the context and the rest of the GC metadata.
+   * {@code ORMap.of(m.bottomValue(), m.deltas(), m.collapsedValues(), m.tokens(), m.floors(), m.context(),
+   * m.gcMetadata())} equals {@code m}. Like {@link #ofDelta}, it does not check the nested values' contexts against
+   * the map's: a decoder cannot tell a delta from a whole state.
+   *
+   * @throws IllegalArgumentException if a dot is beyond {@code context} or held twice, a key listed with updates or
+   *     tokens has none, the cuts are out of order (collapse cut <= stable cut <= context; none in a delta), values
+   *     are collapsed without a collapse cut, or two updates of a key hold different writes under one timestamp
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static <K, V extends Crdt<V>> ORMap<K, V> of(V bottomValue, Map<K, ? extends Map<Dot, V>> deltas,
+      Map<K, V> collapsedValues, Map<K, ? extends Iterable<Dot>> tokens, Map<K, VectorClock> floors,
+      CausalContext context, GcMetadata gc) {
+    return of(bottomValue, deltas, collapsedValues, tokens, floors, context, gc, false);
+  }
+
+  private static <K, V extends Crdt<V>> ORMap<K, V> of(V bottomValue, Map<K, ? extends Map<Dot, V>> deltas,
+      Map<K, V> collapsedValues, Map<K, ? extends Iterable<Dot>> tokens, Map<K, VectorClock> floors,
+      CausalContext context, GcMetadata gc, boolean nestedContextsCovered) {
+    Objects.requireNonNull(bottomValue, "bottom value");
     DotClaims claims = new DotClaims("ORMap", context);
-    DotMap<K, DotValues<V>> store = emptyStore();
-    for (Tuple2<K, ? extends Map<Dot, V>> entry : deltas) {
-      K key = Objects.requireNonNull(entry._1, "ORMap key");
-      claims.claim("key " + key, entry._2.keySet(), true);
+    Cuts cuts = GcParts.cuts("ORMap", context, gc);
+    GcParts.requireCollapseCutFor("ORMap", !collapsedValues.isEmpty(), cuts);
+    DotMap<K, ValuedPresence<V, V>> store = emptyStore();
+    for (K key : deltas.keySet().union(collapsedValues.keySet()).union(tokens.keySet()).union(floors.keySet())) {
+      Objects.requireNonNull(key, "ORMap key");
       SortedMap<Dot, V> keyDeltas = TreeMap.empty();
-      for (Tuple2<Dot, V> update : entry._2) {
-        V delta = Objects.requireNonNull(update._2, "ORMap delta");
-        if (nestedContextsCovered && delta instanceof CausalCrdt<?> nested
-            && !nested.context().isLessOrEqual(context)) {
-          throw new IllegalArgumentException("ORMap: the delta of key " + key + " under " + update._1
-              + " has seen dots beyond the map's causal context " + context + ": " + nested.context());
-        }
-        for (V other : keyDeltas.values()) {
-          String conflict = Conflicts.between(other, delta);
-          if (conflict != null) {
-            throw new IllegalArgumentException("ORMap: the updates of key " + key + " hold " + conflict);
+      if (deltas.containsKey(key)) {
+        claims.claim("key " + key, deltas.get(key).get().keySet(), true);
+        for (Tuple2<Dot, V> update : deltas.get(key).get()) {
+          V delta = Objects.requireNonNull(update._2, "ORMap delta");
+          requireCovered(nestedContextsCovered, "the delta of key " + key + " under " + update._1, delta, context);
+          for (V other : keyDeltas.values()) {
+            String conflict = Conflicts.between(other, delta);
+            if (conflict != null) {
+              throw new IllegalArgumentException("ORMap: the updates of key " + key + " hold " + conflict);
+            }
           }
+          keyDeltas = keyDeltas.put(update._1, delta);
         }
-        keyDeltas = keyDeltas.put(update._1, delta);
       }
-      store = store.with(key, DotValues.of(keyDeltas));
+      V collapsed = collapsedValues.get(key).getOrNull();
+      if (collapsed != null) {
+        requireCovered(nestedContextsCovered, "the collapsed value of key " + key, collapsed, context);
+      }
+      DotSet tokenDots = GcParts.dots(claims, "tokens of key " + key, tokens.get(key), tokens.containsKey(key));
+      VectorClock floor = floors.get(key).getOrElse(VectorClock.empty());
+      store = store.with(key, ValuedPresence.of(folding(), keyDeltas, collapsed, tokenDots, floor));
     }
-    return new ORMap<>(new CausalState<>(store, context), Objects.requireNonNull(bottomValue, "bottom value"));
+    return new ORMap<>(GcParts.state("ORMap", store, context, cuts, gc), bottomValue);
+  }
+
+  private static void requireCovered(boolean check, String what, Object value, CausalContext context) {
+    if (check && value instanceof CausalCrdt<?> nested && !nested.context().isLessOrEqual(context)) {
+      throw new IllegalArgumentException("ORMap: " + what + " has seen dots beyond the map's causal context "
+          + context + ": " + nested.context());
+    }
   }
 
   /**
@@ -137,38 +184,47 @@ public final class ORMap<K, V extends Crdt<V>>
    */
   public ORMap<K, V> update(ReplicaId replica, K key, UnaryOperator<V> deltaMutator) {
     Update<V> update = prepare(replica, key, deltaMutator);
-    DotValues<V> replaced = state.store().get(key).replace(update.subsumed, update.dot, update.delta);
-    return wrap(state.withMinted(state.store().with(key, replaced), update.minted));
+    ValuedPresence<V, V> updated = state.store().get(key).withUpdate(update.subsumed, update.dot, update.delta);
+    return wrap(state.withMinted(state.store().with(key, updated), update.minted));
   }
 
   /** The delta of {@link #update}: the key's new delta under a new dot, and the dots it makes redundant. */
   public ORMap<K, V> deltaUpdate(ReplicaId replica, K key, UnaryOperator<V> deltaMutator) {
     Update<V> update = prepare(replica, key, deltaMutator);
-    DotMap<K, DotValues<V>> store = ORMap.<K, V>emptyStore().with(key, DotValues.of(update.dot, update.delta));
+    // No floor: an update leaves the key's other values, collapsed ones included, where they are.
+    DotMap<K, ValuedPresence<V, V>> store = ORMap.<K, V>emptyStore()
+        .with(key, ValuedPresence.single(folding(), update.dot, update.delta, DotSet.EMPTY, VectorClock.empty()));
     return wrap(state.delta(store, update.subsumed, update.minted));
   }
 
   /**
    * The map without {@code key}, removed by {@code replica}: removes the updates of it seen so far, and records the
-   * remove as an event (a dot in the context). {@code this} if it is absent.
+   * remove as an event (a dot in the context; also a remove token if the key's updates may be collapsed somewhere,
+   * see crdt-gc's GC.md). {@code this} if it is absent.
    */
   public ORMap<K, V> remove(ReplicaId replica, K key) {
     Objects.requireNonNull(replica, "replica");
-    if (!containsKey(Objects.requireNonNull(key, "ORMap key"))) {
+    ValuedPresence<V, V> current = state.store().get(Objects.requireNonNull(key, "ORMap key"));
+    if (!current.isPresent()) {
       return this;
     }
-    Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
-    return wrap(state.withMinted(state.store().with(key, DotValues.empty()), dot));
+    Dot dot = state.context().nextDot(replica);
+    ValuedPresence<V, V> removed = current.removed(dot, current.presence().removeNeedsToken(state.cuts().stable()));
+    return wrap(state.withMinted(state.store().with(key, removed), dot));
   }
 
-  /** The delta of {@link #remove}: no entry; the observed dots of {@code key} and the remove's dot. */
+  /** The delta of {@link #remove}: the observed dots of {@code key}, the remove's dot, and any token and floor. */
   public ORMap<K, V> deltaRemove(ReplicaId replica, K key) {
     Objects.requireNonNull(replica, "replica");
-    if (!containsKey(Objects.requireNonNull(key, "ORMap key"))) {
+    ValuedPresence<V, V> current = state.store().get(Objects.requireNonNull(key, "ORMap key"));
+    if (!current.isPresent()) {
       return bottom();
     }
-    Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
-    return wrap(state.removal(emptyStore(), state.store().get(key).dots(), dot));
+    Dot dot = state.context().nextDot(replica);
+    // Named, so that a receiver finds the key whose dots the delta has seen without walking its whole map.
+    DotMap<K, ValuedPresence<V, V>> tokens = ORMap.<K, V>emptyStore()
+        .with(key, current.removalDelta(dot, state.cuts(), state.deltaFloor())).withName(key);
+    return wrap(state.delta(tokens, current.dots(), dot));
   }
 
   /** The value of {@code key}; empty if absent. */
@@ -178,7 +234,7 @@ public final class ORMap<K, V extends Crdt<V>>
 
   /** Whether {@code key} is present. */
   public boolean containsKey(K key) {
-    return state.store().containsKey(key);
+    return state.store().get(key).isPresent();
   }
 
   /**
@@ -188,7 +244,7 @@ public final class ORMap<K, V extends Crdt<V>>
   @Override
   public Option<HlcTimestamp> latestTimestamp() {
     HlcTimestamp latest = null;
-    for (var entry : state.store().iterator()) {
+    for (var entry : state.store().iterator().filter(entry -> entry._2.isPresent())) {
       V value = entry._2.value();
       if (value instanceof Timestamped timestamped) {
         HlcTimestamp candidate = timestamped.latestTimestamp().getOrNull();
@@ -202,22 +258,22 @@ public final class ORMap<K, V extends Crdt<V>>
 
   /** The present keys and their values. */
   public Map<K, V> value() {
-    return state.store().viewsWhere(values -> true, DotValues::value);
+    return state.store().viewsWhere(ValuedPresence::isPresent, ValuedPresence::value);
   }
 
   /** The present keys. */
   public Set<K> keySet() {
-    return state.store().keysWhere(values -> true);
+    return state.store().keysWhere(ValuedPresence::isPresent);
   }
 
   /** The number of present keys. */
   public int size() {
-    return state.store().size();
+    return state.store().count(ValuedPresence::isPresent);
   }
 
   /** Whether no key is present. */
   public boolean isEmpty() {
-    return state.store().isEmpty();
+    return !state.store().exists(ValuedPresence::isPresent);
   }
 
   /** The value an absent key starts from. */
@@ -225,14 +281,60 @@ public final class ORMap<K, V extends Crdt<V>>
     return bottomValue;
   }
 
-  /** Per key, the deltas of its live updates under their dots: the state, with {@link #context()}. */
+  /**
+   * Per key, the deltas of its live updates under their dots: with {@link #context()}, the state of a map never
+   * collected (the parts below complete the state of a collected one).
+   */
   public Map<K, SortedMap<Dot, V>> deltas() {
-    return state.store().viewsWhere(values -> true, DotValues::deltas);
+    return state.store().viewsWhere(entry -> !entry.values().isEmpty(), ValuedPresence::values);
   }
 
-  /** The number of update dots {@code key} holds: its metadata. */
+  /** Per key whose stable updates were folded (crdt-gc's GC.md): their fold, a value without a dot. */
+  public Map<K, V> collapsedValues() {
+    return state.store().viewsWhere(entry -> entry.collapsedValue() != null, ValuedPresence::collapsedValue);
+  }
+
+  /** The remove tokens still held (until stable), by key. */
+  public Map<K, SortedSet<Dot>> tokens() {
+    return state.store().viewsWhere(entry -> !entry.presence().tokens().isEmpty(),
+        entry -> entry.presence().tokens().dots());
+  }
+
+  /** The floor of each key that has one (crdt-gc's GC.md, rule 6): for codecs and snapshots. */
+  @API(status = INTERNAL, since = "0.1")
+  public Map<K, VectorClock> floors() {
+    return state.store().viewsWhere(entry -> !entry.presence().floor().isEmpty(), entry -> entry.presence().floor());
+  }
+
+  /** The garbage-collection metadata (crdt-gc's GC.md): for codecs and snapshots. */
+  @API(status = INTERNAL, since = "0.1")
+  public GcMetadata gcMetadata() {
+    return GcMetadata.of(state);
+  }
+
+  /** The number of update dots {@code key} holds: its metadata (none once its updates are collapsed). */
   public int dotCount(K key) {
-    return state.store().get(key).deltas().size();
+    return state.store().get(key).values().size();
+  }
+
+  @Override
+  public VectorClock progress() {
+    return state.delivered().vectorClock();
+  }
+
+  /**
+   * This map collected at the given cuts: remove tokens every replica has seen are dropped, and the updates of a key
+   * that every replica knows to be stable fold into one value without a dot (crdt-gc's GC.md).
+   */
+  @Override
+  public ORMap<K, V> collect(VectorClock stableCut, VectorClock collapseCut) {
+    return wrap(state.collect(stableCut, collapseCut));
+  }
+
+  /** The remove tokens held: what collection at stability reclaims. */
+  @Override
+  public int tombstones() {
+    return state.store().iterator().map(entry -> entry._2.presence().tokens().size()).sum().intValue();
   }
 
   /** Every dot this map has seen, removed ones included. */
@@ -281,13 +383,14 @@ public final class ORMap<K, V extends Crdt<V>>
     Objects.requireNonNull(key, "ORMap key");
     Objects.requireNonNull(deltaMutator, "delta mutator");
     Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
-    DotValues<V> current = state.store().get(key);
-    V input = withMapContext(current.isEmpty() ? bottomValue : Objects.requireNonNull(current.value()));
+    ValuedPresence<V, V> current = state.store().get(key);
+    V input = withMapContext(current.isPresent() ? Objects.requireNonNull(current.value()) : bottomValue);
     V delta = deltaMutator.apply(input);
     if (delta == null) {
       throw new NullPointerException("the delta mutator for ORMap key " + key + " returned null");
     }
-    return new Update<>(dot, delta, current.subsumedBy(delta), minted(replica, key, dot, input, delta));
+    return new Update<>(dot, delta, current.subsumedBy(live -> live.isLessOrEqual(delta)),
+        minted(replica, key, dot, input, delta));
   }
 
   /**
@@ -323,11 +426,46 @@ public final class ORMap<K, V extends Crdt<V>>
     }
   }
 
-  private static <K, V extends Crdt<V>> DotMap<K, DotValues<V>> emptyStore() {
-    return DotMap.empty(DotValues.empty());
+  @SuppressWarnings("unchecked")
+  private static <K, V extends Crdt<V>> DotMap<K, ValuedPresence<V, V>> emptyStore() {
+    return (DotMap<K, ValuedPresence<V, V>>) (DotMap<?, ?>) EMPTY_STORE;
   }
 
-  private ORMap<K, V> wrap(CausalState<DotMap<K, DotValues<V>>> next) {
+  /** A key's values fold by merging: the fold of its stable updates is their merge. */
+  @SuppressWarnings("unchecked")
+  private static <V extends Crdt<V>> ValuedPresence.Folding<V, V> folding() {
+    return (ValuedPresence.Folding<V, V>) MERGING;
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static final ValuedPresence.Folding MERGING = new ValuedPresence.Folding<Crdt, Crdt>() {
+    @Override
+    public Crdt fold(Crdt into, Crdt value) {
+      return into == null ? value : (Crdt) into.merge(value);
+    }
+
+    @Override
+    public Crdt join(Crdt one, Crdt other) {
+      return (Crdt) one.merge(other);
+    }
+
+    @Override
+    public Crdt rename(Crdt value, ReplicaId from, ReplicaId to, long offset) {
+      // nested causal values mint their dots from the map's context: they are renamed with it
+      return value instanceof CausalCrdt<?> nested ? (Crdt) nested.renameReplica(from, to, offset) : value;
+    }
+
+    @Override
+    public Crdt renameFolded(Crdt folded, ReplicaId from, ReplicaId to, long offset) {
+      return rename(folded, from, to, offset);
+    }
+  };
+
+  // After MERGING: the one empty store every map shares.
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static final DotMap<?, ?> EMPTY_STORE = DotMap.empty(ValuedPresence.empty(MERGING));
+
+  private ORMap<K, V> wrap(CausalState<DotMap<K, ValuedPresence<V, V>>> next) {
     return next == state ? this : new ORMap<>(next, bottomValue);
   }
 
@@ -344,6 +482,7 @@ public final class ORMap<K, V extends Crdt<V>>
   /** {@code ORMap{milk=PNCounter(2, ...) {a:1=PNCounter(2, ...)}} | seen {a:1}}: each key's value and deltas. */
   @Override
   public String toString() {
-    return "ORMap" + state.store() + " | seen " + state.context();
+    return "ORMap" + state.store() + " | seen " + state.context()
+        + (state.cuts().equals(Cuts.NONE) ? "" : " | collected at " + state.cuts());
   }
 }

@@ -6,7 +6,8 @@ import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.clock.VectorClock;
 
 /**
- * The payload of an add-wins element (an ORSet element, an enable-wins flag), with garbage collection: the dots of
+ * The payload of an add-wins element (an ORSet element, an enable-wins flag; with values beside it, an OR-map key
+ * and a multi-value register: see {@link ValuedPresence}), with garbage collection: the dots of
  * its adds, a <em>collapsed</em> presence standing for adds every replica knows to be stable (so a stable element
  * carries no per-replica metadata), and remove tokens (crdt-gc's GC.md §2).
  *
@@ -73,6 +74,16 @@ final class Presence implements DotStore<Presence> {
   }
 
   /**
+   * This key after an OR-map update that minted {@code dot} and makes the {@code subsumed} adds redundant: the other
+   * adds, and a collapsed presence, stay (the update's delta includes only what it subsumes).
+   */
+  Presence withUpdate(Iterable<Dot> subsumed, Dot dot) {
+    java.util.Set<Dot> replaced = new java.util.HashSet<>();
+    subsumed.forEach(replaced::add);
+    return of(collapsed, adds.filter(add -> !replaced.contains(add)).union(DotSet.of(dot)), tokens, floor);
+  }
+
+  /**
    * This element with {@code dot} as its only add: it replaces the adds it observed, a collapsed presence included
    * (its delta says so with a floor, see {@link #addDelta}); tokens stay until stable.
    */
@@ -119,24 +130,65 @@ final class Presence implements DotStore<Presence> {
     if (other == this) {
       return this;
     }
-    Cuts joinedCuts = sides.joinedCuts();
-    DotSet joinedAdds = joinAdds(adds, other, sides).union(joinAdds(other.adds, this, sides.reversed()));
-    DotSet joinedTokens = tokens.join(other.tokens, sides);
-    boolean keepMine = collapsed && keeps(other, sides.ownCuts(), sides.other());
-    boolean keepTheirs = other.collapsed && keeps(this, sides.otherCuts(), sides.own());
-    VectorClock joinedFloor = Cuts.above(floor.merge(other.floor), sides.joinedClock());
-    Presence joined = of(keepMine || keepTheirs, joinedAdds, joinedTokens, joinedFloor).collapse(joinedCuts);
+    Presence joined = joinUncollapsed(other, sides, false).collapse(sides.joinedCuts());
     return joined.equals(this) ? this : joined;
   }
 
   /**
-   * {@code mine}'s add dots that survive the join: held by both, unseen by the other side (in its context or below
-   * its floor), or collapsed there (the other side holds them as its collapsed presence).
+   * The join before the joined cuts collapse anything: the surviving adds, tokens and floor, collapsed if either
+   * side's collapsed presence survives ({@link #collapsedSurvives}). {@link ValuedPresence} joins the values it
+   * keeps beside these dots from this step.
+   *
+   * @param valued whether values go with the dots ({@link ValuedPresence}). A bare presence is kept generously: an
+   *     add dot the other side may have folded into its collapsed presence survives (it folds again into the same
+   *     presence), and a collapsed presence survives a side that holds the element too. A valued one must not be:
+   *     its value could be one the other side replaced or removed since (a collapsed value of the key's earlier
+   *     life, or an update a later one subsumed), and what the other side still holds of it, it holds as its own
+   *     live or collapsed values.
    */
-  private static DotSet joinAdds(DotSet mine, Presence theirs, JoinSides sides) {
+  Presence joinUncollapsed(Presence other, JoinSides sides, boolean valued) {
+    DotSet joinedAdds = joinAdds(adds, other, sides, valued).union(joinAdds(other.adds, this, sides.reversed(), valued));
+    DotSet joinedTokens = tokens.join(other.tokens, sides);
+    VectorClock joinedFloor = Cuts.above(floor.merge(other.floor), sides.joinedClock());
+    boolean keepMine = collapsedSurvives(other, sides, valued);
+    boolean keepTheirs = other.collapsedSurvives(this, sides.reversed(), valued);
+    return of(keepMine || keepTheirs, joinedAdds, joinedTokens, joinedFloor);
+  }
+
+  /**
+   * Whether this side's collapsed presence survives a join with {@code other} (false if it has none): see
+   * {@link #keeps} and {@link #keepsValued}.
+   */
+  boolean collapsedSurvives(Presence other, JoinSides sides, boolean valued) {
+    return collapsed && (valued ? keepsValued(other, sides.ownCuts(), sides.otherCuts(), sides.other())
+        : keeps(other, sides.ownCuts(), sides.other()));
+  }
+
+  /**
+   * Whether a collapsed value survives against {@code other}. A collapsed value stands for every update of the entry
+   * at or below its side's collapse cut that survives there (collapse folds them all, whenever the cut grows). So:
+   * against another collapsed value, the one collapsed at a strictly lower cut goes (the other stands for all it
+   * still holds, and its own earlier life may have been removed since); against add dots at or below its cut (not yet
+   * collapsed there) it stays, and they go (see {@link #joinAdds}); otherwise it stays unless the other side has seen
+   * all it stands for (and so removed it).
+   */
+  private static boolean keepsValued(Presence other, Cuts ownCuts, Cuts otherCuts, CausalContext otherContext) {
+    VectorClock own = ownCuts.collapse();
+    if (other.collapsed) {
+      VectorClock theirs = otherCuts.collapse();
+      return !(own.isLessOrEqual(theirs) && !own.equals(theirs));
+    }
+    return other.adds.exists(own::contains) || !seenAll(other, ownCuts, otherContext);
+  }
+
+  /**
+   * {@code mine}'s add dots that survive the join: held by both, unseen by the other side (in its context or below
+   * its floor), or (if asked) possibly collapsed there (the other side holds them as its collapsed presence).
+   */
+  private static DotSet joinAdds(DotSet mine, Presence theirs, JoinSides sides, boolean valued) {
     return mine.filter(dot -> theirs.adds.contains(dot)
         || !(sides.other().contains(dot) || theirs.floor.contains(dot))
-        || (theirs.collapsed && sides.otherCuts().collapse().contains(dot)));
+        || (!valued && theirs.collapsed && sides.otherCuts().collapse().contains(dot)));
   }
 
   /**
@@ -149,10 +201,16 @@ final class Presence implements DotStore<Presence> {
     if (other.collapsed || other.adds.exists(ownCuts.collapse()::contains)) {
       return true;
     }
+    return !seenAll(other, ownCuts, otherContext);
+  }
+
+  /** Whether the other side has seen (in its context or below its floor) the whole collapse cut of this side. */
+  private static boolean seenAll(Presence other, Cuts ownCuts, CausalContext otherContext) {
     VectorClock seen = other.floor.isEmpty() ? otherContext.vectorClock()
         : otherContext.vectorClock().merge(other.floor);
-    return !ownCuts.collapse().isLessOrEqual(seen);
+    return ownCuts.collapse().isLessOrEqual(seen);
   }
+
 
   /**
    * Drops the tokens every replica has seen, then, if no token is left, folds the adds every replica knows to be

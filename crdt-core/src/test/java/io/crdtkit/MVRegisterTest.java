@@ -83,7 +83,7 @@ class MVRegisterTest {
 
     /**
      * Replica a lost its state and came back under the same id: its first write reuses dot a:1. The merge stays
-     * total and keeps one of the two writes, the same in either order (DotFun, Conflicts).
+     * total and keeps one of the two writes, the same in either order (ValuedPresence, Conflicts).
      */
     @Test
     void twoWritesUnderOneDotKeepOneOfThemTheSameWayInEitherOrder() {

@@ -4,6 +4,8 @@ import io.crdtkit.MVRegister;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
+import io.vavr.collection.LinkedHashSet;
 import io.vavr.collection.TreeMap;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +13,8 @@ import tools.jackson.databind.JavaType;
 
 /**
  * A multi-value register (FORMAT.md, "MVRegister"): {@code "writes"}, dot groups whose payload is the value
- * written with each dot, and {@code "context"}.
+ * written with each dot, and {@code "context"}. A collected register adds, when not empty, {@code "collapsed"} (the
+ * values kept without a dot, in canonical order), {@code "tokens"} (dots), its cuts, and a delta's floor.
  */
 final class MVRegisterCodec<V> implements BodyCodec<MVRegister<V>> {
 
@@ -28,13 +31,22 @@ final class MVRegisterCodec<V> implements BodyCodec<MVRegister<V>> {
 
   @Override
   public List<String> fields() {
-    return List.of("writes", "context");
+    return List.of("writes", "context", "collapsed", "tokens", GcFields.STABLE, GcFields.COLLAPSE, GcFields.DELTA,
+        GcFields.DELIVERED, GcFields.FLOOR);
+  }
+
+  @Override
+  public Set<String> requiredFields() {
+    return Set.of("writes", "context");
   }
 
   @Override
   public void collectReplicas(MVRegister<V> register, Set<ReplicaId> replicas) {
     register.writes().keySet().forEach(dot -> replicas.add(dot.replica()));
+    register.tokens().forEach(dot -> replicas.add(dot.replica()));
     CausalContextCodec.INSTANCE.collectReplicas(register.context(), replicas);
+    GcFields.collectReplicas(register.gcMetadata(), replicas);
+    GcFields.collectReplicas(List.of(register.floor()), replicas);
   }
 
   @Override
@@ -43,6 +55,16 @@ final class MVRegisterCodec<V> implements BodyCodec<MVRegister<V>> {
     DotGroups.write(out, register.writes().iterator(), (value, w) -> w.value(valueType, value));
     out.name("context");
     out.context(register.context());
+    if (!register.collapsedValues().isEmpty()) {
+      out.name("collapsed");
+      out.sortedValues(register.collapsedValues(), valueType, "MVRegister collapsed values");
+    }
+    if (!register.tokens().isEmpty()) {
+      out.name("tokens");
+      DotGroups.writeDots(out, register.tokens());
+    }
+    GcFields.write(register.gcMetadata(), false, out);
+    GcFields.writeFloor(register.floor(), out);
   }
 
   @Override
@@ -50,11 +72,24 @@ final class MVRegisterCodec<V> implements BodyCodec<MVRegister<V>> {
     return new Decoder<>() {
       private final java.util.SortedMap<Dot, V> writes = new java.util.TreeMap<>();
       private CausalContext context = CausalContext.empty();
+      private Set<V> collapsed = Set.of();
+      private List<Dot> tokens = List.of();
+      private VectorClock floor = VectorClock.empty();
+      private final GcFields gc = new GcFields();
       private String writesPointer = "";
 
       @Override
       public void read(String field, WireReader in) {
-        if (field.equals("writes")) {
+        if (gc.read(field, in)) {
+          return;
+        }
+        if (field.equals(GcFields.FLOOR)) {
+          floor = VectorClock.of(in.counts("the floor"));
+        } else if (field.equals("collapsed")) {
+          collapsed = in.distinctValues("the collapsed values", valueType);
+        } else if (field.equals("tokens")) {
+          tokens = DotGroups.readDots(in, "the tokens");
+        } else if (field.equals("writes")) {
           writesPointer = in.pointer();
           DotGroups.read(in, "the writes", (dot, reader) -> {
             reader.advance();
@@ -67,7 +102,8 @@ final class MVRegisterCodec<V> implements BodyCodec<MVRegister<V>> {
 
       @Override
       public MVRegister<V> build(WireReader in) {
-        return in.build(writesPointer, typeName(), () -> MVRegister.of(TreeMap.ofAll(writes), context));
+        return in.build(writesPointer, typeName(), () -> MVRegister.of(TreeMap.ofAll(writes),
+            LinkedHashSet.ofAll(collapsed), tokens, floor, context, gc.metadata()));
       }
     };
   }

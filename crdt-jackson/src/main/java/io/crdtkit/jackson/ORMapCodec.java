@@ -5,6 +5,7 @@ import io.crdtkit.ORMap;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
 import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.SortedMap;
@@ -20,7 +21,9 @@ import tools.jackson.databind.JavaType;
 /**
  * An observed-remove map of nested CRDTs (FORMAT.md, "ORMap"): {@code "bottom"}, the value absent keys start
  * from; {@code "entries"}, dot groups whose payload is the key and the delta of the update made with each dot;
- * and {@code "context"}.
+ * and {@code "context"}. A collected map adds, when not empty, {@code "collapsed"} (pairs of a key and the fold of
+ * its stable updates, in canonical key order), {@code "tokens"} (dot groups of remove tokens, each with its key),
+ * its cuts, and the floors of a delta's keys.
  *
  * <p>A nested crdtkit value (bottom and deltas) is written as its body, sharing the document's replica table; a
  * nested value of the user's own CRDT type goes through the mapper's serializer.
@@ -44,7 +47,13 @@ final class ORMapCodec<K, V extends Crdt<V>> implements BodyCodec<ORMap<K, V>> {
 
   @Override
   public List<String> fields() {
-    return List.of("bottom", "entries", "context");
+    return List.of("bottom", "entries", "context", "collapsed", "tokens", GcFields.STABLE, GcFields.COLLAPSE,
+        GcFields.DELTA, GcFields.DELIVERED, GcFields.FLOORS);
+  }
+
+  @Override
+  public Set<String> requiredFields() {
+    return Set.of("bottom", "entries", "context");
   }
 
   @Override
@@ -55,8 +64,12 @@ final class ORMapCodec<K, V extends Crdt<V>> implements BodyCodec<ORMap<K, V>> {
         collectNested(update._2, replicas);
       }
     }
+    map.collapsedValues().values().forEach(value -> collectNested(value, replicas));
+    map.tokens().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
     collectNested(map.bottomValue(), replicas);
     CausalContextCodec.INSTANCE.collectReplicas(map.context(), replicas);
+    GcFields.collectReplicas(map.gcMetadata(), replicas);
+    GcFields.collectReplicas(map.floors().values(), replicas);
   }
 
   @Override
@@ -75,6 +88,22 @@ final class ORMapCodec<K, V extends Crdt<V>> implements BodyCodec<ORMap<K, V>> {
         });
     out.name("context");
     out.context(map.context());
+    if (!map.collapsedValues().isEmpty()) {
+      out.name("collapsed");
+      out.generator().writeStartArray();
+      for (CanonicalOrder.Encoded<K> key
+          : CanonicalOrder.sorted(map.collapsedValues().keySet(), keyType, out, "ORMap keys")) {
+        key.writeTo(out);
+        writeValue(map.collapsedValues().get(key.value()).get(), out);
+      }
+      out.generator().writeEndArray();
+    }
+    if (!map.tokens().isEmpty()) {
+      out.name("tokens");
+      DotGroups.write(out, DotGroups.byDot(map.tokens()), (key, w) -> w.value(keyType, key));
+    }
+    GcFields.write(map.gcMetadata(), false, out);
+    GcFields.writeFloors(map.floors(), keyType, out);
   }
 
   private void collectNested(V value, Set<ReplicaId> replicas) {
@@ -111,12 +140,31 @@ final class ORMapCodec<K, V extends Crdt<V>> implements BodyCodec<ORMap<K, V>> {
     return new Decoder<>() {
       private @Nullable V bottom;
       private final Map<K, java.util.TreeMap<Dot, V>> deltas = new LinkedHashMap<>();
+      private final Map<K, V> collapsed = new LinkedHashMap<>();
+      private Map<K, List<Dot>> tokens = Map.of();
+      private Map<K, VectorClock> floors = Map.of();
+      private final GcFields gc = new GcFields();
       private CausalContext context = CausalContext.empty();
       private String entriesPointer = "";
 
       @Override
       public void read(String field, WireReader in) {
+        if (gc.read(field, in)) {
+          return;
+        }
         switch (field) {
+          case GcFields.FLOORS -> floors = GcFields.readFloors(in, keyType);
+          case "tokens" -> tokens = DotGroups.readOwners(in, "the tokens", keyType);
+          case "collapsed" -> {
+            in.expect(tools.jackson.core.JsonToken.START_ARRAY, "the collapsed values");
+            while (in.nextItem()) {
+              K key = in.value(keyType, "a key with a collapsed value");
+              in.advance();
+              if (collapsed.put(key, readValue(in, "a collapsed value")) != null) {
+                throw in.error("a key appears twice in the collapsed values");
+              }
+            }
+          }
           case "bottom" -> bottom = readValue(in, "the bottom value");
           case "entries" -> {
             entriesPointer = in.pointer();
@@ -134,8 +182,9 @@ final class ORMapCodec<K, V extends Crdt<V>> implements BodyCodec<ORMap<K, V>> {
       @Override
       public ORMap<K, V> build(WireReader in) {
         V bottomValue = Objects.requireNonNull(bottom);
-        return in.build(entriesPointer, typeName(),
-            () -> ORMap.ofDelta(bottomValue, HashMap.ofAll(deltas).mapValues(TreeMap::ofAll), context));
+        return in.build(entriesPointer, typeName(), () -> ORMap.of(bottomValue,
+            HashMap.ofAll(deltas).mapValues(TreeMap::ofAll), HashMap.ofAll(collapsed), HashMap.ofAll(tokens),
+            HashMap.ofAll(floors), context, gc.metadata()));
       }
     };
   }

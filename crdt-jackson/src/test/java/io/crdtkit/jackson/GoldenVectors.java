@@ -86,6 +86,13 @@ final class GoldenVectors {
         new Vector<>("rwset-delta-floor", new TypeReference<RWSet<String>>() {}, rwSetDeltaAfterCollection()),
         new Vector<>("ewflag-delta-floor", new TypeReference<EWFlag>() {}, ewFlagDisableOfCollapsed()),
         new Vector<>("orset-undelivered", new TypeReference<ORSet<String>>() {}, orSetWithAnUndeliveredDot()),
+        new Vector<>("ormap-of-counters-collected", new TypeReference<ORMap<String, PNCounter>>() {},
+            cartCollected()),
+        new Vector<>("ormap-of-counters-remove-delta", new TypeReference<ORMap<String, PNCounter>>() {},
+            cartCollected().deltaRemove(A, "eggs")),
+        new Vector<>("mvregister-collected", new TypeReference<MVRegister<String>>() {}, mvRegisterCollected()),
+        new Vector<>("mvregister-write-delta", new TypeReference<MVRegister<String>>() {},
+            mvRegisterCollected().deltaWrite(B, "green")),
         new Vector<>("dot", new TypeReference<Dot>() {}, Dot.of(A, 7)),
         new Vector<>("vectorclock", new TypeReference<VectorClock>() {}, VectorClock.of(Map.of(A, 3L, B, 1L))),
         new Vector<>("causalcontext", new TypeReference<CausalContext>() {},
@@ -213,6 +220,22 @@ final class GoldenVectors {
   private static LWWMap<String, String> lwwMapDotted() {
     return lwwMap().remove(HlcTimestamp.of(T + 1_500, 0, A), "size")
         .dropStableTombstones(VectorClock.of(Map.of(A, 4L)));
+  }
+
+  /**
+   * The cart after {@code a} adds 2 cheese (a:2), collected when every replica knows a:1 and b:2 are stable: eggs
+   * (b:1) and milk (b:2) keep their values without a dot, cheese keeps its dot.
+   */
+  private static ORMap<String, PNCounter> cartCollected() {
+    ORMap<String, PNCounter> cart = cart().update(A, "cheese", quantity -> quantity.deltaIncrement(A, 2));
+    VectorClock stable = VectorClock.of(Map.of(A, 1L, B, 2L));
+    return cart.collect(stable, stable);
+  }
+
+  /** Red and blue written concurrently (a:2, b:1), both known stable everywhere: two values, no dot. */
+  private static MVRegister<String> mvRegisterCollected() {
+    MVRegister<String> register = mvRegister();
+    return register.collect(register.context().vectorClock(), register.context().vectorClock());
   }
 
   private static ORMap<String, ORMap<String, MVRegister<String>>> orMapOfMaps() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.crdtkit.LWWMap;
+import io.crdtkit.ORMap;
+import io.crdtkit.PNCounter;
 import io.crdtkit.clock.HybridLogicalClock;
 import io.crdtkit.gc.GcStatus;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import tools.jackson.core.type.TypeReference;
 class GcOverTheNetworkTest {
 
   private static final TypeReference<LWWMap<String, String>> SETTINGS = new TypeReference<>() {};
+  private static final TypeReference<ORMap<String, PNCounter>> CART = new TypeReference<>() {};
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 
   @Test
@@ -55,6 +58,31 @@ class GcOverTheNetworkTest {
         assertThat(s.value().tombstones()).isZero();
       }));
       assertThat(nodes.get(0).stats().tombstones()).isZero();
+    }
+  }
+
+  /** The shopping cart is collected too: once stable, a key keeps one counter and no dot; a removal leaves nothing. */
+  @Test
+  void aReplicatedCartKeepsOneValueAndNoDotPerKeyOnceStable() {
+    try (InJvmCluster cluster = InJvmCluster.of(3)) {
+      List<CrdtNode> nodes = cluster.nodes();
+      List<Replicated<ORMap<String, PNCounter>>> carts = nodes.stream()
+          .map(n -> n.register("cart", ORMap.<String, PNCounter>empty(PNCounter.empty()), CART)).toList();
+      for (int i = 0; i < nodes.size(); i++) {
+        carts.get(i).update((cart, self) -> cart.deltaUpdate(self, "milk", qty -> qty.deltaIncrement(self, 1)));
+      }
+      carts.get(1).update((cart, self) -> cart.deltaUpdate(self, "eggs", qty -> qty.deltaIncrement(self, 6)));
+      await().atMost(DEADLINE).until(() -> carts.get(2).value().containsKey("eggs"));
+      carts.get(2).update((cart, self) -> cart.deltaRemove(self, "eggs"));
+
+      await().atMost(DEADLINE).untilAsserted(() -> assertThat(carts).allSatisfy(cart -> {
+        ORMap<String, PNCounter> state = cart.value();
+        assertThat(state.value().mapValues(PNCounter::value).toJavaMap()).isEqualTo(Map.of("milk", 3L));
+        assertThat(state.dotCount("milk")).as("dots of milk's three updates").isZero();
+        assertThat(state.collapsedValues().keySet()).containsExactly("milk");
+        assertThat(state.tombstones()).isZero();
+      }));
+      assertThat(carts.get(0).gcStatus()).isNotEmpty();
     }
   }
 }

@@ -127,6 +127,8 @@ public final class ShoppingCartDemo {
       out.printf("   %-44s %6d ms%n", "MergeView installed after", merged);
       out.printf("   %-44s %6d ms%n", "every member converged after a further", converged);
       printCarts(out, carts, "");
+      // The carts are collected too: the members reach the same state once they have collected at the same cuts.
+      clock.await(() -> phone.value().equals(laptop.value()) && laptop.value().equals(tablet.value()));
       boolean sameState = phone.value().equals(laptop.value()) && laptop.value().equals(tablet.value());
       out.println();
       out.println("   converged to the same state: " + (sameState ? "yes" : "NO"));

@@ -133,7 +133,10 @@ public final class GcDifferentialLaw {
         GcSchedule<S> schedule) {
       GcScheduleRun<S> without = new GcScheduleRun<>(description, schedule, false).run();
       GcScheduleRun<S> with = new GcScheduleRun<>(description, schedule, true).run();
-      Outcome<S> outcome = new Outcome<>(schedule, with.collections(), numbered(with.stepLines()));
+      // verbose (-Dcrdtkit.gc.verbose=true): both runs' states after every step, to see where they part
+      String steps = numbered(with.stepLines())
+          + (Boolean.getBoolean("crdtkit.gc.verbose") ? "\n  without GC:" + numbered(without.stepLines()) : "");
+      Outcome<S> outcome = new Outcome<>(schedule, with.collections(), steps);
       without.problems().forEach(problem -> outcome.problems.add("without GC: " + problem));
       outcome.problems.addAll(with.problems());
       outcome.compareStepByStep(with, without);

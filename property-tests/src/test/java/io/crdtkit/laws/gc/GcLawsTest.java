@@ -7,7 +7,10 @@ import io.crdtkit.Collectable;
 import io.crdtkit.DWFlag;
 import io.crdtkit.EWFlag;
 import io.crdtkit.LWWMap;
+import io.crdtkit.MVRegister;
+import io.crdtkit.ORMap;
 import io.crdtkit.ORSet;
+import io.crdtkit.PNCounter;
 import io.crdtkit.RWSet;
 import io.crdtkit.laws.CrdtDescription;
 import io.crdtkit.laws.Faults;
@@ -57,8 +60,21 @@ class GcLawsTest {
         Arguments.of(GcTypes.lwwMap(), Oracles.lwwMap(), NO_CRASHES, rebuild((LWWMap<String, Integer> s) ->
             LWWMap.of(s.registers(), s.dots(), s.settled(), s.context(), s.stableCut(),
                 s.latestTimestamp().getOrNull()),
-            new TypeReference<LWWMap<String, Integer>>() {})));
+            new TypeReference<LWWMap<String, Integer>>() {})),
+        Arguments.of(GcTypes.mvRegister(), Oracles.mvRegister(), Faults.hostile(), rebuild((MVRegister<String> s) ->
+            MVRegister.of(s.writes(), s.collapsedValues(), s.tokens(), s.floor(), s.context(), s.gcMetadata()),
+            new TypeReference<MVRegister<String>>() {})),
+        Arguments.of(GcTypes.orMapOfCountersByDeltas(), Oracles.orMapOfCounters(), Faults.hostile(),
+            rebuild((ORMap<String, PNCounter> s) -> ORMap.of(s.bottomValue(), s.deltas(), s.collapsedValues(),
+                s.tokens(), s.floors(), s.context(), s.gcMetadata()),
+            new TypeReference<ORMap<String, PNCounter>>() {})),
+        Arguments.of(GcTypes.orMapOfSetsByDeltas(), Oracles.orMapOfSets(), Faults.hostile(),
+            rebuild((ORMap<String, ORSet<String>> s) -> ORMap.of(s.bottomValue(), s.deltas(), s.collapsedValues(),
+                s.tokens(), s.floors(), s.context(), s.gcMetadata()),
+            new TypeReference<ORMap<String, ORSet<String>>>() {})));
   }
+
+  private static final int TYPES = 8;
 
   /** Rebuilt through the type's validating factory, then through crdt-jackson (JSON, then Smile). */
   private static <S> UnaryOperator<S> rebuild(UnaryOperator<S> factory, TypeReference<S> type) {
@@ -71,7 +87,7 @@ class GcLawsTest {
   <S extends CausalCrdt<S> & Collectable<S>> void garbageCollectionIsInvisibleAndComplete(
       CrdtDescription<S> description, Oracle<S> oracle, Faults faults, @Nullable UnaryOperator<S> rebuild) {
     GcReport report =
-        GcLaws.check(description, oracle, rebuild, faults, SCHEDULES / 5, description.name().hashCode());
+        GcLaws.check(description, oracle, rebuild, faults, SCHEDULES / TYPES, description.name().hashCode());
 
     System.out.println(report);
     report.assertHolds();

@@ -3,7 +3,10 @@ package io.crdtkit.laws.gc;
 import io.crdtkit.DWFlag;
 import io.crdtkit.EWFlag;
 import io.crdtkit.LWWMap;
+import io.crdtkit.MVRegister;
+import io.crdtkit.ORMap;
 import io.crdtkit.ORSet;
+import io.crdtkit.PNCounter;
 import io.crdtkit.RWSet;
 import io.crdtkit.clock.HlcTimestamp;
 import io.crdtkit.clock.ReplicaId;
@@ -36,6 +39,20 @@ final class GcTypes {
 
   static CrdtDescription<EWFlag> ewFlag() {
     return CoreTypes.ewFlag();
+  }
+
+  static CrdtDescription<MVRegister<String>> mvRegister() {
+    return CoreTypes.mvRegister();
+  }
+
+  /** The shopping cart: counters updated by nested deltas, keys removed. */
+  static CrdtDescription<ORMap<String, PNCounter>> orMapOfCountersByDeltas() {
+    return CoreTypes.orMapOfCountersByDeltas();
+  }
+
+  /** Sets nested in a map: elements added and removed by nested deltas, keys removed. */
+  static CrdtDescription<ORMap<String, ORSet<String>>> orMapOfSetsByDeltas() {
+    return CoreTypes.orMapOfSetsByDeltas();
   }
 
   static CrdtDescription<LWWMap<String, Integer>> lwwMap() {
