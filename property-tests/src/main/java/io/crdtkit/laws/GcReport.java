@@ -36,7 +36,7 @@ public record GcReport(String type, long seed, int schedules, int torn, long col
   @Override
   public String toString() {
     return type + ": " + (holds() ? "GC laws hold" : "GC laws BROKEN") + " over " + schedules + " schedules (seed "
-        + seed + "; " + torn + " torn by crashes), " + collections + " collections"
+        + seed + (torn > 0 ? "; " + torn + " torn by crashes" : "") + "), " + collections + " collections"
         + (holds() ? "" : "\n  " + String.join("\n  ", problems));
   }
 }
