@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The garbage-collection hooks of the core types, at cuts a collector would compute (crdt-gc's GC.md): what is
  * reclaimed, that values never change, and that stale copies revive nothing. The collector itself, and schedules
- * with partitions and crashes, are tested in crdt-gc and property-tests.
+ * with partitions and crashes, are tested in crdt-gc and crdt-laws.
  */
 class CollectionTest {
 

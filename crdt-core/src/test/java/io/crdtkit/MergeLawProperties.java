@@ -13,7 +13,7 @@ import net.jqwik.api.Provide;
 /**
  * The join-semilattice laws and the delta law, checked over states reached by random 3-replica histories.
  * A type's test extends this and names its bottom state and its operations; the full, reusable law kit lives in
- * the property-tests module.
+ * the crdt-laws module.
  */
 abstract class MergeLawProperties<S extends DeltaCrdt<S>> {
 

@@ -6,7 +6,7 @@ import io.crdtkit.clock.ReplicaId;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regressions from the simulator (property-tests, SimulatorRegressionTest): with deltas delivered out of causal
+ * Regressions from the simulator (crdt-laws, SimulatorRegressionTest): with deltas delivered out of causal
  * order, an observed-remove type removes exactly what the remover observed, and "observed" travels with the
  * deltas of later updates of the same element.
  */
