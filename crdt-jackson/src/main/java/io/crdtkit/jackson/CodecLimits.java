@@ -33,6 +33,16 @@ public record CodecLimits(
 
   private static final CodecLimits DEFAULTS = new CodecLimits(64L << 20, 1_000_000, 65_536, 64, 1 << 20);
 
+  /**
+   * Limits as given; each must be at least 1 (a limit of 0 would refuse every document).
+   *
+   * @param maxDocumentBytes the longest document, in bytes (Smile, JSON bytes) or characters (JSON text)
+   * @param maxElements      the most items in one document, all collections together
+   * @param maxReplicas      the most entries in a document's replica table
+   * @param maxNestingDepth  the deepest nesting of arrays and objects, counted from the start of the input
+   * @param maxStringLength  the longest string value, in characters
+   * @throws IllegalArgumentException if any limit is below 1
+   */
   public CodecLimits {
     requirePositive("maxDocumentBytes", maxDocumentBytes);
     requirePositive("maxElements", maxElements);
@@ -45,32 +55,64 @@ public record CodecLimits(
    * 64 MiB per document, 1,000,000 items, 65,536 replicas, nesting depth 64, strings up to 1 MiB characters:
    * room for a million-element set, while a hostile payload cannot make a decoder hold much more than a few
    * hundred MiB.
+   *
+   * @return the default limits, always the same instance
    */
   public static CodecLimits defaults() {
     return DEFAULTS;
   }
 
-  /** These limits with {@code bytes} as the longest document. */
+  /**
+   * These limits with {@code bytes} as the longest document.
+   *
+   * @param bytes the longest document, in bytes (or characters of JSON text); at least 1
+   * @return new limits with the other four unchanged; this instance is immutable and stays as it was
+   * @throws IllegalArgumentException if {@code bytes} is below 1
+   */
   public CodecLimits withMaxDocumentBytes(long bytes) {
     return new CodecLimits(bytes, maxElements, maxReplicas, maxNestingDepth, maxStringLength);
   }
 
-  /** These limits with {@code elements} as the most items in one document. */
+  /**
+   * These limits with {@code elements} as the most items in one document.
+   *
+   * @param elements the most items in one document, all collections together; at least 1
+   * @return new limits with the other four unchanged; this instance is immutable and stays as it was
+   * @throws IllegalArgumentException if {@code elements} is below 1
+   */
   public CodecLimits withMaxElements(int elements) {
     return new CodecLimits(maxDocumentBytes, elements, maxReplicas, maxNestingDepth, maxStringLength);
   }
 
-  /** These limits with {@code replicas} as the most entries in a replica table. */
+  /**
+   * These limits with {@code replicas} as the most entries in a replica table.
+   *
+   * @param replicas the most entries in a document's replica table; at least 1
+   * @return new limits with the other four unchanged; this instance is immutable and stays as it was
+   * @throws IllegalArgumentException if {@code replicas} is below 1
+   */
   public CodecLimits withMaxReplicas(int replicas) {
     return new CodecLimits(maxDocumentBytes, maxElements, replicas, maxNestingDepth, maxStringLength);
   }
 
-  /** These limits with {@code depth} as the deepest nesting. */
+  /**
+   * These limits with {@code depth} as the deepest nesting.
+   *
+   * @param depth the deepest nesting of arrays and objects; at least 1
+   * @return new limits with the other four unchanged; this instance is immutable and stays as it was
+   * @throws IllegalArgumentException if {@code depth} is below 1
+   */
   public CodecLimits withMaxNestingDepth(int depth) {
     return new CodecLimits(maxDocumentBytes, maxElements, maxReplicas, depth, maxStringLength);
   }
 
-  /** These limits with {@code length} as the longest string. */
+  /**
+   * These limits with {@code length} as the longest string.
+   *
+   * @param length the longest string value, in characters; at least 1
+   * @return new limits with the other four unchanged; this instance is immutable and stays as it was
+   * @throws IllegalArgumentException if {@code length} is below 1
+   */
   public CodecLimits withMaxStringLength(int length) {
     return new CodecLimits(maxDocumentBytes, maxElements, maxReplicas, maxNestingDepth, length);
   }
@@ -79,6 +121,9 @@ public record CodecLimits(
    * The parser constraints matching these limits (document length, nesting depth, string length), for the
    * parts of a document the codec hands to your own deserializers:
    * {@code JsonFactory.builder().streamReadConstraints(limits.streamReadConstraints()).build()}.
+   *
+   * @return new constraints built from {@link #maxDocumentBytes}, {@link #maxNestingDepth} and
+   *     {@link #maxStringLength}; the parser's other constraints keep Jackson's defaults
    */
   public StreamReadConstraints streamReadConstraints() {
     return StreamReadConstraints.builder()

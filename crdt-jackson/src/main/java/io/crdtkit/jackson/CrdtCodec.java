@@ -58,12 +58,34 @@ public final class CrdtCodec<T> {
         mapper.writerFor(type), limits, NEVER);
   }
 
-  /** The codec of {@code type} on {@code mapper}, which must have the {@link CrdtkitModule}. */
+  /**
+   * The codec of {@code type} on {@code mapper}, which must have the {@link CrdtkitModule}: the codec takes the
+   * module's {@link CodecLimits} for the checks it makes before parsing.
+   *
+   * @param <T>    the crdtkit type, with its type arguments
+   * @param mapper the mapper that encodes and decodes, JSON or Smile, with the {@link CrdtkitModule} registered;
+   *               not null
+   * @param type   the full type, type arguments included ({@code new TypeReference<ORSet<String>>() {}}); not null
+   * @return a new codec that does not compress (see {@link #withCompressionAbove})
+   * @throws IllegalArgumentException if the mapper has no {@link CrdtkitModule}
+   * @throws NullPointerException     if {@code mapper} or {@code type} is null
+   */
   public static <T> CrdtCodec<T> of(ObjectMapper mapper, TypeReference<T> type) {
     return create(mapper, mapper.constructType(Objects.requireNonNull(type, "type")));
   }
 
-  /** The codec of a non-generic type ({@code GCounter.class}, {@code VectorClock.class}...). */
+  /**
+   * The codec of a non-generic type ({@code GCounter.class}, {@code VectorClock.class}...). For a generic type
+   * ({@code ORSet<String>}) take {@link #of(ObjectMapper, TypeReference)}: a raw class would lose its element type.
+   *
+   * @param <T>    the crdtkit type
+   * @param mapper the mapper that encodes and decodes, JSON or Smile, with the {@link CrdtkitModule} registered;
+   *               not null
+   * @param type   the class of the type; not null
+   * @return a new codec that does not compress (see {@link #withCompressionAbove})
+   * @throws IllegalArgumentException if the mapper has no {@link CrdtkitModule}
+   * @throws NullPointerException     if {@code mapper} or {@code type} is null
+   */
   public static <T> CrdtCodec<T> of(ObjectMapper mapper, Class<T> type) {
     return create(mapper, mapper.constructType(Objects.requireNonNull(type, "type")));
   }
@@ -72,6 +94,10 @@ public final class CrdtCodec<T> {
    * This codec, gzipping documents longer than {@code bytes} for transport: repetitive elements (ids with a
    * common prefix) shrink several times over. {@link #decode} reads compressed and plain payloads alike.
    * Compressed bytes are not canonical across JDKs (deflate implementations differ): hash the plain document.
+   *
+   * @param bytes the longest document, in bytes, that is still sent plain; 0 compresses every document
+   * @return a new codec with the same mapper, type and limits; this one is unchanged
+   * @throws IllegalArgumentException if {@code bytes} is negative
    */
   public CrdtCodec<T> withCompressionAbove(int bytes) {
     if (bytes < 0) {
@@ -83,6 +109,12 @@ public final class CrdtCodec<T> {
   /**
    * The state's document: equal states give identical bytes (unless compressed, see
    * {@link #withCompressionAbove}).
+   *
+   * @param state the state to encode; not null
+   * @return a new array holding the document, gzipped if it is longer than the compression threshold
+   * @throws NullPointerException if {@code state} is null
+   * @throws tools.jackson.core.JacksonException if the mapper cannot write an element, key or value of the state,
+   *     or has default typing activated (the codec never writes class names)
    */
   public byte[] encode(T state) {
     byte[] document = writer.writeValueAsBytes(Objects.requireNonNull(state, "state"));
@@ -92,6 +124,9 @@ public final class CrdtCodec<T> {
   /**
    * The state {@code payload} holds.
    *
+   * @param payload a document as {@link #encode} writes it, plain or gzipped; not null. It is only read.
+   * @return a new state, never null
+   * @throws NullPointerException if {@code payload} is null
    * @throws CrdtDecodeException if the payload is not a valid document of this type, whatever is wrong with it
    */
   public T decode(byte[] payload) {

@@ -33,7 +33,9 @@ public final class CrdtDecodeException extends DatabindException {
   private static final int MAX_RULE_LENGTH = 500;
   private static final int MAX_POINTER_LENGTH = 200;
 
+  /** Where the rule was broken, as a JSON Pointer; printable, cut to about 200 characters. */
   private final String pointer;
+  /** The rule or limit that was broken, in words; printable, cut to about 500 characters. */
   private final String rule;
 
   CrdtDecodeException(@Nullable JsonParser parser, String pointer, String rule, @Nullable Throwable cause) {
@@ -48,12 +50,19 @@ public final class CrdtDecodeException extends DatabindException {
    * The JSON Pointer (RFC 6901) of the value that broke the rule, from the start of the input: {@code ""} for
    * the document itself, {@code "/elements/3/2"} for the third item of the fourth entry of its elements. Like the
    * rule, it is made printable and cut short if the input's field names are not.
+   *
+   * @return the pointer, never null; {@code ""} when the whole document (or the payload before it) is at fault
    */
   public String pointer() {
     return pointer;
   }
 
-  /** The rule that was broken, or the limit that was hit, in words. */
+  /**
+   * The rule that was broken, or the limit that was hit, in words.
+   *
+   * @return the rule, never null, made printable (control characters escaped) and cut to about 500 characters:
+   *     it may quote the input, which may be hostile
+   */
   public String rule() {
     return rule;
   }

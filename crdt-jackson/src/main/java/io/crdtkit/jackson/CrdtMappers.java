@@ -23,33 +23,67 @@ public final class CrdtMappers {
 
   private CrdtMappers() {}
 
-  /** A JSON mapper with the default limits. */
+  /**
+   * A JSON mapper with the default limits.
+   *
+   * @return a new mapper with the {@link CrdtkitModule} and the parser constrained to
+   *     {@link CodecLimits#defaults()}
+   */
   public static JsonMapper json() {
     return json(CodecLimits.defaults());
   }
 
-  /** A JSON mapper with {@code limits}. */
+  /**
+   * A JSON mapper with {@code limits}.
+   *
+   * @param limits the limits of the module and of the parser; not null
+   * @return a new mapper with the {@link CrdtkitModule} and the parser constrained to {@code limits}
+   * @throws NullPointerException if {@code limits} is null
+   */
   public static JsonMapper json(CodecLimits limits) {
     return jsonBuilder(limits).build();
   }
 
-  /** A JSON mapper builder with {@code limits}, ready for more configuration. */
+  /**
+   * A JSON mapper builder with {@code limits}, ready for more configuration.
+   *
+   * @param limits the limits of the module and of the parser; not null
+   * @return a new builder, its factory constrained to {@code limits} and the {@link CrdtkitModule} added
+   * @throws NullPointerException if {@code limits} is null
+   */
   public static JsonMapper.Builder jsonBuilder(CodecLimits limits) {
     JsonFactory factory = JsonFactory.builder().streamReadConstraints(limits.streamReadConstraints()).build();
     return JsonMapper.builder(factory).addModule(CrdtkitModule.create(limits));
   }
 
-  /** A Smile (binary JSON) mapper with the default limits: the compact wire format. */
+  /**
+   * A Smile (binary JSON) mapper with the default limits: the compact wire format.
+   *
+   * @return a new mapper with the {@link CrdtkitModule} and the parser constrained to
+   *     {@link CodecLimits#defaults()}
+   */
   public static SmileMapper smile() {
     return smile(CodecLimits.defaults());
   }
 
-  /** A Smile mapper with {@code limits}. */
+  /**
+   * A Smile mapper with {@code limits}.
+   *
+   * @param limits the limits of the module and of the parser; not null
+   * @return a new mapper with the {@link CrdtkitModule} and the parser constrained to {@code limits}
+   * @throws NullPointerException if {@code limits} is null
+   */
   public static SmileMapper smile(CodecLimits limits) {
     return smileBuilder(limits).build();
   }
 
-  /** A Smile mapper builder with {@code limits}, ready for more configuration. */
+  /**
+   * A Smile mapper builder with {@code limits}, ready for more configuration.
+   *
+   * @param limits the limits of the module and of the parser; not null
+   * @return a new builder, its factory constrained to {@code limits} and the {@link CrdtkitModule} added
+   * @throws NullPointerException if {@code limits} is null
+   */
   public static SmileMapper.Builder smileBuilder(CodecLimits limits) {
     SmileFactory factory = SmileFactory.builder().streamReadConstraints(limits.streamReadConstraints()).build();
     return SmileMapper.builder(factory).addModule(CrdtkitModule.create(limits));

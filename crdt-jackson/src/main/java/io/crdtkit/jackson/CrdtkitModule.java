@@ -37,17 +37,40 @@ public final class CrdtkitModule extends JacksonModule {
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
-  /** The module with {@link CodecLimits#defaults()}. */
-  public static CrdtkitModule create() {
-    return new CrdtkitModule(CodecLimits.defaults());
+  /**
+   * The module with {@link CodecLimits#defaults()}, as {@link #create()} gives it: the constructor Java's
+   * {@link java.util.ServiceLoader} calls, so that a mapper built with {@code findAndAddModules()} (a Spring Boot
+   * application's, for one) registers crdtkit without code. Applications call {@link #create()}.
+   */
+  public CrdtkitModule() {
+    this(CodecLimits.defaults());
   }
 
-  /** The module with these limits. */
+  /**
+   * The module with {@link CodecLimits#defaults()}.
+   *
+   * @return a new module
+   */
+  public static CrdtkitModule create() {
+    return new CrdtkitModule();
+  }
+
+  /**
+   * The module with these limits.
+   *
+   * @param limits the limits its decoders enforce; not null
+   * @return a new module
+   * @throws NullPointerException if {@code limits} is null
+   */
   public static CrdtkitModule create(CodecLimits limits) {
     return new CrdtkitModule(limits);
   }
 
-  /** The limits its decoders enforce. */
+  /**
+   * The limits its decoders enforce.
+   *
+   * @return the limits given to {@link #create(CodecLimits)}, or the defaults
+   */
   public CodecLimits limits() {
     return limits;
   }
