@@ -15,7 +15,7 @@ import org.openjdk.jmh.runner.RunnerException;
 
 /**
  * The report command: measures the footprints (encoded sizes, heap, GC reclaim) and a cluster heal, runs every JMH
- * benchmark of this module in forked JVMs, holds the numbers against DESIGN §7's targets, and writes
+ * benchmark of this module in forked JVMs, holds the numbers against the targets (PERFORMANCE.md), and writes
  * {@code results.json} and {@code RESULTS.md}.
  *
  * <pre>{@code
@@ -38,7 +38,7 @@ public final class BenchmarkReport {
     Summary summary = run(mode, directory, include);
     System.out.println();
     System.out.println("Wrote " + summary.markdown() + " and " + summary.json() + ": " + summary.rows()
-        + " rows; DESIGN §7 targets " + Targets.tally(summary.checks()));
+        + " rows; targets " + Targets.tally(summary.checks()));
   }
 
   /** What one run wrote. */

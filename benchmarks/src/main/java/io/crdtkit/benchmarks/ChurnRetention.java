@@ -21,8 +21,8 @@ import tools.jackson.core.type.TypeReference;
 
 /**
  * What a churned ORSet and LWWMap retain, with and without garbage collection (crdt-gc), against a plain persistent
- * set or map of only the live entries: crdt-gc's measurement (its issue, and DESIGN §7: 0 tombstones after
- * stability and at most 1.2 times the live-only size).
+ * set or map of only the live entries: crdt-gc's measurement (its issue, and the targets in PERFORMANCE.md: 0
+ * tombstones after stability and at most 1.2 times the live-only size).
  *
  * <p>The workload: {@code elements} keys written by three replicas in turn, in {@value #ROUNDS} rounds; in each
  * round every replica also removes, on its own copy, 90% of the keys written in the round before (those whose

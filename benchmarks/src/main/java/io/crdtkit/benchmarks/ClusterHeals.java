@@ -18,7 +18,7 @@ final class ClusterHeals {
 
   private ClusterHeals() {}
 
-  /** Quick mode heals 10,000 keys; full mode 10,000 and DESIGN §7's 100,000; the smoke pass 1,000. */
+  /** Quick mode heals 10,000 keys; full mode 10,000 and the target's 100,000; the smoke pass 1,000. */
   static List<HealScenario.Result> measure(RunMode mode) {
     int[] keyCounts = switch (mode) {
       case SMOKE -> new int[] {1_000};

@@ -2,9 +2,9 @@ package io.crdtkit.benchmarks;
 
 /**
  * What garbage collection reclaims from a churned structure: {@code written} elements (or keys) written by three
- * replicas, {@code removed} of them removed, all merged everywhere, then collected at stability. DESIGN §7's target
- * is 0 tombstones after collection and a retained heap within 1.2 times that of a structure that only ever held
- * the live entries.
+ * replicas, {@code removed} of them removed, all merged everywhere, then collected at stability. The target
+ * (PERFORMANCE.md) is 0 tombstones after collection and a retained heap within 1.2 times that of a structure that
+ * only ever held the live entries.
  *
  * @param type              the crdtkit type
  * @param written           elements or keys written

@@ -25,7 +25,8 @@ final class HeapFootprints {
         perElement(HeapSize.of(CrdtkitStates.orSet(elements), elements), size),
         perElement(HeapSize.of(PekkoStates.orSet(elements), elements), size), setLimits);
 
-    // DESIGN §4's goal: a stable ORSet (every add collapsed at stability) costs about what a plain persistent set does.
+    // crdt-gc's goal (GC.md §3): a stable ORSet (every add collapsed at stability) costs about what a plain persistent
+    // set does.
     Row stableSet = new Row("heap.orset.stable[size=" + size + "]", "ORSet",
         "heap bytes per element, every add stable and collapsed by crdt-gc", Report.count(size, "elements"),
         perElement(HeapSize.of(Stability.collectWhenStable(CrdtkitStates.orSet(elements), CrdtkitStates.WRITERS),

@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.State;
  * updates merged in different orders): what anti-entropy does between converged replicas. The limits merge by
  * union, which is all a plain set can do.
  *
- * <p>DESIGN §7's aim is a merge whose cost follows the divergence, not the size: compare the rows of one
- * implementation across divergences.
+ * <p>The aim (PERFORMANCE.md, "Targets") is a merge whose cost follows the divergence, not the size: compare the
+ * rows of one implementation across divergences.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -12,8 +12,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Markdown report, {@code RESULTS.md}: the run's settings, DESIGN §7's targets with verdicts, then every row with
- * its ratios against Pekko and against the limits, with error bars.
+ * The Markdown report, {@code RESULTS.md}: the run's settings, the performance targets (PERFORMANCE.md) with
+ * verdicts, then every row with its ratios against Pekko and against the limits, with error bars.
  */
 final class Report {
 
@@ -91,7 +91,9 @@ final class Report {
   }
 
   private void targets(List<TargetCheck> checks) {
-    line("## DESIGN §7 targets");
+    line("## Targets");
+    line("");
+    line("Each target, and why it is set, is stated in `benchmarks/PERFORMANCE.md`.");
     line("");
     line("| target | case | measured | verdict |");
     line("|---|---|---|---|");

@@ -1,9 +1,9 @@
 package io.crdtkit.benchmarks;
 
 /**
- * One DESIGN §7 target held against this run's numbers.
+ * One performance target (PERFORMANCE.md, "Targets") held against this run's numbers.
  *
- * @param target   the target as DESIGN states it
+ * @param target   the target as PERFORMANCE.md states it
  * @param case_    which measurement ({@code 100,000 elements})
  * @param measured the measured value, in words and numbers
  * @param verdict  met, missed, or within error

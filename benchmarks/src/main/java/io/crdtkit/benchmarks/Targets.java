@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * DESIGN §7's performance targets, each held against the rows of one run. Nothing here asserts: a missed target
- * is reported (and, per the benchmarks issue, profiled and fixed in the library), never a failed build.
+ * The performance targets (benchmarks/PERFORMANCE.md, "Targets": each with its number and why), each held against
+ * the rows of one run. Nothing here asserts: a missed target is reported (and, per the benchmarks issue, profiled and
+ * fixed in the library), never a failed build.
  */
 final class Targets {
 
@@ -128,7 +129,7 @@ final class Targets {
     }
   }
 
-  /** Judged at every size measured; DESIGN's is 100,000 keys, which only full mode runs. */
+  /** Judged at every size measured; the target's is 100,000 keys, which only full mode runs. */
   private void heals() {
     for (HealScenario.Result heal : heals) {
       boolean met = heal.convergedAfterMergeMillis() <= 2_000 && heal.bytesPercentOfFullState() <= 5;

@@ -1,6 +1,6 @@
 package io.crdtkit.benchmarks;
 
-/** Whether a DESIGN §7 target is met by a measurement, taking its error bars into account. */
+/** Whether a performance target is met by a measurement, taking its error bars into account. */
 enum Verdict {
   MET("met"),
   MISSED("**missed**"),

@@ -40,7 +40,7 @@ class BenchmarkSmokeTest {
     assertThat(json.get("targets").valueStream().map(target -> target.get("target").asString()))
         .anyMatch(target -> target.startsWith("Cluster: 5 members"));
     assertThat(Files.readString(summary.markdown()))
-        .contains("## DESIGN §7 targets", "### ORSet", "### PNCounter", "### LWWMap", "## Garbage collection",
+        .contains("## Targets", "### ORSet", "### PNCounter", "### LWWMap", "## Garbage collection",
             "## Cluster heal");
   }
 }
