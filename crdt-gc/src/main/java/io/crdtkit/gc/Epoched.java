@@ -17,6 +17,14 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Epoched<S>(long epoch, S state) {
 
+  /**
+   * A state or delta at an epoch.
+   *
+   * @param epoch the number of retirements folded in; 0 before any retirement, never negative
+   * @param state the state or delta; not null
+   * @throws IllegalArgumentException if {@code epoch} is negative
+   * @throws NullPointerException     if {@code state} is null
+   */
   public Epoched {
     if (epoch < 0) {
       throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);

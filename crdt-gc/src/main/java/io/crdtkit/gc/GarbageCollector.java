@@ -41,6 +41,13 @@ public final class GarbageCollector<S extends CausalCrdt<S> & Collectable<S>> {
   /**
    * The collector of replica {@code self} in a replica set of (at least) {@code members}. Pass every member known:
    * a collector that believes itself alone considers everything it merged stable.
+   *
+   * @param <S>     the CRDT type
+   * @param self    this replica's incarnation; not null
+   * @param members the replica set as known now, {@code self} may be among them; not null, nor any element.
+   *                More are learned later from {@link #learn}, from reports and from the states' contexts.
+   * @return a new collector; its cuts move once it has accepted a report from every other member
+   * @throws NullPointerException if {@code self}, {@code members} or one of the members is null
    */
   public static <S extends CausalCrdt<S> & Collectable<S>> GarbageCollector<S> create(
       ReplicaId self, Iterable<ReplicaId> members) {
@@ -54,6 +61,10 @@ public final class GarbageCollector<S extends CausalCrdt<S> & Collectable<S>> {
   /**
    * Takes in the value's new state after a local update or a merge, and returns it collected at the current cuts
    * (the same instance if nothing was reclaimable).
+   *
+   * @param state the value's whole state just after the change; not null
+   * @return the state collected: {@code state} itself if nothing was reclaimable at the current cuts
+   * @throws NullPointerException if {@code state} is null
    */
   public synchronized S afterChange(S state) {
     Objects.requireNonNull(state, "state");
@@ -68,22 +79,44 @@ public final class GarbageCollector<S extends CausalCrdt<S> & Collectable<S>> {
     return collected;
   }
 
-  /** Takes in a member's report (it counts once everything its sender originated up to it is merged here). */
+  /**
+   * Takes in a member's report (it counts once everything its sender originated up to it is merged here, GC.md
+   * rule 4). Reports from this replica itself and from retired replicas are ignored.
+   *
+   * @param report the report received; not null
+   * @throws NullPointerException if {@code report} is null
+   */
   public synchronized void receive(StabilityReport report) {
     tracker = tracker.receive(report);
   }
 
-  /** This replica's report, to send to every member, periodically and even when idle. */
+  /**
+   * This replica's report, to send to every member, periodically and even when idle.
+   *
+   * @return a new report of this replica's progress and stable cut as of now
+   */
   public synchronized StabilityReport report() {
     return tracker.report();
   }
 
-  /** A member joined or was seen. */
+  /**
+   * A member joined or was seen: the cuts wait for its reports from now on. A member already known, a retired
+   * replica and {@link RetirementLog#HEIR} change nothing.
+   *
+   * @param member the replica incarnation; not null
+   * @throws NullPointerException if {@code member} is null
+   */
   public synchronized void learn(ReplicaId member) {
     tracker = tracker.learn(member);
   }
 
-  /** A member was retired: the cuts stop waiting for it (see {@link #retire(RetirementLog, Epoched)} for the rest). */
+  /**
+   * A member was retired: the cuts stop waiting for it (see {@link #retire(RetirementLog, Epoched)} for the rest).
+   *
+   * @param member the retired replica incarnation; not null, not this replica
+   * @throws IllegalArgumentException if {@code member} is this replica
+   * @throws NullPointerException     if {@code member} is null
+   */
   public synchronized void retire(ReplicaId member) {
     tracker = tracker.retire(member);
   }
@@ -94,8 +127,12 @@ public final class GarbageCollector<S extends CausalCrdt<S> & Collectable<S>> {
    * state collected at the new cuts. Call it only once every live member holds all of the retirees' updates (the
    * retirement protocol's job, GC.md §4).
    *
+   * @param log   the cluster's retirement log as this replica knows it now; not null
+   * @param state the value's whole state with the epoch it is at; not null, at or below the log's epoch
+   * @return the state at the log's epoch, collected: {@code state} itself if nothing was folded or reclaimed
    * @throws IllegalArgumentException if the state's type cannot fold a retired replica ({@link Retirable}), or is
    *     at an epoch beyond the log
+   * @throws NullPointerException     if {@code log} or {@code state} is null
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public synchronized Epoched<S> retire(RetirementLog log, Epoched<S> state) {
@@ -116,10 +153,22 @@ public final class GarbageCollector<S extends CausalCrdt<S> & Collectable<S>> {
     return collected == upgraded.state() ? upgraded : new Epoched<>(upgraded.epoch(), collected);
   }
 
+  /**
+   * The tracker as it is now, for inspection (tests, diagnostics): it is immutable, so later events do not change
+   * what this returns.
+   *
+   * @return the current tracker
+   */
   public synchronized StabilityTracker tracker() {
     return tracker;
   }
 
+  /**
+   * What garbage collection of this value looks like now: the cuts, the members still awaited, how far each member
+   * lags, and the tombstones held and reclaimed.
+   *
+   * @return a new snapshot; it does not change as the collector goes on
+   */
   public synchronized GcStatus status() {
     VectorClock progress = tracker.progress();
     Map<ReplicaId, Long> lag = HashMap.empty();

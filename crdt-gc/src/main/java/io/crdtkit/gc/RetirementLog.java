@@ -35,11 +35,24 @@ public final class RetirementLog {
     this.retired = retired;
   }
 
+  /**
+   * The log of a cluster that has retired no replica: epoch 0.
+   *
+   * @return the empty log, always the same instance
+   */
   public static RetirementLog empty() {
     return EMPTY;
   }
 
-  /** The log with one more retirement: the epoch grows by one. */
+  /**
+   * The log with one more retirement: the epoch grows by one. Every replica must append the same retirements in
+   * the same order (the cluster agrees on them, GC.md rule 9), or their folds differ.
+   *
+   * @param replica the replica incarnation retired; not null, not {@link #HEIR}, not already retired
+   * @return a new log; this one is unchanged
+   * @throws IllegalArgumentException if {@code replica} is the heir or is already retired
+   * @throws NullPointerException     if {@code replica} is null
+   */
   public RetirementLog retire(ReplicaId replica) {
     Objects.requireNonNull(replica, "replica");
     if (replica.equals(HEIR)) {
@@ -51,17 +64,30 @@ public final class RetirementLog {
     return new RetirementLog(retired.append(replica));
   }
 
-  /** The current epoch: the number of retirements. */
+  /**
+   * The current epoch: the number of retirements.
+   *
+   * @return the epoch, at least 0
+   */
   public long epoch() {
     return retired.size();
   }
 
-  /** Whether {@code replica} has been retired. */
+  /**
+   * Whether {@code replica} has been retired.
+   *
+   * @param replica a replica incarnation
+   * @return true if it is in this log; false for the heir, which is never retired
+   */
   public boolean isRetired(ReplicaId replica) {
     return retired.contains(replica);
   }
 
-  /** The retired replicas, in the order they were retired. */
+  /**
+   * The retired replicas, in the order they were retired: retirement {@code e} is element {@code e - 1}.
+   *
+   * @return the retired replicas, as many as {@link #epoch()}; immutable
+   */
   public Vector<ReplicaId> retired() {
     return retired;
   }
@@ -69,6 +95,10 @@ public final class RetirementLog {
   /**
    * The whole state {@code stale} folded up to the current epoch: each retirement it has not seen is applied in
    * order. Pass only whole states (see {@link #acceptDelta} for deltas).
+   *
+   * @param <S>   the CRDT type
+   * @param stale a whole state at this log's epoch or an earlier one; not null
+   * @return the state at the current epoch: {@code stale} itself if it is already there
    *
    * @throws IllegalArgumentException if {@code stale} claims an epoch beyond this log (the log is behind: learn the
    *     missing retirements first)
@@ -82,7 +112,16 @@ public final class RetirementLog {
     return state == stale.state() && stale.epoch() == epoch() ? stale : new Epoched<>(epoch(), state);
   }
 
-  /** {@code mine} (at the current epoch) merged with the whole state {@code other}, upgraded first if stale. */
+  /**
+   * {@code mine} (at the current epoch) merged with the whole state {@code other}, upgraded first if stale.
+   *
+   * @param <S>   the CRDT type
+   * @param mine  the local state, at this log's epoch; not null
+   * @param other a whole state received, at this log's epoch or an earlier one; not null
+   * @return the merge at the current epoch: {@code mine} itself if the merge changed nothing
+   * @throws IllegalArgumentException if {@code mine} is not at the current epoch (upgrade it first), or
+   *     {@code other} is at an epoch beyond this log
+   */
   public <S extends Retirable<S> & Crdt<S>> Epoched<S> mergeState(Epoched<S> mine, Epoched<S> other) {
     requireCurrent(mine);
     S merged = mine.state().merge(upgrade(other).state());
@@ -91,6 +130,13 @@ public final class RetirementLog {
 
   /**
    * {@code mine} (at the current epoch) merged with {@code delta}.
+   *
+   * @param <S>   the CRDT type
+   * @param mine  the local state, at this log's epoch; not null
+   * @param delta a delta received; not null
+   * @return the merge at the current epoch: {@code mine} itself if the delta changed nothing
+   * @throws IllegalArgumentException if {@code mine} is not at the current epoch, or {@code delta} is at an epoch
+   *     beyond this log
    *
    * @throws StaleEpochException if the delta is from an earlier epoch: it is refused, the state unchanged
    */

@@ -18,6 +18,16 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record StabilityReport(ReplicaId from, VectorClock progress, VectorClock stableCut) {
 
+  /**
+   * A report, checked for consistency: a replica cannot know more to be stable than it has merged itself.
+   *
+   * @param from      the reporting replica incarnation; not null
+   * @param progress  the compact part of its causal context; not null
+   * @param stableCut its stable cut when it reported; not null, and at or below {@code progress}
+   * @throws IllegalArgumentException if {@code stableCut} is not at or below {@code progress} (a corrupt or forged
+   *     report: accepting it could drop what the sender has not merged)
+   * @throws NullPointerException     if any component is null
+   */
   public StabilityReport {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(progress, "progress");

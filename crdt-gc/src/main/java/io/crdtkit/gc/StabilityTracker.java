@@ -52,14 +52,28 @@ public final class StabilityTracker {
     this.collapseCut = collapseCut;
   }
 
-  /** The tracker of a replica that knows only itself: alone, everything it merged is stable. */
+  /**
+   * The tracker of a replica that knows only itself: alone, everything it merged is stable.
+   *
+   * @param self this replica's incarnation; not null
+   * @return a new tracker, with no progress and empty cuts
+   * @throws NullPointerException if {@code self} is null
+   */
   public static StabilityTracker create(ReplicaId self) {
     Objects.requireNonNull(self, "self");
     return new StabilityTracker(self, VectorClock.empty(), TreeSet.of(self), TreeSet.empty(), HashMap.empty(),
         HashMap.empty(), VectorClock.empty(), VectorClock.empty()).recompute();
   }
 
-  /** This replica merged more: {@code compactContext} is the gap-free prefix of its causal context now. */
+  /**
+   * This replica merged more: {@code compactContext} is the gap-free prefix of its causal context now. Replicas
+   * seen in it become members (unless retired, or the heir), and pending reports it now covers are accepted.
+   *
+   * @param compactContext the gap-free prefix of what this replica has delivered ({@code Collectable.progress()},
+   *                       GC.md rule 3); not null. Progress only grows: it is merged into what was known.
+   * @return the new tracker: this one if nothing changed
+   * @throws NullPointerException if {@code compactContext} is null
+   */
   public StabilityTracker progress(VectorClock compactContext) {
     Objects.requireNonNull(compactContext, "compact context");
     VectorClock merged = progress.merge(compactContext);
@@ -73,6 +87,10 @@ public final class StabilityTracker {
    * {@code member} exists (it joined, or was seen): the cuts wait for its reports from now on. The heir of retired
    * replicas ({@link RetirementLog#HEIR}) is not a member: it never reports, and what it holds every member folded
    * alike.
+   *
+   * @param member the replica incarnation; not null
+   * @return the new tracker: this one if {@code member} is already a member, is retired, or is the heir
+   * @throws NullPointerException if {@code member} is null
    */
   public StabilityTracker learn(ReplicaId member) {
     Objects.requireNonNull(member, "member");
@@ -84,7 +102,11 @@ public final class StabilityTracker {
 
   /**
    * Takes in a report; it counts once this replica has merged everything its sender originated up to it. A report
-   * from a retired replica is ignored.
+   * from a retired replica is ignored. Its sender, and every replica its progress mentions, become members.
+   *
+   * @param report the report received; not null
+   * @return the new tracker: this one if the report is this replica's own or a retired replica's
+   * @throws NullPointerException if {@code report} is null
    */
   public StabilityTracker receive(StabilityReport report) {
     Objects.requireNonNull(report, "report");
@@ -105,6 +127,11 @@ public final class StabilityTracker {
    * {@code member} is retired: it will never send again, and every live member holds all of its updates (the
    * caller's protocol ensures it, see {@link #holdsEverythingOf}; the states fold it with a {@link RetirementLog}).
    * It leaves the replica set, and the cuts stop waiting for it.
+   *
+   * @param member the retired replica incarnation; not null, not this replica
+   * @return the new tracker: this one if {@code member} was already retired
+   * @throws IllegalArgumentException if {@code member} is this replica
+   * @throws NullPointerException     if {@code member} is null
    */
   public StabilityTracker retire(ReplicaId member) {
     Objects.requireNonNull(member, "member");
@@ -122,6 +149,10 @@ public final class StabilityTracker {
    * Whether {@code replica} can be retired as far as this replica knows: every other member's accepted report, and
    * this replica, hold everything of {@code replica} that any of them has (what survived, if it crashed). Retire it
    * only when it is gone for good (a graceful leave, or declared dead): a live replica would keep writing.
+   *
+   * @param replica the replica to retire
+   * @return true if this replica and every other member's accepted report hold all of {@code replica}'s updates
+   *     that any of them has; false also while a member has no accepted report
    */
   public boolean holdsEverythingOf(ReplicaId replica) {
     long highest = progress.get(replica);
@@ -143,50 +174,95 @@ public final class StabilityTracker {
     return true;
   }
 
-  /** This replica's report, to send to every member. */
+  /**
+   * This replica's report, to send to every member.
+   *
+   * @return a new report of this replica's progress and stable cut
+   */
   public StabilityReport report() {
     return new StabilityReport(self, progress, stableCut);
   }
 
-  /** Every dot at or below it has been merged by every member (GC.md §1). */
+  /**
+   * Every dot at or below it has been merged by every member (GC.md §1).
+   *
+   * @return the stable cut; it never goes down
+   */
   public VectorClock stableCut() {
     return stableCut;
   }
 
-  /** Every member knows that every dot at or below it is stable (GC.md §1). */
+  /**
+   * Every member knows that every dot at or below it is stable (GC.md §1).
+   *
+   * @return the collapse cut, at or below the stable cut; it never goes down
+   */
   public VectorClock collapseCut() {
     return collapseCut;
   }
 
+  /**
+   * The replica this tracker belongs to.
+   *
+   * @return this replica's incarnation
+   */
   public ReplicaId self() {
     return self;
   }
 
-  /** The replica set: every known, non-retired member, this one included. */
+  /**
+   * The replica set: every known, non-retired member, this one included.
+   *
+   * @return the members; immutable
+   */
   public Set<ReplicaId> members() {
     return members;
   }
 
+  /**
+   * The replicas this tracker was told are retired: they are no members, and their reports are ignored.
+   *
+   * @return the retired replicas; immutable
+   */
   public Set<ReplicaId> retired() {
     return retired;
   }
 
-  /** The members whose reports the cuts are waiting for (none accepted yet, or only older ones than pending). */
+  /**
+   * The members whose reports the cuts are waiting for: members other than this replica with no accepted report
+   * yet. While it is not empty the cuts do not move.
+   *
+   * @return those members, empty when the cuts can move; immutable
+   */
   public Set<ReplicaId> waitingFor() {
     return members.remove(self).filter(member -> accepted.get(member).isEmpty());
   }
 
-  /** The last accepted report of {@code member}, if any. */
+  /**
+   * The last accepted report of {@code member}, if any.
+   *
+   * @param member a replica incarnation
+   * @return the report the cuts use for it, or none (it is this replica, unknown, or has none accepted yet)
+   */
   public Option<StabilityReport> acceptedReport(ReplicaId member) {
     return accepted.get(member);
   }
 
-  /** A report received but not yet accepted: this replica has not merged all its sender had originated. */
+  /**
+   * A report received but not yet accepted: this replica has not merged all its sender had originated.
+   *
+   * @param member a replica incarnation
+   * @return the newest such report of {@code member}, or none
+   */
   public Option<StabilityReport> pendingReport(ReplicaId member) {
     return pending.get(member);
   }
 
-  /** This replica's own progress. */
+  /**
+   * This replica's own progress.
+   *
+   * @return the gap-free prefix of what it has delivered, as far as {@link #progress(VectorClock)} told it
+   */
   public VectorClock progress() {
     return progress;
   }

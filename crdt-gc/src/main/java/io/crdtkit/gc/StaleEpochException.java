@@ -12,7 +12,9 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class StaleEpochException extends RuntimeException {
 
+  /** The retirement epoch the refused delta was made in. */
   private final long epoch;
+  /** The receiver's epoch when it refused the delta, greater than {@link #epoch}. */
   private final long current;
 
   StaleEpochException(long epoch, long current) {
@@ -22,10 +24,20 @@ public final class StaleEpochException extends RuntimeException {
     this.current = current;
   }
 
+  /**
+   * The epoch the refused delta was made in.
+   *
+   * @return the delta's epoch, at least 0 and less than {@link #current()}
+   */
   public long epoch() {
     return epoch;
   }
 
+  /**
+   * The epoch of the log that refused the delta.
+   *
+   * @return the receiver's epoch: the number of retirements it had folded in
+   */
   public long current() {
     return current;
   }
