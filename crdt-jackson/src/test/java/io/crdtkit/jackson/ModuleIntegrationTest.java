@@ -49,6 +49,19 @@ class ModuleIntegrationTest {
         + "\"context\":{\"clock\":[0,1,1,1],\"cloud\":[]}}");
   }
 
+  /** Jackson's ServiceLoader discovery finds the module: a Spring Boot application's mapper needs no code. */
+  @Test
+  void foundByFindAndAddModules_withTheDefaultLimits() {
+    JsonMapper json = JsonMapper.builder().findAndAddModules().build();
+    SmileMapper smile = SmileMapper.builder().findAndAddModules().build();
+    assertThat(json.registeredModules()).anySatisfy(module -> assertThat(module).isInstanceOfSatisfying(
+        CrdtkitModule.class, crdtkit -> assertThat(crdtkit.limits()).isEqualTo(CodecLimits.defaults())));
+    assertThat(json.readValue(json.writeValueAsString(cart), CART)).isEqualTo(cart);
+    assertThat(smile.readValue(smile.writeValueAsBytes(cart), CART)).isEqualTo(cart);
+    assertThat(json.writeValueAsString(cart))
+        .isEqualTo(JsonMapper.builder().addModule(CrdtkitModule.create()).build().writeValueAsString(cart));
+  }
+
   record Profile(ReplicaId owner, Map<ReplicaId, Long> seen, LWWMap<String, String> settings, ORSet<Item> cart) {}
 
   @Test
