@@ -14,6 +14,13 @@ import org.apiguardian.api.API;
 @FunctionalInterface
 public interface ChangeListener<S> {
 
-  /** The value is now {@code state}; {@code local} tells whether this node's own update made the change. */
+  /**
+   * The value is now {@code state}; {@code local} tells whether this node's own update made the change.
+   *
+   * @param state the key's state just after the change, never null; immutable, so it may be kept. Listeners run
+   *              outside the key's lock: the key may have changed again by the time one runs.
+   * @param local true for an update made through this node's {@link Replicated#update}, false for something merged
+   *              from another node
+   */
   void changed(S state, boolean local);
 }

@@ -56,7 +56,15 @@ public final class CrdtNode implements AutoCloseable {
     this.beans = new NodeBeans(this);
   }
 
-  /** A builder for a node of {@code cluster}. */
+  /**
+   * A builder for a node of {@code cluster}.
+   *
+   * @param cluster the JGroups cluster name: nodes with the same name on reachable stacks form one cluster; not
+   *                null, not blank
+   * @return a new builder with every other setting at its default
+   * @throws IllegalArgumentException if {@code cluster} is blank
+   * @throws NullPointerException     if {@code cluster} is null
+   */
   public static CrdtNodeBuilder builder(String cluster) {
     return new CrdtNodeBuilder(cluster);
   }
@@ -89,12 +97,18 @@ public final class CrdtNode implements AutoCloseable {
    * A hybrid logical clock for this node's replica, for writes to last-writer-wins types:
    * {@code map.update((state, self) -> state.deltaPut(node.clock(), key, value))}. Received timestamps are checked
    * against the same maximum offset ({@link CrdtNodeBuilder#maxClockOffset}).
+   *
+   * @return the node's clock, the same instance on every call; thread-safe
    */
   public HybridLogicalClock clock() {
     return engine.clock();
   }
 
-  /** This node's replica id (this incarnation's). */
+  /**
+   * This node's replica id (this incarnation's).
+   *
+   * @return the id given to {@link CrdtNodeBuilder#replica}, or the fresh one the builder made
+   */
   public ReplicaId replica() {
     return engine.settings().replica();
   }
@@ -103,13 +117,31 @@ public final class CrdtNode implements AutoCloseable {
    * Registers a key with its initial value (usually the type's empty value) and returns its handle. Every member
    * that replicates the key registers it with the same type; what others hold of it is merged in as it arrives.
    *
+   * @param <S>     the CRDT type
+   * @param key     the key's name, the same on every member: 1 to {@link #MAX_KEY_BYTES} bytes in UTF-8; not null
+   * @param initial the value before anything is merged in, usually the type's empty value; not null
+   * @param type    the full type, type arguments included ({@code new TypeReference<ORSet<String>>() {}}); not null
+   * @return the key's handle
    * @throws IllegalArgumentException if the key is already registered or its name is empty or too long
+   * @throws IllegalStateException    if the node is closed
+   * @throws NullPointerException     if an argument is null
    */
   public <S extends Crdt<S>> Replicated<S> register(String key, S initial, TypeReference<S> type) {
     return register(key, initial, CrdtCodec.of(mapper, Objects.requireNonNull(type, "type")));
   }
 
-  /** {@link #register(String, Crdt, TypeReference)} for a type without type parameters ({@code GCounter}...). */
+  /**
+   * {@link #register(String, Crdt, TypeReference)} for a type without type parameters ({@code GCounter}...).
+   *
+   * @param <S>     the CRDT type
+   * @param key     the key's name, the same on every member: 1 to {@link #MAX_KEY_BYTES} bytes in UTF-8; not null
+   * @param initial the value before anything is merged in, usually the type's empty value; not null
+   * @param type    the class of the type; not null
+   * @return the key's handle
+   * @throws IllegalArgumentException if the key is already registered or its name is empty or too long
+   * @throws IllegalStateException    if the node is closed
+   * @throws NullPointerException     if an argument is null
+   */
   public <S extends Crdt<S>> Replicated<S> register(String key, S initial, Class<S> type) {
     return register(key, initial, CrdtCodec.of(mapper, Objects.requireNonNull(type, "type")));
   }
@@ -117,6 +149,16 @@ public final class CrdtNode implements AutoCloseable {
   /**
    * {@link #register(String, Crdt, TypeReference)} with your own codec, for element types that need your own Jackson
    * modules. Every member must encode the key with the same mapper configuration, since digests hash the bytes.
+   *
+   * @param <S>     the CRDT type
+   * @param key     the key's name, the same on every member: 1 to {@link #MAX_KEY_BYTES} bytes in UTF-8; not null
+   * @param initial the value before anything is merged in, usually the type's empty value; not null
+   * @param codec   encodes and decodes the key's states and deltas; not null. Its limits bound what this node
+   *                decodes of the key, besides the node's own {@link CrdtNodeBuilder#codecLimits}.
+   * @return the key's handle
+   * @throws IllegalArgumentException if the key is already registered or its name is empty or too long
+   * @throws IllegalStateException    if the node is closed
+   * @throws NullPointerException     if an argument is null
    */
   public <S extends Crdt<S>> Replicated<S> register(String key, S initial, CrdtCodec<S> codec) {
     Objects.requireNonNull(key, "key");
@@ -129,12 +171,20 @@ public final class CrdtNode implements AutoCloseable {
     return engine.register(key, initial, codec);
   }
 
-  /** The replicas in the current view whose ids are known, this one included. */
+  /**
+   * The replicas in the current view whose ids are known, this one included.
+   *
+   * @return their replica ids, in view order; a snapshot, not updated as the view changes
+   */
   public List<ReplicaId> members() {
     return engine.membership().memberReplicas();
   }
 
-  /** A snapshot of this node's membership, synchronization, traffic and garbage-collection figures. */
+  /**
+   * A snapshot of this node's membership, synchronization, traffic and garbage-collection figures.
+   *
+   * @return a new snapshot; counters count from the node's start
+   */
   public NetStats stats() {
     NetCounters c = engine.counters();
     Map<ReplicaId, Long> lag = new HashMap<>();
@@ -160,6 +210,8 @@ public final class CrdtNode implements AutoCloseable {
   /**
    * The keys whose digests differed from some peer's in the last anti-entropy comparison and have not been seen
    * equal since (empty when every peer was last found in sync): the per-key view of {@link NetStats#peers()}.
+   *
+   * @return the names of those keys, sorted; a new set
    */
   public java.util.Set<String> outOfSyncKeys() {
     return engine.membership().outOfSyncKeys();
@@ -171,7 +223,14 @@ public final class CrdtNode implements AutoCloseable {
    * Only the view's coordinator appends to the retirement log, and only while every other member of the replica
    * set is in its view; until then the request waits. Never retire a replica that may still write.
    *
-   * @return completed once they are retired here
+   * @param replicas the replica incarnations to retire; not this node's own (it leaves with {@link #leave}), none
+   *                 null, not {@link io.crdtkit.gc.RetirementLog#HEIR} (it is never retired). Replicas already
+   *                 retired count as retired at once.
+   * @return completed once they are retired here; completed exceptionally with an {@link IllegalStateException}
+   *     if the node closes first
+   * @throws IllegalArgumentException if {@code replicas} holds this node's replica
+   * @throws NullPointerException     if {@code replicas} is null or holds null
+   * @throws java.util.concurrent.RejectedExecutionException if the node is closed
    */
   public CompletableFuture<Void> retire(ReplicaId... replicas) {
     List<ReplicaId> list = List.of(replicas);
@@ -186,6 +245,9 @@ public final class CrdtNode implements AutoCloseable {
   /**
    * Retires every replica of the replica set that is not in the current view: the operator's way of saying that
    * whatever is missing now is dead (after a crash and restart, the old incarnation). Completed at once if none is.
+   *
+   * @return completed once every replica that was absent when it was called is retired here, as {@link #retire}
+   * @throws java.util.concurrent.RejectedExecutionException if the node is closed and some replica is absent
    */
   public CompletableFuture<Void> retireAbsent() {
     List<ReplicaId> absent = new ArrayList<>(engine.knownReplicas());
@@ -197,6 +259,10 @@ public final class CrdtNode implements AutoCloseable {
    * Leaves gracefully: stops taking updates, sends what is pending, has the cluster retire this replica (once every
    * other member holds all of its updates), then closes. Use it for planned shutdowns: a replica that just
    * disappears stays in the replica set and stalls garbage collection until it is retired.
+   *
+   * @return completed once this replica is retired and the node closed; completed exceptionally with an
+   *     {@link IllegalStateException} if the node is closed before it is retired
+   * @throws java.util.concurrent.RejectedExecutionException if the node is already closed
    */
   public CompletableFuture<Void> leave() {
     engine.stopWriting();

@@ -47,25 +47,49 @@ public final class CrdtNodeBuilder {
   /**
    * This node's replica id. The default is a fresh one ({@link ReplicaId#fresh}): a node that starts without its
    * old state is a new incarnation and must never reuse an old id. Reuse one only with the state it wrote.
+   *
+   * @param replica this node's replica id; not null, and not {@link io.crdtkit.gc.RetirementLog#HEIR}
+   * @return this builder
+   * @throws NullPointerException if {@code replica} is null
    */
   public CrdtNodeBuilder replica(ReplicaId replica) {
     this.replica = Objects.requireNonNull(replica, "replica");
     return this;
   }
 
-  /** The JGroups stack; the default is {@link JGroupsStack#inJvm()}. */
+  /**
+   * The JGroups stack; the default is {@link JGroupsStack#inJvm()}.
+   *
+   * @param stack the stack every member of the cluster runs (the same preset, key or TLS setup); not null
+   * @return this builder
+   * @throws NullPointerException if {@code stack} is null
+   */
   public CrdtNodeBuilder stack(JGroupsStack stack) {
     this.stack = Objects.requireNonNull(stack, "stack");
     return this;
   }
 
-  /** The address the TCP preset binds; the default is 127.0.0.1. */
+  /**
+   * The address the TCP presets bind every socket to; the default is 127.0.0.1. The in-JVM, Kubernetes and XML
+   * stacks do not use it.
+   *
+   * @param bindAddress an IP address or host name of this host, as JGroups' {@code bind_addr} takes it; with
+   *                    {@link JGroupsStack#tcp} the peers are looked for at the same address; not null
+   * @return this builder
+   * @throws NullPointerException if {@code bindAddress} is null
+   */
   public CrdtNodeBuilder bindAddress(String bindAddress) {
     this.bindAddress = Objects.requireNonNull(bindAddress, "bind address");
     return this;
   }
 
-  /** The largest message sent (default 256 KiB); larger frames, such as big states, are split into chunks. */
+  /**
+   * The largest message sent (default 256 KiB); larger frames, such as big states, are split into chunks.
+   *
+   * @param bytes the size, in bytes; at least 1024
+   * @return this builder
+   * @throws IllegalArgumentException if {@code bytes} is below 1024
+   */
   public CrdtNodeBuilder maxMessageBytes(int bytes) {
     if (bytes < 1024) {
       throw new IllegalArgumentException("the maximum message size must be at least 1024 bytes, got " + bytes);
@@ -74,25 +98,54 @@ public final class CrdtNodeBuilder {
     return this;
   }
 
-  /** What a received document may hold (crdt-jackson); it also bounds a reassembled message. */
+  /**
+   * What a received document may hold (crdt-jackson); it also bounds a reassembled message. The default is
+   * {@link CodecLimits#defaults()}.
+   *
+   * @param limits the limits; not null
+   * @return this builder
+   * @throws NullPointerException if {@code limits} is null
+   */
   public CrdtNodeBuilder codecLimits(CodecLimits limits) {
     this.codecLimits = Objects.requireNonNull(limits, "limits");
     return this;
   }
 
-  /** How long local deltas wait to be batched into one message (default 5 ms). */
+  /**
+   * How long local deltas wait to be batched into one message (default 5 ms). Longer batches more updates into a
+   * message; zero sends as soon as the protocol thread gets to it.
+   *
+   * @param delay the wait; zero or positive, not null
+   * @return this builder
+   * @throws IllegalArgumentException if {@code delay} is negative
+   * @throws NullPointerException     if {@code delay} is null
+   */
   public CrdtNodeBuilder flushDelay(Duration delay) {
     this.flushDelay = requireNonNegative(delay, "flush delay");
     return this;
   }
 
-  /** How often a round of anti-entropy starts with one peer (default 1 s); also after every merge and join. */
+  /**
+   * How often a round of anti-entropy starts with one peer (default 1 s); also after every merge and join.
+   *
+   * @param interval the time between rounds; positive, not null
+   * @return this builder
+   * @throws IllegalArgumentException if {@code interval} is zero or negative
+   * @throws NullPointerException     if {@code interval} is null
+   */
   public CrdtNodeBuilder antiEntropyInterval(Duration interval) {
     this.antiEntropyInterval = requirePositive(interval, "anti-entropy interval");
     return this;
   }
 
-  /** How often stability reports are gossiped and pending retirements checked (default 500 ms). */
+  /**
+   * How often stability reports are gossiped and pending retirements checked (default 500 ms).
+   *
+   * @param interval the time between reports; positive, not null
+   * @return this builder
+   * @throws IllegalArgumentException if {@code interval} is zero or negative
+   * @throws NullPointerException     if {@code interval} is null
+   */
   public CrdtNodeBuilder reportInterval(Duration interval) {
     this.reportInterval = requirePositive(interval, "report interval");
     return this;
@@ -101,6 +154,10 @@ public final class CrdtNodeBuilder {
   /**
    * The depth of the 16-way digest tree (default 4: 65,536 leaves, for up to about a million keys). Nodes with
    * different depths still compare, only less efficiently.
+   *
+   * @param depth the number of levels below the root; 1 to 6
+   * @return this builder
+   * @throws IllegalArgumentException if {@code depth} is not 1 to 6
    */
   public CrdtNodeBuilder treeDepth(int depth) {
     if (depth < 1 || depth > 6) {
@@ -113,6 +170,11 @@ public final class CrdtNodeBuilder {
   /**
    * How long an update on a node that joined a running cluster waits for its key to catch up with the others'
    * state before it fails (default 10 s; see {@link Replicated#update}).
+   *
+   * @param timeout the longest wait; positive, not null
+   * @return this builder
+   * @throws IllegalArgumentException if {@code timeout} is zero or negative
+   * @throws NullPointerException     if {@code timeout} is null
    */
   public CrdtNodeBuilder catchUpTimeout(Duration timeout) {
     this.catchUpTimeout = requirePositive(timeout, "catch-up timeout");
@@ -124,21 +186,35 @@ public final class CrdtNodeBuilder {
    * {@link HybridLogicalClock#DEFAULT_MAX_OFFSET}): a state or delta of a last-writer-wins type with a later
    * timestamp is refused where it arrives, and counted ({@link RefusalCause#FUTURE_TIMESTAMP}). The node's
    * {@link CrdtNode#clock()} uses the same offset.
+   *
+   * @param offset the largest offset accepted; positive, not null. Every member should use the same.
+   * @return this builder
+   * @throws IllegalArgumentException if {@code offset} is zero or negative
+   * @throws NullPointerException     if {@code offset} is null
    */
   public CrdtNodeBuilder maxClockOffset(Duration offset) {
     this.maxClockOffset = requirePositive(offset, "max clock offset");
     return this;
   }
 
-  /** Registers the node's statistics and the JGroups channel as JMX beans (default off). */
+  /**
+   * Registers the node's statistics and the JGroups channel as JMX beans (default off): {@link CrdtNodeMXBean}
+   * on the platform MBean server, removed when the node closes.
+   *
+   * @param register whether to register them
+   * @return this builder
+   */
   public CrdtNodeBuilder jmx(boolean register) {
     this.jmx = register;
     return this;
   }
 
   /**
-   * Creates the channel and joins the cluster.
+   * Creates the channel and joins the cluster. Each call starts a new node with the settings as they are now; two
+   * nodes started from one builder share its replica id (the default one too: it is made once per builder), which
+   * must not be: set another {@link #replica} in between, or take a new builder.
    *
+   * @return the started node, a member of the cluster's view; close it (or {@link CrdtNode#leave}) when done
    * @throws IllegalStateException if the channel cannot be created or connected
    */
   public CrdtNode start() {

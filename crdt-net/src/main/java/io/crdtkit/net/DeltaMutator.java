@@ -22,6 +22,14 @@ import org.apiguardian.api.API;
 @FunctionalInterface
 public interface DeltaMutator<S extends Crdt<S>> {
 
-  /** The delta of the update; it must be made from {@code current} (mint dots with {@code replica}). */
+  /**
+   * The delta of the update; it must be made from {@code current} (mint dots with {@code replica}).
+   *
+   * @param current the key's state at this node now, never null; the mutator runs under the key's lock, so it is
+   *                still the state when the delta is merged
+   * @param replica this node's replica id, to mint dots and write counter entries with; never null
+   * @return the delta, not null: a state of the same type that, merged into {@code current}, performs the update
+   *     (a delta that {@code current} already holds changes nothing and is not sent)
+   */
   S delta(S current, ReplicaId replica);
 }

@@ -75,7 +75,11 @@ public final class JGroupsStack {
     return new JGroupsStack(description, template, usesBindAddress, null, null, null);
   }
 
-  /** Members in the same JVM, over SHARED_LOOPBACK: for tests and demos; nothing leaves the process. */
+  /**
+   * Members in the same JVM, over SHARED_LOOPBACK: for tests and demos; nothing leaves the process.
+   *
+   * @return a new stack; with {@link #tls} added, it fails when a node starts (it has no TCP transport)
+   */
   public static JGroupsStack inJvm() {
     return preset("in-JVM (SHARED_LOOPBACK)", resource("loopback.xml"), false);
   }
@@ -84,6 +88,13 @@ public final class JGroupsStack {
    * TCP between processes on one host: this member listens on {@code port} of the node's bind address (127.0.0.1 by
    * default) and finds the others with TCPPING at {@code peerPorts} on the same address (its own port may be among
    * them). Failure detection also listens, on {@code port + 100} of the same address.
+   *
+   * @param port      the port this member listens on; 1 to 65435, so that {@code port + 100} is a port too
+   * @param peerPorts the ports the members listen on, each 1 to 65435; not null. Members not listed can still
+   *                  join by reaching a listed one.
+   * @return a new stack
+   * @throws IllegalArgumentException if a port is out of range
+   * @throws NullPointerException     if {@code peerPorts} is null or holds null
    */
   public static JGroupsStack tcp(int port, List<Integer> peerPorts) {
     requirePort(port);
@@ -98,6 +109,13 @@ public final class JGroupsStack {
    * TCP between hosts that are known in advance (test hosts, a fixed fleet): this member listens on {@code port} of
    * the node's bind address and finds the others with TCPPING at {@code peers}. Failure detection also listens, on
    * {@code port + 100} of the same address.
+   *
+   * @param port  the port this member listens on; 1 to 65435, so that {@code port + 100} is a port too
+   * @param peers the members' host names or addresses and ports (each port 1 to 65435); not null
+   * @return a new stack
+   * @throws IllegalArgumentException if a port is out of range, or a host string holds {@code "}, {@code <} or
+   *     {@code @} (it goes into the stack's XML)
+   * @throws NullPointerException     if {@code peers} is null or holds null
    */
   public static JGroupsStack tcpHosts(int port, List<InetSocketAddress> peers) {
     requirePort(port);
@@ -117,6 +135,12 @@ public final class JGroupsStack {
    * the pod's site-local address ({@code -Djgroups.bind_addr} and {@code -Djgroups.bind_port} override them), failure
    * detection on port 7900 of the same address. The XML is {@code io/crdtkit/net/kubernetes.xml} in this jar; NET.md
    * explains the service it needs.
+   *
+   * @param dnsQuery the DNS name of the headless service, e.g. {@code carts-ping.shop.svc.cluster.local}; not null
+   * @return a new stack
+   * @throws IllegalArgumentException if {@code dnsQuery} is blank or holds {@code "} or {@code <} (it goes into the
+   *     stack's XML)
+   * @throws NullPointerException     if {@code dnsQuery} is null
    */
   public static JGroupsStack kubernetes(String dnsQuery) {
     Objects.requireNonNull(dnsQuery, "DNS query");
@@ -127,7 +151,15 @@ public final class JGroupsStack {
         resource("kubernetes.xml").replace("@dns_query@", dnsQuery), false);
   }
 
-  /** Your own stack, as a JGroups XML file (JGroups resolves its {@code ${property:default}} references). */
+  /**
+   * Your own stack, as a JGroups XML file (JGroups resolves its {@code ${property:default}} references). The file
+   * is read now; it is parsed, and found wrong if it is, only when a node starts. The builder's bind address does
+   * not apply: set it in the XML.
+   *
+   * @param file the XML file, in UTF-8; not null
+   * @return a new stack
+   * @throws UncheckedIOException if the file cannot be read
+   */
   public static JGroupsStack xml(Path file) {
     try {
       return preset("XML " + file, Files.readString(file), false);
@@ -150,7 +182,11 @@ public final class JGroupsStack {
    * answers anyone with the cluster's and the member's names. {@link #tls} closes the transport's port to processes
    * without a trusted certificate. Rotate the key before one key has encrypted about 2^32 messages.
    *
+   * @param key the cluster's AES key; not null
+   * @return a new stack, this one with encryption; this one is unchanged. A stack whose XML already has an
+   *     encryption protocol or SERIALIZE fails when a node starts on it.
    * @throws IllegalArgumentException if {@code key} is not an AES key of 16, 24 or 32 bytes
+   * @throws NullPointerException     if {@code key} is null
    */
   public JGroupsStack encrypted(SecretKey key) {
     Objects.requireNonNull(key, "key");
@@ -173,7 +209,12 @@ public final class JGroupsStack {
    * as well. TLS does not cover failure detection's own port (FD_SOCK2), which answers anyone with the cluster's and
    * the member's names.
    *
+   * @param keystore the PKCS12 keystore file; not null. It is read now, once.
+   * @param password the password of the keystore and of its key; not null
+   * @return a new stack, this one with mutual TLS; this one is unchanged. A stack whose transport is not TCP fails
+   *     when a node starts on it.
    * @throws IllegalArgumentException if the keystore cannot be read with {@code password}
+   * @throws NullPointerException     if {@code keystore} or {@code password} is null
    */
   public JGroupsStack tls(Path keystore, char[] password) {
     return tls(tlsContext(keystore, password));
@@ -183,6 +224,12 @@ public final class JGroupsStack {
    * This stack with its TCP transport on mutual TLS 1.3 under {@code context}, your own SSL context (its key managers
    * present this member's certificate, its trust managers decide which peers may connect). See
    * {@link #tls(Path, char[])}.
+   *
+   * @param context an SSL context initialized with key and trust managers; not null. crdtkit restricts the
+   *                transport to TLS 1.3 and requires client certificates, whatever the context allows.
+   * @return a new stack, this one with mutual TLS; this one is unchanged. A stack whose transport is not TCP fails
+   *     when a node starts on it.
+   * @throws NullPointerException if {@code context} is null
    */
   public JGroupsStack tls(SSLContext context) {
     Objects.requireNonNull(context, "SSL context");
@@ -194,6 +241,11 @@ public final class JGroupsStack {
    * This stack with JGroups' diagnostics on, for its {@code probe} tool: over TCP on the transport's bind address,
    * port 7500 (or the next free one), answering only requests that carry {@code passcode}. Every preset runs without
    * diagnostics, because they let anyone who reaches them read and change the stack's settings.
+   *
+   * @param passcode the secret {@code probe} must send; not null, not blank
+   * @return a new stack, this one with diagnostics on; this one is unchanged
+   * @throws IllegalArgumentException if {@code passcode} is blank
+   * @throws NullPointerException     if {@code passcode} is null
    */
   public JGroupsStack diagnostics(String passcode) {
     Objects.requireNonNull(passcode, "passcode");

@@ -37,7 +37,15 @@ public final class PartitionInjector {
     this.nodes = nodes;
   }
 
-  /** Prepares {@code nodes} (started, in this JVM) for partitions. */
+  /**
+   * Prepares {@code nodes} (started, in this JVM) for partitions: each gets a DISCARD protocol above its
+   * transport, which drops nothing until {@link #split}.
+   *
+   * @param nodes the nodes that may be partitioned; started, in this JVM, none null
+   * @return a new injector
+   * @throws IllegalStateException if DISCARD cannot be added to a node's stack
+   * @throws NullPointerException  if {@code nodes} is null or holds null
+   */
   public static PartitionInjector of(CrdtNode... nodes) {
     List<CrdtNode> list = List.of(nodes);
     for (CrdtNode node : list) {
@@ -46,7 +54,15 @@ public final class PartitionInjector {
     return new PartitionInjector(list);
   }
 
-  /** Adds a node started later (a joiner) to those that can be partitioned. */
+  /**
+   * Adds a node started later (a joiner) to those that can be partitioned.
+   *
+   * @param node a started node in this JVM; not null
+   * @return a new injector with this one's nodes and {@code node}: use it from now on, since this one is unchanged
+   *     and does not know the node
+   * @throws IllegalStateException if DISCARD cannot be added to the node's stack
+   * @throws NullPointerException  if {@code node} is null
+   */
   public PartitionInjector add(CrdtNode node) {
     discardOf(node);
     List<CrdtNode> more = new ArrayList<>(nodes);
@@ -59,6 +75,10 @@ public final class PartitionInjector {
   /**
    * Splits the nodes into {@code sides}: each side stops hearing the others and installs a view of its own members
    * (the first one coordinates).
+   *
+   * @param sides the sides, each a non-empty list of this injector's nodes, none on two sides. A node on no side
+   *              keeps its view and its traffic with every side.
+   * @throws IllegalArgumentException if a side is empty
    */
   @SafeVarargs
   public final void split(List<CrdtNode>... sides) {
@@ -69,7 +89,12 @@ public final class PartitionInjector {
     split(all);
   }
 
-  /** {@link #split(List[])} with the sides in a list. */
+  /**
+   * {@link #split(List[])} with the sides in a list.
+   *
+   * @param sides the sides, each a non-empty list of this injector's nodes, none on two sides
+   * @throws IllegalArgumentException if a side is empty
+   */
   public void split(List<List<CrdtNode>> sides) {
     for (List<CrdtNode> side : sides) {
       if (side.isEmpty()) {

@@ -31,12 +31,20 @@ public final class Replicated<S extends Crdt<S>> {
     this.engine = engine;
   }
 
-  /** The key's name. */
+  /**
+   * The key's name.
+   *
+   * @return the name it was registered with
+   */
   public String key() {
     return entry.name;
   }
 
-  /** The current state at this node: every local update, and everything merged from others so far. */
+  /**
+   * The current state at this node: every local update, and everything merged from others so far.
+   *
+   * @return the state, never null; immutable, so later changes do not show in it
+   */
   public S value() {
     return entry.state();
   }
@@ -47,8 +55,11 @@ public final class Replicated<S extends Crdt<S>> {
    * timeout) until it has the others' state: an update made before would be concurrent with what they may already
    * have collected (crdt-gc's GC.md, rule 8).
    *
-   * @return the state after the update
+   * @param mutator makes the update's delta from the current state; not null. It runs under the key's lock on the
+   *                calling thread, so keep it quick and pure (see {@link DeltaMutator}).
+   * @return the state after the update (and after any change another thread made meanwhile)
    * @throws IllegalStateException if the node is closed or leaving, or the key has not caught up in time
+   * @throws NullPointerException  if {@code mutator} is null or returns null
    */
   public S update(DeltaMutator<S> mutator) {
     Objects.requireNonNull(mutator, "mutator");
@@ -60,7 +71,14 @@ public final class Replicated<S extends Crdt<S>> {
     return entry.state();
   }
 
-  /** Calls {@code listener} after every change; close the returned subscription to stop. */
+  /**
+   * Calls {@code listener} after every change; close the returned subscription to stop.
+   *
+   * @param listener called after each later local update or merge that changes the value (not with the value as
+   *                 it is now); not null
+   * @return the subscription: closing it removes this registration of the listener
+   * @throws NullPointerException if {@code listener} is null
+   */
   public Subscription subscribe(ChangeListener<? super S> listener) {
     Objects.requireNonNull(listener, "listener");
     entry.subscribe(listener);
@@ -70,12 +88,18 @@ public final class Replicated<S extends Crdt<S>> {
   /**
    * Whether this key has caught up with the cluster: it was registered on a node alone in its view, or it has
    * merged a peer's state of it or compared equal with one. Updates wait for it (see {@link #update}).
+   *
+   * @return true once the key has caught up; it stays true
    */
   public boolean isCaughtUp() {
     return entry.isCaughtUp();
   }
 
-  /** The key's garbage-collection status, if its type is collected (crdt-gc). */
+  /**
+   * The key's garbage-collection status, if its type is collected (crdt-gc).
+   *
+   * @return a snapshot of the key's collector, or none if its type is not collected
+   */
   public Option<GcStatus> gcStatus() {
     return entry.gcStatus();
   }
