@@ -5,14 +5,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.crdtkit.Crdt;
 import io.crdtkit.clock.HybridLogicalClock;
 import io.crdtkit.clock.ReplicaId;
-import io.crdtkit.gc.GcStatus;
 import io.crdtkit.jackson.CrdtCodec;
 import io.crdtkit.jackson.CrdtMappers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -186,25 +183,7 @@ public final class CrdtNode implements AutoCloseable {
    * @return a new snapshot; counters count from the node's start
    */
   public NetStats stats() {
-    NetCounters c = engine.counters();
-    Map<ReplicaId, Long> lag = new HashMap<>();
-    long tombstones = 0;
-    for (KeyEntry<?> entry : engine.keys().values()) {
-      for (GcStatus status : entry.gcStatus()) {
-        tombstones += status.tombstones();
-        status.lag().forEach((member, behind) -> lag.merge(member, behind, Math::max));
-      }
-    }
-    Membership membership = engine.membership();
-    RetirementCoordinator retirements = engine.retirements();
-    return new NetStats(replica(), engine.channel().getView() == null ? 0 : engine.channel().getView().size(),
-        membership.memberReplicas(), membership.suspectedReplicas(), engine.keys().size(), membership.peerSyncs(),
-        retirements.epoch(), new ArrayList<>(retirements.log().retired().asJava()), c.messagesSent.sum(),
-        c.bytesSent.sum(), c.messagesReceived.sum(), c.bytesReceived.sum(),
-        c.refusals.count(RefusalCause.UNDECODABLE) + c.refusals.count(RefusalCause.UNMERGEABLE),
-        c.deltasSent.sum(), c.statesSent.sum(), c.refusals.count(RefusalCause.STALE_DELTA),
-        c.refusals.count(RefusalCause.UNKNOWN_KEY), c.antiEntropyRounds.sum(), c.mergeViews.sum(), lag, tombstones,
-        c.refusals.snapshot());
+    return NetStats.of(replica(), engine);
   }
 
   /**
