@@ -23,17 +23,30 @@ public final class CausalHistory<S> {
     this.delivered = (BitSet) delivered.clone();
   }
 
-  /** The updates the replica has received, in the order they were made. */
+  /**
+   * The updates the replica has received, in the order they were made.
+   *
+   * @return those updates; a new list
+   */
   public List<HistoryEvent<S>> delivered() {
     return delivered.stream().mapToObj(all::get).toList();
   }
 
-  /** Every update of the run, including those lost with a crashed replica. */
+  /**
+   * Every update of the run, including those lost with a crashed replica.
+   *
+   * @return the updates, in the order they were made (an update's {@link HistoryEvent#id} is its index); immutable
+   */
   public List<HistoryEvent<S>> all() {
     return all;
   }
 
-  /** The updates {@code event}'s replica had received when it made it. */
+  /**
+   * The updates {@code event}'s replica had received when it made it.
+   *
+   * @param event an update of this history
+   * @return those updates, in the order they were made; a new list
+   */
   public List<HistoryEvent<S>> receivedBy(HistoryEvent<S> event) {
     return event.received().stream().mapToObj(all::get).toList();
   }

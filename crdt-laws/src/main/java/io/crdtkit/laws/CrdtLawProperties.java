@@ -33,7 +33,11 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public abstract class CrdtLawProperties<S extends Crdt<S>> {
 
-  /** The type under test. Called once per property and try; keep it cheap (build it in a field if needed). */
+  /**
+   * The type under test. Called once per property and try; keep it cheap (build it in a field if needed).
+   *
+   * @return the description, with at least one operation
+   */
   protected abstract CrdtDescription<S> description();
 
   @Provide

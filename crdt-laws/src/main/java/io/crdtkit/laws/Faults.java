@@ -16,6 +16,17 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Faults(double drop, double duplicate, double partition, double crash) {
 
+  /**
+   * Faults, checked.
+   *
+   * @param drop      probability that a message taken off the network is lost; 0 to 1
+   * @param duplicate probability that a delivered message is delivered again later; 0 to 1, with {@code drop} at
+   *                  most 1
+   * @param partition relative weight of partition steps; 0 or more
+   * @param crash     relative weight of crash steps; 0 or more
+   * @throws IllegalArgumentException if a probability is outside 0 to 1, the two add up to more than 1, or a
+   *     weight is negative
+   */
   public Faults {
     requireProbability("drop", drop);
     requireProbability("duplicate", duplicate);
@@ -27,12 +38,20 @@ public record Faults(double drop, double duplicate, double partition, double cra
     }
   }
 
-  /** A network that loses 10% and duplicates 10% of messages, with partitions and crashes now and then. */
+  /**
+   * A network that loses 10% and duplicates 10% of messages, with partitions and crashes now and then.
+   *
+   * @return new faults: drop 0.10, duplicate 0.10, partition weight 0.4, crash weight 0.2
+   */
   public static Faults hostile() {
     return new Faults(0.10, 0.10, 0.4, 0.2);
   }
 
-  /** A perfect network: every message arrives once; no partition, no crash (messages are still reordered). */
+  /**
+   * A perfect network: every message arrives once; no partition, no crash (messages are still reordered).
+   *
+   * @return new faults, all zero
+   */
   public static Faults none() {
     return new Faults(0, 0, 0, 0);
   }

@@ -44,7 +44,19 @@ public final class GcDifferentialLaw {
 
   private GcDifferentialLaw() {}
 
-  /** Runs {@code schedules} schedules from {@code seed}; the report gives the first broken ones, shrunk. */
+  /**
+   * Runs {@code schedules} schedules from {@code seed}; the report gives the first broken ones, shrunk. The check
+   * stops after the third broken schedule.
+   *
+   * @param <S>         the CRDT type, one crdt-gc can collect; retirements are scheduled if it is also
+   *                    {@link io.crdtkit.Retirable}
+   * @param description the type under test, with at least one operation; not null
+   * @param schedules   how many schedules to run; 0 or more
+   * @param seed        the seed every schedule's seed is drawn from: the same seed gives the same check
+   * @return a new report; it counts the schedules that ran and, since the law has no crashes, no torn ones
+   * @throws IllegalStateException if the description has no operation
+   * @throws NullPointerException  if {@code description} is null
+   */
   public static <S extends CausalCrdt<S> & Collectable<S>> GcReport check(CrdtDescription<S> description,
       int schedules, long seed) {
     Objects.requireNonNull(description, "description");
@@ -66,7 +78,15 @@ public final class GcDifferentialLaw {
     });
   }
 
-  /** The schedule that {@code scheduleSeed} (printed with a failure) stands for: to rerun one failure. */
+  /**
+   * The schedule that {@code scheduleSeed} (printed with a failure) stands for: to rerun one failure.
+   *
+   * @param <S>          the CRDT type, one crdt-gc can collect
+   * @param description  the type under test, as it was described for the failing check; not null
+   * @param scheduleSeed the schedule's seed, as the failure printed it
+   * @return a new report of that one schedule, shrunk if it fails
+   * @throws IllegalStateException if the description has no operation
+   */
   public static <S extends CausalCrdt<S> & Collectable<S>> GcReport checkSchedule(CrdtDescription<S> description,
       long scheduleSeed) {
     return InJqwikSession.run(() -> {

@@ -38,13 +38,37 @@ public final class GcLaws {
 
   private GcLaws() {}
 
-  /** Runs {@code schedules} pairs of simulations from {@code seed}; the report lists every broken law. */
+  /**
+   * Runs {@code schedules} pairs of simulations from {@code seed}; the report lists every broken law. The check
+   * stops early once five problems are found.
+   *
+   * @param <S>         the CRDT type, one crdt-gc can collect
+   * @param description the type under test, with at least one operation; not null
+   * @param oracle      the type's specification, checked on the converged value with GC; null to check only that
+   *                    the replicas converge, and to the same value as without GC
+   * @param schedules   how many schedules to run, each twice (without and with GC); 0 or more
+   * @param seed        the seed every schedule's seed is drawn from: the same seed gives the same check
+   * @return a new report
+   * @throws IllegalStateException if the description has no operation
+   */
   public static <S extends CausalCrdt<S> & Collectable<S>> GcReport check(
       CrdtDescription<S> description, @Nullable Oracle<S> oracle, int schedules, long seed) {
     return check(description, oracle, Faults.hostile(), schedules, seed);
   }
 
-  /** The same over a network with the given {@code faults}. */
+  /**
+   * The same over a network with the given {@code faults}.
+   *
+   * @param <S>         the CRDT type, one crdt-gc can collect
+   * @param description the type under test, with at least one operation; not null
+   * @param oracle      the type's specification, checked on the converged value with GC; null to check only that
+   *                    the replicas converge, and to the same value as without GC
+   * @param faults      how hostile the network and the replicas are; not null
+   * @param schedules   how many schedules to run, each twice (without and with GC); 0 or more
+   * @param seed        the seed every schedule's seed is drawn from: the same seed gives the same check
+   * @return a new report
+   * @throws IllegalStateException if the description has no operation
+   */
   public static <S extends CausalCrdt<S> & Collectable<S>> GcReport check(CrdtDescription<S> description,
       @Nullable Oracle<S> oracle, Faults faults, int schedules, long seed) {
     return check(description, oracle, null, faults, schedules, seed);
@@ -53,6 +77,18 @@ public final class GcLaws {
   /**
    * The same, also checking after every collection that {@code rebuild} (the type's validating factory applied to
    * its public parts) gives back an equal state: collection keeps the type's structural invariants.
+   *
+   * @param <S>         the CRDT type, one crdt-gc can collect
+   * @param description the type under test, with at least one operation; not null
+   * @param oracle      the type's specification, checked on the converged value with GC; null to check only that
+   *                    the replicas converge, and to the same value as without GC
+   * @param rebuild     rebuilds a state from its public parts through the type's validating factory, throwing
+   *                    {@link IllegalArgumentException} if they break an invariant; null not to check structure
+   * @param faults      how hostile the network and the replicas are; not null
+   * @param schedules   how many schedules to run, each twice (without and with GC); 0 or more
+   * @param seed        the seed every schedule's seed is drawn from: the same seed gives the same check
+   * @return a new report
+   * @throws IllegalStateException if the description has no operation
    */
   public static <S extends CausalCrdt<S> & Collectable<S>> GcReport check(CrdtDescription<S> description,
       @Nullable Oracle<S> oracle, @Nullable UnaryOperator<S> rebuild, Faults faults, int schedules, long seed) {

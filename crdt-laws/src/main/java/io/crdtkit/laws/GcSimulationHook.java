@@ -37,7 +37,15 @@ public final class GcSimulationHook<S extends CausalCrdt<S> & Collectable<S>> im
   private final List<String> problems = new ArrayList<>();
   private long collections;
 
-  /** A hook for a simulation of {@code replicas} slots, reading values with {@code value} to check collections. */
+  /**
+   * A hook for a simulation of {@code replicas} slots, reading values with {@code value} to check collections.
+   *
+   * @param replicas the simulation's number of replica slots ({@link Simulation#replicas}); at most 7
+   * @param value    reads a state's observable value, as the description does ({@link CrdtDescription#valueOf});
+   *                 not null
+   * @throws IndexOutOfBoundsException if {@code replicas} is above 7
+   * @throws NullPointerException      if {@code value} is null
+   */
   public GcSimulationHook(int replicas, Function<S, ?> value) {
     this(replicas, value, null);
   }
@@ -45,6 +53,14 @@ public final class GcSimulationHook<S extends CausalCrdt<S> & Collectable<S>> im
   /**
    * The same, also checking the structure of every collected state: {@code rebuild} rebuilds it through the type's
    * validating factory from its public parts, and must give an equal state.
+   *
+   * @param replicas the simulation's number of replica slots ({@link Simulation#replicas}); at most 7
+   * @param value    reads a state's observable value, as the description does ({@link CrdtDescription#valueOf});
+   *                 not null
+   * @param rebuild  rebuilds a state from its public parts, throwing {@link IllegalArgumentException} if they break
+   *                 an invariant; null not to check structure
+   * @throws IndexOutOfBoundsException if {@code replicas} is above 7
+   * @throws NullPointerException      if {@code value} is null
    */
   public GcSimulationHook(int replicas, Function<S, ?> value, @Nullable UnaryOperator<S> rebuild) {
     this.value = Objects.requireNonNull(value, "value");
@@ -103,17 +119,31 @@ public final class GcSimulationHook<S extends CausalCrdt<S> & Collectable<S>> im
     collectors.values().forEach(collector -> collector.learn(successor));
   }
 
-  /** The collector of a replica incarnation; it knows every member the simulation has had. */
+  /**
+   * The collector of a replica incarnation; it knows every member the simulation has had.
+   *
+   * @param replica a replica incarnation of the simulation
+   * @return its collector, made on first use (for an incarnation that never appeared, too) and the same after
+   */
   public GarbageCollector<S> collector(ReplicaId replica) {
     return collectors.computeIfAbsent(replica, self -> GarbageCollector.create(self, members));
   }
 
-  /** Collections that changed a value (there must be none). */
+  /**
+   * Collections that changed a value, or (with {@code rebuild}) left a state that does not rebuild: there must be
+   * none.
+   *
+   * @return one line per problem, in the order found; a copy
+   */
   public List<String> problems() {
     return List.copyOf(problems);
   }
 
-  /** How many collections reclaimed something. */
+  /**
+   * How many collections reclaimed something.
+   *
+   * @return the count, over every run this hook took part in
+   */
   public long collections() {
     return collections;
   }

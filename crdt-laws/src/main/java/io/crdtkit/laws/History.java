@@ -26,7 +26,14 @@ public final class History<S extends Crdt<S>> {
   /** One step of a history. */
   public sealed interface Step<S> permits Update, Merge {}
 
-  /** Replica {@code replica} applies {@code operation}, through its delta if {@code viaDelta}. */
+  /**
+   * Replica {@code replica} applies {@code operation}, through its delta if {@code viaDelta}.
+   *
+   * @param replica   the replica's number, from 0
+   * @param operation the operation applied
+   * @param viaDelta  whether the replica merges the operation's delta rather than applying the full mutator
+   * @param <S>       the CRDT type
+   */
   public record Update<S>(int replica, Operation<S> operation, boolean viaDelta) implements Step<S> {
     @Override
     public String toString() {
@@ -34,7 +41,13 @@ public final class History<S extends Crdt<S>> {
     }
   }
 
-  /** Replica {@code into} merges the state of replica {@code from}. */
+  /**
+   * Replica {@code into} merges the state of replica {@code from}.
+   *
+   * @param into the number of the replica that merges, from 0
+   * @param from the number of the replica whose state it merges, from 0
+   * @param <S>  the CRDT type
+   */
   public record Merge<S>(int into, int from) implements Step<S> {
     @Override
     public String toString() {
@@ -42,14 +55,31 @@ public final class History<S extends Crdt<S>> {
     }
   }
 
-  /** A state some replica held at some point: its current state, or an older (stale) one. */
+  /**
+   * A state some replica held at some point: its current state, or an older (stale) one.
+   *
+   * @param replica the replica's number, from 0
+   * @param state   the state it held
+   * @param <S>     the CRDT type
+   */
   public record Held<S>(int replica, S state) {
+    /**
+     * The id of the replica that held the state.
+     *
+     * @return the id of replica number {@link #replica()} (a, b, c...)
+     */
     public ReplicaId replicaId() {
       return Replicas.id(replica);
     }
   }
 
-  /** What a run of the history produced. */
+  /**
+   * What a run of the history produced.
+   *
+   * @param finalStates    each replica's state at the end, by replica number
+   * @param everyStateHeld every state a replica held: each replica's bottom, then the state after each step
+   * @param <S>            the CRDT type
+   */
   public record Run<S>(List<S> finalStates, List<Held<S>> everyStateHeld) {}
 
   History(int replicas, List<Step<S>> steps) {
@@ -67,25 +97,56 @@ public final class History<S extends Crdt<S>> {
     }
   }
 
-  /** A history of {@code steps} on {@code replicas} replicas. */
+  /**
+   * A history of {@code steps} on {@code replicas} replicas.
+   *
+   * @param <S>      the CRDT type
+   * @param replicas the number of replicas; 1 to 7
+   * @param steps    the steps, in order; each names replicas below {@code replicas}. Not null.
+   * @return a new history
+   * @throws IllegalArgumentException if {@code replicas} is not 1 to 7, or a step names a replica beyond it
+   * @throws NullPointerException     if {@code steps} is null or holds null
+   */
   public static <S extends Crdt<S>> History<S> of(int replicas, List<Step<S>> steps) {
     return new History<>(replicas, Objects.requireNonNull(steps, "steps"));
   }
 
+  /**
+   * The number of replicas the history runs on.
+   *
+   * @return 1 to 7
+   */
   public int replicas() {
     return replicas;
   }
 
+  /**
+   * The steps, in the order they run.
+   *
+   * @return the steps; immutable
+   */
   public List<Step<S>> steps() {
     return steps;
   }
 
-  /** The id of replica number {@code index} (a, b, c...). */
+  /**
+   * The id of replica number {@code index} (a, b, c...).
+   *
+   * @param index the replica's number; 0 to 6
+   * @return its id, {@code a} for 0
+   * @throws IndexOutOfBoundsException if {@code index} is not 0 to 6
+   */
   public static ReplicaId replicaId(int index) {
     return Replicas.id(index);
   }
 
-  /** Runs the history from {@code bottom} on every replica. */
+  /**
+   * Runs the history from {@code bottom} on every replica.
+   *
+   * @param bottom the state every replica starts from
+   * @return the final states and every state held along the way
+   * @throws NullPointerException if a mutator returned null
+   */
   public Run<S> run(S bottom) {
     List<S> states = new ArrayList<>(Collections.nCopies(replicas, bottom));
     List<Held<S>> held = new ArrayList<>();

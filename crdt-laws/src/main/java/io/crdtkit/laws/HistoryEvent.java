@@ -22,15 +22,34 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record HistoryEvent<S>(int id, ReplicaId replica, Operation<S> operation, S stateAfter, BitSet received) {
 
+  /**
+   * An event; {@code received} is copied, so later changes to it do not show here.
+   *
+   * @param id         the event's number, in the order events happened
+   * @param replica    the incarnation that made the update
+   * @param operation  the operation applied
+   * @param stateAfter the updating replica's state right after it
+   * @param received   the ids of the updates its replica had received before it
+   */
   public HistoryEvent {
     received = (BitSet) received.clone();
   }
 
-  /** Whether this update's replica had received {@code other} when it made this update. */
+  /**
+   * Whether this update's replica had received {@code other} when it made this update.
+   *
+   * @param other an update of the same run
+   * @return true if {@code other}'s id is among the ids this update's replica had received
+   */
   public boolean hadReceived(HistoryEvent<?> other) {
     return received.get(other.id);
   }
 
+  /**
+   * The ids of the updates its replica had received before it.
+   *
+   * @return a new bit set, which the caller may change
+   */
   @Override
   public BitSet received() {
     return (BitSet) received.clone();

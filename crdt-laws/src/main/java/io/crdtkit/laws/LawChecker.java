@@ -44,12 +44,24 @@ public final class LawChecker<S extends Crdt<S>> {
   /**
    * A checker of every law that applies to {@code description}: 1000 tries, a random seed (printed in the
    * report).
+   *
+   * @param <S>         the CRDT type
+   * @param description the type under test; it must have at least one operation
+   * @return a new checker of {@link Laws#applicableTo} the description
+   * @throws NullPointerException if {@code description} is null
    */
   public static <S extends Crdt<S>> LawChecker<S> of(CrdtDescription<S> description) {
     return new LawChecker<>(Objects.requireNonNull(description, "description"), 1000, new Random().nextLong(),
         Laws.applicableTo(description));
   }
 
+  /**
+   * How many scenarios each law is tried on before it is taken to hold (default 1000).
+   *
+   * @param count the number of tries per law; at least 1
+   * @return a new checker with this count
+   * @throws IllegalArgumentException if {@code count} is below 1
+   */
   public LawChecker<S> tries(int count) {
     if (count < 1) {
       throw new IllegalArgumentException("tries must be >= 1, got " + count);
@@ -57,16 +69,34 @@ public final class LawChecker<S extends Crdt<S>> {
     return new LawChecker<>(description, count, seed, laws);
   }
 
+  /**
+   * The seed the scenarios are drawn from: the seed a report printed reproduces that check.
+   *
+   * @param value the seed
+   * @return a new checker with this seed
+   */
   public LawChecker<S> seed(long value) {
     return new LawChecker<>(description, tries, value, laws);
   }
 
-  /** Checks only {@code selected} (from {@link Laws#all()}). */
+  /**
+   * Checks only {@code selected} (from {@link Laws#all()}).
+   *
+   * @param selected the laws to check, in the order they are reported; not null, nor any law in it
+   * @return a new checker of these laws
+   * @throws NullPointerException if {@code selected} is null or holds null
+   */
   public LawChecker<S> laws(List<Law<S>> selected) {
     return new LawChecker<>(description, tries, seed, List.copyOf(selected));
   }
 
-  /** Runs every law for the configured number of tries; each law draws from its own stream of the seed. */
+  /**
+   * Runs every law for the configured number of tries; each law draws from its own stream of the seed. A law
+   * stops at its first failure, which is shrunk. Exceptions the type throws count as failures.
+   *
+   * @return a new report: every law that broke, with its minimal scenario, and the seed
+   * @throws IllegalStateException if the description has no operation
+   */
   public LawReport check() {
     // jqwik's generators need a jqwik session when they run outside a property (in a plain test or a main).
     return InJqwikSession.run(this::checkInSession);

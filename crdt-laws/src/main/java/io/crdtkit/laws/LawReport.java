@@ -18,23 +18,54 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record LawReport(String type, long seed, int tries, int lawCount, List<Failure> failures) {
 
-  /** A broken law: which, on which try, the minimal scenario, and what was thrown. */
+  /**
+   * A broken law: which, on which try, the minimal scenario, and what was thrown.
+   *
+   * @param law             the law's name
+   * @param attempt         the try that broke it, from 1
+   * @param minimalScenario the smallest scenario shrinking found that still breaks it, printed
+   * @param cause           what the law threw on that scenario: a {@link LawViolation}, or the type's own exception
+   */
   public record Failure(String law, int attempt, String minimalScenario, Throwable cause) {}
 
+  /**
+   * A report.
+   *
+   * @param type     the described type's name
+   * @param seed     the seed that reproduces this check
+   * @param tries    tries per law
+   * @param lawCount how many laws were checked
+   * @param failures one per broken law; copied
+   */
   public LawReport {
     failures = List.copyOf(failures);
   }
 
+  /**
+   * Whether every law checked held on every try.
+   *
+   * @return true if no law broke
+   */
   public boolean allHold() {
     return failures.isEmpty();
   }
 
-  /** Whether the law called {@code name} was found broken. */
+  /**
+   * Whether the law called {@code name} was found broken.
+   *
+   * @param name a law's name, as {@link Law#name()} gives it
+   * @return true if it broke; false if it held or was not checked
+   */
   public boolean broke(String name) {
     return failures.stream().anyMatch(failure -> failure.law().equals(name));
   }
 
-  /** Throws an {@link AssertionError} describing every broken law, unless all hold. */
+  /**
+   * Throws an {@link AssertionError} describing every broken law, unless all hold. Each failure's cause is added
+   * to it as a suppressed exception.
+   *
+   * @throws AssertionError if a law broke
+   */
   public void assertAllHold() {
     if (!allHold()) {
       AssertionError error = new AssertionError(this.toString());

@@ -11,6 +11,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class LawViolation extends AssertionError {
 
+  /** The name of the broken law. */
   private final String law;
 
   LawViolation(String law, String explanation) {
@@ -18,7 +19,11 @@ public final class LawViolation extends AssertionError {
     this.law = law;
   }
 
-  /** The name of the broken law, e.g. {@code merge is commutative}. */
+  /**
+   * The name of the broken law, e.g. {@code merge is commutative}.
+   *
+   * @return the name, as {@link Law#name()} gives it
+   */
   public String law() {
     return law;
   }

@@ -20,7 +20,12 @@ public final class Laws {
 
   private Laws() {}
 
-  /** Every law of the kit, in the order they are reported. */
+  /**
+   * Every law of the kit, in the order they are reported.
+   *
+   * @param <S> the CRDT type
+   * @return the laws; immutable
+   */
   public static <S extends Crdt<S>> List<Law<S>> all() {
     return List.of(
         named("merge is commutative", Laws::mergeIsCommutative),
@@ -35,7 +40,13 @@ public final class Laws {
         named(ROUND_TRIP, Laws::statesSurviveTheRoundTrip));
   }
 
-  /** The laws that apply to {@code description}: all of them, but the round trip only if one is described. */
+  /**
+   * The laws that apply to {@code description}: all of them, but the round trip only if one is described.
+   *
+   * @param <S>         the CRDT type
+   * @param description the type under test
+   * @return the laws, in the order of {@link #all()}; immutable
+   */
   public static <S extends Crdt<S>> List<Law<S>> applicableTo(CrdtDescription<S> description) {
     return Laws.<S>all().stream()
         .filter(law -> description.roundTrip() != null || !law.name().equals(ROUND_TRIP))

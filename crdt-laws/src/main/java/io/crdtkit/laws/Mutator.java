@@ -16,5 +16,13 @@ import org.apiguardian.api.API;
 @FunctionalInterface
 public interface Mutator<S, A> {
 
+  /**
+   * Applies the operation at {@code replica}.
+   *
+   * @param state    the replica's current state, never null
+   * @param replica  the replica applying the operation: mint dots and write counter entries with it
+   * @param argument the operation's argument, drawn from its arbitrary; null for an operation without one
+   * @return the new state (a full mutator) or the delta (a delta mutator); never null
+   */
   S apply(S state, ReplicaId replica, A argument);
 }

@@ -34,7 +34,18 @@ public final class Operation<S> {
     this.delta = delta;
   }
 
-  /** The operation {@code name(argument)} applied by {@code full} and, as a delta, by {@code delta}. */
+  /**
+   * The operation {@code name(argument)} applied by {@code full} and, as a delta, by {@code delta}.
+   *
+   * @param <S>      the CRDT type
+   * @param <A>      the argument's type
+   * @param name     the operation's name; not null
+   * @param argument the argument both mutators get; may be null for an operation without one
+   * @param full     the full mutator; not null
+   * @param delta    the delta mutator; not null
+   * @return a new operation
+   * @throws NullPointerException if {@code name}, {@code full} or {@code delta} is null
+   */
   public static <S, A> Operation<S> of(String name, A argument, Mutator<S, A> full, Mutator<S, A> delta) {
     Objects.requireNonNull(full, "full mutator");
     Objects.requireNonNull(delta, "delta mutator");
@@ -43,22 +54,44 @@ public final class Operation<S> {
         (state, replica) -> delta.apply(state, replica, argument));
   }
 
-  /** The operation's name, e.g. {@code add}. */
+  /**
+   * The operation's name, e.g. {@code add}.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
-  /** The operation's argument, or {@code null} for an operation without one. */
+  /**
+   * The operation's argument, or {@code null} for an operation without one.
+   *
+   * @return the argument, or null
+   */
   public @Nullable Object argument() {
     return argument;
   }
 
-  /** The state after {@code replica} applies this operation to {@code state}. */
+  /**
+   * The state after {@code replica} applies this operation to {@code state}, through the full mutator.
+   *
+   * @param state   the state before
+   * @param replica the replica that applies it (and mints dots with it)
+   * @return the state after
+   * @throws NullPointerException if the full mutator returned null
+   */
   public S apply(S state, ReplicaId replica) {
     return Objects.requireNonNull(full.apply(state, replica), () -> "full mutator " + this + " returned null");
   }
 
-  /** The delta of this operation at {@code replica} in {@code state}. */
+  /**
+   * The delta of this operation at {@code replica} in {@code state}, through the delta mutator.
+   *
+   * @param state   the state the delta is made from
+   * @param replica the replica that makes it (and mints dots with it)
+   * @return the delta, to be merged into {@code state}
+   * @throws NullPointerException if the delta mutator returned null
+   */
   public S delta(S state, ReplicaId replica) {
     return Objects.requireNonNull(delta.apply(state, replica), () -> "delta mutator " + this + " returned null");
   }

@@ -16,5 +16,12 @@ import org.apiguardian.api.API;
 @FunctionalInterface
 public interface Oracle<S> {
 
+  /**
+   * The value a replica must read.
+   *
+   * @param history every update of the run and which of them the replica received
+   * @return the expected value, compared with {@code equals} to {@link CrdtDescription#valueOf} of the replica's
+   *     state
+   */
   Object expectedValue(CausalHistory<S> history);
 }

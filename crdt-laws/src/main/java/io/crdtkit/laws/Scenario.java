@@ -16,6 +16,13 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Scenario<S extends Crdt<S>>(History<S> history, List<Operation<S>> burst, long choices) {
 
+  /**
+   * A scenario; {@code burst} is copied.
+   *
+   * @param history the history whose states the laws combine
+   * @param burst   further operations, for the delta laws; none null
+   * @param choices the seed of the choices a law makes
+   */
   public Scenario {
     burst = List.copyOf(burst);
   }

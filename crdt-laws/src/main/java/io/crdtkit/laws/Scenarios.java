@@ -14,7 +14,14 @@ public final class Scenarios {
 
   private Scenarios() {}
 
-  /** Histories of the described type: 3 updates for each merge, on the description's number of replicas. */
+  /**
+   * Histories of the described type: 3 updates for each merge, on the description's number of replicas.
+   *
+   * @param <S>         the CRDT type
+   * @param description the type, with at least one operation
+   * @return a new arbitrary of histories of up to {@link CrdtDescription#maxSteps()} steps; it shrinks
+   * @throws IllegalStateException if the description has no operation
+   */
   public static <S extends Crdt<S>> Arbitrary<History<S>> histories(CrdtDescription<S> description) {
     Arbitrary<Operation<S>> operations = description.operations();
     return Arbitraries.integers().between(description.minReplicas(), description.maxReplicas())
@@ -29,7 +36,14 @@ public final class Scenarios {
         });
   }
 
-  /** Scenarios of the described type: a history, a burst of up to 6 operations, and a choice seed. */
+  /**
+   * Scenarios of the described type: a history, a burst of up to 6 operations, and a choice seed.
+   *
+   * @param <S>         the CRDT type
+   * @param description the type, with at least one operation
+   * @return a new arbitrary of scenarios; every part shrinks
+   * @throws IllegalStateException if the description has no operation
+   */
   public static <S extends Crdt<S>> Arbitrary<Scenario<S>> of(CrdtDescription<S> description) {
     return Combinators.combine(
             histories(description),

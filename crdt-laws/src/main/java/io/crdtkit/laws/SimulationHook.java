@@ -18,26 +18,52 @@ import org.jspecify.annotations.Nullable;
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface SimulationHook<S> {
 
-  /** The payload {@code sender}, whose state is {@code state}, attaches to a message it sends. */
+  /**
+   * The payload {@code sender}, whose state is {@code state}, attaches to a message it sends.
+   *
+   * @param sender the replica incarnation sending (a delta group, a whole state or an acknowledgement)
+   * @param state  its state as it sends
+   * @return the payload, or null for none (the default)
+   */
   default @Nullable Object piggyback(ReplicaId sender, S state) {
     return null;
   }
 
-  /** {@code receiver} got a message from {@code sender} carrying {@code piggyback} (null if none). */
+  /**
+   * {@code receiver} got a message from {@code sender} carrying {@code piggyback} (null if none). Called before the
+   * message is merged, and again for each duplicate the network delivers.
+   *
+   * @param receiver  the replica incarnation that got the message
+   * @param sender    the incarnation that sent it (it may have crashed since)
+   * @param piggyback what {@link #piggyback} returned when the message was sent, or null
+   */
   default void received(ReplicaId receiver, ReplicaId sender, @Nullable Object piggyback) {}
 
   /**
    * After a step changed the state of {@code replica}: the state to keep instead (by default the same). It must be
    * equivalent for every observer: same value, and merging it must lose nothing that merging the original would
    * keep.
+   *
+   * @param replica the replica incarnation whose state changed
+   * @param state   its new state
+   * @return the state to keep: {@code state} itself (the default), or an equivalent one
    */
   default S afterChange(ReplicaId replica, S state) {
     return state;
   }
 
-  /** {@code crashed} lost its state and came back as {@code successor}. */
+  /**
+   * {@code crashed} lost its state and came back as {@code successor}.
+   *
+   * @param crashed   the incarnation that crashed; it never sends again, but its messages may still arrive
+   * @param successor the new incarnation in the same slot, starting from bottom
+   */
   default void crashed(ReplicaId crashed, ReplicaId successor) {}
 
-  /** The network was split into {@code sides}, or healed (one side holding every live replica). */
+  /**
+   * The network was split into {@code sides}, or healed (one side holding every live replica).
+   *
+   * @param sides the live replica incarnations, grouped by the side they can reach
+   */
   default void partitioned(Set<Set<ReplicaId>> sides) {}
 }

@@ -28,6 +28,18 @@ public record SimulationResult<S>(String simulation, long seed, Map<ReplicaId, S
 
   private static final int TRACE_LINES_SHOWN = 40;
 
+  /**
+   * A result; every collection and the bit set are copied.
+   *
+   * @param simulation  the configuration, for the failure report
+   * @param seed        the seed that reproduces this run
+   * @param finalStates each live incarnation's final state
+   * @param delivered   the updates the first replica finally received
+   * @param history     every update made, lost ones included
+   * @param heldStates  every state a replica held along the way
+   * @param trace       one line per scheduled step
+   * @param problems    what went wrong; empty when the run is correct
+   */
   public SimulationResult {
     finalStates = Map.copyOf(finalStates);
     delivered = (BitSet) delivered.clone();
@@ -37,17 +49,30 @@ public record SimulationResult<S>(String simulation, long seed, Map<ReplicaId, S
     problems = List.copyOf(problems);
   }
 
+  /**
+   * The updates the first replica finally received (after settling, every replica has the same).
+   *
+   * @return their ids (indexes into {@link #history()}), as a new bit set the caller may change
+   */
   @Override
   public BitSet delivered() {
     return (BitSet) delivered.clone();
   }
 
-  /** Whether every replica converged (to the specified value, if an oracle was given). */
+  /**
+   * Whether every replica converged (to the specified value, if an oracle was given).
+   *
+   * @return true if no problem was found
+   */
   public boolean holds() {
     return problems.isEmpty();
   }
 
-  /** Throws an {@link AssertionError} with the seed, the problems and the end of the trace, unless it holds. */
+  /**
+   * Throws an {@link AssertionError} with the seed, the problems and the end of the trace, unless it holds.
+   *
+   * @throws AssertionError if a problem was found
+   */
   public void assertHolds() {
     if (!holds()) {
       throw new AssertionError(this.toString());
