@@ -27,14 +27,17 @@ import org.apiguardian.api.API;
  * could still arrive; the garbage collector drops tokens that are causally stable.
  */
 @API(status = STABLE, since = "0.1")
-public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Collectable<DWFlag> {
+public final class DWFlag extends CausalType<DWFlag, CausalState<AddRemoveDots>> {
 
   private static final DWFlag DISABLED = new DWFlag(CausalState.empty(AddRemoveDots.EMPTY));
 
-  private final CausalState<AddRemoveDots> state;
-
   private DWFlag(CausalState<AddRemoveDots> state) {
-    this.state = state;
+    super(state);
+  }
+
+  @Override
+  DWFlag with(CausalState<AddRemoveDots> next) {
+    return new DWFlag(next);
   }
 
   /** The flag that was never enabled: {@code false}. */
@@ -131,17 +134,6 @@ public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Coll
     return collect(stableCut, VectorClock.empty());
   }
 
-  /** Drops the stable disable tokens, and remembers the cuts (see {@link RWSet#collect}). */
-  @Override
-  public VectorClock progress() {
-    return state.delivered().vectorClock();
-  }
-
-  @Override
-  public DWFlag collect(VectorClock stableCut, VectorClock collapseCut) {
-    return wrap(state.collect(stableCut, collapseCut));
-  }
-
   /** The disable tokens held. */
   @Override
   public int tombstones() {
@@ -153,37 +145,6 @@ public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Coll
     return state.store().removes().size();
   }
 
-  /** Every dot this flag has seen. */
-  @Override
-  public CausalContext context() {
-    return state.context();
-  }
-
-  @Override
-  public DWFlag renameReplica(ReplicaId from, ReplicaId to, long offset) {
-    return wrap(state.rename(from, to, offset));
-  }
-
-  @Override
-  public DWFlag retire(ReplicaId retired, ReplicaId heir) {
-    return wrap(state.retire(retired, heir));
-  }
-
-  @Override
-  public DWFlag withContext(CausalContext seen) {
-    return wrap(state.withContext(seen));
-  }
-
-  @Override
-  public DWFlag merge(DWFlag other) {
-    return wrap(state.join(other.state));
-  }
-
-  @Override
-  public boolean isLessOrEqual(DWFlag other) {
-    return state.isLessOrEqual(other.state);
-  }
-
   @Override
   public DWFlag bottom() {
     return DISABLED;
@@ -191,20 +152,6 @@ public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Coll
 
   private Dot nextDot(ReplicaId replica) {
     return state.context().nextDot(Objects.requireNonNull(replica, "replica"));
-  }
-
-  private DWFlag wrap(CausalState<AddRemoveDots> next) {
-    return next == state ? this : new DWFlag(next);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DWFlag other && state.equals(other.state);
-  }
-
-  @Override
-  public int hashCode() {
-    return state.hashCode();
   }
 
   /** {@code DWFlag(false, adds[a:1] removes[b:1] | seen {a:1, b:1})}. */

@@ -28,15 +28,18 @@ import org.apiguardian.api.API;
  * <p><b>Metadata.</b> One dot per concurrent enable while enabled; none while disabled; plus the causal context.
  */
 @API(status = STABLE, since = "0.1")
-public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Retirable<EWFlag> {
+public final class EWFlag extends CausalType<EWFlag, CausalState<Presence>> {
 
   private static final EWFlag DISABLED = new EWFlag(CausalState.empty(Presence.EMPTY));
 
   // An add-wins set of one element: the same payload, collapse and tokens included.
-  private final CausalState<Presence> state;
-
   private EWFlag(CausalState<Presence> state) {
-    this.state = state;
+    super(state);
+  }
+
+  @Override
+  EWFlag with(CausalState<Presence> next) {
+    return new EWFlag(next);
   }
 
   /** The flag that was never enabled: {@code false}. */
@@ -145,69 +148,14 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Re
     return GcMetadata.of(state);
   }
 
-  /** Every dot this flag has seen. */
-  @Override
-  public CausalContext context() {
-    return state.context();
-  }
-
-  @Override
-  public VectorClock progress() {
-    return state.delivered().vectorClock();
-  }
-
-  @Override
-  public EWFlag collect(VectorClock stableCut, VectorClock collapseCut) {
-    return wrap(state.collect(stableCut, collapseCut));
-  }
-
   @Override
   public int tombstones() {
     return state.store().tokens().size();
   }
 
   @Override
-  public EWFlag renameReplica(ReplicaId from, ReplicaId to, long offset) {
-    return wrap(state.rename(from, to, offset));
-  }
-
-  @Override
-  public EWFlag retire(ReplicaId retired, ReplicaId heir) {
-    return wrap(state.retire(retired, heir));
-  }
-
-  @Override
-  public EWFlag withContext(CausalContext seen) {
-    return wrap(state.withContext(seen));
-  }
-
-  @Override
-  public EWFlag merge(EWFlag other) {
-    return wrap(state.join(other.state));
-  }
-
-  @Override
-  public boolean isLessOrEqual(EWFlag other) {
-    return state.isLessOrEqual(other.state);
-  }
-
-  @Override
   public EWFlag bottom() {
     return DISABLED;
-  }
-
-  private EWFlag wrap(CausalState<Presence> next) {
-    return next == state ? this : new EWFlag(next);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof EWFlag other && state.equals(other.state);
-  }
-
-  @Override
-  public int hashCode() {
-    return state.hashCode();
   }
 
   /** {@code EWFlag(true, enables [a:2] | seen {a:2})}. */

@@ -39,8 +39,7 @@ import org.jspecify.annotations.Nullable;
  * @param <V> the value type; values must be immutable and have value-based equals and hashCode
  */
 @API(status = STABLE, since = "0.1")
-public final class MVRegister<V>
-    implements CausalCrdt<MVRegister<V>>, Collectable<MVRegister<V>>, Retirable<MVRegister<V>> {
+public final class MVRegister<V> extends CausalType<MVRegister<V>, CausalState<ValuedPresence<V, Set<V>>>> {
 
   /** Values fold into the set of values: the register's value. */
   @SuppressWarnings({"rawtypes", "unchecked"})
@@ -69,10 +68,13 @@ public final class MVRegister<V>
   @SuppressWarnings("unchecked")
   private static final MVRegister<?> EMPTY = new MVRegister<>(CausalState.empty(ValuedPresence.empty(SET)));
 
-  private final CausalState<ValuedPresence<V, Set<V>>> state;
-
   private MVRegister(CausalState<ValuedPresence<V, Set<V>>> state) {
-    this.state = state;
+    super(state);
+  }
+
+  @Override
+  MVRegister<V> with(CausalState<ValuedPresence<V, Set<V>>> next) {
+    return new MVRegister<>(next);
   }
 
   /** The register that was never written: its value is the empty set. */
@@ -186,55 +188,10 @@ public final class MVRegister<V>
     return GcMetadata.of(state);
   }
 
-  @Override
-  public VectorClock progress() {
-    return state.delivered().vectorClock();
-  }
-
-  /**
-   * This register collected at the given cuts: tokens every replica has seen are dropped, and kept values every
-   * replica knows to be stable lose their dots (crdt-gc's GC.md).
-   */
-  @Override
-  public MVRegister<V> collect(VectorClock stableCut, VectorClock collapseCut) {
-    return wrap(state.collect(stableCut, collapseCut));
-  }
-
   /** The tokens held: what collection at stability reclaims. */
   @Override
   public int tombstones() {
     return state.store().presence().tokens().size();
-  }
-
-  /** Every dot this register has seen. */
-  @Override
-  public CausalContext context() {
-    return state.context();
-  }
-
-  @Override
-  public MVRegister<V> renameReplica(ReplicaId from, ReplicaId to, long offset) {
-    return wrap(state.rename(from, to, offset));
-  }
-
-  @Override
-  public MVRegister<V> retire(ReplicaId retired, ReplicaId heir) {
-    return wrap(state.retire(retired, heir));
-  }
-
-  @Override
-  public MVRegister<V> withContext(CausalContext seen) {
-    return wrap(state.withContext(seen));
-  }
-
-  @Override
-  public MVRegister<V> merge(MVRegister<V> other) {
-    return wrap(state.join(other.state));
-  }
-
-  @Override
-  public boolean isLessOrEqual(MVRegister<V> other) {
-    return state.isLessOrEqual(other.state);
   }
 
   @Override
@@ -245,20 +202,6 @@ public final class MVRegister<V>
   @SuppressWarnings("unchecked")
   private static <V> ValuedPresence.Folding<V, Set<V>> folding() {
     return (ValuedPresence.Folding<V, Set<V>>) SET;
-  }
-
-  private MVRegister<V> wrap(CausalState<ValuedPresence<V, Set<V>>> next) {
-    return next == state ? this : new MVRegister<>(next);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MVRegister<?> other && state.equals(other.state);
-  }
-
-  @Override
-  public int hashCode() {
-    return state.hashCode();
   }
 
   /** {@code MVRegister{a:2=red, b:1=blue} | seen {a:2, b:1}}. */

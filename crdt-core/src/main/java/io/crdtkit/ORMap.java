@@ -64,15 +64,19 @@ import org.apiguardian.api.API;
  */
 @API(status = STABLE, since = "0.1")
 public final class ORMap<K, V extends Crdt<V>>
-    implements CausalCrdt<ORMap<K, V>>, Collectable<ORMap<K, V>>, Retirable<ORMap<K, V>>, Timestamped {
+    extends CausalType<ORMap<K, V>, CausalState<DotMap<K, ValuedPresence<V, V>>>> implements Timestamped {
 
-  // Keys whose entry is not present (only remove tokens, or a delta's floor) are absent; see ValuedPresence.
-  private final CausalState<DotMap<K, ValuedPresence<V, V>>> state;
   private final V bottomValue;
 
+  // Keys whose entry is not present (only remove tokens, or a delta's floor) are absent; see ValuedPresence.
   private ORMap(CausalState<DotMap<K, ValuedPresence<V, V>>> state, V bottomValue) {
-    this.state = state;
+    super(state);
     this.bottomValue = bottomValue;
+  }
+
+  @Override
+  ORMap<K, V> with(CausalState<DotMap<K, ValuedPresence<V, V>>> next) {
+    return new ORMap<>(next, bottomValue);
   }
 
   /**
@@ -317,55 +321,10 @@ public final class ORMap<K, V extends Crdt<V>>
     return state.store().get(key).values().size();
   }
 
-  @Override
-  public VectorClock progress() {
-    return state.delivered().vectorClock();
-  }
-
-  /**
-   * This map collected at the given cuts: remove tokens every replica has seen are dropped, and the updates of a key
-   * that every replica knows to be stable fold into one value without a dot (crdt-gc's GC.md).
-   */
-  @Override
-  public ORMap<K, V> collect(VectorClock stableCut, VectorClock collapseCut) {
-    return wrap(state.collect(stableCut, collapseCut));
-  }
-
   /** The remove tokens held: what collection at stability reclaims. */
   @Override
   public int tombstones() {
     return state.store().iterator().map(entry -> entry._2.presence().tokens().size()).sum().intValue();
-  }
-
-  /** Every dot this map has seen, removed ones included. */
-  @Override
-  public CausalContext context() {
-    return state.context();
-  }
-
-  @Override
-  public ORMap<K, V> renameReplica(ReplicaId from, ReplicaId to, long offset) {
-    return wrap(state.rename(from, to, offset));
-  }
-
-  @Override
-  public ORMap<K, V> retire(ReplicaId retired, ReplicaId heir) {
-    return wrap(state.retire(retired, heir));
-  }
-
-  @Override
-  public ORMap<K, V> withContext(CausalContext seen) {
-    return wrap(state.withContext(seen));
-  }
-
-  @Override
-  public ORMap<K, V> merge(ORMap<K, V> other) {
-    return wrap(state.join(other.state));
-  }
-
-  @Override
-  public boolean isLessOrEqual(ORMap<K, V> other) {
-    return state.isLessOrEqual(other.state);
   }
 
   @Override
@@ -464,20 +423,6 @@ public final class ORMap<K, V extends Crdt<V>>
   // After MERGING: the one empty store every map shares.
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static final DotMap<?, ?> EMPTY_STORE = DotMap.empty(ValuedPresence.empty(MERGING));
-
-  private ORMap<K, V> wrap(CausalState<DotMap<K, ValuedPresence<V, V>>> next) {
-    return next == state ? this : new ORMap<>(next, bottomValue);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ORMap<?, ?> other && state.equals(other.state);
-  }
-
-  @Override
-  public int hashCode() {
-    return state.hashCode();
-  }
 
   /** {@code ORMap{milk=PNCounter(2, ...) {a:1=PNCounter(2, ...)}} | seen {a:1}}: each key's value and deltas. */
   @Override

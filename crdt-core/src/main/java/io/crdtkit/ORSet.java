@@ -37,15 +37,18 @@ import org.apiguardian.api.API;
  * @param <E> the element type; elements must be immutable and have value-based equals and hashCode
  */
 @API(status = STABLE, since = "0.1")
-public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E>>, Retirable<ORSet<E>> {
+public final class ORSet<E> extends CausalType<ORSet<E>, CausalState<DotMap<E, Presence>>> {
 
   private static final ORSet<?> EMPTY = new ORSet<>(CausalState.empty(emptyStore()));
 
   // Elements whose payload is not present (only remove tokens) are absent; see Presence.
-  private final CausalState<DotMap<E, Presence>> state;
-
   private ORSet(CausalState<DotMap<E, Presence>> state) {
-    this.state = state;
+    super(state);
+  }
+
+  @Override
+  ORSet<E> with(CausalState<DotMap<E, Presence>> next) {
+    return new ORSet<>(next);
   }
 
   /** The empty set. */
@@ -265,56 +268,10 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
     return state.store().get(element).adds().dots();
   }
 
-  /** Every dot this set has seen, removed ones included. */
-  @Override
-  public CausalContext context() {
-    return state.context();
-  }
-
-  /**
-   * This set collected at the given cuts: remove tokens every replica has seen are dropped, and the adds every
-   * replica knows to be stable fold into a collapsed presence that keeps no dot (crdt-gc's GC.md).
-   */
-  @Override
-  public VectorClock progress() {
-    return state.delivered().vectorClock();
-  }
-
-  @Override
-  public ORSet<E> collect(VectorClock stableCut, VectorClock collapseCut) {
-    return wrap(state.collect(stableCut, collapseCut));
-  }
-
   /** The remove tokens held: what collection at stability reclaims. */
   @Override
   public int tombstones() {
     return state.store().iterator().map(entry -> entry._2.tokens().size()).sum().intValue();
-  }
-
-  @Override
-  public ORSet<E> renameReplica(ReplicaId from, ReplicaId to, long offset) {
-    return wrap(state.rename(from, to, offset));
-  }
-
-  @Override
-  public ORSet<E> retire(ReplicaId retired, ReplicaId heir) {
-    return wrap(state.retire(retired, heir));
-  }
-
-  @Override
-  public ORSet<E> withContext(CausalContext seen) {
-    return wrap(state.withContext(seen));
-  }
-
-  @Override
-  public ORSet<E> merge(ORSet<E> other) {
-    CausalState<DotMap<E, Presence>> joined = state.join(other.state);
-    return joined == state ? this : new ORSet<>(joined);
-  }
-
-  @Override
-  public boolean isLessOrEqual(ORSet<E> other) {
-    return state.isLessOrEqual(other.state);
   }
 
   @Override
@@ -324,20 +281,6 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
 
   private static <E> DotMap<E, Presence> emptyStore() {
     return DotMap.empty(Presence.EMPTY);
-  }
-
-  private ORSet<E> wrap(CausalState<DotMap<E, Presence>> next) {
-    return next == state ? this : new ORSet<>(next);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ORSet<?> other && state.equals(other.state);
-  }
-
-  @Override
-  public int hashCode() {
-    return state.hashCode();
   }
 
   /** {@code ORSet{milk=[a:1], eggs=[b:2]} | seen {a:1, b:2}}. */

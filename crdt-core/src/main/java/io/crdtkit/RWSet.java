@@ -36,14 +36,17 @@ import org.apiguardian.api.API;
  * @param <E> the element type; elements must be immutable and have value-based equals and hashCode
  */
 @API(status = STABLE, since = "0.1")
-public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>, Collectable<RWSet<E>> {
+public final class RWSet<E> extends CausalType<RWSet<E>, CausalState<DotMap<E, AddRemoveDots>>> {
 
   private static final RWSet<?> EMPTY = new RWSet<>(CausalState.empty(emptyStore()));
 
-  private final CausalState<DotMap<E, AddRemoveDots>> state;
-
   private RWSet(CausalState<DotMap<E, AddRemoveDots>> state) {
-    this.state = state;
+    super(state);
+  }
+
+  @Override
+  RWSet<E> with(CausalState<DotMap<E, AddRemoveDots>> next) {
+    return new RWSet<>(next);
   }
 
   /** The empty set. */
@@ -148,20 +151,6 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
     return collect(stableCut, VectorClock.empty());
   }
 
-  /**
-   * Drops the elements whose removal every replica has fully seen, and remembers the cuts: its deltas carry them,
-   * so that an add made here after dropping a tombstone still removes it where it survives.
-   */
-  @Override
-  public VectorClock progress() {
-    return state.delivered().vectorClock();
-  }
-
-  @Override
-  public RWSet<E> collect(VectorClock stableCut, VectorClock collapseCut) {
-    return wrap(state.collect(stableCut, collapseCut));
-  }
-
   /** The elements kept absent by remove tokens. */
   @Override
   public int tombstones() {
@@ -183,37 +172,6 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
   /** The number of remove tokens held: the tombstones garbage collection can reclaim. */
   public int removeTokens() {
     return state.store().iterator().map(entry -> entry._2.removes().size()).sum().intValue();
-  }
-
-  /** Every dot this set has seen. */
-  @Override
-  public CausalContext context() {
-    return state.context();
-  }
-
-  @Override
-  public RWSet<E> renameReplica(ReplicaId from, ReplicaId to, long offset) {
-    return wrap(state.rename(from, to, offset));
-  }
-
-  @Override
-  public RWSet<E> retire(ReplicaId retired, ReplicaId heir) {
-    return wrap(state.retire(retired, heir));
-  }
-
-  @Override
-  public RWSet<E> withContext(CausalContext seen) {
-    return wrap(state.withContext(seen));
-  }
-
-  @Override
-  public RWSet<E> merge(RWSet<E> other) {
-    return wrap(state.join(other.state));
-  }
-
-  @Override
-  public boolean isLessOrEqual(RWSet<E> other) {
-    return state.isLessOrEqual(other.state);
   }
 
   @Override
@@ -239,20 +197,6 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
 
   private static <E> DotMap<E, AddRemoveDots> emptyStore() {
     return DotMap.empty(AddRemoveDots.EMPTY);
-  }
-
-  private RWSet<E> wrap(CausalState<DotMap<E, AddRemoveDots>> next) {
-    return next == state ? this : new RWSet<>(next);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof RWSet<?> other && state.equals(other.state);
-  }
-
-  @Override
-  public int hashCode() {
-    return state.hashCode();
   }
 
   /** {@code RWSet[token] {token=adds[a:1] removes[] | seen {a:1}}}: the value, then the tokens per element. */
