@@ -8,8 +8,6 @@ import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.clock.VectorClock;
 import io.vavr.collection.List;
-import io.vavr.collection.Map;
-import io.vavr.collection.Set;
 import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeSet;
 import java.util.Objects;
@@ -48,32 +46,63 @@ public final class EWFlag extends CausalType<EWFlag, CausalState<Presence>> {
   }
 
   /**
-   * The flag holding these enable dots, having seen {@code context}: for decoders and snapshots of flags that were
-   * never garbage collected.
+   * The flag holding these enable dots, having seen {@code context}: a flag never garbage collected (tests build
+   * such states directly).
    *
    * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice
    */
-  public static EWFlag of(Iterable<Dot> enables, CausalContext context) {
-    return of(enables, false, List.empty(), VectorClock.empty(), context, GcMetadata.NONE);
+  static EWFlag of(Iterable<Dot> enables, CausalContext context) {
+    return fromParts(new Parts(enables, false, List.empty(), VectorClock.empty(), context, GcMetadata.NONE));
   }
 
   /**
-   * The flag rebuilt from all its parts, garbage-collection metadata included, for codecs and snapshots (see
-   * {@link ORSet#of(Map, Set, Map, Map, CausalContext, GcMetadata, Set)}). {@code EWFlag.of(f.dots(),
-   * f.isCollapsed(), f.tokens(), f.floor(), f.context(), f.gcMetadata())} equals {@code f}.
+   * The parts of a flag that a codec writes and reads back, and a snapshot keeps: what {@link #parts()} returns
+   * and {@link #fromParts} takes. For crdt-jackson and crdt-gc, not for applications: the parts are the flag's
+   * metadata, and their shape may change with any release.
    *
-   * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice, the cuts are out of order,
-   *     the flag is collapsed without a collapse cut, or the delivered dots are beyond the context
+   * @param enables   the dots of the enables that keep the flag on (none once collapsed; in dot order from
+   *                  {@code parts()})
+   * @param collapsed whether the flag is on by a collapsed enable: every replica knows it is stable, and no dot is
+   *                  kept (crdt-gc's GC.md §2)
+   * @param tokens    the disable tokens still held (until they are stable)
+   * @param floor     what a delta's entry observed beyond the dots it lists (GC.md, rule 6); empty if none
+   * @param context   every dot the flag has seen
+   * @param gc        the rest of the garbage-collection metadata: cuts, delivered dots, whether it is a delta
    */
   @API(status = INTERNAL, since = "0.1")
-  public static EWFlag of(Iterable<Dot> enables, boolean collapsed, Iterable<Dot> tokens, VectorClock floor,
-      CausalContext context, GcMetadata gc) {
+  public record Parts(Iterable<Dot> enables, boolean collapsed, Iterable<Dot> tokens, VectorClock floor,
+      CausalContext context, GcMetadata gc) {}
+
+  /**
+   * The flag rebuilt from its parts, garbage-collection metadata included, after checking that they make a valid
+   * state: for codecs and snapshots, not for applications. {@code EWFlag.fromParts(f.parts())} equals {@code f}.
+   *
+   * @param parts what {@link #parts()} returned, or a decoder read
+   * @return the flag
+   * @throws IllegalArgumentException if a dot is beyond the context or given twice, the cuts are out of order, the
+   *     flag is collapsed without a collapse cut, or the delivered dots are beyond the context
+   * @throws NullPointerException if a part or a dot is null
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static EWFlag fromParts(Parts parts) {
+    CausalContext context = parts.context();
     DotClaims claims = new DotClaims("EWFlag", context);
-    Cuts cuts = GcParts.cuts("EWFlag", context, gc);
-    GcParts.requireCollapseCutFor("EWFlag", collapsed, cuts);
-    DotSet adds = new DotSet(TreeSet.ofAll(claims.claim("enables", enables, false)));
-    DotSet tokenDots = new DotSet(TreeSet.ofAll(claims.claim("tokens", tokens, false)));
-    return new EWFlag(GcParts.state("EWFlag", Presence.of(collapsed, adds, tokenDots, floor), context, cuts, gc));
+    Cuts cuts = GcParts.cuts("EWFlag", context, parts.gc());
+    GcParts.requireCollapseCutFor("EWFlag", parts.collapsed(), cuts);
+    DotSet adds = new DotSet(TreeSet.ofAll(claims.claim("enables", parts.enables(), false)));
+    DotSet tokenDots = new DotSet(TreeSet.ofAll(claims.claim("tokens", parts.tokens(), false)));
+    Presence store = Presence.of(parts.collapsed(), adds, tokenDots, parts.floor());
+    return new EWFlag(GcParts.state("EWFlag", store, context, cuts, parts.gc()));
+  }
+
+  /**
+   * This flag's parts, for codecs and snapshots, not for applications (see {@link Parts}).
+   *
+   * @return the parts; {@link #fromParts} rebuilds an equal flag from them
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public Parts parts() {
+    return new Parts(dots(), isCollapsed(), tokens(), state.store().floor(), state.context(), GcMetadata.of(state));
   }
 
   /** The flag enabled by {@code replica}, with a new dot that wins over every disable that has not seen it. */
@@ -122,30 +151,18 @@ public final class EWFlag extends CausalType<EWFlag, CausalState<Presence>> {
   }
 
   /** The dots of the enables that keep the flag on (none once collapsed). */
-  public SortedSet<Dot> dots() {
+  SortedSet<Dot> dots() {
     return state.store().adds().dots();
   }
 
   /** Whether the flag is on by a collapsed enable: every replica knows it is stable; no dot is kept. */
-  public boolean isCollapsed() {
+  boolean isCollapsed() {
     return state.store().isCollapsed();
   }
 
   /** The disable tokens still held (until stable). */
-  public SortedSet<Dot> tokens() {
+  SortedSet<Dot> tokens() {
     return state.store().tokens().dots();
-  }
-
-  /** The floor of the flag's entry, if a delta made it (crdt-gc's GC.md, rule 6): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public VectorClock floor() {
-    return state.store().floor();
-  }
-
-  /** The garbage-collection metadata (crdt-gc's GC.md): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public GcMetadata gcMetadata() {
-    return GcMetadata.of(state);
   }
 
   @Override

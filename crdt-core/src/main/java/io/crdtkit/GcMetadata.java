@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param delivered   the dots whose updates it holds the effect of, or {@code null} if that is every dot it has
  *                    seen (GC.md, rule 3)
  * @param delta       whether it is a delta (a join of deltas keeps the elements a remove names; see
- *                    {@link ORSet#removedElements()})
+ *                    {@link ORSet.Parts#removed()})
  */
 @API(status = INTERNAL, since = "0.1")
 public record GcMetadata(VectorClock stableCut, VectorClock collapseCut, @Nullable CausalContext delivered,

@@ -1,5 +1,6 @@
 package io.crdtkit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.crdtkit.clock.CausalContext;
@@ -77,48 +78,78 @@ public final class LWWMap<K, V>
 
   /**
    * The map holding these registers, tombstones included, without dots (as an earlier format stored them): such
-   * entries merge by timestamp alone, and their tombstones are never collected.
+   * entries merge by timestamp alone, and their tombstones are never collected. Tests build such states directly.
    *
    * @throws IllegalArgumentException if a register was never written (it would be no entry at all)
    */
-  public static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers) {
+  static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers) {
     return of(registers, HashMap.empty(), CausalContext.empty());
   }
 
   /**
    * The map holding these registers, each recorded under its dot in {@code dots} (a key may lack one), having seen
-   * {@code context}: for decoders and snapshots of maps that were never collected (a collected map also needs
-   * its settled keys, stable cut and latest timestamp: see the last factory).
+   * {@code context}: a map never collected (tests build such states directly).
    *
    * @throws IllegalArgumentException if a register was never written, a dot belongs to no key, is beyond
    *     {@code context} or is held twice
    */
-  public static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, CausalContext context) {
+  static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, CausalContext context) {
     return of(registers, dots, context, null);
   }
 
   /**
    * As {@link #of(Map, Map, CausalContext)}, with the greatest timestamp the map ever merged ({@code null}: the
-   * greatest of {@code registers}); for decoders of states whose collected tombstones had later timestamps.
+   * greatest of {@code registers}).
    *
    * @throws IllegalArgumentException as the other factory, or if a register is newer than {@code latest}
    */
-  public static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, CausalContext context,
+  static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, CausalContext context,
       @Nullable HlcTimestamp latest) {
-    return of(registers, dots, HashMap.empty(), context, VectorClock.empty(), latest);
+    return fromParts(new Parts<>(registers, dots, HashMap.empty(), context, VectorClock.empty(), latest));
   }
 
   /**
-   * The map rebuilt from all its parts, garbage-collection metadata included: the registers of its unsettled keys
-   * and their dots, its settled keys' values, its context, the stable cut it was collected at and its latest
-   * timestamp. {@code LWWMap.of(m.registers(), m.dots(), m.settled(), m.context(), m.stableCut(),
-   * m.latestTimestamp().getOrNull())} equals {@code m}.
+   * The parts of a map that a codec writes and reads back, and a snapshot keeps: what {@link #parts()} returns and
+   * {@link #fromParts} takes. For crdt-jackson and crdt-gc, not for applications: the parts are the map's
+   * metadata, and their shape may change with any release.
    *
-   * @throws IllegalArgumentException as the other factories, or if a key is both settled and written, the stable
-   *     cut is beyond the context, or there are settled keys but no latest timestamp (they were written at one)
+   * @param registers every unsettled key's register, tombstones included
+   * @param dots      the dot each key's winning write was recorded under (keys rebuilt without one are absent)
+   * @param settled   the settled keys and their values: live keys whose winning write was stable when the map was
+   *                  collected, kept without timestamp or dot (crdt-gc's GC.md, refinement 9)
+   * @param context   every write the map has seen, as dots
+   * @param stableCut the stable cut the map was last collected at (empty if never), within its context
+   * @param latest    the greatest timestamp the map ever merged, collected tombstones included; {@code null} for
+   *                  the greatest of {@code registers} (and when there is none)
+   * @param <K>       the key type
+   * @param <V>       the value type
    */
-  public static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, Map<K, V> settled,
-      CausalContext context, VectorClock stableCut, @Nullable HlcTimestamp latest) {
+  @API(status = INTERNAL, since = "0.1")
+  public record Parts<K, V>(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, Map<K, V> settled,
+      CausalContext context, VectorClock stableCut, @Nullable HlcTimestamp latest) {}
+
+  /**
+   * The map rebuilt from its parts, garbage-collection metadata included, after checking that they make a valid
+   * state: for codecs and snapshots, not for applications. {@code LWWMap.fromParts(m.parts())} equals {@code m}.
+   *
+   * @param parts what {@link #parts()} returned, or a decoder read
+   * @param <K>   the key type
+   * @param <V>   the value type
+   * @return the map
+   * @throws IllegalArgumentException if a register was never written, a dot belongs to no key, is beyond the
+   *     context or is held twice, a key is both settled and written, the stable cut is beyond the context, a
+   *     register is newer than the latest timestamp, or there are settled keys but no latest timestamp (they were
+   *     written at one)
+   * @throws NullPointerException if a part, a key, a register or a settled value is null
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static <K, V> LWWMap<K, V> fromParts(Parts<K, V> parts) {
+    Map<K, LWWRegister<V>> registers = parts.registers();
+    Map<K, Dot> dots = parts.dots();
+    Map<K, V> settled = parts.settled();
+    CausalContext context = parts.context();
+    VectorClock stableCut = parts.stableCut();
+    HlcTimestamp latest = parts.latest();
     HashTrie<K, V> settledValues = HashTrie.empty();
     for (Tuple2<K, V> entry : settled) {
       Objects.requireNonNull(entry._1, "LWWMap settled key");
@@ -161,6 +192,16 @@ public final class LWWMap<K, V>
     }
     return entries.isEmpty() && settled.isEmpty() && context.isEmpty() && effective == null ? empty()
         : new LWWMap<>(entries, settledValues, context, stableCut, effective);
+  }
+
+  /**
+   * This map's parts, for codecs and snapshots, not for applications (see {@link Parts}).
+   *
+   * @return the parts; {@link #fromParts} rebuilds an equal map from them
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public Parts<K, V> parts() {
+    return new Parts<>(registers(), dots(), settled(), context, stableCut, latest);
   }
 
   private static @Nullable HlcTimestamp latestOf(Iterable<? extends LWWRegister<?>> registers) {
@@ -235,10 +276,10 @@ public final class LWWMap<K, V>
   }
 
   /**
-   * This map without the tombstones whose dot is at or below {@code stableCut}: every replica has merged them and
-   * everything they overwrote, so no older write can revive their keys (see crdt-gc). {@code this} if none.
+   * This map without the tombstones whose dot is at or below {@code stableCut}, its live keys left unsettled: what
+   * {@link #collect} does to tombstones, alone, for tests that watch it. {@code this} if none.
    */
-  public LWWMap<K, V> dropStableTombstones(VectorClock stableCut) {
+  LWWMap<K, V> dropStableTombstones(VectorClock stableCut) {
     HashTrie<K, LWWEntry<V>> kept =
         entries.update((key, entry) -> entry.register().isCleared() && entry.isBelow(stableCut) ? null : entry);
     return kept == entries ? this : new LWWMap<>(kept, settled, context, this.stableCut, latest);
@@ -273,12 +314,12 @@ public final class LWWMap<K, V>
   }
 
   /** The stable cut this map was last collected at (empty if never), within its context. */
-  public VectorClock stableCut() {
+  VectorClock stableCut() {
     return stableCut;
   }
 
   /** The settled keys and their values: live keys whose winning write was stable when the map was collected. */
-  public Map<K, V> settled() {
+  Map<K, V> settled() {
     return HashMap.ofEntries(settled);
   }
 
@@ -311,12 +352,12 @@ public final class LWWMap<K, V>
   }
 
   /** Every unsettled key's register, tombstones included. */
-  public Map<K, LWWRegister<V>> registers() {
+  Map<K, LWWRegister<V>> registers() {
     return HashMap.ofEntries(entries.iterator().map(entry -> entry.map2(LWWEntry::register)));
   }
 
   /** The dot each key's winning write was recorded under (keys rebuilt without one are absent). */
-  public Map<K, Dot> dots() {
+  Map<K, Dot> dots() {
     return HashMap.ofEntries(entries.iterator().filter(entry -> entry._2.dot() != null)
         .map(entry -> entry.map2(written -> Objects.requireNonNull(written.dot()))));
   }

@@ -84,41 +84,73 @@ public final class MVRegister<V> extends CausalType<MVRegister<V>, CausalState<V
   }
 
   /**
-   * The register holding these concurrent writes, each under its dot, having seen {@code context}: for decoders
-   * and snapshots of registers that were never garbage collected.
+   * The register holding these concurrent writes, each under its dot, having seen {@code context}: a register never
+   * garbage collected (tests build such states directly).
    *
    * @throws IllegalArgumentException if a dot is beyond {@code context} or a value is null
    */
-  public static <V> MVRegister<V> of(Map<Dot, V> writes, CausalContext context) {
-    return of(writes, HashSet.empty(), List.of(), VectorClock.empty(), context, GcMetadata.NONE);
+  static <V> MVRegister<V> of(Map<Dot, V> writes, CausalContext context) {
+    return fromParts(new Parts<>(TreeMap.ofEntries(writes), HashSet.empty(), List.of(), VectorClock.empty(), context,
+        GcMetadata.NONE));
   }
 
   /**
-   * The register rebuilt from all its parts, garbage-collection metadata included, for codecs and snapshots: the
-   * kept writes under their dots, the values kept without a dot (every replica knows them stable), the tokens, the
-   * floor of a delta (crdt-gc's GC.md, rule 6), the context and the rest of the GC metadata. {@code MVRegister.of(
-   * r.writes(), r.collapsedValues(), r.tokens(), r.floor(), r.context(), r.gcMetadata())} equals {@code r}.
+   * The parts of a register that a codec writes and reads back, and a snapshot keeps: what {@link #parts()} returns
+   * and {@link #fromParts} takes. For crdt-jackson and crdt-gc, not for applications: the parts are the register's
+   * metadata, and their shape may change with any release.
    *
-   * @throws IllegalArgumentException if a dot is beyond {@code context} or held twice, a value is null, the cuts are
-   *     out of order, or values are collapsed without a collapse cut
+   * @param writes    each kept value under the dot of its write
+   * @param collapsed the kept values that every replica knows to be stable, kept without a dot (crdt-gc's GC.md)
+   * @param tokens    the tokens of writes that replaced collapsed values, still held (until they are stable)
+   * @param floor     what a delta's write observed beyond the dots it lists (GC.md, rule 6); empty if none
+   * @param context   every dot the register has seen
+   * @param gc        the rest of the garbage-collection metadata: cuts, delivered dots, whether it is a delta
+   * @param <V>       the value type
    */
   @API(status = INTERNAL, since = "0.1")
-  public static <V> MVRegister<V> of(Map<Dot, V> writes, Set<V> collapsedValues, Iterable<Dot> tokens,
-      VectorClock floor, CausalContext context, GcMetadata gc) {
+  public record Parts<V>(SortedMap<Dot, V> writes, Set<V> collapsed, Iterable<Dot> tokens, VectorClock floor,
+      CausalContext context, GcMetadata gc) {}
+
+  /**
+   * The register rebuilt from its parts, garbage-collection metadata included, after checking that they make a
+   * valid state: for codecs and snapshots, not for applications. {@code MVRegister.fromParts(r.parts())} equals
+   * {@code r}.
+   *
+   * @param parts what {@link #parts()} returned, or a decoder read
+   * @param <V>   the value type
+   * @return the register
+   * @throws IllegalArgumentException if a dot is beyond the context or held twice, the cuts are out of order, or
+   *     values are collapsed without a collapse cut
+   * @throws NullPointerException if a part, a value or a dot is null
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static <V> MVRegister<V> fromParts(Parts<V> parts) {
+    CausalContext context = parts.context();
     DotClaims claims = new DotClaims("MVRegister", context);
-    Cuts cuts = GcParts.cuts("MVRegister", context, gc);
-    GcParts.requireCollapseCutFor("MVRegister", !collapsedValues.isEmpty(), cuts);
+    Cuts cuts = GcParts.cuts("MVRegister", context, parts.gc());
+    GcParts.requireCollapseCutFor("MVRegister", !parts.collapsed().isEmpty(), cuts);
     SortedMap<Dot, V> entries = TreeMap.empty();
-    for (Tuple2<Dot, V> write : writes) {
+    for (Tuple2<Dot, V> write : parts.writes()) {
       claims.claim("write of " + write._2, write._1);
       entries = entries.put(write._1, Objects.requireNonNull(write._2, "MVRegister value"));
     }
-    collapsedValues.forEach(value -> Objects.requireNonNull(value, "MVRegister collapsed value"));
-    DotSet tokenDots = GcParts.dots(claims, "tokens", io.vavr.control.Option.of(tokens),
-        tokens.iterator().hasNext());
+    parts.collapsed().forEach(value -> Objects.requireNonNull(value, "MVRegister collapsed value"));
+    DotSet tokenDots = GcParts.dots(claims, "tokens", io.vavr.control.Option.of(parts.tokens()),
+        parts.tokens().iterator().hasNext());
     ValuedPresence<V, Set<V>> store = ValuedPresence.of(folding(), entries,
-        collapsedValues.isEmpty() ? null : LinkedHashSet.ofAll(collapsedValues), tokenDots, floor);
-    return new MVRegister<>(GcParts.state("MVRegister", store, context, cuts, gc));
+        parts.collapsed().isEmpty() ? null : LinkedHashSet.ofAll(parts.collapsed()), tokenDots, parts.floor());
+    return new MVRegister<>(GcParts.state("MVRegister", store, context, cuts, parts.gc()));
+  }
+
+  /**
+   * This register's parts, for codecs and snapshots, not for applications (see {@link Parts}).
+   *
+   * @return the parts; {@link #fromParts} rebuilds an equal register from them
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public Parts<V> parts() {
+    return new Parts<>(writes(), collapsedValues(), tokens(), state.store().presence().floor(), state.context(),
+        GcMetadata.of(state));
   }
 
   /** {@code value} written by {@code replica}: it replaces every value seen so far. */
@@ -161,31 +193,19 @@ public final class MVRegister<V> extends CausalType<MVRegister<V>, CausalState<V
   }
 
   /** Each kept value with the dot of its write (values kept without a dot: {@link #collapsedValues()}). */
-  public SortedMap<Dot, V> writes() {
+  SortedMap<Dot, V> writes() {
     return state.store().values();
   }
 
   /** The kept values that every replica knows to be stable, kept without a dot (crdt-gc's GC.md). */
-  public Set<V> collapsedValues() {
+  Set<V> collapsedValues() {
     Set<V> collapsed = state.store().collapsedValue();
     return collapsed == null ? LinkedHashSet.empty() : collapsed;
   }
 
   /** The tokens of writes that replaced collapsed values, still held (until stable). */
-  public SortedSet<Dot> tokens() {
+  SortedSet<Dot> tokens() {
     return state.store().presence().tokens().dots();
-  }
-
-  /** The floor of a delta's write (crdt-gc's GC.md, rule 6): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public VectorClock floor() {
-    return state.store().presence().floor();
-  }
-
-  /** The garbage-collection metadata (crdt-gc's GC.md): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public GcMetadata gcMetadata() {
-    return GcMetadata.of(state);
   }
 
   /** The tokens held: what collection at stability reclaims. */

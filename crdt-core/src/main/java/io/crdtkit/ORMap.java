@@ -87,63 +87,82 @@ public final class ORMap<K, V extends Crdt<V>>
   }
 
   /**
-   * The map holding, per key, the deltas of its live updates each under its dot, having seen {@code context}:
-   * for decoders and snapshots. {@code ORMap.of(m.bottomValue(), m.deltas(), m.context())} equals {@code m}.
+   * The map holding, per key, the deltas of its live updates each under its dot, having seen {@code context}: a
+   * whole map never garbage collected (tests build such states directly). Unlike {@link #fromParts}, it checks
+   * that the map's context covers the nested deltas' contexts, a rule only whole states keep.
    *
    * @throws IllegalArgumentException if a key has no update, a dot is beyond {@code context} or held twice, a
    *     causal nested delta has seen a dot the map has not (the map's context covers every nested one), or two
    *     updates of a key hold different writes under one timestamp (no valid state does: see {@link Conflicts})
    */
-  public static <K, V extends Crdt<V>> ORMap<K, V> of(
+  static <K, V extends Crdt<V>> ORMap<K, V> of(
       V bottomValue, Map<K, ? extends Map<Dot, V>> deltas, CausalContext context) {
-    return of(bottomValue, deltas, context, true);
+    return of(new Parts<>(bottomValue, deltas, HashMap.empty(), HashMap.empty(), HashMap.empty(), context,
+        GcMetadata.NONE), true);
   }
 
   /**
-   * Like {@link #of}, for a state that may be a delta (a full state is a delta too): for decoders, which cannot
-   * tell the two apart. It checks everything {@link #of} checks except that the map's context covers the nested
-   * deltas' contexts, a rule only full states keep: the delta of {@link #deltaUpdate} has seen just the dots it
-   * mints and replaces, while its nested delta has also seen the nested dots it overwrites (an ORSet delta that
-   * removes an element has seen that element's dots). Added for crdt-jackson, which decodes such deltas.
+   * The parts of a map that a codec writes and reads back, and a snapshot keeps: what {@link #parts()} returns and
+   * {@link #fromParts} takes. For crdt-jackson and crdt-gc, not for applications: the parts are the map's
+   * metadata, and their shape may change with any release.
    *
-   * @throws IllegalArgumentException if a key has no update, or a dot is beyond {@code context} or held twice
-   */
-  public static <K, V extends Crdt<V>> ORMap<K, V> ofDelta(
-      V bottomValue, Map<K, ? extends Map<Dot, V>> deltas, CausalContext context) {
-    return of(bottomValue, deltas, context, false);
-  }
-
-  private static <K, V extends Crdt<V>> ORMap<K, V> of(V bottomValue, Map<K, ? extends Map<Dot, V>> deltas,
-      CausalContext context, boolean nestedContextsCovered) {
-    return of(bottomValue, deltas, HashMap.empty(), HashMap.empty(), HashMap.empty(), context, GcMetadata.NONE,
-        nestedContextsCovered);
-  }
-
-  /**
-   * The map rebuilt from all its parts, garbage-collection metadata included, for codecs and snapshots: the deltas
-   * of each key's live updates, the collapsed value of each key whose stable updates were folded (crdt-gc's GC.md),
-   * the remove tokens, the floors of a delta's keys (GC.md, rule 6), the context and the rest of the GC metadata.
-   * {@code ORMap.of(m.bottomValue(), m.deltas(), m.collapsedValues(), m.tokens(), m.floors(), m.context(),
-   * m.gcMetadata())} equals {@code m}. Like {@link #ofDelta}, it does not check the nested values' contexts against
-   * the map's: a decoder cannot tell a delta from a whole state.
-   *
-   * @throws IllegalArgumentException if a dot is beyond {@code context} or held twice, a key listed with updates or
-   *     tokens has none, the cuts are out of order (collapse cut <= stable cut <= context; none in a delta), values
-   *     are collapsed without a collapse cut, or two updates of a key hold different writes under one timestamp
+   * @param bottom    the value an absent key starts from when it is updated
+   * @param deltas    per key, the deltas of its live updates under their dots (in dot order from {@code parts()})
+   * @param collapsed per key whose stable updates were folded (crdt-gc's GC.md): their fold, a value without a dot
+   * @param tokens    the remove tokens still held, by key (until they are stable)
+   * @param floors    the floor of each key that has one: what a delta's entry observed beyond the dots it lists
+   *                  (GC.md, rule 6)
+   * @param context   every dot the map has seen
+   * @param gc        the rest of the garbage-collection metadata: cuts, delivered dots, whether it is a delta
+   * @param <K>       the key type
+   * @param <V>       the nested CRDT type
    */
   @API(status = INTERNAL, since = "0.1")
-  public static <K, V extends Crdt<V>> ORMap<K, V> of(V bottomValue, Map<K, ? extends Map<Dot, V>> deltas,
-      Map<K, V> collapsedValues, Map<K, ? extends Iterable<Dot>> tokens, Map<K, VectorClock> floors,
-      CausalContext context, GcMetadata gc) {
-    return of(bottomValue, deltas, collapsedValues, tokens, floors, context, gc, false);
+  public record Parts<K, V extends Crdt<V>>(V bottom, Map<K, ? extends Map<Dot, V>> deltas, Map<K, V> collapsed,
+      Map<K, ? extends Iterable<Dot>> tokens, Map<K, VectorClock> floors, CausalContext context, GcMetadata gc) {}
+
+  /**
+   * The map rebuilt from its parts, garbage-collection metadata included, after checking that they make a valid
+   * state: for codecs and snapshots, not for applications. {@code ORMap.fromParts(m.parts())} equals {@code m}.
+   * The parts may be those of a delta (a decoder cannot tell a delta from a whole state), so the nested values'
+   * contexts are not checked against the map's: the delta of {@link #deltaUpdate} has seen just the dots it mints
+   * and replaces, while its nested delta has also seen the nested dots it overwrites.
+   *
+   * @param parts what {@link #parts()} returned, or a decoder read
+   * @param <K>   the key type
+   * @param <V>   the nested CRDT type
+   * @return the map
+   * @throws IllegalArgumentException if a dot is beyond the context or held twice, a key listed with updates or
+   *     tokens has none, the cuts are out of order (collapse cut &lt;= stable cut &lt;= context; none in a delta),
+   *     values are collapsed without a collapse cut, or two updates of a key hold different writes under one
+   *     timestamp
+   * @throws NullPointerException if a part, a key, a value or a dot is null
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static <K, V extends Crdt<V>> ORMap<K, V> fromParts(Parts<K, V> parts) {
+    return of(parts, false);
   }
 
-  private static <K, V extends Crdt<V>> ORMap<K, V> of(V bottomValue, Map<K, ? extends Map<Dot, V>> deltas,
-      Map<K, V> collapsedValues, Map<K, ? extends Iterable<Dot>> tokens, Map<K, VectorClock> floors,
-      CausalContext context, GcMetadata gc, boolean nestedContextsCovered) {
-    Objects.requireNonNull(bottomValue, "bottom value");
+  /**
+   * This map's parts, for codecs and snapshots, not for applications (see {@link Parts}).
+   *
+   * @return the parts; {@link #fromParts} rebuilds an equal map from them
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public Parts<K, V> parts() {
+    return new Parts<>(bottomValue, deltas(), collapsedValues(), tokens(), floors(), state.context(),
+        GcMetadata.of(state));
+  }
+
+  private static <K, V extends Crdt<V>> ORMap<K, V> of(Parts<K, V> parts, boolean nestedContextsCovered) {
+    V bottomValue = Objects.requireNonNull(parts.bottom(), "bottom value");
+    CausalContext context = parts.context();
+    Map<K, ? extends Map<Dot, V>> deltas = parts.deltas();
+    Map<K, V> collapsedValues = parts.collapsed();
+    Map<K, ? extends Iterable<Dot>> tokens = parts.tokens();
+    Map<K, VectorClock> floors = parts.floors();
     DotClaims claims = new DotClaims("ORMap", context);
-    Cuts cuts = GcParts.cuts("ORMap", context, gc);
+    Cuts cuts = GcParts.cuts("ORMap", context, parts.gc());
     GcParts.requireCollapseCutFor("ORMap", !collapsedValues.isEmpty(), cuts);
     DotMap<K, ValuedPresence<V, V>> store = emptyStore();
     for (K key : deltas.keySet().union(collapsedValues.keySet()).union(tokens.keySet()).union(floors.keySet())) {
@@ -171,7 +190,7 @@ public final class ORMap<K, V extends Crdt<V>>
       VectorClock floor = floors.get(key).getOrElse(VectorClock.empty());
       store = store.with(key, ValuedPresence.of(folding(), keyDeltas, collapsed, tokenDots, floor));
     }
-    return new ORMap<>(GcParts.state("ORMap", store, context, cuts, gc), bottomValue);
+    return new ORMap<>(GcParts.state("ORMap", store, context, cuts, parts.gc()), bottomValue);
   }
 
   private static void requireCovered(boolean check, String what, Object value, CausalContext context) {
@@ -281,43 +300,33 @@ public final class ORMap<K, V extends Crdt<V>>
   }
 
   /** The value an absent key starts from. */
-  public V bottomValue() {
+  V bottomValue() {
     return bottomValue;
   }
 
-  /**
-   * Per key, the deltas of its live updates under their dots: with {@link #context()}, the state of a map never
-   * collected (the parts below complete the state of a collected one).
-   */
-  public Map<K, SortedMap<Dot, V>> deltas() {
+  /** Per key, the deltas of its live updates under their dots. */
+  Map<K, SortedMap<Dot, V>> deltas() {
     return state.store().viewsWhere(entry -> !entry.values().isEmpty(), ValuedPresence::values);
   }
 
   /** Per key whose stable updates were folded (crdt-gc's GC.md): their fold, a value without a dot. */
-  public Map<K, V> collapsedValues() {
+  Map<K, V> collapsedValues() {
     return state.store().viewsWhere(entry -> entry.collapsedValue() != null, ValuedPresence::collapsedValue);
   }
 
   /** The remove tokens still held (until stable), by key. */
-  public Map<K, SortedSet<Dot>> tokens() {
+  Map<K, SortedSet<Dot>> tokens() {
     return state.store().viewsWhere(entry -> !entry.presence().tokens().isEmpty(),
         entry -> entry.presence().tokens().dots());
   }
 
-  /** The floor of each key that has one (crdt-gc's GC.md, rule 6): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public Map<K, VectorClock> floors() {
+  /** The floor of each key that has one (crdt-gc's GC.md, rule 6). */
+  Map<K, VectorClock> floors() {
     return state.store().viewsWhere(entry -> !entry.presence().floor().isEmpty(), entry -> entry.presence().floor());
   }
 
-  /** The garbage-collection metadata (crdt-gc's GC.md): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public GcMetadata gcMetadata() {
-    return GcMetadata.of(state);
-  }
-
   /** The number of update dots {@code key} holds: its metadata (none once its updates are collapsed). */
-  public int dotCount(K key) {
+  int dotCount(K key) {
     return state.store().get(key).values().size();
   }
 
