@@ -72,6 +72,17 @@ public final class GSet<E> implements DeltaCrdt<GSet<E>> {
     return elements;
   }
 
+  /**
+   * The elements as an unmodifiable {@code java.util.Set}, for Java code that does not use Vavr. It is a view of {@link
+   * #value()}, not a copy of it: {@code size}, {@code contains} and iteration are answered by the Vavr value, and
+   * mutators throw {@link UnsupportedOperationException}.
+   *
+   * @return a view of the value of this state (a later state is another object, and does not change it)
+   */
+  public java.util.Set<E> valueAsJava() {
+    return JavaViews.set(value());
+  }
+
   /** The number of elements. */
   public int size() {
     return elements.size();

@@ -340,6 +340,17 @@ public final class LWWMap<K, V>
         .map(entry -> entry.map2(written -> written.register().value().get()))));
   }
 
+  /**
+   * The live entries as an unmodifiable {@code java.util.Map}, for Java code that does not use Vavr. It is a view of
+   * {@link #value()}, not a copy of it: {@code size}, {@code contains} and {@code get} are answered by the Vavr value,
+   * and mutators throw {@link UnsupportedOperationException}.
+   *
+   * @return a view of the value of this state (a later state is another object, and does not change it)
+   */
+  public java.util.Map<K, V> valueAsJava() {
+    return JavaViews.map(value());
+  }
+
   /** The number of live keys. */
   public int size() {
     return settled.size() + entries.values().count(entry -> !entry.register().isCleared());

@@ -192,6 +192,17 @@ public final class MVRegister<V> extends CausalType<MVRegister<V>, CausalState<V
     return value == null ? LinkedHashSet.empty() : value;
   }
 
+  /**
+   * The values of the concurrent writes not yet replaced as an unmodifiable {@code java.util.Set}, for Java code that
+   * does not use Vavr. It is a view of {@link #value()}, not a copy of it: {@code size}, {@code contains} and iteration
+   * are answered by the Vavr value, and mutators throw {@link UnsupportedOperationException}.
+   *
+   * @return a view of the value of this state (a later state is another object, and does not change it)
+   */
+  public java.util.Set<V> valueAsJava() {
+    return JavaViews.set(value());
+  }
+
   /** Each kept value with the dot of its write (values kept without a dot: {@link #collapsedValues()}). */
   SortedMap<Dot, V> writes() {
     return state.store().values();

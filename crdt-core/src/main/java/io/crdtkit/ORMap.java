@@ -284,6 +284,17 @@ public final class ORMap<K, V extends Crdt<V>>
     return state.store().viewsWhere(ValuedPresence::isPresent, ValuedPresence::value);
   }
 
+  /**
+   * The present keys and their values as an unmodifiable {@code java.util.Map}, for Java code that does not use Vavr.
+   * It is a view of {@link #value()}, not a copy of it: {@code size}, {@code contains} and {@code get} are answered by
+   * the Vavr value, and mutators throw {@link UnsupportedOperationException}.
+   *
+   * @return a view of the value of this state (a later state is another object, and does not change it)
+   */
+  public java.util.Map<K, V> valueAsJava() {
+    return JavaViews.map(value());
+  }
+
   /** The present keys. */
   public Set<K> keySet() {
     return state.store().keysWhere(ValuedPresence::isPresent);

@@ -164,6 +164,17 @@ public final class RWSet<E> extends CausalType<RWSet<E>, CausalState<DotMap<E, A
     return state.store().keysWhere(AddRemoveDots::isPresent);
   }
 
+  /**
+   * The present elements as an unmodifiable {@code java.util.Set}, for Java code that does not use Vavr. It is a view
+   * of {@link #value()}, not a copy of it: {@code size}, {@code contains} and iteration are answered by the Vavr value,
+   * and mutators throw {@link UnsupportedOperationException}.
+   *
+   * @return a view of the value of this state (a later state is another object, and does not change it)
+   */
+  public java.util.Set<E> valueAsJava() {
+    return JavaViews.set(value());
+  }
+
   /** The dots of each element's adds that no later remove observed (present or not). */
   Map<E, SortedSet<Dot>> addDots() {
     return state.store().viewsWhere(dots -> !dots.adds().isEmpty(), dots -> dots.adds().dots());

@@ -103,6 +103,17 @@ public final class TwoPhaseSet<E> implements DeltaCrdt<TwoPhaseSet<E>> {
     return added.value().diff(removed.value());
   }
 
+  /**
+   * The present elements as an unmodifiable {@code java.util.Set}, for Java code that does not use Vavr. It is a view
+   * of {@link #value()}, not a copy of it: {@code size}, {@code contains} and iteration are answered by the Vavr value,
+   * and mutators throw {@link UnsupportedOperationException}.
+   *
+   * @return a view of the value of this state (a later state is another object, and does not change it)
+   */
+  public java.util.Set<E> valueAsJava() {
+    return JavaViews.set(value());
+  }
+
   /** Every element ever added, removed ones included. */
   public Set<E> addedElements() {
     return added.value();
