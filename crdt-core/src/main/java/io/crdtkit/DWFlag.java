@@ -40,7 +40,11 @@ public final class DWFlag extends CausalType<DWFlag, CausalState<AddRemoveDots>>
     return new DWFlag(next);
   }
 
-  /** The flag that was never enabled: {@code false}. */
+  /**
+   * The flag that was never enabled: {@code false}.
+   *
+   * @return the disabled flag, with no metadata
+   */
   public static DWFlag empty() {
     return DISABLED;
   }
@@ -102,32 +106,56 @@ public final class DWFlag extends CausalType<DWFlag, CausalState<AddRemoveDots>>
     return new Parts(enableDots(), disableDots(), state.store().floor(), state.context(), GcMetadata.of(state));
   }
 
-  /** The flag enabled by {@code replica}; it clears the disables it has seen, but loses to concurrent ones. */
+  /**
+   * The flag enabled by {@code replica}; it clears the disables it has seen, but loses to concurrent ones.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the enabled flag
+   */
   public DWFlag enable(ReplicaId replica) {
     Dot dot = nextDot(replica);
     return wrap(state.withMinted(AddRemoveDots.added(dot), dot));
   }
 
-  /** The delta of {@link #enable}. */
+  /**
+   * The delta of {@link #enable}.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the delta: the enable's dot, and the dots it observed
+   */
   public DWFlag deltaEnable(ReplicaId replica) {
     Dot dot = nextDot(replica);
     return wrap(state.delta(AddRemoveDots.added(dot).observing(state.deltaFloor()), state.store().dots(), dot));
   }
 
-  /** The flag disabled by {@code replica}, with a token that wins over every enable it has not seen. */
+  /**
+   * The flag disabled by {@code replica}, with a token that wins over every enable it has not seen.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the disabled flag, holding the disable's token
+   */
   public DWFlag disable(ReplicaId replica) {
     Dot dot = nextDot(replica);
     return wrap(state.withMinted(AddRemoveDots.removed(dot), dot));
   }
 
-  /** The delta of {@link #disable}. */
+  /**
+   * The delta of {@link #disable}.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the delta: the token, and the dots it observed
+   */
   public DWFlag deltaDisable(ReplicaId replica) {
     Dot dot = nextDot(replica);
     return wrap(state.delta(AddRemoveDots.removed(dot).observing(state.deltaFloor()), state.store().dots(),
         dot));
   }
 
-  /** Whether the flag is enabled. */
+  /**
+   * Whether the flag is enabled.
+   *
+   * @return {@code true} if at least one enable and no disable it has not seen
+   */
   public boolean value() {
     return state.store().isPresent();
   }

@@ -40,7 +40,11 @@ public final class EWFlag extends CausalType<EWFlag, CausalState<Presence>> {
     return new EWFlag(next);
   }
 
-  /** The flag that was never enabled: {@code false}. */
+  /**
+   * The flag that was never enabled: {@code false}.
+   *
+   * @return the disabled flag, with no metadata
+   */
   public static EWFlag empty() {
     return DISABLED;
   }
@@ -105,19 +109,34 @@ public final class EWFlag extends CausalType<EWFlag, CausalState<Presence>> {
     return new Parts(dots(), isCollapsed(), tokens(), state.store().floor(), state.context(), GcMetadata.of(state));
   }
 
-  /** The flag enabled by {@code replica}, with a new dot that wins over every disable that has not seen it. */
+  /**
+   * The flag enabled by {@code replica}, with a new dot that wins over every disable that has not seen it.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the enabled flag
+   */
   public EWFlag enable(ReplicaId replica) {
     Dot dot = nextDot(replica);
     return wrap(state.withMinted(state.store().withAdd(dot), dot));
   }
 
-  /** The delta of {@link #enable}. */
+  /**
+   * The delta of {@link #enable}.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the delta: the enable's dot, and the dots it observed
+   */
   public EWFlag deltaEnable(ReplicaId replica) {
     Dot dot = nextDot(replica);
     return wrap(state.delta(Presence.addDelta(dot, state.deltaFloor()), state.store().dots(), dot));
   }
 
-  /** The flag disabled by {@code replica}: removes the enables seen so far; {@code this} if already off. */
+  /**
+   * The flag disabled by {@code replica}: removes the enables seen so far; {@code this} if already off.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the disabled flag; {@code this} if it was off
+   */
   public EWFlag disable(ReplicaId replica) {
     Objects.requireNonNull(replica, "replica");
     if (!value()) {
@@ -127,7 +146,12 @@ public final class EWFlag extends CausalType<EWFlag, CausalState<Presence>> {
     return wrap(state.withMinted(state.store().removed(dot, needsToken()), dot));
   }
 
-  /** The delta of {@link #disable}. */
+  /**
+   * The delta of {@link #disable}.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the delta: the enables it observed and its own dot; the bottom flag if it was off
+   */
   public EWFlag deltaDisable(ReplicaId replica) {
     Objects.requireNonNull(replica, "replica");
     if (!value()) {
@@ -145,7 +169,11 @@ public final class EWFlag extends CausalType<EWFlag, CausalState<Presence>> {
     return state.context().nextDot(Objects.requireNonNull(replica, "replica"));
   }
 
-  /** Whether the flag is enabled. */
+  /**
+   * Whether the flag is enabled.
+   *
+   * @return {@code true} if an enable survives that no disable has seen
+   */
   public boolean value() {
     return state.store().isPresent();
   }

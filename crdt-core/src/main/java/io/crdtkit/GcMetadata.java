@@ -27,6 +27,15 @@ public record GcMetadata(VectorClock stableCut, VectorClock collapseCut, @Nullab
   /** A whole state never collected, that has delivered everything it has seen. */
   public static final GcMetadata NONE = new GcMetadata(VectorClock.empty(), VectorClock.empty(), null, false);
 
+  /**
+   * The metadata, checked for nulls.
+   *
+   * @param stableCut   the stable cut the state was collected at; empty if never
+   * @param collapseCut the collapse cut it was collected at; within the stable cut
+   * @param delivered   the dots whose updates it holds the effect of; {@code null} if every dot it has seen
+   * @param delta       whether it is a delta
+   * @throws NullPointerException if a cut is null
+   */
   public GcMetadata {
     Objects.requireNonNull(stableCut, "stable cut");
     Objects.requireNonNull(collapseCut, "collapse cut");

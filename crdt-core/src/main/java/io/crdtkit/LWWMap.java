@@ -43,6 +43,10 @@ import org.jspecify.annotations.Nullable;
  * @param <V> the value type, likewise
  */
 @API(status = STABLE, since = "0.1")
+// Not (yet) a CausalType like the other causal types: its state is not a CausalState (a dot store joined relative
+// to the contexts) but five fields of its own (writes, settled values, context, stable cut, latest timestamp)
+// joined by LWWMapJoin's timestamp rules. Joining means moving those fields into a CausalType.State of their own;
+// until then it implements the interfaces by hand.
 public final class LWWMap<K, V>
     implements CausalCrdt<LWWMap<K, V>>, Collectable<LWWMap<K, V>>, Retirable<LWWMap<K, V>>, Timestamped {
 
@@ -70,7 +74,13 @@ public final class LWWMap<K, V>
     this.latest = latest;
   }
 
-  /** The empty map. */
+  /**
+   * The empty map.
+   *
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the map that has seen nothing
+   */
   @SuppressWarnings("unchecked")
   public static <K, V> LWWMap<K, V> empty() {
     return (LWWMap<K, V>) EMPTY;
@@ -215,12 +225,26 @@ public final class LWWMap<K, V>
     return newest;
   }
 
-  /** {@code key} mapped to {@code value} at {@code timestamp}; {@code this} if the key holds a newer write. */
+  /**
+   * {@code key} mapped to {@code value} at {@code timestamp}; {@code this} if the key holds a newer write.
+   *
+   * @param timestamp the write's timestamp; newer than the key's current write, or the write changes nothing
+   * @param key       the key; not null, immutable, with value-based equals and hashCode
+   * @param value     the value; not null
+   * @return the map with the write; {@code this} if the key holds a newer one
+   */
   public LWWMap<K, V> put(HlcTimestamp timestamp, K key, V value) {
     return write(key, LWWRegister.of(timestamp, value), false);
   }
 
-  /** The delta of {@link #put(HlcTimestamp, Object, Object)}; empty if the write loses here. */
+  /**
+   * The delta of {@link #put(HlcTimestamp, Object, Object)}; empty if the write loses here.
+   *
+   * @param timestamp the write's timestamp; newer than the key's current write, or the write changes nothing
+   * @param key       the key; not null, immutable, with value-based equals and hashCode
+   * @param value     the value; not null
+   * @return the delta: the write alone; the empty map if it loses here
+   */
   public LWWMap<K, V> deltaPut(HlcTimestamp timestamp, K key, V value) {
     return write(key, LWWRegister.of(timestamp, value), true);
   }
@@ -229,33 +253,71 @@ public final class LWWMap<K, V>
    * {@code key} mapped to {@code value} at a timestamp from {@code clock} after every write this map has merged
    * (collected tombstones included).
    *
+   * @param clock     the replica's clock; it issues a timestamp after every write this map has merged
+   * @param key       the key; not null, immutable, with value-based equals and hashCode
+   * @param value     the value; not null
+   * @return the map with the write
    * @throws io.crdtkit.clock.ClockOffsetException if the map's latest timestamp is too far ahead of the clock
    */
   public LWWMap<K, V> put(HybridLogicalClock clock, K key, V value) {
     return write(key, LWWRegister.of(after(clock), value), false);
   }
 
-  /** The delta of {@link #put(HybridLogicalClock, Object, Object)}. */
+  /**
+   * The delta of {@link #put(HybridLogicalClock, Object, Object)}.
+   *
+   * @param clock     the replica's clock; it issues a timestamp after every write this map has merged
+   * @param key       the key; not null, immutable, with value-based equals and hashCode
+   * @param value     the value; not null
+   * @return the delta: the write alone
+   * @throws io.crdtkit.clock.ClockOffsetException if the map's latest timestamp is too far ahead of the clock
+   */
   public LWWMap<K, V> deltaPut(HybridLogicalClock clock, K key, V value) {
     return write(key, LWWRegister.of(after(clock), value), true);
   }
 
-  /** {@code key} removed at {@code timestamp}, leaving a tombstone; {@code this} if the key holds a newer write. */
+  /**
+   * {@code key} removed at {@code timestamp}, leaving a tombstone; {@code this} if the key holds a newer write.
+   *
+   * @param timestamp the write's timestamp; newer than the key's current write, or the write changes nothing
+   * @param key       the key; not null, immutable, with value-based equals and hashCode
+   * @return the map with the tombstone; {@code this} if the key holds a newer write
+   */
   public LWWMap<K, V> remove(HlcTimestamp timestamp, K key) {
     return write(key, LWWRegister.cleared(timestamp), false);
   }
 
-  /** The delta of {@link #remove(HlcTimestamp, Object)}; empty if the remove loses here. */
+  /**
+   * The delta of {@link #remove(HlcTimestamp, Object)}; empty if the remove loses here.
+   *
+   * @param timestamp the write's timestamp; newer than the key's current write, or the write changes nothing
+   * @param key       the key; not null, immutable, with value-based equals and hashCode
+   * @return the delta: the remove alone; the empty map if it loses here
+   */
   public LWWMap<K, V> deltaRemove(HlcTimestamp timestamp, K key) {
     return write(key, LWWRegister.cleared(timestamp), true);
   }
 
-  /** {@code key} removed at a timestamp from {@code clock} after every write this map has merged. */
+  /**
+   * {@code key} removed at a timestamp from {@code clock} after every write this map has merged.
+   *
+   * @param clock     the replica's clock; it issues a timestamp after every write this map has merged
+   * @param key       the key; not null, immutable, with value-based equals and hashCode
+   * @return the map with the tombstone
+   * @throws io.crdtkit.clock.ClockOffsetException if the map's latest timestamp is too far ahead of the clock
+   */
   public LWWMap<K, V> remove(HybridLogicalClock clock, K key) {
     return write(key, LWWRegister.cleared(after(clock)), false);
   }
 
-  /** The delta of {@link #remove(HybridLogicalClock, Object)}. */
+  /**
+   * The delta of {@link #remove(HybridLogicalClock, Object)}.
+   *
+   * @param clock     the replica's clock; it issues a timestamp after every write this map has merged
+   * @param key       the key; not null, immutable, with value-based equals and hashCode
+   * @return the delta: the remove alone
+   * @throws io.crdtkit.clock.ClockOffsetException if the map's latest timestamp is too far ahead of the clock
+   */
   public LWWMap<K, V> deltaRemove(HybridLogicalClock clock, K key) {
     return write(key, LWWRegister.cleared(after(clock)), true);
   }
@@ -323,17 +385,31 @@ public final class LWWMap<K, V>
     return HashMap.ofEntries(settled);
   }
 
-  /** The value of {@code key}; empty if absent or removed. */
+  /**
+   * The value of {@code key}; empty if absent or removed.
+   *
+   * @param key any key
+   * @return the value of the key's winning write (or settled value); empty if absent or removed
+   */
   public Option<V> get(K key) {
     return register(key).value().orElse(() -> Option.of(settled.get(key)));
   }
 
-  /** Whether {@code key} has a value. */
+  /**
+   * Whether {@code key} has a value.
+   *
+   * @param key any key
+   * @return {@code true} if the key has a value
+   */
   public boolean containsKey(K key) {
     return get(key).isDefined();
   }
 
-  /** The live entries: keys with a value. */
+  /**
+   * The live entries: keys with a value.
+   *
+   * @return each live key with its value, as a Vavr map
+   */
   public Map<K, V> value() {
     return HashMap.ofEntries(Iterator.concat(settled, entries.iterator()
         .filter(entry -> !entry._2.register().isCleared())
@@ -351,7 +427,11 @@ public final class LWWMap<K, V>
     return JavaViews.map(value());
   }
 
-  /** The number of live keys. */
+  /**
+   * The number of live keys.
+   *
+   * @return how many keys have a value
+   */
   public int size() {
     return settled.size() + entries.values().count(entry -> !entry.register().isCleared());
   }

@@ -77,7 +77,12 @@ public final class MVRegister<V> extends CausalType<MVRegister<V>, CausalState<V
     return new MVRegister<>(next);
   }
 
-  /** The register that was never written: its value is the empty set. */
+  /**
+   * The register that was never written: its value is the empty set.
+   *
+   * @param <V> the value type
+   * @return the register that has seen nothing
+   */
   @SuppressWarnings("unchecked")
   public static <V> MVRegister<V> empty() {
     return (MVRegister<V>) EMPTY;
@@ -153,7 +158,13 @@ public final class MVRegister<V> extends CausalType<MVRegister<V>, CausalState<V
         GcMetadata.of(state));
   }
 
-  /** {@code value} written by {@code replica}: it replaces every value seen so far. */
+  /**
+   * {@code value} written by {@code replica}: it replaces every value seen so far.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param value   the value; not null, immutable, with value-based equals and hashCode
+   * @return the register holding this value alone
+   */
   public MVRegister<V> write(ReplicaId replica, V value) {
     Write write = prepare(replica, value);
     ValuedPresence<V, Set<V>> written =
@@ -164,6 +175,10 @@ public final class MVRegister<V> extends CausalType<MVRegister<V>, CausalState<V
   /**
    * The delta of {@link #write}: the value under its dot, the dots it replaces as observed, and, once the register
    * has been collected, a token (if a replaced value may be collapsed somewhere) and a floor.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param value   the value; not null, immutable, with value-based equals and hashCode
+   * @return the delta
    */
   public MVRegister<V> deltaWrite(ReplicaId replica, V value) {
     Write write = prepare(replica, value);
@@ -186,7 +201,11 @@ public final class MVRegister<V> extends CausalType<MVRegister<V>, CausalState<V
     return new Write(dot, token, needsToken, needsToken ? List.of(dot, token) : List.of(dot));
   }
 
-  /** The values of the concurrent writes not yet replaced: empty if never written, one value if no conflict. */
+  /**
+   * The values of the concurrent writes not yet replaced: empty if never written, one value if no conflict.
+   *
+   * @return the kept values, as a Vavr set
+   */
   public Set<V> value() {
     Set<V> value = state.store().value();
     return value == null ? LinkedHashSet.empty() : value;

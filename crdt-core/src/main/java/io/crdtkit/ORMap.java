@@ -81,6 +81,11 @@ public final class ORMap<K, V extends Crdt<V>>
 
   /**
    * The empty map whose absent keys read as {@code bottomValue} when updated, e.g. {@code PNCounter.empty()}.
+   *
+   * @param bottomValue the value an absent key starts from; not null
+   * @param <K>         the key type
+   * @param <V>         the nested CRDT type
+   * @return the map that has seen nothing
    */
   public static <K, V extends Crdt<V>> ORMap<K, V> empty(V bottomValue) {
     return new ORMap<>(CausalState.empty(emptyStore()), Objects.requireNonNull(bottomValue, "bottom value"));
@@ -203,7 +208,12 @@ public final class ORMap<K, V extends Crdt<V>>
   /**
    * The map after {@code replica} updates {@code key} with {@code deltaMutator}, creating the key if absent.
    *
+   * @param replica      the replica that makes the update; it mints the update's dot
+   * @param key          the key; not null, immutable, with value-based equals and hashCode
    * @param deltaMutator from the key's current value to the delta to merge in; must not return {@code null}
+   * @return the map with the key present and the delta merged into its value
+   * @throws IllegalArgumentException if the nested mutator minted dots for another replica
+   * @throws NullPointerException if the delta mutator returned {@code null}
    */
   public ORMap<K, V> update(ReplicaId replica, K key, UnaryOperator<V> deltaMutator) {
     Update<V> update = prepare(replica, key, deltaMutator);
@@ -211,7 +221,16 @@ public final class ORMap<K, V extends Crdt<V>>
     return wrap(state.withMinted(state.store().with(key, updated), update.minted));
   }
 
-  /** The delta of {@link #update}: the key's new delta under a new dot, and the dots it makes redundant. */
+  /**
+   * The delta of {@link #update}: the key's new delta under a new dot, and the dots it makes redundant.
+   *
+   * @param replica      the replica that makes the update; it mints the update's dot
+   * @param key          the key; not null, immutable, with value-based equals and hashCode
+   * @param deltaMutator from the key's current value to the delta to merge in; must not return {@code null}
+   * @return the delta
+   * @throws IllegalArgumentException if the nested mutator minted dots for another replica
+   * @throws NullPointerException if the delta mutator returned {@code null}
+   */
   public ORMap<K, V> deltaUpdate(ReplicaId replica, K key, UnaryOperator<V> deltaMutator) {
     Update<V> update = prepare(replica, key, deltaMutator);
     // No floor: an update leaves the key's other values, collapsed ones included, where they are.
@@ -224,6 +243,10 @@ public final class ORMap<K, V extends Crdt<V>>
    * The map without {@code key}, removed by {@code replica}: removes the updates of it seen so far, and records the
    * remove as an event (a dot in the context; also a remove token if the key's updates may be collapsed somewhere,
    * see crdt-gc's GC.md). {@code this} if it is absent.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param key     the key to remove
+   * @return the map without the key; {@code this} if it was absent
    */
   public ORMap<K, V> remove(ReplicaId replica, K key) {
     Objects.requireNonNull(replica, "replica");
@@ -236,7 +259,13 @@ public final class ORMap<K, V extends Crdt<V>>
     return wrap(state.withMinted(state.store().with(key, removed), dot));
   }
 
-  /** The delta of {@link #remove}: the observed dots of {@code key}, the remove's dot, and any token and floor. */
+  /**
+   * The delta of {@link #remove}: the observed dots of {@code key}, the remove's dot, and any token and floor.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param key     the key to remove
+   * @return the delta; the bottom map if the key was absent
+   */
   public ORMap<K, V> deltaRemove(ReplicaId replica, K key) {
     Objects.requireNonNull(replica, "replica");
     ValuedPresence<V, V> current = state.store().get(Objects.requireNonNull(key, "ORMap key"));
@@ -250,12 +279,22 @@ public final class ORMap<K, V extends Crdt<V>>
     return wrap(state.delta(tokens, current.dots(), dot));
   }
 
-  /** The value of {@code key}; empty if absent. */
+  /**
+   * The value of {@code key}; empty if absent.
+   *
+   * @param key any key
+   * @return the merge of the key's live updates (and collapsed value); empty if absent
+   */
   public Option<V> get(K key) {
     return Option.of(state.store().get(key).value());
   }
 
-  /** Whether {@code key} is present. */
+  /**
+   * Whether {@code key} is present.
+   *
+   * @param key any key
+   * @return {@code true} if an update of it survives that no remove has seen
+   */
   public boolean containsKey(K key) {
     return state.store().get(key).isPresent();
   }
@@ -279,7 +318,11 @@ public final class ORMap<K, V extends Crdt<V>>
     return Option.of(latest);
   }
 
-  /** The present keys and their values. */
+  /**
+   * The present keys and their values.
+   *
+   * @return each present key with its value, as a Vavr map
+   */
   public Map<K, V> value() {
     return state.store().viewsWhere(ValuedPresence::isPresent, ValuedPresence::value);
   }
@@ -295,17 +338,29 @@ public final class ORMap<K, V extends Crdt<V>>
     return JavaViews.map(value());
   }
 
-  /** The present keys. */
+  /**
+   * The present keys.
+   *
+   * @return the present keys, as a Vavr set
+   */
   public Set<K> keySet() {
     return state.store().keysWhere(ValuedPresence::isPresent);
   }
 
-  /** The number of present keys. */
+  /**
+   * The number of present keys.
+   *
+   * @return how many keys are present
+   */
   public int size() {
     return state.store().count(ValuedPresence::isPresent);
   }
 
-  /** Whether no key is present. */
+  /**
+   * Whether no key is present.
+   *
+   * @return {@code true} if no key is present
+   */
   public boolean isEmpty() {
     return !state.store().exists(ValuedPresence::isPresent);
   }

@@ -51,7 +51,12 @@ public final class ORSet<E> extends CausalType<ORSet<E>, CausalState<DotMap<E, P
     return new ORSet<>(next);
   }
 
-  /** The empty set. */
+  /**
+   * The empty set.
+   *
+   * @param <E> the element type
+   * @return the set that has seen nothing
+   */
   @SuppressWarnings("unchecked")
   public static <E> ORSet<E> empty() {
     return (ORSet<E>) EMPTY;
@@ -139,7 +144,13 @@ public final class ORSet<E> extends CausalType<ORSet<E>, CausalState<DotMap<E, P
         removedElements());
   }
 
-  /** {@code element} added by {@code replica}, with a new dot; it wins over every remove that has not seen it. */
+  /**
+   * {@code element} added by {@code replica}, with a new dot; it wins over every remove that has not seen it.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param element the element; not null, immutable, with value-based equals and hashCode
+   * @return the set with the element present
+   */
   public ORSet<E> add(ReplicaId replica, E element) {
     Objects.requireNonNull(element, "ORSet element");
     Dot dot = nextDot(replica);
@@ -147,7 +158,13 @@ public final class ORSet<E> extends CausalType<ORSet<E>, CausalState<DotMap<E, P
     return wrap(state.withMinted(state.store().update(element, presence -> presence.withAdd(dot)), dot));
   }
 
-  /** The delta of {@link #add}: the new dot for {@code element}, and the dots it replaces as observed. */
+  /**
+   * The delta of {@link #add}: the new dot for {@code element}, and the dots it replaces as observed.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param element the element; not null, immutable, with value-based equals and hashCode
+   * @return the delta
+   */
   public ORSet<E> deltaAdd(ReplicaId replica, E element) {
     Objects.requireNonNull(element, "ORSet element");
     Dot dot = nextDot(replica);
@@ -159,6 +176,10 @@ public final class ORSet<E> extends CausalType<ORSet<E>, CausalState<DotMap<E, P
    * This set without {@code element}, removed by {@code replica}: removes the adds of it seen so far, and records
    * the remove as an event (a dot in the context; also a remove token if the element may be collapsed somewhere,
    * see crdt-gc's GC.md). {@code this} if it is absent.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param element the element; not null, immutable, with value-based equals and hashCode
+   * @return the set without the element; {@code this} if it was absent
    */
   public ORSet<E> remove(ReplicaId replica, E element) {
     Objects.requireNonNull(replica, "replica");
@@ -170,7 +191,13 @@ public final class ORSet<E> extends CausalType<ORSet<E>, CausalState<DotMap<E, P
     return after == state.store() ? this : wrap(state.withMinted(after, dot));
   }
 
-  /** The delta of {@link #remove}: the observed add dots of {@code element}, the remove's dot, any token. */
+  /**
+   * The delta of {@link #remove}: the observed add dots of {@code element}, the remove's dot, any token.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param element the element; not null, immutable, with value-based equals and hashCode
+   * @return the delta; the bottom set if the element was absent
+   */
   public ORSet<E> deltaRemove(ReplicaId replica, E element) {
     Objects.requireNonNull(replica, "replica");
     Objects.requireNonNull(element, "ORSet element");
@@ -184,7 +211,12 @@ public final class ORSet<E> extends CausalType<ORSet<E>, CausalState<DotMap<E, P
     return wrap(state.delta(tokens, current.dots(), dot));
   }
 
-  /** The empty set that has observed (and so removes) every element seen so far; {@code this} if empty. */
+  /**
+   * The empty set that has observed (and so removes) every element seen so far; {@code this} if empty.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the empty set, having seen this one; {@code this} if it was empty
+   */
   public ORSet<E> clear(ReplicaId replica) {
     Objects.requireNonNull(replica, "replica");
     if (isEmpty()) {
@@ -194,7 +226,12 @@ public final class ORSet<E> extends CausalType<ORSet<E>, CausalState<DotMap<E, P
     return wrap(state.withMinted(clearing.after, clearing.minted));
   }
 
-  /** The delta of {@link #clear}: each element's observed add dots, the removes' dots, and any tokens. */
+  /**
+   * The delta of {@link #clear}: each element's observed add dots, the removes' dots, and any tokens.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the delta; the bottom set if this one was empty
+   */
   public ORSet<E> deltaClear(ReplicaId replica) {
     Objects.requireNonNull(replica, "replica");
     if (isEmpty()) {
@@ -243,12 +280,21 @@ public final class ORSet<E> extends CausalType<ORSet<E>, CausalState<DotMap<E, P
     return state.context().nextDot(Objects.requireNonNull(replica, "replica"));
   }
 
-  /** Whether {@code element} is present. */
+  /**
+   * Whether {@code element} is present.
+   *
+   * @param element any element
+   * @return {@code true} if an add of it survives that no remove has seen
+   */
   public boolean contains(E element) {
     return state.store().get(element).isPresent();
   }
 
-  /** The present elements. */
+  /**
+   * The present elements.
+   *
+   * @return the present elements, as a Vavr set
+   */
   public Set<E> value() {
     return state.store().keysWhere(Presence::isPresent);
   }
@@ -264,12 +310,20 @@ public final class ORSet<E> extends CausalType<ORSet<E>, CausalState<DotMap<E, P
     return JavaViews.set(value());
   }
 
-  /** The number of present elements. */
+  /**
+   * The number of present elements.
+   *
+   * @return how many elements are present
+   */
   public int size() {
     return state.store().count(Presence::isPresent);
   }
 
-  /** Whether no element is present. */
+  /**
+   * Whether no element is present.
+   *
+   * @return {@code true} if no element is present
+   */
   public boolean isEmpty() {
     return !state.store().exists(Presence::isPresent);
   }

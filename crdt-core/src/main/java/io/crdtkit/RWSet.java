@@ -49,7 +49,12 @@ public final class RWSet<E> extends CausalType<RWSet<E>, CausalState<DotMap<E, A
     return new RWSet<>(next);
   }
 
-  /** The empty set. */
+  /**
+   * The empty set.
+   *
+   * @param <E> the element type
+   * @return the set that has seen nothing
+   */
   @SuppressWarnings("unchecked")
   public static <E> RWSet<E> empty() {
     return (RWSet<E>) EMPTY;
@@ -131,12 +136,24 @@ public final class RWSet<E> extends CausalType<RWSet<E>, CausalState<DotMap<E, A
     return dots.get(element).<Iterable<Dot>>map(held -> held).getOrElse(List.empty());
   }
 
-  /** {@code element} added by {@code replica}; it clears the removes it has seen, but loses to concurrent ones. */
+  /**
+   * {@code element} added by {@code replica}; it clears the removes it has seen, but loses to concurrent ones.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param element the element; not null, immutable, with value-based equals and hashCode
+   * @return the set with the add recorded (the element is present unless a concurrent remove arrives)
+   */
   public RWSet<E> add(ReplicaId replica, E element) {
     return update(replica, element, AddRemoveDots::added);
   }
 
-  /** The delta of {@link #add}. */
+  /**
+   * The delta of {@link #add}.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param element the element; not null, immutable, with value-based equals and hashCode
+   * @return the delta: the add's dot, and the dots of the element it observed
+   */
   public RWSet<E> deltaAdd(ReplicaId replica, E element) {
     return delta(replica, element, AddRemoveDots::added);
   }
@@ -144,22 +161,41 @@ public final class RWSet<E> extends CausalType<RWSet<E>, CausalState<DotMap<E, A
   /**
    * {@code element} removed by {@code replica}, with a token that wins over every add it has not seen. The token
    * is kept even if the element is absent here, because an add of it may be in flight.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param element the element; not null, immutable, with value-based equals and hashCode
+   * @return the set with the remove token recorded
    */
   public RWSet<E> remove(ReplicaId replica, E element) {
     return update(replica, element, AddRemoveDots::removed);
   }
 
-  /** The delta of {@link #remove}. */
+  /**
+   * The delta of {@link #remove}.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param element the element; not null, immutable, with value-based equals and hashCode
+   * @return the delta: the token, and the dots of the element it observed
+   */
   public RWSet<E> deltaRemove(ReplicaId replica, E element) {
     return delta(replica, element, AddRemoveDots::removed);
   }
 
-  /** Whether {@code element} is present: added, and no remove concurrent with or after the adds. */
+  /**
+   * Whether {@code element} is present: added, and no remove concurrent with or after the adds.
+   *
+   * @param element any element
+   * @return {@code true} if it is present
+   */
   public boolean contains(E element) {
     return state.store().get(element).isPresent();
   }
 
-  /** The present elements. */
+  /**
+   * The present elements.
+   *
+   * @return the present elements, as a Vavr set
+   */
   public Set<E> value() {
     return state.store().keysWhere(AddRemoveDots::isPresent);
   }
