@@ -38,7 +38,7 @@ import tools.jackson.databind.JavaType;
  * ({@code entries} first, then {@code removed}), written as a step from the previous dot's position in the group.
  * A replica's writes are usually in timestamp order too, so the steps are small: a dot costs two bytes or so in
  * Smile, where the key again would cost its own length. A map without dots (as the format was first written,
- * and as {@code LWWMap.of(registers)} builds it) has neither field, so its bytes are unchanged.
+ * or rebuilt from its registers alone) has neither field, so its bytes are unchanged.
  */
 final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
 
