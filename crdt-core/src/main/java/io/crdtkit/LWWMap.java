@@ -39,14 +39,17 @@ import org.jspecify.annotations.Nullable;
  * does. The context still recognises any stale copy of what was dropped, and any write it has not seen is newer
  * than a settled one (crdt-gc's GC.md, refinement 9).
  *
+ * <p><b>Implementation note.</b> Unlike the other causal types (ORSet, RWSet, the flags, MVRegister, ORMap),
+ * this map does not share their base class: theirs is a dot store joined relative to the two causal contexts,
+ * which the base merges, compares, collects and retires once for all of them. This map's state is five fields
+ * of its own (the writes, the settled values, the context, the stable cut and the latest timestamp), joined
+ * by timestamp rather than by dots, so it implements {@link CausalCrdt}, {@link Collectable} and
+ * {@link Retirable} itself.
+ *
  * @param <K> the key type; keys must be immutable and have value-based equals and hashCode
  * @param <V> the value type, likewise
  */
 @API(status = STABLE, since = "0.1")
-// Not (yet) a CausalType like the other causal types: its state is not a CausalState (a dot store joined relative
-// to the contexts) but five fields of its own (writes, settled values, context, stable cut, latest timestamp)
-// joined by LWWMapJoin's timestamp rules. Joining means moving those fields into a CausalType.State of their own;
-// until then it implements the interfaces by hand.
 public final class LWWMap<K, V>
     implements CausalCrdt<LWWMap<K, V>>, Collectable<LWWMap<K, V>>, Retirable<LWWMap<K, V>>, Timestamped {
 
