@@ -1,0 +1,22 @@
+package io.crdtkit.site;
+
+import static org.awaitility.Awaitility.await;
+
+import io.crdtkit.net.CrdtNode;
+import java.time.Duration;
+import java.util.List;
+
+/** Waiting for a cluster's members in the page tests: with a deadline, never a bare sleep. */
+final class Clusters {
+
+  static final Duration VIEW_DEADLINE = Duration.ofSeconds(30);
+
+  private Clusters() {}
+
+  /** Until every node's view holds exactly these nodes. */
+  static void awaitOneView(List<CrdtNode> nodes) {
+    List<Object> everyone = nodes.stream().map(node -> (Object) node.replica()).sorted().toList();
+    await("one view of " + nodes.size()).atMost(VIEW_DEADLINE).until(() -> nodes.stream()
+        .allMatch(node -> node.members().stream().map(r -> (Object) r).sorted().toList().equals(everyone)));
+  }
+}
