@@ -185,4 +185,38 @@ class RetirementOverTheNetworkTest {
       });
     }
   }
+
+  /** A member that joins after a retirement starts at epoch 0 while the others are at epoch 1. */
+  @Test
+  void aMemberThatJoinsAfterARetirementCatchesUpAndCanLeave() throws Exception {
+    try (InJvmCluster cluster = InJvmCluster.of(3)) {
+      List<CrdtNode> nodes = cluster.nodes();
+      List<Replicated<LWWMap<String, String>>> settings =
+          nodes.stream().map(n -> n.register("settings", LWWMap.<String, String>empty(), SETTINGS)).toList();
+      HybridLogicalClock clock = HybridLogicalClock.create(nodes.get(0).replica());
+      settings.get(0).update((map, self) -> map.deltaPut(clock, "theme", "dark"));
+      await().atMost(DEADLINE).until(() -> settings.stream().allMatch(s -> s.value().containsKey("theme")));
+      CrdtNode crashed = nodes.get(2);
+      cluster.crash(crashed);
+      await().atMost(DEADLINE).until(() -> nodes.get(0).channel().getView().size() == 2);
+      nodes.get(0).retireAbsent().get(20, TimeUnit.SECONDS);
+
+      CrdtNode joiner = cluster.startNode("joiner");
+      Replicated<LWWMap<String, String>> joined = joiner.register("settings", LWWMap.<String, String>empty(),
+          SETTINGS);
+      await().atMost(DEADLINE).untilAsserted(() -> {
+        assertThat(joiner.stats().retired()).containsExactly(crashed.replica());
+        assertThat(joined.value().get("theme").getOrNull()).isEqualTo("dark");
+      });
+      HybridLogicalClock joinersClock = HybridLogicalClock.create(joiner.replica());
+      joined.update((map, self) -> map.deltaPut(joinersClock, "lang", "en"));
+      joiner.leave().get(20, TimeUnit.SECONDS);
+      await().atMost(DEADLINE).untilAsserted(() -> {
+        for (int i = 0; i < 2; i++) {
+          assertThat(nodes.get(i).stats().retired()).containsExactly(crashed.replica(), joiner.replica());
+          assertThat(settings.get(i).value().get("lang").getOrNull()).isEqualTo("en");
+        }
+      });
+    }
+  }
 }

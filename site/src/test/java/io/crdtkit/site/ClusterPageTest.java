@@ -167,6 +167,23 @@ class ClusterPageTest {
     SnippetOutput.write("partition.txt", text.toString());
   }
 
+  @Test
+  @Order(4)
+  void aMemberLeavesGracefullyAndIsRetired() throws Exception {
+    CrdtNode node = start("n3", false);
+    Replicated<ORMap<String, PNCounter>> cart =
+        node.register("cart", ORMap.empty(PNCounter.empty()), new TypeReference<>() {});
+    await().atMost(DEADLINE).until(() -> cart.value().value().equals(carts.get(0).value().value()));
+    cart.update((state, self) -> state.deltaUpdate(self, "tea", qty -> qty.deltaIncrement(self, 1)));
+    // tag::leave[]
+    node.leave().get(30, TimeUnit.SECONDS);        // sent what was pending, retired by the others, closed
+    // end::leave[]
+    await().atMost(DEADLINE).untilAsserted(() -> assertThat(List.of(n0, n1, n2)).allSatisfy(member -> {
+      assertThat(member.stats().retired()).contains(node.replica());
+      assertThat(quantity(carts.get(0).value(), "tea")).isEqualTo(1);
+    }));
+  }
+
   private static long quantity(ORMap<String, PNCounter> cart, String item) {
     return cart.value().get(item).map(PNCounter::value).getOrElse(0L);
   }
