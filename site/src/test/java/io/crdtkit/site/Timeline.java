@@ -29,11 +29,12 @@ final class Timeline<S extends Crdt<S>> {
   enum Kind { UPDATE, MERGE }
 
   /**
-   * One event on one replica's lane: a local update, or the merge of a message. {@code sentAfter} is, for a merge,
+   * One event on one replica's lane: a local update, or the merge of a message, drawn in {@code column} (events made
+   * {@linkplain #meanwhile meanwhile} share one). {@code sentAfter} is, for a merge,
    * how many events had happened when the message was sent (where its arrow starts), and {@code from} its
    * sender; an update has no sender (null) and {@code sentAfter} -1.
    */
-  record Event(int step, ReplicaId replica, Kind kind, String label, String valueAfter,
+  record Event(int step, int column, ReplicaId replica, Kind kind, String label, String valueAfter,
       ReplicaId from, int sentAfter) {}
 
   /** A state in flight: what {@code from} held after {@code sentAfter} events. */
@@ -52,17 +53,38 @@ final class Timeline<S extends Crdt<S>> {
   }
 
   /** Replicas that all start from {@code initial}; {@code show} writes a state's value as the picture shows it. */
-  @SafeVarargs
   static <S extends Crdt<S>> Timeline<S> of(String type, S initial, Function<S, String> show, ReplicaId... replicas) {
     return new Timeline<>(type, initial, show, List.of(replicas));
   }
 
   /** {@code replica} applies {@code update} to its own state. */
   Timeline<S> update(ReplicaId replica, String label, UnaryOperator<S> update) {
+    return update(replica, label, update, nextColumn());
+  }
+
+  /**
+   * {@code replica} applies {@code update} to its own state at the same time as the previous update, which
+   * another replica made: the picture draws them one above the other, concurrent as they are.
+   */
+  Timeline<S> meanwhile(ReplicaId replica, String label, UnaryOperator<S> update) {
+    int column = nextColumn() - 1;
+    boolean alongsideUpdatesOfOthers = !events.isEmpty() && events.stream().filter(e -> e.column() == column)
+        .allMatch(e -> e.kind() == Kind.UPDATE && !e.replica().equals(replica));
+    if (!alongsideUpdatesOfOthers) {
+      throw new IllegalStateException("meanwhile follows an update of another replica: " + label);
+    }
+    return update(replica, label, update, column);
+  }
+
+  private Timeline<S> update(ReplicaId replica, String label, UnaryOperator<S> update, int column) {
     S after = update.apply(state(replica));
     states.put(replica, after);
-    events.add(new Event(events.size(), replica, Kind.UPDATE, label, show.apply(after), null, -1));
+    events.add(new Event(events.size(), column, replica, Kind.UPDATE, label, show.apply(after), null, -1));
     return this;
+  }
+
+  private int nextColumn() {
+    return events.isEmpty() ? 0 : events.get(events.size() - 1).column() + 1;
   }
 
   /** {@code to} merges the state {@code from} holds now (a message delivered at once). */
@@ -84,7 +106,7 @@ final class Timeline<S extends Crdt<S>> {
   Timeline<S> deliver(Message<S> message, ReplicaId to, String label) {
     S after = state(to).merge(message.state());
     states.put(to, after);
-    events.add(new Event(events.size(), to, Kind.MERGE, label, show.apply(after), message.from(),
+    events.add(new Event(events.size(), nextColumn(), to, Kind.MERGE, label, show.apply(after), message.from(),
         message.sentAfter()));
     return this;
   }
@@ -118,6 +140,10 @@ final class Timeline<S extends Crdt<S>> {
 
   List<Event> events() {
     return List.copyOf(events);
+  }
+
+  int columns() {
+    return nextColumn();
   }
 
   String outcome() {

@@ -10,8 +10,9 @@ import java.util.Locale;
 /**
  * Draws a {@link Timeline} as a self-contained SVG: one lane per replica, time left to right, one column per event.
  * A local update is a filled dot, a merge a ring at the end of an arrow from where the sender's lane was when it
- * sent; above each dot what happened, under it the value the replica holds after it, and at the end of each lane
- * its final value. No script, no font but the reader's own, and a title and description for screen readers.
+ * sent; right of each dot, above the lane what happened and under it the value the replica holds after it (clear
+ * of the arrows, which arrive from the left), and at the end of each lane its final value. No script, no font but
+ * the reader's own, and a title and description for screen readers.
  */
 final class TimelineSvg {
 
@@ -19,15 +20,18 @@ final class TimelineSvg {
   private static final String SANS = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
   private static final String MONO = "ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace";
   /** Generous estimates of a character's width, so that no label runs into the next column. */
-  private static final double SANS_CHAR = 7.3;
+  private static final double SANS_CHAR = 7.0;
   private static final double MONO_CHAR = 7.3;
   private static final double NAME_CHAR = 8.6;
   private static final double OUTCOME_CHAR = 7.9;
 
   private static final int TOP = 96;
   private static final int LANE_GAP = 100;
-  private static final int MIN_COLUMN = 84;
-  private static final int COLUMN_PADDING = 20;
+  private static final int MIN_COLUMN = 64;
+  private static final int COLUMN_PADDING = 10;
+  /** Where a column's dot is, from the column's start; its texts start right of it, clear of arrows. */
+  private static final int DOT_OFFSET = 12;
+  private static final int TEXT_OFFSET = 12;
   private static final int DOT = 7;
 
   private TimelineSvg() {}
@@ -38,14 +42,18 @@ final class TimelineSvg {
 
     double nameWidth = replicas.stream().mapToDouble(r -> r.name().length() * NAME_CHAR).max().orElse(0);
     double left = 24 + nameWidth + 24;
-    double[] edges = new double[events.size() + 1];   // edges[i]: where column i starts
-    edges[0] = left;
-    for (int i = 0; i < events.size(); i++) {
-      Event event = events.get(i);
+    double[] widths = new double[timeline.columns()];
+    for (Event event : events) {
       double width = Math.max(event.label().length() * SANS_CHAR, event.valueAfter().length() * MONO_CHAR);
-      edges[i + 1] = edges[i] + Math.max(MIN_COLUMN, width + COLUMN_PADDING);
+      widths[event.column()] = Math.max(widths[event.column()],
+          Math.max(MIN_COLUMN, DOT_OFFSET + TEXT_OFFSET + width + COLUMN_PADDING));
     }
-    double lanesEnd = edges[events.size()] + 12;
+    double[] edges = new double[widths.length + 1];   // edges[c]: where column c starts
+    edges[0] = left;
+    for (int c = 0; c < widths.length; c++) {
+      edges[c + 1] = edges[c] + widths[c];
+    }
+    double lanesEnd = edges[widths.length] + 12;
     String finalHeading = "final value";
     double finalWidth = Math.max(finalHeading.length() * SANS_CHAR,
         replicas.stream().mapToDouble(r -> timeline.shown(r).length() * MONO_CHAR + 18).max().orElse(0));
@@ -90,38 +98,26 @@ final class TimelineSvg {
           "font-family=\"" + MONO + "\" font-size=\"12\" font-weight=\"bold\" fill=\"#222\"", finalValue));
     }
 
+    // the arrows first, so that the dots and the texts' halos are drawn over any arrow that crosses them
     for (Event event : events) {
-      double x = (edges[event.step()] + edges[event.step() + 1]) / 2;
+      if (event.kind() == Kind.MERGE) {
+        svg.append(arrow(event, events, edges, replicas));
+      }
+    }
+    String halo = " stroke=\"#ffffff\" stroke-width=\"4\" paint-order=\"stroke\" stroke-linejoin=\"round\"";
+    for (Event event : events) {
+      double x = edges[event.column()] + DOT_OFFSET;
       int lane = replicas.indexOf(event.replica());
       double y = laneY(lane);
-      if (event.kind() == Kind.MERGE) {
-        int fromLane = replicas.indexOf(event.from());
-        double fromX = event.sentAfter() == 0 ? left : edges[event.sentAfter()] - 4;
-        if (event.sentAfter() == event.step()) {
-          fromX = edges[event.step()] + 6;   // sent just now: the arrow starts at this column's edge
-        }
-        double fromY = laneY(fromLane);
-        double length = Math.hypot(x - fromX, y - fromY);
-        double endX = x - (x - fromX) / length * (DOT + 3);
-        double endY = y - (y - fromY) / length * (DOT + 3);
-        svg.append(String.format(Locale.ROOT,
-            "  <circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2\"/>%n",
-            fromX, fromY, colour(fromLane)));
-        svg.append(String.format(Locale.ROOT,
-            "  <line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1.8\""
-                + " marker-end=\"url(#arrow-%d)\"/>%n",
-            fromX, fromY, endX, endY, colour(fromLane), fromLane));
-        svg.append(String.format(Locale.ROOT,
-            "  <circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"3\"/>%n",
-            x, y, DOT, colour(lane)));
-      } else {
-        svg.append(String.format(Locale.ROOT, "  <circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"/>%n",
-            x, y, DOT, colour(lane)));
-      }
-      String halo = " stroke=\"#ffffff\" stroke-width=\"4\" paint-order=\"stroke\" stroke-linejoin=\"round\"";
-      svg.append(text(x, y - 15, "middle", "font-size=\"13\" fill=\"#222\"" + halo, event.label()));
-      svg.append(text(x, y + 25, "middle", "font-family=\"" + MONO + "\" font-size=\"12\" fill=\"#555\"" + halo,
-          event.valueAfter()));
+      svg.append(event.kind() == Kind.MERGE
+          ? String.format(Locale.ROOT,
+              "  <circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"3\"/>%n",
+              x, y, DOT, colour(lane))
+          : String.format(Locale.ROOT, "  <circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"/>%n",
+              x, y, DOT, colour(lane)));
+      svg.append(text(x + TEXT_OFFSET, y - 11, "start", "font-size=\"13\" fill=\"#222\"" + halo, event.label()));
+      svg.append(text(x + TEXT_OFFSET, y + 21, "start",
+          "font-family=\"" + MONO + "\" font-size=\"12\" fill=\"#555\"" + halo, event.valueAfter()));
     }
 
     double y = lastLane + 58;
@@ -162,6 +158,25 @@ final class TimelineSvg {
     return "+" + text.replace("|", "\\|") + "+";
   }
 
+  /** A merge's arrow: from the sender's lane where it sent, to the ring of the merge. */
+  private static String arrow(Event merge, List<Event> events, double[] edges, List<ReplicaId> replicas) {
+    double x = edges[merge.column()] + DOT_OFFSET;
+    double y = laneY(replicas.indexOf(merge.replica()));
+    int fromLane = replicas.indexOf(merge.from());
+    // sent just now: straight across from the sender's lane; sent earlier: from where its lane was then
+    double fromX = merge.sentAfter() == merge.step() ? x
+        : edges[merge.sentAfter() == 0 ? 0 : events.get(merge.sentAfter() - 1).column() + 1] + 4;
+    double fromY = laneY(fromLane);
+    double length = Math.hypot(x - fromX, y - fromY);
+    double endX = x - (x - fromX) / length * (DOT + 3);
+    double endY = y - (y - fromY) / length * (DOT + 3);
+    return String.format(Locale.ROOT,
+        "  <circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2\"/>%n"
+            + "  <line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1.8\""
+            + " marker-end=\"url(#arrow-%d)\"/>%n",
+        fromX, fromY, colour(fromLane), fromX, fromY, endX, endY, colour(fromLane), fromLane);
+  }
+
   static String title(Timeline<?> timeline) {
     List<String> names = timeline.replicas().stream().map(ReplicaId::name).toList();
     return timeline.type() + " on " + String.join(", ", names.subList(0, names.size() - 1)) + " and "
@@ -172,7 +187,9 @@ final class TimelineSvg {
   static String description(Timeline<?> timeline) {
     StringBuilder text = new StringBuilder();
     for (Event event : timeline.events()) {
-      text.append(event.step() + 1).append(". ").append(event.replica().name()).append(": ").append(event.label())
+      boolean meanwhile = event.step() > 0 && timeline.events().get(event.step() - 1).column() == event.column();
+      text.append(event.step() + 1).append(". ").append(event.replica().name()).append(meanwhile ? ", meanwhile" : "")
+          .append(": ").append(event.label())
           .append(", then holds ").append(event.valueAfter()).append(". ");
     }
     for (ReplicaId replica : timeline.replicas()) {
