@@ -49,7 +49,7 @@ class RenderedSiteCheck {
   @Test
   void everyPageIsThere() {
     assertThat(pages).extracting(page -> SITE.relativize(page).toString())
-        .contains("index.html", "pick-a-type.html");
+        .contains("index.html", "pick-a-type.html", "types.html");
   }
 
   @Test
@@ -132,6 +132,24 @@ class RenderedSiteCheck {
         .map(row -> row.child(0).text().split("<")[0]).toList();
     assertThat(rows).containsExactlyElementsOf(TYPES);
     assertThat(table.select("tbody td").eachText()).noneMatch(cell -> cell.contains("{") || cell.isBlank());
+  }
+
+  @Test
+  void everyTypeHasAPageThatTheTableAndTheIndexLinkToAndThatLinksItsJavadoc() throws IOException {
+    Element table = parse(SITE.resolve("pick-a-type.html")).getElementById("types-table");
+    assertThat(table).as("the comparison table").isNotNull();
+    List<String> linkedFromTheTable = table.select("tbody tr").stream()
+        .map(row -> row.child(0).select("a[href]").attr("href")).toList();
+    List<String> linkedFromTheIndex = parse(SITE.resolve("types.html")).select("a[href^=type-]").eachAttr("href");
+    for (String type : TYPES) {
+      String page = "type-" + type.toLowerCase(java.util.Locale.ROOT) + ".html";
+      assertThat(linkedFromTheTable).as("the comparison table's row of " + type).contains(page);
+      assertThat(linkedFromTheIndex).as("the index of the types").contains(page);
+      Document typePage = parse(SITE.resolve(page));
+      assertThat(typePage.select("a[href]").eachAttr("href")).as(page + " links its Javadoc")
+          .contains("api/io.crdtkit.core/io/crdtkit/" + type + ".html");
+      assertThat(typePage.select("img[src^=images/timeline-]")).as(page + " shows a timeline").isNotEmpty();
+    }
   }
 
   @Test
