@@ -51,18 +51,18 @@ class GcTimelineTest {
       Replicated<LWWMap<String, String>> on0 = settings.get(0);
       Replicated<LWWMap<String, String>> on2 = settings.get(2);
 
-      List<Timeline.Series> series = new ArrayList<>();
+      List<RunChart.Series> series = new ArrayList<>();
       String[] colours = {"#1f77b4", "#2ca02c", "#d62728"};
       for (int i = 0; i < nodes.size(); i++) {
         Replicated<LWWMap<String, String>> mine = settings.get(i);
-        series.add(new Timeline.Series(nodes.get(i).replica().name(), colours[i], "tombstones held",
+        series.add(new RunChart.Series(nodes.get(i).replica().name(), colours[i], "tombstones held",
             () -> (long) mine.value().tombstones()));
       }
-      series.add(new Timeline.Series("merged", "#7f7f7f", "n0: dots merged, and its stable cut",
+      series.add(new RunChart.Series("merged", "#7f7f7f", "n0: dots merged, and its stable cut",
           () -> on0.value().progress().sum()));
-      series.add(new Timeline.Series("stable cut", "#9467bd", "n0: dots merged, and its stable cut",
+      series.add(new RunChart.Series("stable cut", "#9467bd", "n0: dots merged, and its stable cut",
           () -> on0.gcStatus().map(status -> status.stableCut().sum()).getOrElse(0L)));
-      Timeline timeline = new Timeline(series);
+      RunChart timeline = new RunChart(series);
       sampler.scheduleAtFixedRate(timeline::sample, 0, 50, TimeUnit.MILLISECONDS);
 
       for (String key : List.of("theme", "lang", "font", "size", "tz", "unit")) {
@@ -145,10 +145,10 @@ class GcTimelineTest {
   }
 
   /** Until the sampler has recorded {@code millis} more. */
-  private static void awaitSamplesFor(Timeline timeline, long millis) {
+  private static void awaitSamplesFor(RunChart timeline, long millis) {
     long from = timeline.now();
     await().atMost(DEADLINE).until(() -> {
-      List<Timeline.Sample> samples = timeline.samples();
+      List<RunChart.Sample> samples = timeline.samples();
       return !samples.isEmpty() && samples.get(samples.size() - 1).millis() > from + millis;
     });
   }
