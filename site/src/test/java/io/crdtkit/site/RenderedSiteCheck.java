@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,19 +31,47 @@ class RenderedSiteCheck {
   private static final List<String> TYPES = List.of("GCounter", "PNCounter", "GSet", "TwoPhaseSet", "ORSet",
       "RWSet", "LWWRegister", "MVRegister", "EWFlag", "DWFlag", "ORMap", "LWWMap");
 
+  /** The API reference: javadoc's pages, checked apart (existence of link targets only: there are hundreds). */
+  private static final Path API = SITE.resolve("api");
+
   private static List<Path> pages;
 
   @BeforeAll
   static void readTheSite() throws IOException {
     try (Stream<Path> files = Files.walk(SITE)) {
-      pages = files.filter(file -> file.toString().endsWith(".html")).sorted().toList();
+      pages = files.filter(file -> file.toString().endsWith(".html") && !file.startsWith(API)).sorted().toList();
     }
   }
 
   @Test
   void everyPageIsThere() {
     assertThat(pages).extracting(page -> SITE.relativize(page).toString())
-        .contains("index.html", "pick-a-type.html");
+        .contains("index.html", "pick-a-type.html", "benchmarks.html", "api.html");
+    assertThat(API.resolve("index.html")).as("the API reference").isRegularFile();
+  }
+
+  @Test
+  void everyLinkOfTheApiReferenceResolves() throws IOException {
+    List<Path> javadoc;
+    try (Stream<Path> files = Files.walk(API)) {
+      javadoc = files.filter(file -> file.toString().endsWith(".html")).sorted().toList();
+    }
+    Set<Path> checked = new HashSet<>();
+    List<String> broken = new ArrayList<>();
+    for (Path page : javadoc) {
+      for (Element link : parse(page).select("a[href], link[href], script[src], img[src]")) {
+        String address = link.hasAttr("src") ? link.attr("src") : link.attr("href");
+        if (isExternal(address) || address.startsWith("#") || address.isEmpty()) {
+          continue;
+        }
+        Path target = page.resolveSibling(decode(address.split("[?#]")[0])).normalize();
+        if (checked.add(target) && !Files.isRegularFile(target)) {
+          broken.add(name(page) + ": link to a missing file: " + address);
+        }
+      }
+    }
+    assertThat(javadoc).hasSizeGreaterThan(50);
+    assertThat(broken).isEmpty();
   }
 
   @Test
