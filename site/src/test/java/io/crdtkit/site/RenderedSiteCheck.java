@@ -70,6 +70,17 @@ class RenderedSiteCheck {
         }
       }
     }
+    // and what its stylesheets import (javadoc's imports its fonts)
+    try (Stream<Path> files = Files.walk(API)) {
+      for (Path css : files.filter(file -> file.toString().endsWith(".css")).toList()) {
+        Matcher imports = Pattern.compile("@import\\s+url\\(['\"]?([^'\")]+)").matcher(Files.readString(css));
+        while (imports.find()) {
+          if (!isExternal(imports.group(1)) && !Files.isRegularFile(css.resolveSibling(imports.group(1)))) {
+            broken.add(name(css) + ": imports a missing file: " + imports.group(1));
+          }
+        }
+      }
+    }
     assertThat(javadoc).hasSizeGreaterThan(50);
     assertThat(broken).isEmpty();
   }
