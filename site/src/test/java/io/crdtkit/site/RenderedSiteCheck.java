@@ -46,7 +46,7 @@ class RenderedSiteCheck {
   @Test
   void everyPageIsThere() {
     assertThat(pages).extracting(page -> SITE.relativize(page).toString())
-        .contains("index.html", "pick-a-type.html", "benchmarks.html", "api.html");
+        .contains("index.html", "pick-a-type.html", "benchmarks.html", "compare.html", "api.html");
     assertThat(API.resolve("index.html")).as("the API reference").isRegularFile();
   }
 
