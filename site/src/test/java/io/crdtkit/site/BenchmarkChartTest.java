@@ -185,8 +185,12 @@ class BenchmarkChartTest {
     return strings;
   }
 
+  /**
+   * A table cell's text as AsciiDoc: a bar escaped, and the comparisons as the signs they mean (Asciidoctor would
+   * turn a "<=" into an arrow, so that "Smile <= protobuf" read as "Smile ⇐ protobuf").
+   */
   private static String cell(String text) {
-    return text.replace("|", "\\|");
+    return text.replace("|", "\\|").replace("<=", "≤").replace(">=", "≥");
   }
 
   private static int countBars(String svg) {

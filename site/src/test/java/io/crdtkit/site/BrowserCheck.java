@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -99,7 +102,7 @@ class BrowserCheck {
     }
     if (profile != null) {
       try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
       }
     }
   }
@@ -211,15 +214,28 @@ class BrowserCheck {
     screenshotOfTheWindow("pick-a-type-answer.png");
     open("benchmarks.html");
     screenshot("benchmarks.png");
-    List<String> typePages = pages().stream()
-        .filter(page -> !page.startsWith("api/"))
-        .filter(page -> page.toLowerCase(java.util.Locale.ROOT).matches("(.*/)?(types?[-/])?orset\\.html")).toList();
-    if (!typePages.isEmpty()) {
-      open(typePages.get(0));
-      screenshot("type-orset.png");
+    Optional<String> typePage = typePage();
+    if (typePage.isPresent()) {
+      open(typePage.get());
+      screenshot("type-page.png");
     }
     assertThat(SCREENSHOTS.resolve("home.png")).isNotEmptyFile();
     assertThat(SCREENSHOTS.resolve("pick-a-type.png")).isNotEmptyFile();
+  }
+
+  /** A type's own page, ORSet's if there is one: named after the type, e.g. orset.html or types/orset.html. */
+  private static Optional<String> typePage() {
+    List<String> types = ApiReferenceTest.TYPES.stream().map(type -> type.toLowerCase(Locale.ROOT))
+        .sorted(Comparator.comparing(type -> !"orset".equals(type))).toList();
+    for (String type : types) {
+      Optional<String> page = pages().stream().filter(name -> !name.startsWith("api/"))
+          .filter(name -> name.toLowerCase(Locale.ROOT).replaceAll("^(.*/)?(types?-)?", "").equals(type + ".html"))
+          .findFirst();
+      if (page.isPresent()) {
+        return page;
+      }
+    }
+    return Optional.empty();
   }
 
   /** The site's pages, and the API reference's front page and one type's page (not all of javadoc's). */

@@ -133,6 +133,20 @@ class RenderedSiteCheck {
     assertThat(broken).isEmpty();
   }
 
+  /** Asciidoctor turns "<=" and "=>" in text into arrows: a comparison such as "Smile <= protobuf" would read wrong. */
+  @Test
+  void noComparisonIsTurnedIntoAnArrow() throws IOException {
+    List<String> arrows = new ArrayList<>();
+    for (Path page : pages) {
+      Document document = parse(page);
+      document.select("pre, code").remove();
+      if (document.text().contains("\u21d0") || document.text().contains("\u21d2")) {
+        arrows.add(name(page));
+      }
+    }
+    assertThat(arrows).as("pages with ⇐ or ⇒ in their text: write ≤, ≥ or the words").isEmpty();
+  }
+
   @Test
   void theComparisonTableListsEveryTypeWithoutJavaScript() throws IOException {
     Document guide = parse(SITE.resolve("pick-a-type.html"));
