@@ -72,6 +72,8 @@ class BrowserCheck {
       if ("true".equals(System.getenv("CI"))) {
         throw new AssertionError(missing + ". CI=true: CI must run it, so it fails rather than skip.");
       }
+      // said in the build's log too: a class skipped in @BeforeAll shows there only as "Tests run: 0"
+      System.out.println("[WARNING] BrowserCheck skipped: " + missing);
       Assumptions.abort("skipped: " + missing);
     }
     CDP_VERSION_FINDER.setLevel(Level.OFF);
@@ -253,6 +255,7 @@ class BrowserCheck {
   }
 
   private static void open(String page) {
+    browser.manage().logs().get(LogType.BROWSER);   // what earlier pages logged: each page answers for its own
     browser.get(server.address(page));
     new WebDriverWait(browser, PAGE_LOAD).until(driver -> "complete".equals(script("return document.readyState;")));
   }
