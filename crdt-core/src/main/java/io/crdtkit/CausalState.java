@@ -27,7 +27,7 @@ import java.util.Objects;
  * receiver, see {@link DotMap}) while deltas join. Neither it nor {@code delivered} is part of equality (see
  * {@link #equals}).
  */
-final class CausalState<S extends DotStore<S>> {
+final class CausalState<S extends DotStore<S>> implements CausalType.State<CausalState<S>> {
 
   private final S store;
   private final CausalContext context;
@@ -56,13 +56,20 @@ final class CausalState<S extends DotStore<S>> {
     return store;
   }
 
-  CausalContext context() {
+  @Override
+  public CausalContext context() {
     return context;
   }
 
   /** The dots whose updates this state holds the effect of (see the class comment); within the context. */
   CausalContext delivered() {
     return delivered;
+  }
+
+  /** The gap-free prefix of what it has delivered: what its replica's stability reports say (GC.md, rule 3). */
+  @Override
+  public VectorClock progress() {
+    return delivered.vectorClock();
   }
 
   Cuts cuts() {
@@ -109,7 +116,8 @@ final class CausalState<S extends DotStore<S>> {
   }
 
   /** The join; {@code this} when {@code other} adds nothing. */
-  CausalState<S> join(CausalState<S> other) {
+  @Override
+  public CausalState<S> join(CausalState<S> other) {
     if (other == this) {
       return this;
     }
@@ -127,7 +135,8 @@ final class CausalState<S extends DotStore<S>> {
         : new CausalState<>(joinedStore, joinedContext, joinedDelivered, joinedCuts, joinedPartial);
   }
 
-  boolean isLessOrEqual(CausalState<S> other) {
+  @Override
+  public boolean isLessOrEqual(CausalState<S> other) {
     return context.isLessOrEqual(other.context) && join(other).equals(other);
   }
 
@@ -149,7 +158,8 @@ final class CausalState<S extends DotStore<S>> {
    * This state, having also seen {@code seen}. Used for values nested in an {@link ORMap}, whose map tracks what
    * it has delivered: the nested value counts the map's context as delivered too.
    */
-  CausalState<S> withContext(CausalContext seen) {
+  @Override
+  public CausalState<S> withContext(CausalContext seen) {
     CausalContext merged = context.merge(seen);
     if (merged == context) {
       return this;
@@ -158,7 +168,8 @@ final class CausalState<S extends DotStore<S>> {
   }
 
   /** This state with the dots of {@code from} renamed to {@code (to, offset + n)}, in the store and the context. */
-  CausalState<S> rename(ReplicaId from, ReplicaId to, long offset) {
+  @Override
+  public CausalState<S> rename(ReplicaId from, ReplicaId to, long offset) {
     CausalContext renamedContext = context.rename(from, to, offset);
     CausalContext renamedDelivered = delivered == context ? renamedContext : delivered.rename(from, to, offset);
     Cuts renamedCuts = cuts.rename(from, to, offset);
@@ -176,7 +187,8 @@ final class CausalState<S extends DotStore<S>> {
    * Every replica that holds all of {@code retired}'s updates computes the same block, so the renaming is the same
    * everywhere.
    */
-  CausalState<S> retire(ReplicaId retired, ReplicaId heir) {
+  @Override
+  public CausalState<S> retire(ReplicaId retired, ReplicaId heir) {
     CausalContext filled = context.fillGaps(retired);
     CausalContext filledDelivered = delivered == context ? filled : delivered.fillGaps(retired);
     long offset = filled.vectorClock().get(heir);
@@ -193,7 +205,8 @@ final class CausalState<S extends DotStore<S>> {
    * maximum), and its store drops and collapses what they allow. {@code this} if nothing changes. Only a whole
    * state is collected (a collected delta would claim cuts for states it is merged into: GC.md, rule 5).
    */
-  CausalState<S> collect(VectorClock stableCut, VectorClock collapseCut) {
+  @Override
+  public CausalState<S> collect(VectorClock stableCut, VectorClock collapseCut) {
     Cuts raised = cuts.merge(new Cuts(stableCut, collapseCut)).within(context.vectorClock());
     S collected = store.collapse(raised);
     return raised == cuts && collected == store && !partial

@@ -24,12 +24,18 @@ public interface Crdt<S extends Crdt<S>> {
   /**
    * The least state that includes both this one and {@code other}. Returns {@code this} (the same instance)
    * when {@code other} adds nothing, which makes re-delivered and stale states cheap.
+   *
+   * @param other a state of the same type: a whole state, a delta or a delta group
+   * @return the join of the two states; {@code this} if {@code other} adds nothing
    */
   S merge(S other);
 
   /**
    * Whether {@code other} already includes everything this state includes, i.e. whether
    * {@code this.merge(other).equals(other)}.
+   *
+   * @param other a state of the same type
+   * @return {@code true} if this state is at or below {@code other} in the order merge defines
    */
   default boolean isLessOrEqual(S other) {
     return merge(other).equals(other);

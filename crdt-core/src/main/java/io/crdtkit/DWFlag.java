@@ -27,119 +27,147 @@ import org.apiguardian.api.API;
  * could still arrive; the garbage collector drops tokens that are causally stable.
  */
 @API(status = STABLE, since = "0.1")
-public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Collectable<DWFlag> {
+public final class DWFlag extends CausalType<DWFlag, CausalState<AddRemoveDots>> {
 
   private static final DWFlag DISABLED = new DWFlag(CausalState.empty(AddRemoveDots.EMPTY));
 
-  private final CausalState<AddRemoveDots> state;
-
   private DWFlag(CausalState<AddRemoveDots> state) {
-    this.state = state;
+    super(state);
   }
 
-  /** The flag that was never enabled: {@code false}. */
+  @Override
+  DWFlag with(CausalState<AddRemoveDots> next) {
+    return new DWFlag(next);
+  }
+
+  /**
+   * The flag that was never enabled: {@code false}.
+   *
+   * @return the disabled flag, with no metadata
+   */
   public static DWFlag empty() {
     return DISABLED;
   }
 
   /**
-   * The flag holding these enable dots and disable tokens, having seen {@code context}: for decoders and
-   * snapshots.
+   * The flag holding these enable dots and disable tokens, having seen {@code context}: a flag never garbage
+   * collected (tests build such states directly).
    *
    * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice
    */
-  public static DWFlag of(Iterable<Dot> enables, Iterable<Dot> disables, CausalContext context) {
-    return of(enables, disables, VectorClock.empty(), context, GcMetadata.NONE);
+  static DWFlag of(Iterable<Dot> enables, Iterable<Dot> disables, CausalContext context) {
+    return fromParts(new Parts(enables, disables, VectorClock.empty(), context, GcMetadata.NONE));
   }
 
   /**
-   * The flag rebuilt from all its parts, garbage-collection metadata included, for codecs and snapshots (see
-   * {@link ORSet#of(Map, Set, Map, Map, CausalContext, GcMetadata, Set)}). {@code DWFlag.of(f.enableDots(),
-   * f.disableDots(), f.floor(), f.context(), f.gcMetadata())} equals {@code f}.
+   * The parts of a flag that a codec writes and reads back, and a snapshot keeps: what {@link #parts()} returns
+   * and {@link #fromParts} takes. For crdt-jackson and crdt-gc, not for applications: the parts are the flag's
+   * metadata, and their shape may change with any release.
    *
-   * @throws IllegalArgumentException also if the cuts are out of order (collapse cut <= stable cut <= context;
-   *     none in a delta), or the delivered dots are beyond the context
+   * @param enables  the dots of the enables not yet observed by a later disable (in dot order from
+   *                 {@code parts()})
+   * @param disables the disable tokens not yet observed by a later enable: the tombstones
+   * @param floor    what a delta's entry observed beyond the dots it lists (crdt-gc's GC.md, rule 6); empty if none
+   * @param context  every dot the flag has seen
+   * @param gc       the rest of the garbage-collection metadata: cuts, delivered dots, whether it is a delta
    */
   @API(status = INTERNAL, since = "0.1")
-  public static DWFlag of(Iterable<Dot> enables, Iterable<Dot> disables, VectorClock floor, CausalContext context,
-      GcMetadata gc) {
-    Cuts cuts = GcParts.cuts("DWFlag", context, gc);
+  public record Parts(Iterable<Dot> enables, Iterable<Dot> disables, VectorClock floor, CausalContext context,
+      GcMetadata gc) {}
+
+  /**
+   * The flag rebuilt from its parts, garbage-collection metadata included, after checking that they make a valid
+   * state: for codecs and snapshots, not for applications. {@code DWFlag.fromParts(f.parts())} equals {@code f}.
+   *
+   * @param parts what {@link #parts()} returned, or a decoder read
+   * @return the flag
+   * @throws IllegalArgumentException if a dot is beyond the context or given twice, the cuts are out of order
+   *     (collapse cut &lt;= stable cut &lt;= context; none in a delta), or the delivered dots are beyond the context
+   * @throws NullPointerException if a part or a dot is null
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static DWFlag fromParts(Parts parts) {
+    CausalContext context = parts.context();
+    Cuts cuts = GcParts.cuts("DWFlag", context, parts.gc());
     DotClaims claims = new DotClaims("DWFlag", context);
     AddRemoveDots store = new AddRemoveDots(
-        new DotSet(TreeSet.ofAll(claims.claim("enables", enables, false))),
-        new DotSet(TreeSet.ofAll(claims.claim("disables", disables, false))), floor);
-    return new DWFlag(GcParts.state("DWFlag", store, context, cuts, gc));
+        new DotSet(TreeSet.ofAll(claims.claim("enables", parts.enables(), false))),
+        new DotSet(TreeSet.ofAll(claims.claim("disables", parts.disables(), false))), parts.floor());
+    return new DWFlag(GcParts.state("DWFlag", store, context, cuts, parts.gc()));
   }
 
-  /** The floor of the flag's entry, if a delta made it (crdt-gc's GC.md, rule 6): for codecs and snapshots. */
+  /**
+   * This flag's parts, for codecs and snapshots, not for applications (see {@link Parts}).
+   *
+   * @return the parts; {@link #fromParts} rebuilds an equal flag from them
+   */
   @API(status = INTERNAL, since = "0.1")
-  public VectorClock floor() {
-    return state.store().floor();
+  public Parts parts() {
+    return new Parts(enableDots(), disableDots(), state.store().floor(), state.context(), GcMetadata.of(state));
   }
 
-  /** The garbage-collection metadata (crdt-gc's GC.md): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public GcMetadata gcMetadata() {
-    return GcMetadata.of(state);
-  }
-
-  /** The flag enabled by {@code replica}; it clears the disables it has seen, but loses to concurrent ones. */
+  /**
+   * The flag enabled by {@code replica}; it clears the disables it has seen, but loses to concurrent ones.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the enabled flag
+   */
   public DWFlag enable(ReplicaId replica) {
     Dot dot = nextDot(replica);
     return wrap(state.withMinted(AddRemoveDots.added(dot), dot));
   }
 
-  /** The delta of {@link #enable}. */
+  /**
+   * The delta of {@link #enable}.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the delta: the enable's dot, and the dots it observed
+   */
   public DWFlag deltaEnable(ReplicaId replica) {
     Dot dot = nextDot(replica);
     return wrap(state.delta(AddRemoveDots.added(dot).observing(state.deltaFloor()), state.store().dots(), dot));
   }
 
-  /** The flag disabled by {@code replica}, with a token that wins over every enable it has not seen. */
+  /**
+   * The flag disabled by {@code replica}, with a token that wins over every enable it has not seen.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the disabled flag, holding the disable's token
+   */
   public DWFlag disable(ReplicaId replica) {
     Dot dot = nextDot(replica);
     return wrap(state.withMinted(AddRemoveDots.removed(dot), dot));
   }
 
-  /** The delta of {@link #disable}. */
+  /**
+   * The delta of {@link #disable}.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the delta: the token, and the dots it observed
+   */
   public DWFlag deltaDisable(ReplicaId replica) {
     Dot dot = nextDot(replica);
     return wrap(state.delta(AddRemoveDots.removed(dot).observing(state.deltaFloor()), state.store().dots(),
         dot));
   }
 
-  /** Whether the flag is enabled. */
+  /**
+   * Whether the flag is enabled.
+   *
+   * @return {@code true} if at least one enable and no disable it has not seen
+   */
   public boolean value() {
     return state.store().isPresent();
   }
 
   /** The dots of the enables not yet observed by a later disable. */
-  public SortedSet<Dot> enableDots() {
+  SortedSet<Dot> enableDots() {
     return state.store().adds().dots();
   }
 
   /** The disable tokens not yet observed by a later enable. */
-  public SortedSet<Dot> disableDots() {
+  SortedSet<Dot> disableDots() {
     return state.store().removes().dots();
-  }
-
-  /**
-   * This flag without its disable tokens once every replica has fully seen them (every dot at or below
-   * {@code stableCut}): still disabled, with no metadata. {@code this} otherwise.
-   */
-  public DWFlag dropStableTokens(VectorClock stableCut) {
-    return collect(stableCut, VectorClock.empty());
-  }
-
-  /** Drops the stable disable tokens, and remembers the cuts (see {@link RWSet#collect}). */
-  @Override
-  public VectorClock progress() {
-    return state.delivered().vectorClock();
-  }
-
-  @Override
-  public DWFlag collect(VectorClock stableCut, VectorClock collapseCut) {
-    return wrap(state.collect(stableCut, collapseCut));
   }
 
   /** The disable tokens held. */
@@ -149,39 +177,8 @@ public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Coll
   }
 
   /** The number of disable tokens held: the metadata garbage collection can reclaim. */
-  public int disableTokens() {
+  int disableTokens() {
     return state.store().removes().size();
-  }
-
-  /** Every dot this flag has seen. */
-  @Override
-  public CausalContext context() {
-    return state.context();
-  }
-
-  @Override
-  public DWFlag renameReplica(ReplicaId from, ReplicaId to, long offset) {
-    return wrap(state.rename(from, to, offset));
-  }
-
-  @Override
-  public DWFlag retire(ReplicaId retired, ReplicaId heir) {
-    return wrap(state.retire(retired, heir));
-  }
-
-  @Override
-  public DWFlag withContext(CausalContext seen) {
-    return wrap(state.withContext(seen));
-  }
-
-  @Override
-  public DWFlag merge(DWFlag other) {
-    return wrap(state.join(other.state));
-  }
-
-  @Override
-  public boolean isLessOrEqual(DWFlag other) {
-    return state.isLessOrEqual(other.state);
   }
 
   @Override
@@ -191,20 +188,6 @@ public final class DWFlag implements CausalCrdt<DWFlag>, Retirable<DWFlag>, Coll
 
   private Dot nextDot(ReplicaId replica) {
     return state.context().nextDot(Objects.requireNonNull(replica, "replica"));
-  }
-
-  private DWFlag wrap(CausalState<AddRemoveDots> next) {
-    return next == state ? this : new DWFlag(next);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DWFlag other && state.equals(other.state);
-  }
-
-  @Override
-  public int hashCode() {
-    return state.hashCode();
   }
 
   /** {@code DWFlag(false, adds[a:1] removes[b:1] | seen {a:1, b:1})}. */

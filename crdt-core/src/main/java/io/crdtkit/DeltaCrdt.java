@@ -18,6 +18,8 @@ public interface DeltaCrdt<S extends DeltaCrdt<S>> extends Crdt<S> {
   /**
    * The least state of this type (with the same configuration as this one, e.g. an ORMap's value type): the
    * identity of {@link #merge}, and the empty delta group.
+   *
+   * @return the bottom state; merging it into any state changes nothing
    */
   S bottom();
 }

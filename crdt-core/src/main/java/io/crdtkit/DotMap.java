@@ -21,17 +21,32 @@ import org.jspecify.annotations.Nullable;
  * share and costs what they differ by, and a delta's merge visits only the delta's keys when no other key can
  * change (see {@link #mayChangeKeysItLacks}).
  *
- * @param entries    never holds an empty store
- * @param emptyStore the store a side that lacks a key is taken to hold for it
- * @param named      keys a remove's delta names without holding them (empty in whole states): where the dots it
- *                   has seen were held. Only a hint for the exact test of {@link SeenDots}, never trusted; not
- *                   part of equality
+ * <p>Equal maps hold equal entries. The names a remove's delta carries are a hint beside the value, not part of it,
+ * which is why this is a class and not a record (a record promises equality over all its parts).
  */
-record DotMap<K, S extends DotStore<S>>(HashTrie<K, S> entries, S emptyStore, Set<K> named)
-    implements DotStore<DotMap<K, S>> {
+final class DotMap<K, S extends DotStore<S>> implements DotStore<DotMap<K, S>> {
+
+  // Never holds an empty store.
+  private final HashTrie<K, S> entries;
+  // The store a side that lacks a key is taken to hold for it.
+  private final S emptyStore;
+  // Keys a remove's delta names without holding them (empty in whole states): where the dots it has seen were held.
+  // Only a hint for the exact test of SeenDots, never trusted; not part of equality.
+  private final Set<K> named;
+
+  private DotMap(HashTrie<K, S> entries, S emptyStore, Set<K> named) {
+    this.entries = entries;
+    this.emptyStore = emptyStore;
+    this.named = named;
+  }
 
   static <K, S extends DotStore<S>> DotMap<K, S> empty(S emptyStore) {
     return new DotMap<>(HashTrie.empty(), emptyStore, HashSet.empty());
+  }
+
+  /** The keys a remove's delta names (see the class comment); empty in whole states. */
+  Set<K> named() {
+    return named;
   }
 
   /** This delta, naming {@code key} as one whose dots it has seen (a removed key). */

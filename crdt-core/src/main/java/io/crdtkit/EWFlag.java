@@ -8,8 +8,6 @@ import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.clock.VectorClock;
 import io.vavr.collection.List;
-import io.vavr.collection.Map;
-import io.vavr.collection.Set;
 import io.vavr.collection.SortedSet;
 import io.vavr.collection.TreeSet;
 import java.util.Objects;
@@ -28,64 +26,117 @@ import org.apiguardian.api.API;
  * <p><b>Metadata.</b> One dot per concurrent enable while enabled; none while disabled; plus the causal context.
  */
 @API(status = STABLE, since = "0.1")
-public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Retirable<EWFlag> {
+public final class EWFlag extends CausalType<EWFlag, CausalState<Presence>> {
 
   private static final EWFlag DISABLED = new EWFlag(CausalState.empty(Presence.EMPTY));
 
   // An add-wins set of one element: the same payload, collapse and tokens included.
-  private final CausalState<Presence> state;
-
   private EWFlag(CausalState<Presence> state) {
-    this.state = state;
+    super(state);
   }
 
-  /** The flag that was never enabled: {@code false}. */
+  @Override
+  EWFlag with(CausalState<Presence> next) {
+    return new EWFlag(next);
+  }
+
+  /**
+   * The flag that was never enabled: {@code false}.
+   *
+   * @return the disabled flag, with no metadata
+   */
   public static EWFlag empty() {
     return DISABLED;
   }
 
   /**
-   * The flag holding these enable dots, having seen {@code context}: for decoders and snapshots of flags that were
-   * never garbage collected.
+   * The flag holding these enable dots, having seen {@code context}: a flag never garbage collected (tests build
+   * such states directly).
    *
    * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice
    */
-  public static EWFlag of(Iterable<Dot> enables, CausalContext context) {
-    return of(enables, false, List.empty(), VectorClock.empty(), context, GcMetadata.NONE);
+  static EWFlag of(Iterable<Dot> enables, CausalContext context) {
+    return fromParts(new Parts(enables, false, List.empty(), VectorClock.empty(), context, GcMetadata.NONE));
   }
 
   /**
-   * The flag rebuilt from all its parts, garbage-collection metadata included, for codecs and snapshots (see
-   * {@link ORSet#of(Map, Set, Map, Map, CausalContext, GcMetadata, Set)}). {@code EWFlag.of(f.dots(),
-   * f.isCollapsed(), f.tokens(), f.floor(), f.context(), f.gcMetadata())} equals {@code f}.
+   * The parts of a flag that a codec writes and reads back, and a snapshot keeps: what {@link #parts()} returns
+   * and {@link #fromParts} takes. For crdt-jackson and crdt-gc, not for applications: the parts are the flag's
+   * metadata, and their shape may change with any release.
    *
-   * @throws IllegalArgumentException if a dot is beyond {@code context} or given twice, the cuts are out of order,
-   *     the flag is collapsed without a collapse cut, or the delivered dots are beyond the context
+   * @param enables   the dots of the enables that keep the flag on (none once collapsed; in dot order from
+   *                  {@code parts()})
+   * @param collapsed whether the flag is on by a collapsed enable: every replica knows it is stable, and no dot is
+   *                  kept (crdt-gc's GC.md §2)
+   * @param tokens    the disable tokens still held (until they are stable)
+   * @param floor     what a delta's entry observed beyond the dots it lists (GC.md, rule 6); empty if none
+   * @param context   every dot the flag has seen
+   * @param gc        the rest of the garbage-collection metadata: cuts, delivered dots, whether it is a delta
    */
   @API(status = INTERNAL, since = "0.1")
-  public static EWFlag of(Iterable<Dot> enables, boolean collapsed, Iterable<Dot> tokens, VectorClock floor,
-      CausalContext context, GcMetadata gc) {
+  public record Parts(Iterable<Dot> enables, boolean collapsed, Iterable<Dot> tokens, VectorClock floor,
+      CausalContext context, GcMetadata gc) {}
+
+  /**
+   * The flag rebuilt from its parts, garbage-collection metadata included, after checking that they make a valid
+   * state: for codecs and snapshots, not for applications. {@code EWFlag.fromParts(f.parts())} equals {@code f}.
+   *
+   * @param parts what {@link #parts()} returned, or a decoder read
+   * @return the flag
+   * @throws IllegalArgumentException if a dot is beyond the context or given twice, the cuts are out of order, the
+   *     flag is collapsed without a collapse cut, or the delivered dots are beyond the context
+   * @throws NullPointerException if a part or a dot is null
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static EWFlag fromParts(Parts parts) {
+    CausalContext context = parts.context();
     DotClaims claims = new DotClaims("EWFlag", context);
-    Cuts cuts = GcParts.cuts("EWFlag", context, gc);
-    GcParts.requireCollapseCutFor("EWFlag", collapsed, cuts);
-    DotSet adds = new DotSet(TreeSet.ofAll(claims.claim("enables", enables, false)));
-    DotSet tokenDots = new DotSet(TreeSet.ofAll(claims.claim("tokens", tokens, false)));
-    return new EWFlag(GcParts.state("EWFlag", Presence.of(collapsed, adds, tokenDots, floor), context, cuts, gc));
+    Cuts cuts = GcParts.cuts("EWFlag", context, parts.gc());
+    GcParts.requireCollapseCutFor("EWFlag", parts.collapsed(), cuts);
+    DotSet adds = new DotSet(TreeSet.ofAll(claims.claim("enables", parts.enables(), false)));
+    DotSet tokenDots = new DotSet(TreeSet.ofAll(claims.claim("tokens", parts.tokens(), false)));
+    Presence store = Presence.of(parts.collapsed(), adds, tokenDots, parts.floor());
+    return new EWFlag(GcParts.state("EWFlag", store, context, cuts, parts.gc()));
   }
 
-  /** The flag enabled by {@code replica}, with a new dot that wins over every disable that has not seen it. */
+  /**
+   * This flag's parts, for codecs and snapshots, not for applications (see {@link Parts}).
+   *
+   * @return the parts; {@link #fromParts} rebuilds an equal flag from them
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public Parts parts() {
+    return new Parts(dots(), isCollapsed(), tokens(), state.store().floor(), state.context(), GcMetadata.of(state));
+  }
+
+  /**
+   * The flag enabled by {@code replica}, with a new dot that wins over every disable that has not seen it.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the enabled flag
+   */
   public EWFlag enable(ReplicaId replica) {
     Dot dot = nextDot(replica);
     return wrap(state.withMinted(state.store().withAdd(dot), dot));
   }
 
-  /** The delta of {@link #enable}. */
+  /**
+   * The delta of {@link #enable}.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the delta: the enable's dot, and the dots it observed
+   */
   public EWFlag deltaEnable(ReplicaId replica) {
     Dot dot = nextDot(replica);
     return wrap(state.delta(Presence.addDelta(dot, state.deltaFloor()), state.store().dots(), dot));
   }
 
-  /** The flag disabled by {@code replica}: removes the enables seen so far; {@code this} if already off. */
+  /**
+   * The flag disabled by {@code replica}: removes the enables seen so far; {@code this} if already off.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the disabled flag; {@code this} if it was off
+   */
   public EWFlag disable(ReplicaId replica) {
     Objects.requireNonNull(replica, "replica");
     if (!value()) {
@@ -95,7 +146,12 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Re
     return wrap(state.withMinted(state.store().removed(dot, needsToken()), dot));
   }
 
-  /** The delta of {@link #disable}. */
+  /**
+   * The delta of {@link #disable}.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the delta: the enables it observed and its own dot; the bottom flag if it was off
+   */
   public EWFlag deltaDisable(ReplicaId replica) {
     Objects.requireNonNull(replica, "replica");
     if (!value()) {
@@ -113,52 +169,28 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Re
     return state.context().nextDot(Objects.requireNonNull(replica, "replica"));
   }
 
-  /** Whether the flag is enabled. */
+  /**
+   * Whether the flag is enabled.
+   *
+   * @return {@code true} if an enable survives that no disable has seen
+   */
   public boolean value() {
     return state.store().isPresent();
   }
 
   /** The dots of the enables that keep the flag on (none once collapsed). */
-  public SortedSet<Dot> dots() {
+  SortedSet<Dot> dots() {
     return state.store().adds().dots();
   }
 
   /** Whether the flag is on by a collapsed enable: every replica knows it is stable; no dot is kept. */
-  public boolean isCollapsed() {
+  boolean isCollapsed() {
     return state.store().isCollapsed();
   }
 
   /** The disable tokens still held (until stable). */
-  public SortedSet<Dot> tokens() {
+  SortedSet<Dot> tokens() {
     return state.store().tokens().dots();
-  }
-
-  /** The floor of the flag's entry, if a delta made it (crdt-gc's GC.md, rule 6): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public VectorClock floor() {
-    return state.store().floor();
-  }
-
-  /** The garbage-collection metadata (crdt-gc's GC.md): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public GcMetadata gcMetadata() {
-    return GcMetadata.of(state);
-  }
-
-  /** Every dot this flag has seen. */
-  @Override
-  public CausalContext context() {
-    return state.context();
-  }
-
-  @Override
-  public VectorClock progress() {
-    return state.delivered().vectorClock();
-  }
-
-  @Override
-  public EWFlag collect(VectorClock stableCut, VectorClock collapseCut) {
-    return wrap(state.collect(stableCut, collapseCut));
   }
 
   @Override
@@ -167,47 +199,8 @@ public final class EWFlag implements CausalCrdt<EWFlag>, Collectable<EWFlag>, Re
   }
 
   @Override
-  public EWFlag renameReplica(ReplicaId from, ReplicaId to, long offset) {
-    return wrap(state.rename(from, to, offset));
-  }
-
-  @Override
-  public EWFlag retire(ReplicaId retired, ReplicaId heir) {
-    return wrap(state.retire(retired, heir));
-  }
-
-  @Override
-  public EWFlag withContext(CausalContext seen) {
-    return wrap(state.withContext(seen));
-  }
-
-  @Override
-  public EWFlag merge(EWFlag other) {
-    return wrap(state.join(other.state));
-  }
-
-  @Override
-  public boolean isLessOrEqual(EWFlag other) {
-    return state.isLessOrEqual(other.state);
-  }
-
-  @Override
   public EWFlag bottom() {
     return DISABLED;
-  }
-
-  private EWFlag wrap(CausalState<Presence> next) {
-    return next == state ? this : new EWFlag(next);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof EWFlag other && state.equals(other.state);
-  }
-
-  @Override
-  public int hashCode() {
-    return state.hashCode();
   }
 
   /** {@code EWFlag(true, enables [a:2] | seen {a:2})}. */

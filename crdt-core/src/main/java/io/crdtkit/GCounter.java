@@ -34,17 +34,32 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
     this.counts = counts;
   }
 
-  /** The counter at 0. */
+  /**
+   * The counter at 0.
+   *
+   * @return the empty counter
+   */
   public static GCounter empty() {
     return ZERO;
   }
 
-  /** The counter holding these per-replica counts. */
+  /**
+   * The counter holding these per-replica counts.
+   *
+   * @param counts each replica's count; not negative (0 counts are dropped)
+   * @return the counter
+   * @throws IllegalArgumentException if a count is negative
+   */
   public static GCounter of(java.util.Map<ReplicaId, Long> counts) {
     return new GCounter(VectorClock.of(counts));
   }
 
-  /** One more for {@code replica}. */
+  /**
+   * One more for {@code replica}.
+   *
+   * @param replica the replica that counts
+   * @return the counter, one higher
+   */
   public GCounter increment(ReplicaId replica) {
     return increment(replica, 1);
   }
@@ -52,6 +67,9 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
   /**
    * {@code amount} more for {@code replica}; {@code this} if {@code amount} is 0.
    *
+   * @param replica the replica that counts
+   * @param amount  how much more; not negative
+   * @return the counter, {@code amount} higher
    * @throws IllegalArgumentException if {@code amount} is negative: a grow-only counter cannot go down (use a
    *     {@link PNCounter})
    * @throws ArithmeticException if the replica's count would overflow a {@code long}
@@ -66,7 +84,15 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
     return amount == 0 ? this : new GCounter(counts.increment(replica, amount));
   }
 
-  /** The delta of {@link #increment(ReplicaId, long)}: the replica's new count, alone (0 counts too). */
+  /**
+   * The delta of {@link #increment(ReplicaId, long)}: the replica's new count, alone (0 counts too).
+   *
+   * @param replica the replica that counts
+   * @param amount  how much more; not negative
+   * @return the delta, a counter holding the replica's entry only
+   * @throws IllegalArgumentException if {@code amount} is negative
+   * @throws ArithmeticException if the replica's count would overflow a {@code long}
+   */
   public GCounter deltaIncrement(ReplicaId replica, long amount) {
     Objects.requireNonNull(replica, "replica");
     if (amount < 0) {
@@ -80,18 +106,28 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
   /**
    * The sum of all replicas' counts.
    *
+   * @return the counter's value
    * @throws ArithmeticException if the sum exceeds {@code Long.MAX_VALUE} (each count fits, their sum does not)
    */
   public long value() {
     return counts.sum();
   }
 
-  /** The count contributed by {@code replica}. */
+  /**
+   * The count contributed by {@code replica}.
+   *
+   * @param replica any replica
+   * @return its count; 0 if it never counted
+   */
   public long get(ReplicaId replica) {
     return counts.get(replica);
   }
 
-  /** The per-replica counts, sorted by replica. */
+  /**
+   * The per-replica counts, sorted by replica.
+   *
+   * @return each replica that counted, with its count
+   */
   public SortedMap<ReplicaId, Long> entries() {
     return counts.entries();
   }

@@ -30,19 +30,36 @@ public final class GSet<E> implements DeltaCrdt<GSet<E>> {
     this.elements = elements;
   }
 
-  /** The empty set. */
+  /**
+   * The empty set.
+   *
+   * @param <E> the element type
+   * @return the set with no element
+   */
   @SuppressWarnings("unchecked")
   public static <E> GSet<E> empty() {
     return (GSet<E>) EMPTY;
   }
 
-  /** The set of these elements. */
+  /**
+   * The set of these elements.
+   *
+   * @param elements the elements; not null
+   * @param <E>      the element type
+   * @return the set
+   */
   @SafeVarargs
   public static <E> GSet<E> of(E... elements) {
     return ofAll(java.util.Arrays.asList(elements));
   }
 
-  /** The set of these elements. */
+  /**
+   * The set of these elements.
+   *
+   * @param elements the elements; not null
+   * @param <E>      the element type
+   * @return the set
+   */
   public static <E> GSet<E> ofAll(Iterable<E> elements) {
     GSet<E> set = empty();
     for (E element : elements) {
@@ -51,28 +68,62 @@ public final class GSet<E> implements DeltaCrdt<GSet<E>> {
     return set;
   }
 
-  /** This set with {@code element}; {@code this} if it was already there. */
+  /**
+   * This set with {@code element}.
+   *
+   * @param element the element to add; not null
+   * @return the larger set; {@code this} if the element was already there
+   */
   public GSet<E> add(E element) {
     Set<E> added = elements.add(Objects.requireNonNull(element, "GSet element"));
     return added == elements ? this : new GSet<>(added);
   }
 
-  /** The delta of {@link #add}: the element alone. */
+  /**
+   * The delta of {@link #add}: the element alone.
+   *
+   * @param element the element to add; not null
+   * @return the delta, a set of that element only
+   */
   public GSet<E> deltaAdd(E element) {
     return GSet.<E>empty().add(element);
   }
 
-  /** Whether {@code element} was added. */
+  /**
+   * Whether {@code element} was added.
+   *
+   * @param element any element
+   * @return {@code true} if it is in the set
+   */
   public boolean contains(E element) {
     return elements.contains(element);
   }
 
-  /** The elements. */
+  /**
+   * The elements.
+   *
+   * @return the set's elements, as a Vavr set
+   */
   public Set<E> value() {
     return elements;
   }
 
-  /** The number of elements. */
+  /**
+   * The elements as an unmodifiable {@code java.util.Set}, for Java code that does not use Vavr. It is a view of {@link
+   * #value()}, not a copy of it: {@code size}, {@code contains} and iteration are answered by the Vavr value, and
+   * mutators throw {@link UnsupportedOperationException}.
+   *
+   * @return a view of the value of this state (a later state is another object, and does not change it)
+   */
+  public java.util.Set<E> valueAsJava() {
+    return JavaViews.set(value());
+  }
+
+  /**
+   * The number of elements.
+   *
+   * @return how many elements were added
+   */
   public int size() {
     return elements.size();
   }

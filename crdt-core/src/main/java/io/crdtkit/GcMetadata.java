@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param delivered   the dots whose updates it holds the effect of, or {@code null} if that is every dot it has
  *                    seen (GC.md, rule 3)
  * @param delta       whether it is a delta (a join of deltas keeps the elements a remove names; see
- *                    {@link ORSet#removedElements()})
+ *                    {@link ORSet.Parts#removed()})
  */
 @API(status = INTERNAL, since = "0.1")
 public record GcMetadata(VectorClock stableCut, VectorClock collapseCut, @Nullable CausalContext delivered,
@@ -27,6 +27,15 @@ public record GcMetadata(VectorClock stableCut, VectorClock collapseCut, @Nullab
   /** A whole state never collected, that has delivered everything it has seen. */
   public static final GcMetadata NONE = new GcMetadata(VectorClock.empty(), VectorClock.empty(), null, false);
 
+  /**
+   * The metadata, checked for nulls.
+   *
+   * @param stableCut   the stable cut the state was collected at; empty if never
+   * @param collapseCut the collapse cut it was collected at; within the stable cut
+   * @param delivered   the dots whose updates it holds the effect of; {@code null} if every dot it has seen
+   * @param delta       whether it is a delta
+   * @throws NullPointerException if a cut is null
+   */
   public GcMetadata {
     Objects.requireNonNull(stableCut, "stable cut");
     Objects.requireNonNull(collapseCut, "collapse cut");

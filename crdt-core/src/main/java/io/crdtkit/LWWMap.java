@@ -1,5 +1,6 @@
 package io.crdtkit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.crdtkit.clock.CausalContext;
@@ -38,6 +39,13 @@ import org.jspecify.annotations.Nullable;
  * does. The context still recognises any stale copy of what was dropped, and any write it has not seen is newer
  * than a settled one (crdt-gc's GC.md, refinement 9).
  *
+ * <p><b>Implementation note.</b> Unlike the other causal types (ORSet, RWSet, the flags, MVRegister, ORMap),
+ * this map does not share their base class: theirs is a dot store joined relative to the two causal contexts,
+ * which the base merges, compares, collects and retires once for all of them. This map's state is five fields
+ * of its own (the writes, the settled values, the context, the stable cut and the latest timestamp), joined
+ * by timestamp rather than by dots, so it implements {@link CausalCrdt}, {@link Collectable} and
+ * {@link Retirable} itself.
+ *
  * @param <K> the key type; keys must be immutable and have value-based equals and hashCode
  * @param <V> the value type, likewise
  */
@@ -69,7 +77,13 @@ public final class LWWMap<K, V>
     this.latest = latest;
   }
 
-  /** The empty map. */
+  /**
+   * The empty map.
+   *
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the map that has seen nothing
+   */
   @SuppressWarnings("unchecked")
   public static <K, V> LWWMap<K, V> empty() {
     return (LWWMap<K, V>) EMPTY;
@@ -77,48 +91,78 @@ public final class LWWMap<K, V>
 
   /**
    * The map holding these registers, tombstones included, without dots (as an earlier format stored them): such
-   * entries merge by timestamp alone, and their tombstones are never collected.
+   * entries merge by timestamp alone, and their tombstones are never collected. Tests build such states directly.
    *
    * @throws IllegalArgumentException if a register was never written (it would be no entry at all)
    */
-  public static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers) {
+  static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers) {
     return of(registers, HashMap.empty(), CausalContext.empty());
   }
 
   /**
    * The map holding these registers, each recorded under its dot in {@code dots} (a key may lack one), having seen
-   * {@code context}: for decoders and snapshots of maps that were never collected (a collected map also needs
-   * its settled keys, stable cut and latest timestamp: see the last factory).
+   * {@code context}: a map never collected (tests build such states directly).
    *
    * @throws IllegalArgumentException if a register was never written, a dot belongs to no key, is beyond
    *     {@code context} or is held twice
    */
-  public static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, CausalContext context) {
+  static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, CausalContext context) {
     return of(registers, dots, context, null);
   }
 
   /**
    * As {@link #of(Map, Map, CausalContext)}, with the greatest timestamp the map ever merged ({@code null}: the
-   * greatest of {@code registers}); for decoders of states whose collected tombstones had later timestamps.
+   * greatest of {@code registers}).
    *
    * @throws IllegalArgumentException as the other factory, or if a register is newer than {@code latest}
    */
-  public static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, CausalContext context,
+  static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, CausalContext context,
       @Nullable HlcTimestamp latest) {
-    return of(registers, dots, HashMap.empty(), context, VectorClock.empty(), latest);
+    return fromParts(new Parts<>(registers, dots, HashMap.empty(), context, VectorClock.empty(), latest));
   }
 
   /**
-   * The map rebuilt from all its parts, garbage-collection metadata included: the registers of its unsettled keys
-   * and their dots, its settled keys' values, its context, the stable cut it was collected at and its latest
-   * timestamp. {@code LWWMap.of(m.registers(), m.dots(), m.settled(), m.context(), m.stableCut(),
-   * m.latestTimestamp().getOrNull())} equals {@code m}.
+   * The parts of a map that a codec writes and reads back, and a snapshot keeps: what {@link #parts()} returns and
+   * {@link #fromParts} takes. For crdt-jackson and crdt-gc, not for applications: the parts are the map's
+   * metadata, and their shape may change with any release.
    *
-   * @throws IllegalArgumentException as the other factories, or if a key is both settled and written, the stable
-   *     cut is beyond the context, or there are settled keys but no latest timestamp (they were written at one)
+   * @param registers every unsettled key's register, tombstones included
+   * @param dots      the dot each key's winning write was recorded under (keys rebuilt without one are absent)
+   * @param settled   the settled keys and their values: live keys whose winning write was stable when the map was
+   *                  collected, kept without timestamp or dot (crdt-gc's GC.md, refinement 9)
+   * @param context   every write the map has seen, as dots
+   * @param stableCut the stable cut the map was last collected at (empty if never), within its context
+   * @param latest    the greatest timestamp the map ever merged, collected tombstones included; {@code null} for
+   *                  the greatest of {@code registers} (and when there is none)
+   * @param <K>       the key type
+   * @param <V>       the value type
    */
-  public static <K, V> LWWMap<K, V> of(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, Map<K, V> settled,
-      CausalContext context, VectorClock stableCut, @Nullable HlcTimestamp latest) {
+  @API(status = INTERNAL, since = "0.1")
+  public record Parts<K, V>(Map<K, LWWRegister<V>> registers, Map<K, Dot> dots, Map<K, V> settled,
+      CausalContext context, VectorClock stableCut, @Nullable HlcTimestamp latest) {}
+
+  /**
+   * The map rebuilt from its parts, garbage-collection metadata included, after checking that they make a valid
+   * state: for codecs and snapshots, not for applications. {@code LWWMap.fromParts(m.parts())} equals {@code m}.
+   *
+   * @param parts what {@link #parts()} returned, or a decoder read
+   * @param <K>   the key type
+   * @param <V>   the value type
+   * @return the map
+   * @throws IllegalArgumentException if a register was never written, a dot belongs to no key, is beyond the
+   *     context or is held twice, a key is both settled and written, the stable cut is beyond the context, a
+   *     register is newer than the latest timestamp, or there are settled keys but no latest timestamp (they were
+   *     written at one)
+   * @throws NullPointerException if a part, a key, a register or a settled value is null
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static <K, V> LWWMap<K, V> fromParts(Parts<K, V> parts) {
+    Map<K, LWWRegister<V>> registers = parts.registers();
+    Map<K, Dot> dots = parts.dots();
+    Map<K, V> settled = parts.settled();
+    CausalContext context = parts.context();
+    VectorClock stableCut = parts.stableCut();
+    HlcTimestamp latest = parts.latest();
     HashTrie<K, V> settledValues = HashTrie.empty();
     for (Tuple2<K, V> entry : settled) {
       Objects.requireNonNull(entry._1, "LWWMap settled key");
@@ -163,6 +207,16 @@ public final class LWWMap<K, V>
         : new LWWMap<>(entries, settledValues, context, stableCut, effective);
   }
 
+  /**
+   * This map's parts, for codecs and snapshots, not for applications (see {@link Parts}).
+   *
+   * @return the parts; {@link #fromParts} rebuilds an equal map from them
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public Parts<K, V> parts() {
+    return new Parts<>(registers(), dots(), settled(), context, stableCut, latest);
+  }
+
   private static @Nullable HlcTimestamp latestOf(Iterable<? extends LWWRegister<?>> registers) {
     HlcTimestamp newest = null;
     for (LWWRegister<?> register : registers) {
@@ -174,12 +228,26 @@ public final class LWWMap<K, V>
     return newest;
   }
 
-  /** {@code key} mapped to {@code value} at {@code timestamp}; {@code this} if the key holds a newer write. */
+  /**
+   * {@code key} mapped to {@code value} at {@code timestamp}; {@code this} if the key holds a newer write.
+   *
+   * @param timestamp the write's timestamp; newer than the key's current write, or the write changes nothing
+   * @param key       the key; not null, immutable, with value-based equals and hashCode
+   * @param value     the value; not null
+   * @return the map with the write; {@code this} if the key holds a newer one
+   */
   public LWWMap<K, V> put(HlcTimestamp timestamp, K key, V value) {
     return write(key, LWWRegister.of(timestamp, value), false);
   }
 
-  /** The delta of {@link #put(HlcTimestamp, Object, Object)}; empty if the write loses here. */
+  /**
+   * The delta of {@link #put(HlcTimestamp, Object, Object)}; empty if the write loses here.
+   *
+   * @param timestamp the write's timestamp; newer than the key's current write, or the write changes nothing
+   * @param key       the key; not null, immutable, with value-based equals and hashCode
+   * @param value     the value; not null
+   * @return the delta: the write alone; the empty map if it loses here
+   */
   public LWWMap<K, V> deltaPut(HlcTimestamp timestamp, K key, V value) {
     return write(key, LWWRegister.of(timestamp, value), true);
   }
@@ -188,33 +256,71 @@ public final class LWWMap<K, V>
    * {@code key} mapped to {@code value} at a timestamp from {@code clock} after every write this map has merged
    * (collected tombstones included).
    *
+   * @param clock     the replica's clock; it issues a timestamp after every write this map has merged
+   * @param key       the key; not null, immutable, with value-based equals and hashCode
+   * @param value     the value; not null
+   * @return the map with the write
    * @throws io.crdtkit.clock.ClockOffsetException if the map's latest timestamp is too far ahead of the clock
    */
   public LWWMap<K, V> put(HybridLogicalClock clock, K key, V value) {
     return write(key, LWWRegister.of(after(clock), value), false);
   }
 
-  /** The delta of {@link #put(HybridLogicalClock, Object, Object)}. */
+  /**
+   * The delta of {@link #put(HybridLogicalClock, Object, Object)}.
+   *
+   * @param clock     the replica's clock; it issues a timestamp after every write this map has merged
+   * @param key       the key; not null, immutable, with value-based equals and hashCode
+   * @param value     the value; not null
+   * @return the delta: the write alone
+   * @throws io.crdtkit.clock.ClockOffsetException if the map's latest timestamp is too far ahead of the clock
+   */
   public LWWMap<K, V> deltaPut(HybridLogicalClock clock, K key, V value) {
     return write(key, LWWRegister.of(after(clock), value), true);
   }
 
-  /** {@code key} removed at {@code timestamp}, leaving a tombstone; {@code this} if the key holds a newer write. */
+  /**
+   * {@code key} removed at {@code timestamp}, leaving a tombstone; {@code this} if the key holds a newer write.
+   *
+   * @param timestamp the write's timestamp; newer than the key's current write, or the write changes nothing
+   * @param key       the key; not null, immutable, with value-based equals and hashCode
+   * @return the map with the tombstone; {@code this} if the key holds a newer write
+   */
   public LWWMap<K, V> remove(HlcTimestamp timestamp, K key) {
     return write(key, LWWRegister.cleared(timestamp), false);
   }
 
-  /** The delta of {@link #remove(HlcTimestamp, Object)}; empty if the remove loses here. */
+  /**
+   * The delta of {@link #remove(HlcTimestamp, Object)}; empty if the remove loses here.
+   *
+   * @param timestamp the write's timestamp; newer than the key's current write, or the write changes nothing
+   * @param key       the key; not null, immutable, with value-based equals and hashCode
+   * @return the delta: the remove alone; the empty map if it loses here
+   */
   public LWWMap<K, V> deltaRemove(HlcTimestamp timestamp, K key) {
     return write(key, LWWRegister.cleared(timestamp), true);
   }
 
-  /** {@code key} removed at a timestamp from {@code clock} after every write this map has merged. */
+  /**
+   * {@code key} removed at a timestamp from {@code clock} after every write this map has merged.
+   *
+   * @param clock     the replica's clock; it issues a timestamp after every write this map has merged
+   * @param key       the key; not null, immutable, with value-based equals and hashCode
+   * @return the map with the tombstone
+   * @throws io.crdtkit.clock.ClockOffsetException if the map's latest timestamp is too far ahead of the clock
+   */
   public LWWMap<K, V> remove(HybridLogicalClock clock, K key) {
     return write(key, LWWRegister.cleared(after(clock)), false);
   }
 
-  /** The delta of {@link #remove(HybridLogicalClock, Object)}. */
+  /**
+   * The delta of {@link #remove(HybridLogicalClock, Object)}.
+   *
+   * @param clock     the replica's clock; it issues a timestamp after every write this map has merged
+   * @param key       the key; not null, immutable, with value-based equals and hashCode
+   * @return the delta: the remove alone
+   * @throws io.crdtkit.clock.ClockOffsetException if the map's latest timestamp is too far ahead of the clock
+   */
   public LWWMap<K, V> deltaRemove(HybridLogicalClock clock, K key) {
     return write(key, LWWRegister.cleared(after(clock)), true);
   }
@@ -235,10 +341,10 @@ public final class LWWMap<K, V>
   }
 
   /**
-   * This map without the tombstones whose dot is at or below {@code stableCut}: every replica has merged them and
-   * everything they overwrote, so no older write can revive their keys (see crdt-gc). {@code this} if none.
+   * This map without the tombstones whose dot is at or below {@code stableCut}, its live keys left unsettled: what
+   * {@link #collect} does to tombstones, alone, for tests that watch it. {@code this} if none.
    */
-  public LWWMap<K, V> dropStableTombstones(VectorClock stableCut) {
+  LWWMap<K, V> dropStableTombstones(VectorClock stableCut) {
     HashTrie<K, LWWEntry<V>> kept =
         entries.update((key, entry) -> entry.register().isCleared() && entry.isBelow(stableCut) ? null : entry);
     return kept == entries ? this : new LWWMap<>(kept, settled, context, this.stableCut, latest);
@@ -273,33 +379,62 @@ public final class LWWMap<K, V>
   }
 
   /** The stable cut this map was last collected at (empty if never), within its context. */
-  public VectorClock stableCut() {
+  VectorClock stableCut() {
     return stableCut;
   }
 
   /** The settled keys and their values: live keys whose winning write was stable when the map was collected. */
-  public Map<K, V> settled() {
+  Map<K, V> settled() {
     return HashMap.ofEntries(settled);
   }
 
-  /** The value of {@code key}; empty if absent or removed. */
+  /**
+   * The value of {@code key}; empty if absent or removed.
+   *
+   * @param key any key
+   * @return the value of the key's winning write (or settled value); empty if absent or removed
+   */
   public Option<V> get(K key) {
     return register(key).value().orElse(() -> Option.of(settled.get(key)));
   }
 
-  /** Whether {@code key} has a value. */
+  /**
+   * Whether {@code key} has a value.
+   *
+   * @param key any key
+   * @return {@code true} if the key has a value
+   */
   public boolean containsKey(K key) {
     return get(key).isDefined();
   }
 
-  /** The live entries: keys with a value. */
+  /**
+   * The live entries: keys with a value.
+   *
+   * @return each live key with its value, as a Vavr map
+   */
   public Map<K, V> value() {
     return HashMap.ofEntries(Iterator.concat(settled, entries.iterator()
         .filter(entry -> !entry._2.register().isCleared())
         .map(entry -> entry.map2(written -> written.register().value().get()))));
   }
 
-  /** The number of live keys. */
+  /**
+   * The live entries as an unmodifiable {@code java.util.Map}, for Java code that does not use Vavr. It is a view of
+   * {@link #value()}, not a copy of it: {@code size}, {@code contains} and {@code get} are answered by the Vavr value,
+   * and mutators throw {@link UnsupportedOperationException}.
+   *
+   * @return a view of the value of this state (a later state is another object, and does not change it)
+   */
+  public java.util.Map<K, V> valueAsJava() {
+    return JavaViews.map(value());
+  }
+
+  /**
+   * The number of live keys.
+   *
+   * @return how many keys have a value
+   */
   public int size() {
     return settled.size() + entries.values().count(entry -> !entry.register().isCleared());
   }
@@ -311,12 +446,12 @@ public final class LWWMap<K, V>
   }
 
   /** Every unsettled key's register, tombstones included. */
-  public Map<K, LWWRegister<V>> registers() {
+  Map<K, LWWRegister<V>> registers() {
     return HashMap.ofEntries(entries.iterator().map(entry -> entry.map2(LWWEntry::register)));
   }
 
   /** The dot each key's winning write was recorded under (keys rebuilt without one are absent). */
-  public Map<K, Dot> dots() {
+  Map<K, Dot> dots() {
     return HashMap.ofEntries(entries.iterator().filter(entry -> entry._2.dot() != null)
         .map(entry -> entry.map2(written -> Objects.requireNonNull(written.dot()))));
   }

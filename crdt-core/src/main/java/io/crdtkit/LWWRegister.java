@@ -41,19 +41,37 @@ public final class LWWRegister<V> implements DeltaCrdt<LWWRegister<V>>, Timestam
     this.value = value;
   }
 
-  /** The register that was never written. */
+  /**
+   * The register that was never written.
+   *
+   * @param <V> the value type
+   * @return the empty register: no value, no timestamp
+   */
   @SuppressWarnings("unchecked")
   public static <V> LWWRegister<V> empty() {
     return (LWWRegister<V>) EMPTY;
   }
 
-  /** The register holding {@code value} written at {@code timestamp}. */
+  /**
+   * The register holding {@code value} written at {@code timestamp}.
+   *
+   * @param timestamp the write's timestamp
+   * @param value     the value; not null
+   * @param <V>       the value type
+   * @return the register
+   */
   public static <V> LWWRegister<V> of(HlcTimestamp timestamp, V value) {
     return new LWWRegister<>(
         Objects.requireNonNull(timestamp, "timestamp"), Objects.requireNonNull(value, "LWWRegister value"));
   }
 
-  /** The register cleared at {@code timestamp}: no value, but the clear wins over older writes. */
+  /**
+   * The register cleared at {@code timestamp}: no value, but the clear wins over older writes.
+   *
+   * @param timestamp the clear's timestamp
+   * @param <V>       the value type
+   * @return the cleared register
+   */
   public static <V> LWWRegister<V> cleared(HlcTimestamp timestamp) {
     return new LWWRegister<>(Objects.requireNonNull(timestamp, "timestamp"), null);
   }
@@ -61,17 +79,34 @@ public final class LWWRegister<V> implements DeltaCrdt<LWWRegister<V>>, Timestam
   /**
    * {@code value} written at {@code timestamp}; {@code this} if the register already holds a newer write (the
    * stale write loses, exactly as it would when merged later).
+   *
+   * @param timestamp the write's timestamp; newer than every write it should win over
+   * @param value     the value; not null
+   * @return the register holding the newer of the two writes
    */
   public LWWRegister<V> set(HlcTimestamp timestamp, V value) {
     return merge(deltaSet(timestamp, value));
   }
 
-  /** The delta of {@link #set(HlcTimestamp, Object)}: the write alone. */
+  /**
+   * The delta of {@link #set(HlcTimestamp, Object)}: the write alone.
+   *
+   * @param timestamp the write's timestamp; newer than every write it should win over
+   * @param value     the value; not null
+   * @return the delta; the empty register if the write loses here
+   */
   public LWWRegister<V> deltaSet(HlcTimestamp timestamp, V value) {
     return of(timestamp, value);
   }
 
-  /** {@code value} written at a timestamp from {@code clock} that orders after the current write. */
+  /**
+   * {@code value} written at a timestamp from {@code clock} that orders after the current write.
+   *
+   * @param clock     the replica's clock; the timestamp it issues orders after the current write's
+   * @param value     the value; not null
+   * @return the register holding the new write
+   * @throws io.crdtkit.clock.ClockOffsetException if the current write's timestamp is too far ahead of the clock
+   */
   public LWWRegister<V> set(HybridLogicalClock clock, V value) {
     return merge(deltaSet(clock, value));
   }
@@ -79,49 +114,90 @@ public final class LWWRegister<V> implements DeltaCrdt<LWWRegister<V>>, Timestam
   /**
    * The delta of {@link #set(HybridLogicalClock, Object)}.
    *
+   * @param clock     the replica's clock; the timestamp it issues orders after the current write's
+   * @param value     the value; not null
+   * @return the delta: the new write alone
    * @throws io.crdtkit.clock.ClockOffsetException if the current write's timestamp is too far ahead of the clock
    */
   public LWWRegister<V> deltaSet(HybridLogicalClock clock, V value) {
     return of(timestampAfterCurrent(clock), value);
   }
 
-  /** The register cleared at {@code timestamp}; {@code this} if it holds a newer write. */
+  /**
+   * The register cleared at {@code timestamp}.
+   *
+   * @param timestamp the write's timestamp; newer than every write it should win over
+   * @return the cleared register; {@code this} if it holds a newer write
+   */
   public LWWRegister<V> clear(HlcTimestamp timestamp) {
     return merge(deltaClear(timestamp));
   }
 
-  /** The delta of {@link #clear(HlcTimestamp)}: the clear alone. */
+  /**
+   * The delta of {@link #clear(HlcTimestamp)}: the clear alone.
+   *
+   * @param timestamp the write's timestamp; newer than every write it should win over
+   * @return the delta; the empty register if the clear loses here
+   */
   public LWWRegister<V> deltaClear(HlcTimestamp timestamp) {
     return cleared(timestamp);
   }
 
-  /** The register cleared at a timestamp from {@code clock} that orders after the current write. */
+  /**
+   * The register cleared at a timestamp from {@code clock} that orders after the current write.
+   *
+   * @param clock     the replica's clock; the timestamp it issues orders after the current write's
+   * @return the cleared register
+   * @throws io.crdtkit.clock.ClockOffsetException if the current write's timestamp is too far ahead of the clock
+   */
   public LWWRegister<V> clear(HybridLogicalClock clock) {
     return merge(deltaClear(clock));
   }
 
-  /** The delta of {@link #clear(HybridLogicalClock)}. */
+  /**
+   * The delta of {@link #clear(HybridLogicalClock)}.
+   *
+   * @param clock     the replica's clock; the timestamp it issues orders after the current write's
+   * @return the delta: the clear alone
+   * @throws io.crdtkit.clock.ClockOffsetException if the current write's timestamp is too far ahead of the clock
+   */
   public LWWRegister<V> deltaClear(HybridLogicalClock clock) {
     return cleared(timestampAfterCurrent(clock));
   }
 
-  /** The winning value; empty if never written or cleared by the winning write. */
+  /**
+   * The winning value.
+   *
+   * @return the value; empty if never written or cleared by the winning write
+   */
   public Option<V> value() {
     return Option.of(value);
   }
 
-  /** The winning write's timestamp; empty if never written. */
+  /**
+   * The winning write's timestamp.
+   *
+   * @return the timestamp; empty if never written
+   */
   public Option<HlcTimestamp> timestamp() {
     return Option.of(timestamp);
   }
 
-  /** The winning write's timestamp, the only one a register keeps; empty if never written. */
+  /**
+   * The winning write's timestamp, the only one a register keeps.
+   *
+   * @return the timestamp; empty if never written
+   */
   @Override
   public Option<HlcTimestamp> latestTimestamp() {
     return timestamp();
   }
 
-  /** Whether the winning write is a clear: a tombstone, in a map. */
+  /**
+   * Whether the winning write is a clear: a tombstone, in a map.
+   *
+   * @return {@code true} if cleared; {@code false} if it holds a value or was never written
+   */
   public boolean isCleared() {
     return timestamp != null && value == null;
   }
@@ -130,6 +206,9 @@ public final class LWWRegister<V> implements DeltaCrdt<LWWRegister<V>>, Timestam
    * The write with the greater timestamp. Two different writes with one timestamp (a hybrid logical clock never
    * issues one twice: a replica id reused after losing its clock, or forged input) keep one of them, the same on every
    * replica (by hash, then text), so that merging stays total.
+   *
+   * @param other another register
+   * @return the register with the winning write; {@code this} if it is this one's
    */
   @Override
   public LWWRegister<V> merge(LWWRegister<V> other) {

@@ -39,8 +39,7 @@ import org.jspecify.annotations.Nullable;
  * @param <V> the value type; values must be immutable and have value-based equals and hashCode
  */
 @API(status = STABLE, since = "0.1")
-public final class MVRegister<V>
-    implements CausalCrdt<MVRegister<V>>, Collectable<MVRegister<V>>, Retirable<MVRegister<V>> {
+public final class MVRegister<V> extends CausalType<MVRegister<V>, CausalState<ValuedPresence<V, Set<V>>>> {
 
   /** Values fold into the set of values: the register's value. */
   @SuppressWarnings({"rawtypes", "unchecked"})
@@ -69,57 +68,103 @@ public final class MVRegister<V>
   @SuppressWarnings("unchecked")
   private static final MVRegister<?> EMPTY = new MVRegister<>(CausalState.empty(ValuedPresence.empty(SET)));
 
-  private final CausalState<ValuedPresence<V, Set<V>>> state;
-
   private MVRegister(CausalState<ValuedPresence<V, Set<V>>> state) {
-    this.state = state;
+    super(state);
   }
 
-  /** The register that was never written: its value is the empty set. */
+  @Override
+  MVRegister<V> with(CausalState<ValuedPresence<V, Set<V>>> next) {
+    return new MVRegister<>(next);
+  }
+
+  /**
+   * The register that was never written: its value is the empty set.
+   *
+   * @param <V> the value type
+   * @return the register that has seen nothing
+   */
   @SuppressWarnings("unchecked")
   public static <V> MVRegister<V> empty() {
     return (MVRegister<V>) EMPTY;
   }
 
   /**
-   * The register holding these concurrent writes, each under its dot, having seen {@code context}: for decoders
-   * and snapshots of registers that were never garbage collected.
+   * The register holding these concurrent writes, each under its dot, having seen {@code context}: a register never
+   * garbage collected (tests build such states directly).
    *
    * @throws IllegalArgumentException if a dot is beyond {@code context} or a value is null
    */
-  public static <V> MVRegister<V> of(Map<Dot, V> writes, CausalContext context) {
-    return of(writes, HashSet.empty(), List.of(), VectorClock.empty(), context, GcMetadata.NONE);
+  static <V> MVRegister<V> of(Map<Dot, V> writes, CausalContext context) {
+    return fromParts(new Parts<>(TreeMap.ofEntries(writes), HashSet.empty(), List.of(), VectorClock.empty(), context,
+        GcMetadata.NONE));
   }
 
   /**
-   * The register rebuilt from all its parts, garbage-collection metadata included, for codecs and snapshots: the
-   * kept writes under their dots, the values kept without a dot (every replica knows them stable), the tokens, the
-   * floor of a delta (crdt-gc's GC.md, rule 6), the context and the rest of the GC metadata. {@code MVRegister.of(
-   * r.writes(), r.collapsedValues(), r.tokens(), r.floor(), r.context(), r.gcMetadata())} equals {@code r}.
+   * The parts of a register that a codec writes and reads back, and a snapshot keeps: what {@link #parts()} returns
+   * and {@link #fromParts} takes. For crdt-jackson and crdt-gc, not for applications: the parts are the register's
+   * metadata, and their shape may change with any release.
    *
-   * @throws IllegalArgumentException if a dot is beyond {@code context} or held twice, a value is null, the cuts are
-   *     out of order, or values are collapsed without a collapse cut
+   * @param writes    each kept value under the dot of its write
+   * @param collapsed the kept values that every replica knows to be stable, kept without a dot (crdt-gc's GC.md)
+   * @param tokens    the tokens of writes that replaced collapsed values, still held (until they are stable)
+   * @param floor     what a delta's write observed beyond the dots it lists (GC.md, rule 6); empty if none
+   * @param context   every dot the register has seen
+   * @param gc        the rest of the garbage-collection metadata: cuts, delivered dots, whether it is a delta
+   * @param <V>       the value type
    */
   @API(status = INTERNAL, since = "0.1")
-  public static <V> MVRegister<V> of(Map<Dot, V> writes, Set<V> collapsedValues, Iterable<Dot> tokens,
-      VectorClock floor, CausalContext context, GcMetadata gc) {
+  public record Parts<V>(SortedMap<Dot, V> writes, Set<V> collapsed, Iterable<Dot> tokens, VectorClock floor,
+      CausalContext context, GcMetadata gc) {}
+
+  /**
+   * The register rebuilt from its parts, garbage-collection metadata included, after checking that they make a
+   * valid state: for codecs and snapshots, not for applications. {@code MVRegister.fromParts(r.parts())} equals
+   * {@code r}.
+   *
+   * @param parts what {@link #parts()} returned, or a decoder read
+   * @param <V>   the value type
+   * @return the register
+   * @throws IllegalArgumentException if a dot is beyond the context or held twice, the cuts are out of order, or
+   *     values are collapsed without a collapse cut
+   * @throws NullPointerException if a part, a value or a dot is null
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static <V> MVRegister<V> fromParts(Parts<V> parts) {
+    CausalContext context = parts.context();
     DotClaims claims = new DotClaims("MVRegister", context);
-    Cuts cuts = GcParts.cuts("MVRegister", context, gc);
-    GcParts.requireCollapseCutFor("MVRegister", !collapsedValues.isEmpty(), cuts);
+    Cuts cuts = GcParts.cuts("MVRegister", context, parts.gc());
+    GcParts.requireCollapseCutFor("MVRegister", !parts.collapsed().isEmpty(), cuts);
     SortedMap<Dot, V> entries = TreeMap.empty();
-    for (Tuple2<Dot, V> write : writes) {
+    for (Tuple2<Dot, V> write : parts.writes()) {
       claims.claim("write of " + write._2, write._1);
       entries = entries.put(write._1, Objects.requireNonNull(write._2, "MVRegister value"));
     }
-    collapsedValues.forEach(value -> Objects.requireNonNull(value, "MVRegister collapsed value"));
-    DotSet tokenDots = GcParts.dots(claims, "tokens", io.vavr.control.Option.of(tokens),
-        tokens.iterator().hasNext());
+    parts.collapsed().forEach(value -> Objects.requireNonNull(value, "MVRegister collapsed value"));
+    DotSet tokenDots = GcParts.dots(claims, "tokens", io.vavr.control.Option.of(parts.tokens()),
+        parts.tokens().iterator().hasNext());
     ValuedPresence<V, Set<V>> store = ValuedPresence.of(folding(), entries,
-        collapsedValues.isEmpty() ? null : LinkedHashSet.ofAll(collapsedValues), tokenDots, floor);
-    return new MVRegister<>(GcParts.state("MVRegister", store, context, cuts, gc));
+        parts.collapsed().isEmpty() ? null : LinkedHashSet.ofAll(parts.collapsed()), tokenDots, parts.floor());
+    return new MVRegister<>(GcParts.state("MVRegister", store, context, cuts, parts.gc()));
   }
 
-  /** {@code value} written by {@code replica}: it replaces every value seen so far. */
+  /**
+   * This register's parts, for codecs and snapshots, not for applications (see {@link Parts}).
+   *
+   * @return the parts; {@link #fromParts} rebuilds an equal register from them
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public Parts<V> parts() {
+    return new Parts<>(writes(), collapsedValues(), tokens(), state.store().presence().floor(), state.context(),
+        GcMetadata.of(state));
+  }
+
+  /**
+   * {@code value} written by {@code replica}: it replaces every value seen so far.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param value   the value; not null, immutable, with value-based equals and hashCode
+   * @return the register holding this value alone
+   */
   public MVRegister<V> write(ReplicaId replica, V value) {
     Write write = prepare(replica, value);
     ValuedPresence<V, Set<V>> written =
@@ -130,6 +175,10 @@ public final class MVRegister<V>
   /**
    * The delta of {@link #write}: the value under its dot, the dots it replaces as observed, and, once the register
    * has been collected, a token (if a replaced value may be collapsed somewhere) and a floor.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param value   the value; not null, immutable, with value-based equals and hashCode
+   * @return the delta
    */
   public MVRegister<V> deltaWrite(ReplicaId replica, V value) {
     Write write = prepare(replica, value);
@@ -152,89 +201,47 @@ public final class MVRegister<V>
     return new Write(dot, token, needsToken, needsToken ? List.of(dot, token) : List.of(dot));
   }
 
-  /** The values of the concurrent writes not yet replaced: empty if never written, one value if no conflict. */
+  /**
+   * The values of the concurrent writes not yet replaced: empty if never written, one value if no conflict.
+   *
+   * @return the kept values, as a Vavr set
+   */
   public Set<V> value() {
     Set<V> value = state.store().value();
     return value == null ? LinkedHashSet.empty() : value;
   }
 
+  /**
+   * The values of the concurrent writes not yet replaced as an unmodifiable {@code java.util.Set}, for Java code that
+   * does not use Vavr. It is a view of {@link #value()}, not a copy of it: {@code size}, {@code contains} and iteration
+   * are answered by the Vavr value, and mutators throw {@link UnsupportedOperationException}.
+   *
+   * @return a view of the value of this state (a later state is another object, and does not change it)
+   */
+  public java.util.Set<V> valueAsJava() {
+    return JavaViews.set(value());
+  }
+
   /** Each kept value with the dot of its write (values kept without a dot: {@link #collapsedValues()}). */
-  public SortedMap<Dot, V> writes() {
+  SortedMap<Dot, V> writes() {
     return state.store().values();
   }
 
   /** The kept values that every replica knows to be stable, kept without a dot (crdt-gc's GC.md). */
-  public Set<V> collapsedValues() {
+  Set<V> collapsedValues() {
     Set<V> collapsed = state.store().collapsedValue();
     return collapsed == null ? LinkedHashSet.empty() : collapsed;
   }
 
   /** The tokens of writes that replaced collapsed values, still held (until stable). */
-  public SortedSet<Dot> tokens() {
+  SortedSet<Dot> tokens() {
     return state.store().presence().tokens().dots();
-  }
-
-  /** The floor of a delta's write (crdt-gc's GC.md, rule 6): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public VectorClock floor() {
-    return state.store().presence().floor();
-  }
-
-  /** The garbage-collection metadata (crdt-gc's GC.md): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public GcMetadata gcMetadata() {
-    return GcMetadata.of(state);
-  }
-
-  @Override
-  public VectorClock progress() {
-    return state.delivered().vectorClock();
-  }
-
-  /**
-   * This register collected at the given cuts: tokens every replica has seen are dropped, and kept values every
-   * replica knows to be stable lose their dots (crdt-gc's GC.md).
-   */
-  @Override
-  public MVRegister<V> collect(VectorClock stableCut, VectorClock collapseCut) {
-    return wrap(state.collect(stableCut, collapseCut));
   }
 
   /** The tokens held: what collection at stability reclaims. */
   @Override
   public int tombstones() {
     return state.store().presence().tokens().size();
-  }
-
-  /** Every dot this register has seen. */
-  @Override
-  public CausalContext context() {
-    return state.context();
-  }
-
-  @Override
-  public MVRegister<V> renameReplica(ReplicaId from, ReplicaId to, long offset) {
-    return wrap(state.rename(from, to, offset));
-  }
-
-  @Override
-  public MVRegister<V> retire(ReplicaId retired, ReplicaId heir) {
-    return wrap(state.retire(retired, heir));
-  }
-
-  @Override
-  public MVRegister<V> withContext(CausalContext seen) {
-    return wrap(state.withContext(seen));
-  }
-
-  @Override
-  public MVRegister<V> merge(MVRegister<V> other) {
-    return wrap(state.join(other.state));
-  }
-
-  @Override
-  public boolean isLessOrEqual(MVRegister<V> other) {
-    return state.isLessOrEqual(other.state);
   }
 
   @Override
@@ -245,20 +252,6 @@ public final class MVRegister<V>
   @SuppressWarnings("unchecked")
   private static <V> ValuedPresence.Folding<V, Set<V>> folding() {
     return (ValuedPresence.Folding<V, Set<V>>) SET;
-  }
-
-  private MVRegister<V> wrap(CausalState<ValuedPresence<V, Set<V>>> next) {
-    return next == state ? this : new MVRegister<>(next);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MVRegister<?> other && state.equals(other.state);
-  }
-
-  @Override
-  public int hashCode() {
-    return state.hashCode();
   }
 
   /** {@code MVRegister{a:2=red, b:1=blue} | seen {a:2, b:1}}. */

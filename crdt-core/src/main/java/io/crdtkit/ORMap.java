@@ -64,82 +64,110 @@ import org.apiguardian.api.API;
  */
 @API(status = STABLE, since = "0.1")
 public final class ORMap<K, V extends Crdt<V>>
-    implements CausalCrdt<ORMap<K, V>>, Collectable<ORMap<K, V>>, Retirable<ORMap<K, V>>, Timestamped {
+    extends CausalType<ORMap<K, V>, CausalState<DotMap<K, ValuedPresence<V, V>>>> implements Timestamped {
 
-  // Keys whose entry is not present (only remove tokens, or a delta's floor) are absent; see ValuedPresence.
-  private final CausalState<DotMap<K, ValuedPresence<V, V>>> state;
   private final V bottomValue;
 
+  // Keys whose entry is not present (only remove tokens, or a delta's floor) are absent; see ValuedPresence.
   private ORMap(CausalState<DotMap<K, ValuedPresence<V, V>>> state, V bottomValue) {
-    this.state = state;
+    super(state);
     this.bottomValue = bottomValue;
+  }
+
+  @Override
+  ORMap<K, V> with(CausalState<DotMap<K, ValuedPresence<V, V>>> next) {
+    return new ORMap<>(next, bottomValue);
   }
 
   /**
    * The empty map whose absent keys read as {@code bottomValue} when updated, e.g. {@code PNCounter.empty()}.
+   *
+   * @param bottomValue the value an absent key starts from; not null
+   * @param <K>         the key type
+   * @param <V>         the nested CRDT type
+   * @return the map that has seen nothing
    */
   public static <K, V extends Crdt<V>> ORMap<K, V> empty(V bottomValue) {
     return new ORMap<>(CausalState.empty(emptyStore()), Objects.requireNonNull(bottomValue, "bottom value"));
   }
 
   /**
-   * The map holding, per key, the deltas of its live updates each under its dot, having seen {@code context}:
-   * for decoders and snapshots. {@code ORMap.of(m.bottomValue(), m.deltas(), m.context())} equals {@code m}.
+   * The map holding, per key, the deltas of its live updates each under its dot, having seen {@code context}: a
+   * whole map never garbage collected (tests build such states directly). Unlike {@link #fromParts}, it checks
+   * that the map's context covers the nested deltas' contexts, a rule only whole states keep.
    *
    * @throws IllegalArgumentException if a key has no update, a dot is beyond {@code context} or held twice, a
    *     causal nested delta has seen a dot the map has not (the map's context covers every nested one), or two
    *     updates of a key hold different writes under one timestamp (no valid state does: see {@link Conflicts})
    */
-  public static <K, V extends Crdt<V>> ORMap<K, V> of(
+  static <K, V extends Crdt<V>> ORMap<K, V> of(
       V bottomValue, Map<K, ? extends Map<Dot, V>> deltas, CausalContext context) {
-    return of(bottomValue, deltas, context, true);
+    return of(new Parts<>(bottomValue, deltas, HashMap.empty(), HashMap.empty(), HashMap.empty(), context,
+        GcMetadata.NONE), true);
   }
 
   /**
-   * Like {@link #of}, for a state that may be a delta (a full state is a delta too): for decoders, which cannot
-   * tell the two apart. It checks everything {@link #of} checks except that the map's context covers the nested
-   * deltas' contexts, a rule only full states keep: the delta of {@link #deltaUpdate} has seen just the dots it
-   * mints and replaces, while its nested delta has also seen the nested dots it overwrites (an ORSet delta that
-   * removes an element has seen that element's dots). Added for crdt-jackson, which decodes such deltas.
+   * The parts of a map that a codec writes and reads back, and a snapshot keeps: what {@link #parts()} returns and
+   * {@link #fromParts} takes. For crdt-jackson and crdt-gc, not for applications: the parts are the map's
+   * metadata, and their shape may change with any release.
    *
-   * @throws IllegalArgumentException if a key has no update, or a dot is beyond {@code context} or held twice
-   */
-  public static <K, V extends Crdt<V>> ORMap<K, V> ofDelta(
-      V bottomValue, Map<K, ? extends Map<Dot, V>> deltas, CausalContext context) {
-    return of(bottomValue, deltas, context, false);
-  }
-
-  private static <K, V extends Crdt<V>> ORMap<K, V> of(V bottomValue, Map<K, ? extends Map<Dot, V>> deltas,
-      CausalContext context, boolean nestedContextsCovered) {
-    return of(bottomValue, deltas, HashMap.empty(), HashMap.empty(), HashMap.empty(), context, GcMetadata.NONE,
-        nestedContextsCovered);
-  }
-
-  /**
-   * The map rebuilt from all its parts, garbage-collection metadata included, for codecs and snapshots: the deltas
-   * of each key's live updates, the collapsed value of each key whose stable updates were folded (crdt-gc's GC.md),
-   * the remove tokens, the floors of a delta's keys (GC.md, rule 6), the context and the rest of the GC metadata.
-   * {@code ORMap.of(m.bottomValue(), m.deltas(), m.collapsedValues(), m.tokens(), m.floors(), m.context(),
-   * m.gcMetadata())} equals {@code m}. Like {@link #ofDelta}, it does not check the nested values' contexts against
-   * the map's: a decoder cannot tell a delta from a whole state.
-   *
-   * @throws IllegalArgumentException if a dot is beyond {@code context} or held twice, a key listed with updates or
-   *     tokens has none, the cuts are out of order (collapse cut <= stable cut <= context; none in a delta), values
-   *     are collapsed without a collapse cut, or two updates of a key hold different writes under one timestamp
+   * @param bottom    the value an absent key starts from when it is updated
+   * @param deltas    per key, the deltas of its live updates under their dots (in dot order from {@code parts()})
+   * @param collapsed per key whose stable updates were folded (crdt-gc's GC.md): their fold, a value without a dot
+   * @param tokens    the remove tokens still held, by key (until they are stable)
+   * @param floors    the floor of each key that has one: what a delta's entry observed beyond the dots it lists
+   *                  (GC.md, rule 6)
+   * @param context   every dot the map has seen
+   * @param gc        the rest of the garbage-collection metadata: cuts, delivered dots, whether it is a delta
+   * @param <K>       the key type
+   * @param <V>       the nested CRDT type
    */
   @API(status = INTERNAL, since = "0.1")
-  public static <K, V extends Crdt<V>> ORMap<K, V> of(V bottomValue, Map<K, ? extends Map<Dot, V>> deltas,
-      Map<K, V> collapsedValues, Map<K, ? extends Iterable<Dot>> tokens, Map<K, VectorClock> floors,
-      CausalContext context, GcMetadata gc) {
-    return of(bottomValue, deltas, collapsedValues, tokens, floors, context, gc, false);
+  public record Parts<K, V extends Crdt<V>>(V bottom, Map<K, ? extends Map<Dot, V>> deltas, Map<K, V> collapsed,
+      Map<K, ? extends Iterable<Dot>> tokens, Map<K, VectorClock> floors, CausalContext context, GcMetadata gc) {}
+
+  /**
+   * The map rebuilt from its parts, garbage-collection metadata included, after checking that they make a valid
+   * state: for codecs and snapshots, not for applications. {@code ORMap.fromParts(m.parts())} equals {@code m}.
+   * The parts may be those of a delta (a decoder cannot tell a delta from a whole state), so the nested values'
+   * contexts are not checked against the map's: the delta of {@link #deltaUpdate} has seen just the dots it mints
+   * and replaces, while its nested delta has also seen the nested dots it overwrites.
+   *
+   * @param parts what {@link #parts()} returned, or a decoder read
+   * @param <K>   the key type
+   * @param <V>   the nested CRDT type
+   * @return the map
+   * @throws IllegalArgumentException if a dot is beyond the context or held twice, a key listed with updates or
+   *     tokens has none, the cuts are out of order (collapse cut &lt;= stable cut &lt;= context; none in a delta),
+   *     values are collapsed without a collapse cut, or two updates of a key hold different writes under one
+   *     timestamp
+   * @throws NullPointerException if a part, a key, a value or a dot is null
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static <K, V extends Crdt<V>> ORMap<K, V> fromParts(Parts<K, V> parts) {
+    return of(parts, false);
   }
 
-  private static <K, V extends Crdt<V>> ORMap<K, V> of(V bottomValue, Map<K, ? extends Map<Dot, V>> deltas,
-      Map<K, V> collapsedValues, Map<K, ? extends Iterable<Dot>> tokens, Map<K, VectorClock> floors,
-      CausalContext context, GcMetadata gc, boolean nestedContextsCovered) {
-    Objects.requireNonNull(bottomValue, "bottom value");
+  /**
+   * This map's parts, for codecs and snapshots, not for applications (see {@link Parts}).
+   *
+   * @return the parts; {@link #fromParts} rebuilds an equal map from them
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public Parts<K, V> parts() {
+    return new Parts<>(bottomValue, deltas(), collapsedValues(), tokens(), floors(), state.context(),
+        GcMetadata.of(state));
+  }
+
+  private static <K, V extends Crdt<V>> ORMap<K, V> of(Parts<K, V> parts, boolean nestedContextsCovered) {
+    V bottomValue = Objects.requireNonNull(parts.bottom(), "bottom value");
+    CausalContext context = parts.context();
+    Map<K, ? extends Map<Dot, V>> deltas = parts.deltas();
+    Map<K, V> collapsedValues = parts.collapsed();
+    Map<K, ? extends Iterable<Dot>> tokens = parts.tokens();
+    Map<K, VectorClock> floors = parts.floors();
     DotClaims claims = new DotClaims("ORMap", context);
-    Cuts cuts = GcParts.cuts("ORMap", context, gc);
+    Cuts cuts = GcParts.cuts("ORMap", context, parts.gc());
     GcParts.requireCollapseCutFor("ORMap", !collapsedValues.isEmpty(), cuts);
     DotMap<K, ValuedPresence<V, V>> store = emptyStore();
     for (K key : deltas.keySet().union(collapsedValues.keySet()).union(tokens.keySet()).union(floors.keySet())) {
@@ -167,7 +195,7 @@ public final class ORMap<K, V extends Crdt<V>>
       VectorClock floor = floors.get(key).getOrElse(VectorClock.empty());
       store = store.with(key, ValuedPresence.of(folding(), keyDeltas, collapsed, tokenDots, floor));
     }
-    return new ORMap<>(GcParts.state("ORMap", store, context, cuts, gc), bottomValue);
+    return new ORMap<>(GcParts.state("ORMap", store, context, cuts, parts.gc()), bottomValue);
   }
 
   private static void requireCovered(boolean check, String what, Object value, CausalContext context) {
@@ -180,7 +208,12 @@ public final class ORMap<K, V extends Crdt<V>>
   /**
    * The map after {@code replica} updates {@code key} with {@code deltaMutator}, creating the key if absent.
    *
+   * @param replica      the replica that makes the update; it mints the update's dot
+   * @param key          the key; not null, immutable, with value-based equals and hashCode
    * @param deltaMutator from the key's current value to the delta to merge in; must not return {@code null}
+   * @return the map with the key present and the delta merged into its value
+   * @throws IllegalArgumentException if the nested mutator minted dots for another replica
+   * @throws NullPointerException if the delta mutator returned {@code null}
    */
   public ORMap<K, V> update(ReplicaId replica, K key, UnaryOperator<V> deltaMutator) {
     Update<V> update = prepare(replica, key, deltaMutator);
@@ -188,7 +221,16 @@ public final class ORMap<K, V extends Crdt<V>>
     return wrap(state.withMinted(state.store().with(key, updated), update.minted));
   }
 
-  /** The delta of {@link #update}: the key's new delta under a new dot, and the dots it makes redundant. */
+  /**
+   * The delta of {@link #update}: the key's new delta under a new dot, and the dots it makes redundant.
+   *
+   * @param replica      the replica that makes the update; it mints the update's dot
+   * @param key          the key; not null, immutable, with value-based equals and hashCode
+   * @param deltaMutator from the key's current value to the delta to merge in; must not return {@code null}
+   * @return the delta
+   * @throws IllegalArgumentException if the nested mutator minted dots for another replica
+   * @throws NullPointerException if the delta mutator returned {@code null}
+   */
   public ORMap<K, V> deltaUpdate(ReplicaId replica, K key, UnaryOperator<V> deltaMutator) {
     Update<V> update = prepare(replica, key, deltaMutator);
     // No floor: an update leaves the key's other values, collapsed ones included, where they are.
@@ -201,6 +243,10 @@ public final class ORMap<K, V extends Crdt<V>>
    * The map without {@code key}, removed by {@code replica}: removes the updates of it seen so far, and records the
    * remove as an event (a dot in the context; also a remove token if the key's updates may be collapsed somewhere,
    * see crdt-gc's GC.md). {@code this} if it is absent.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param key     the key to remove
+   * @return the map without the key; {@code this} if it was absent
    */
   public ORMap<K, V> remove(ReplicaId replica, K key) {
     Objects.requireNonNull(replica, "replica");
@@ -213,7 +259,13 @@ public final class ORMap<K, V extends Crdt<V>>
     return wrap(state.withMinted(state.store().with(key, removed), dot));
   }
 
-  /** The delta of {@link #remove}: the observed dots of {@code key}, the remove's dot, and any token and floor. */
+  /**
+   * The delta of {@link #remove}: the observed dots of {@code key}, the remove's dot, and any token and floor.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param key     the key to remove
+   * @return the delta; the bottom map if the key was absent
+   */
   public ORMap<K, V> deltaRemove(ReplicaId replica, K key) {
     Objects.requireNonNull(replica, "replica");
     ValuedPresence<V, V> current = state.store().get(Objects.requireNonNull(key, "ORMap key"));
@@ -227,12 +279,22 @@ public final class ORMap<K, V extends Crdt<V>>
     return wrap(state.delta(tokens, current.dots(), dot));
   }
 
-  /** The value of {@code key}; empty if absent. */
+  /**
+   * The value of {@code key}; empty if absent.
+   *
+   * @param key any key
+   * @return the merge of the key's live updates (and collapsed value); empty if absent
+   */
   public Option<V> get(K key) {
     return Option.of(state.store().get(key).value());
   }
 
-  /** Whether {@code key} is present. */
+  /**
+   * Whether {@code key} is present.
+   *
+   * @param key any key
+   * @return {@code true} if an update of it survives that no remove has seen
+   */
   public boolean containsKey(K key) {
     return state.store().get(key).isPresent();
   }
@@ -256,116 +318,88 @@ public final class ORMap<K, V extends Crdt<V>>
     return Option.of(latest);
   }
 
-  /** The present keys and their values. */
+  /**
+   * The present keys and their values.
+   *
+   * @return each present key with its value, as a Vavr map
+   */
   public Map<K, V> value() {
     return state.store().viewsWhere(ValuedPresence::isPresent, ValuedPresence::value);
   }
 
-  /** The present keys. */
+  /**
+   * The present keys and their values as an unmodifiable {@code java.util.Map}, for Java code that does not use Vavr.
+   * It is a view of {@link #value()}, not a copy of it: {@code size}, {@code contains} and {@code get} are answered by
+   * the Vavr value, and mutators throw {@link UnsupportedOperationException}.
+   *
+   * @return a view of the value of this state (a later state is another object, and does not change it)
+   */
+  public java.util.Map<K, V> valueAsJava() {
+    return JavaViews.map(value());
+  }
+
+  /**
+   * The present keys.
+   *
+   * @return the present keys, as a Vavr set
+   */
   public Set<K> keySet() {
     return state.store().keysWhere(ValuedPresence::isPresent);
   }
 
-  /** The number of present keys. */
+  /**
+   * The number of present keys.
+   *
+   * @return how many keys are present
+   */
   public int size() {
     return state.store().count(ValuedPresence::isPresent);
   }
 
-  /** Whether no key is present. */
+  /**
+   * Whether no key is present.
+   *
+   * @return {@code true} if no key is present
+   */
   public boolean isEmpty() {
     return !state.store().exists(ValuedPresence::isPresent);
   }
 
   /** The value an absent key starts from. */
-  public V bottomValue() {
+  V bottomValue() {
     return bottomValue;
   }
 
-  /**
-   * Per key, the deltas of its live updates under their dots: with {@link #context()}, the state of a map never
-   * collected (the parts below complete the state of a collected one).
-   */
-  public Map<K, SortedMap<Dot, V>> deltas() {
+  /** Per key, the deltas of its live updates under their dots. */
+  Map<K, SortedMap<Dot, V>> deltas() {
     return state.store().viewsWhere(entry -> !entry.values().isEmpty(), ValuedPresence::values);
   }
 
   /** Per key whose stable updates were folded (crdt-gc's GC.md): their fold, a value without a dot. */
-  public Map<K, V> collapsedValues() {
+  Map<K, V> collapsedValues() {
     return state.store().viewsWhere(entry -> entry.collapsedValue() != null, ValuedPresence::collapsedValue);
   }
 
   /** The remove tokens still held (until stable), by key. */
-  public Map<K, SortedSet<Dot>> tokens() {
+  Map<K, SortedSet<Dot>> tokens() {
     return state.store().viewsWhere(entry -> !entry.presence().tokens().isEmpty(),
         entry -> entry.presence().tokens().dots());
   }
 
-  /** The floor of each key that has one (crdt-gc's GC.md, rule 6): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public Map<K, VectorClock> floors() {
+  /** The floor of each key that has one (crdt-gc's GC.md, rule 6). */
+  Map<K, VectorClock> floors() {
     return state.store().viewsWhere(entry -> !entry.presence().floor().isEmpty(), entry -> entry.presence().floor());
   }
 
-  /** The garbage-collection metadata (crdt-gc's GC.md): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public GcMetadata gcMetadata() {
-    return GcMetadata.of(state);
-  }
-
   /** The number of update dots {@code key} holds: its metadata (none once its updates are collapsed). */
-  public int dotCount(K key) {
+  int dotCount(K key) {
     return state.store().get(key).values().size();
-  }
-
-  @Override
-  public VectorClock progress() {
-    return state.delivered().vectorClock();
-  }
-
-  /**
-   * This map collected at the given cuts: remove tokens every replica has seen are dropped, and the updates of a key
-   * that every replica knows to be stable fold into one value without a dot (crdt-gc's GC.md).
-   */
-  @Override
-  public ORMap<K, V> collect(VectorClock stableCut, VectorClock collapseCut) {
-    return wrap(state.collect(stableCut, collapseCut));
   }
 
   /** The remove tokens held: what collection at stability reclaims. */
   @Override
   public int tombstones() {
     return state.store().iterator().map(entry -> entry._2.presence().tokens().size()).sum().intValue();
-  }
-
-  /** Every dot this map has seen, removed ones included. */
-  @Override
-  public CausalContext context() {
-    return state.context();
-  }
-
-  @Override
-  public ORMap<K, V> renameReplica(ReplicaId from, ReplicaId to, long offset) {
-    return wrap(state.rename(from, to, offset));
-  }
-
-  @Override
-  public ORMap<K, V> retire(ReplicaId retired, ReplicaId heir) {
-    return wrap(state.retire(retired, heir));
-  }
-
-  @Override
-  public ORMap<K, V> withContext(CausalContext seen) {
-    return wrap(state.withContext(seen));
-  }
-
-  @Override
-  public ORMap<K, V> merge(ORMap<K, V> other) {
-    return wrap(state.join(other.state));
-  }
-
-  @Override
-  public boolean isLessOrEqual(ORMap<K, V> other) {
-    return state.isLessOrEqual(other.state);
   }
 
   @Override
@@ -464,20 +498,6 @@ public final class ORMap<K, V extends Crdt<V>>
   // After MERGING: the one empty store every map shares.
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static final DotMap<?, ?> EMPTY_STORE = DotMap.empty(ValuedPresence.empty(MERGING));
-
-  private ORMap<K, V> wrap(CausalState<DotMap<K, ValuedPresence<V, V>>> next) {
-    return next == state ? this : new ORMap<>(next, bottomValue);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ORMap<?, ?> other && state.equals(other.state);
-  }
-
-  @Override
-  public int hashCode() {
-    return state.hashCode();
-  }
 
   /** {@code ORMap{milk=PNCounter(2, ...) {a:1=PNCounter(2, ...)}} | seen {a:1}}: each key's value and deltas. */
   @Override

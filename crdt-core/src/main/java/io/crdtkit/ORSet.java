@@ -37,18 +37,26 @@ import org.apiguardian.api.API;
  * @param <E> the element type; elements must be immutable and have value-based equals and hashCode
  */
 @API(status = STABLE, since = "0.1")
-public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E>>, Retirable<ORSet<E>> {
+public final class ORSet<E> extends CausalType<ORSet<E>, CausalState<DotMap<E, Presence>>> {
 
   private static final ORSet<?> EMPTY = new ORSet<>(CausalState.empty(emptyStore()));
 
   // Elements whose payload is not present (only remove tokens) are absent; see Presence.
-  private final CausalState<DotMap<E, Presence>> state;
-
   private ORSet(CausalState<DotMap<E, Presence>> state) {
-    this.state = state;
+    super(state);
   }
 
-  /** The empty set. */
+  @Override
+  ORSet<E> with(CausalState<DotMap<E, Presence>> next) {
+    return new ORSet<>(next);
+  }
+
+  /**
+   * The empty set.
+   *
+   * @param <E> the element type
+   * @return the set that has seen nothing
+   */
   @SuppressWarnings("unchecked")
   public static <E> ORSet<E> empty() {
     return (ORSet<E>) EMPTY;
@@ -56,51 +64,93 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
 
   /**
    * The set holding exactly these elements, each with the dots of its concurrent adds, having seen
-   * {@code context}: for decoders and snapshots of sets that were never garbage collected. {@code ORSet.of(
-   * s.entries(), s.context())} equals {@code s} for such a set.
+   * {@code context}: a set never garbage collected (tests build such states directly).
    *
    * @throws IllegalArgumentException if an element has no dot, a dot is beyond {@code context}, or two elements
    *     hold the same dot
    */
-  public static <E> ORSet<E> of(Map<E, ? extends Iterable<Dot>> entries, CausalContext context) {
-    return of(entries, HashSet.empty(), HashMap.empty(), HashMap.empty(), context, GcMetadata.NONE, HashSet.empty());
+  static <E> ORSet<E> of(Map<E, ? extends Iterable<Dot>> entries, CausalContext context) {
+    return fromParts(new Parts<>(entries, HashSet.empty(), HashMap.empty(), HashMap.empty(), context, GcMetadata.NONE,
+        HashSet.empty()));
   }
 
   /**
-   * The set rebuilt from all its parts, garbage-collection metadata included, for codecs and snapshots: the add
-   * dots of elements, the elements present by a collapsed (stable) presence, the remove tokens, the floors of a
-   * delta's elements (crdt-gc's GC.md, rule 6), the context, the rest of the GC metadata, and the elements a
-   * remove's delta names (hints that a merge checks, so any set of them is safe). {@code ORSet.of(s.entries(),
-   * s.collapsedElements(), s.tokens(), s.floors(), s.context(), s.gcMetadata(), s.removedElements())} equals
-   * {@code s}.
+   * The parts of a set that a codec writes and reads back, and a snapshot keeps: what {@link #parts()} returns and
+   * {@link #fromParts} takes. For crdt-jackson and crdt-gc, not for applications: the parts are the set's
+   * metadata, which an application never needs to read, and whose shape may change with any release.
    *
-   * @throws IllegalArgumentException if a dot is beyond {@code context} or held twice, an element listed with
-   *     adds or tokens has none, the cuts are out of order (collapse cut <= stable cut <= context; none in a
-   *     delta), elements are collapsed without a collapse cut, or the delivered dots are beyond the context
+   * @param adds      each element with add dots, and those dots (one per concurrent add; in dot order from
+   *                  {@code parts()})
+   * @param collapsed the elements present by a collapsed presence: every replica knows their adds are stable, so
+   *                  no dot is kept (crdt-gc's GC.md §2)
+   * @param tokens    the remove tokens still held, by element (until they are stable)
+   * @param floors    the floor of each element that has one: what a delta's entry observed beyond the dots it lists
+   *                  (GC.md, rule 6)
+   * @param context   every dot the set has seen
+   * @param gc        the rest of the garbage-collection metadata: cuts, delivered dots, whether it is a delta
+   * @param removed   the elements a remove's delta names: a receiver checks the dots the delta has seen against
+   *                  what it holds for them, and so merges the delta without walking its whole set. Only a hint
+   *                  (a wrong or missing name makes the merge walk the set), and no part of equality
+   * @param <E>       the element type
    */
   @API(status = INTERNAL, since = "0.1")
-  public static <E> ORSet<E> of(Map<E, ? extends Iterable<Dot>> entries, Set<E> collapsedElements,
+  public record Parts<E>(Map<E, ? extends Iterable<Dot>> adds, Set<E> collapsed,
       Map<E, ? extends Iterable<Dot>> tokens, Map<E, VectorClock> floors, CausalContext context, GcMetadata gc,
-      Set<E> removedElements) {
+      Set<E> removed) {}
+
+  /**
+   * The set rebuilt from its parts, garbage-collection metadata included, after checking that they make a valid
+   * state: for codecs and snapshots, not for applications. {@code ORSet.fromParts(s.parts())} equals {@code s}.
+   *
+   * @param parts what {@link #parts()} returned, or a decoder read
+   * @param <E>   the element type
+   * @return the set
+   * @throws IllegalArgumentException if a dot is beyond the context or held twice, an element listed with adds or
+   *     tokens has none, the cuts are out of order (collapse cut &lt;= stable cut &lt;= context; none in a delta),
+   *     elements are collapsed without a collapse cut, or the delivered dots are beyond the context
+   * @throws NullPointerException if a part, an element or a dot is null
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static <E> ORSet<E> fromParts(Parts<E> parts) {
+    CausalContext context = parts.context();
     DotClaims claims = new DotClaims("ORSet", context);
-    Cuts cuts = GcParts.cuts("ORSet", context, gc);
-    GcParts.requireCollapseCutFor("ORSet", !collapsedElements.isEmpty(), cuts);
+    Cuts cuts = GcParts.cuts("ORSet", context, parts.gc());
+    Map<E, ? extends Iterable<Dot>> entries = parts.adds();
+    Map<E, ? extends Iterable<Dot>> tokens = parts.tokens();
+    GcParts.requireCollapseCutFor("ORSet", !parts.collapsed().isEmpty(), cuts);
     DotMap<E, Presence> store = emptyStore();
-    for (E element : entries.keySet().union(collapsedElements).union(tokens.keySet()).union(floors.keySet())) {
+    for (E element : entries.keySet().union(parts.collapsed()).union(tokens.keySet()).union(parts.floors().keySet())) {
       Objects.requireNonNull(element, "ORSet element");
       DotSet adds = GcParts.dots(claims, "element " + element, entries.get(element), entries.containsKey(element));
       DotSet tokenDots =
           GcParts.dots(claims, "tokens of " + element, tokens.get(element), tokens.containsKey(element));
-      VectorClock floor = floors.get(element).getOrElse(VectorClock.empty());
-      store = store.with(element, Presence.of(collapsedElements.contains(element), adds, tokenDots, floor));
+      VectorClock floor = parts.floors().get(element).getOrElse(VectorClock.empty());
+      store = store.with(element, Presence.of(parts.collapsed().contains(element), adds, tokenDots, floor));
     }
-    for (E element : removedElements) {
+    for (E element : parts.removed()) {
       store = store.withName(Objects.requireNonNull(element, "ORSet removed element"));
     }
-    return new ORSet<>(GcParts.state("ORSet", store, context, cuts, gc));
+    return new ORSet<>(GcParts.state("ORSet", store, context, cuts, parts.gc()));
   }
 
-  /** {@code element} added by {@code replica}, with a new dot; it wins over every remove that has not seen it. */
+  /**
+   * This set's parts, for codecs and snapshots, not for applications (see {@link Parts}).
+   *
+   * @return the parts; {@link #fromParts} rebuilds an equal set from them
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public Parts<E> parts() {
+    return new Parts<>(entries(), collapsedElements(), tokens(), floors(), state.context(), gcMetadata(),
+        removedElements());
+  }
+
+  /**
+   * {@code element} added by {@code replica}, with a new dot; it wins over every remove that has not seen it.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param element the element; not null, immutable, with value-based equals and hashCode
+   * @return the set with the element present
+   */
   public ORSet<E> add(ReplicaId replica, E element) {
     Objects.requireNonNull(element, "ORSet element");
     Dot dot = nextDot(replica);
@@ -108,7 +158,13 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
     return wrap(state.withMinted(state.store().update(element, presence -> presence.withAdd(dot)), dot));
   }
 
-  /** The delta of {@link #add}: the new dot for {@code element}, and the dots it replaces as observed. */
+  /**
+   * The delta of {@link #add}: the new dot for {@code element}, and the dots it replaces as observed.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param element the element; not null, immutable, with value-based equals and hashCode
+   * @return the delta
+   */
   public ORSet<E> deltaAdd(ReplicaId replica, E element) {
     Objects.requireNonNull(element, "ORSet element");
     Dot dot = nextDot(replica);
@@ -120,6 +176,10 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
    * This set without {@code element}, removed by {@code replica}: removes the adds of it seen so far, and records
    * the remove as an event (a dot in the context; also a remove token if the element may be collapsed somewhere,
    * see crdt-gc's GC.md). {@code this} if it is absent.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param element the element; not null, immutable, with value-based equals and hashCode
+   * @return the set without the element; {@code this} if it was absent
    */
   public ORSet<E> remove(ReplicaId replica, E element) {
     Objects.requireNonNull(replica, "replica");
@@ -131,7 +191,13 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
     return after == state.store() ? this : wrap(state.withMinted(after, dot));
   }
 
-  /** The delta of {@link #remove}: the observed add dots of {@code element}, the remove's dot, any token. */
+  /**
+   * The delta of {@link #remove}: the observed add dots of {@code element}, the remove's dot, any token.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param element the element; not null, immutable, with value-based equals and hashCode
+   * @return the delta; the bottom set if the element was absent
+   */
   public ORSet<E> deltaRemove(ReplicaId replica, E element) {
     Objects.requireNonNull(replica, "replica");
     Objects.requireNonNull(element, "ORSet element");
@@ -145,7 +211,12 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
     return wrap(state.delta(tokens, current.dots(), dot));
   }
 
-  /** The empty set that has observed (and so removes) every element seen so far; {@code this} if empty. */
+  /**
+   * The empty set that has observed (and so removes) every element seen so far; {@code this} if empty.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the empty set, having seen this one; {@code this} if it was empty
+   */
   public ORSet<E> clear(ReplicaId replica) {
     Objects.requireNonNull(replica, "replica");
     if (isEmpty()) {
@@ -155,7 +226,12 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
     return wrap(state.withMinted(clearing.after, clearing.minted));
   }
 
-  /** The delta of {@link #clear}: each element's observed add dots, the removes' dots, and any tokens. */
+  /**
+   * The delta of {@link #clear}: each element's observed add dots, the removes' dots, and any tokens.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @return the delta; the bottom set if this one was empty
+   */
   public ORSet<E> deltaClear(ReplicaId replica) {
     Objects.requireNonNull(replica, "replica");
     if (isEmpty()) {
@@ -204,85 +280,87 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
     return state.context().nextDot(Objects.requireNonNull(replica, "replica"));
   }
 
-  /** Whether {@code element} is present. */
+  /**
+   * Whether {@code element} is present.
+   *
+   * @param element any element
+   * @return {@code true} if an add of it survives that no remove has seen
+   */
   public boolean contains(E element) {
     return state.store().get(element).isPresent();
   }
 
-  /** The present elements. */
+  /**
+   * The present elements.
+   *
+   * @return the present elements, as a Vavr set
+   */
   public Set<E> value() {
     return state.store().keysWhere(Presence::isPresent);
   }
 
-  /** The number of present elements. */
+  /**
+   * The present elements as an unmodifiable {@code java.util.Set}, for Java code that does not use Vavr. It is a view
+   * of {@link #value()}, not a copy of it: {@code size}, {@code contains} and iteration are answered by the Vavr value,
+   * and mutators throw {@link UnsupportedOperationException}.
+   *
+   * @return a view of the value of this state (a later state is another object, and does not change it)
+   */
+  public java.util.Set<E> valueAsJava() {
+    return JavaViews.set(value());
+  }
+
+  /**
+   * The number of present elements.
+   *
+   * @return how many elements are present
+   */
   public int size() {
     return state.store().count(Presence::isPresent);
   }
 
-  /** Whether no element is present. */
+  /**
+   * Whether no element is present.
+   *
+   * @return {@code true} if no element is present
+   */
   public boolean isEmpty() {
     return !state.store().exists(Presence::isPresent);
   }
 
-  /** Each element with add dots, and those dots (one per concurrent add): with the parts below, the state. */
-  public Map<E, SortedSet<Dot>> entries() {
+  /** Each element with add dots, and those dots (one per concurrent add). */
+  Map<E, SortedSet<Dot>> entries() {
     return state.store().viewsWhere(presence -> !presence.adds().isEmpty(), presence -> presence.adds().dots());
   }
 
   /** The elements present by a collapsed presence: every replica knows their adds are stable; no dots kept. */
-  public Set<E> collapsedElements() {
+  Set<E> collapsedElements() {
     return state.store().keysWhere(Presence::isCollapsed);
   }
 
-  /**
-   * The elements a remove's delta names (empty for whole states and other deltas): a receiver checks the dots the
-   * delta has seen against what it holds for them, and so merges the delta without walking its whole set. A name
-   * is only a hint: if the check fails (a name is wrong or missing), the merge walks the set. Not part of equality.
-   */
-  public Set<E> removedElements() {
+  /** The elements a remove's delta names (see {@link Parts#removed()}); empty for whole states and other deltas. */
+  Set<E> removedElements() {
     return state.store().named();
   }
 
   /** The remove tokens still held (until stable), by element. */
-  public Map<E, SortedSet<Dot>> tokens() {
+  Map<E, SortedSet<Dot>> tokens() {
     return state.store().viewsWhere(presence -> !presence.tokens().isEmpty(), presence -> presence.tokens().dots());
   }
 
-  /** The floor of each element that has one (crdt-gc's GC.md, rule 6): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public Map<E, VectorClock> floors() {
+  /** The floor of each element that has one (crdt-gc's GC.md, rule 6). */
+  Map<E, VectorClock> floors() {
     return state.store().viewsWhere(presence -> !presence.floor().isEmpty(), Presence::floor);
   }
 
-  /** The garbage-collection metadata (crdt-gc's GC.md): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public GcMetadata gcMetadata() {
+  /** The garbage-collection metadata (crdt-gc's GC.md). */
+  GcMetadata gcMetadata() {
     return GcMetadata.of(state);
   }
 
   /** The add dots that keep {@code element} present (empty if absent or collapsed): one per concurrent add. */
-  public SortedSet<Dot> dots(E element) {
+  SortedSet<Dot> dots(E element) {
     return state.store().get(element).adds().dots();
-  }
-
-  /** Every dot this set has seen, removed ones included. */
-  @Override
-  public CausalContext context() {
-    return state.context();
-  }
-
-  /**
-   * This set collected at the given cuts: remove tokens every replica has seen are dropped, and the adds every
-   * replica knows to be stable fold into a collapsed presence that keeps no dot (crdt-gc's GC.md).
-   */
-  @Override
-  public VectorClock progress() {
-    return state.delivered().vectorClock();
-  }
-
-  @Override
-  public ORSet<E> collect(VectorClock stableCut, VectorClock collapseCut) {
-    return wrap(state.collect(stableCut, collapseCut));
   }
 
   /** The remove tokens held: what collection at stability reclaims. */
@@ -292,52 +370,12 @@ public final class ORSet<E> implements CausalCrdt<ORSet<E>>, Collectable<ORSet<E
   }
 
   @Override
-  public ORSet<E> renameReplica(ReplicaId from, ReplicaId to, long offset) {
-    return wrap(state.rename(from, to, offset));
-  }
-
-  @Override
-  public ORSet<E> retire(ReplicaId retired, ReplicaId heir) {
-    return wrap(state.retire(retired, heir));
-  }
-
-  @Override
-  public ORSet<E> withContext(CausalContext seen) {
-    return wrap(state.withContext(seen));
-  }
-
-  @Override
-  public ORSet<E> merge(ORSet<E> other) {
-    CausalState<DotMap<E, Presence>> joined = state.join(other.state);
-    return joined == state ? this : new ORSet<>(joined);
-  }
-
-  @Override
-  public boolean isLessOrEqual(ORSet<E> other) {
-    return state.isLessOrEqual(other.state);
-  }
-
-  @Override
   public ORSet<E> bottom() {
     return empty();
   }
 
   private static <E> DotMap<E, Presence> emptyStore() {
     return DotMap.empty(Presence.EMPTY);
-  }
-
-  private ORSet<E> wrap(CausalState<DotMap<E, Presence>> next) {
-    return next == state ? this : new ORSet<>(next);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ORSet<?> other && state.equals(other.state);
-  }
-
-  @Override
-  public int hashCode() {
-    return state.hashCode();
   }
 
   /** {@code ORSet{milk=[a:1], eggs=[b:2]} | seen {a:1, b:2}}. */

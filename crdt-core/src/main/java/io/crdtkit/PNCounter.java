@@ -31,17 +31,32 @@ public final class PNCounter implements DeltaCrdt<PNCounter>, Retirable<PNCounte
     this.decrements = decrements;
   }
 
-  /** The counter at 0. */
+  /**
+   * The counter at 0.
+   *
+   * @return the empty counter
+   */
   public static PNCounter empty() {
     return ZERO;
   }
 
-  /** The counter made of these grow-only counters of increments and decrements. */
+  /**
+   * The counter made of these grow-only counters of increments and decrements.
+   *
+   * @param increments every replica's total of increments
+   * @param decrements every replica's total of decrements
+   * @return the counter; its value is their difference
+   */
   public static PNCounter of(GCounter increments, GCounter decrements) {
     return new PNCounter(increments, decrements);
   }
 
-  /** One more, counted for {@code replica}. */
+  /**
+   * One more, counted for {@code replica}.
+   *
+   * @param replica the replica that counts
+   * @return the counter, one higher
+   */
   public PNCounter increment(ReplicaId replica) {
     return increment(replica, 1);
   }
@@ -49,6 +64,9 @@ public final class PNCounter implements DeltaCrdt<PNCounter>, Retirable<PNCounte
   /**
    * {@code amount} more, counted for {@code replica}.
    *
+   * @param replica the replica that counts
+   * @param amount  how much more; not negative
+   * @return the counter, {@code amount} higher
    * @throws IllegalArgumentException if {@code amount} is negative (use {@link #decrement})
    */
   public PNCounter increment(ReplicaId replica, long amount) {
@@ -59,13 +77,23 @@ public final class PNCounter implements DeltaCrdt<PNCounter>, Retirable<PNCounte
    * The delta of {@link #increment(ReplicaId, long)}: the replica's new total of increments, and its unchanged
    * total of decrements, so that the delta includes every earlier delta of that replica (a map holding counter
    * deltas then keeps one per replica).
+   *
+   * @param replica the replica that counts
+   * @param amount  how much more; not negative
+   * @return the delta, a counter holding the replica's entries only
+   * @throws IllegalArgumentException if {@code amount} is negative
    */
   public PNCounter deltaIncrement(ReplicaId replica, long amount) {
     return new PNCounter(
         increments.deltaIncrement(replica, nonNegative(amount, "increment")), decrements.deltaIncrement(replica, 0));
   }
 
-  /** One less, counted for {@code replica}. */
+  /**
+   * One less, counted for {@code replica}.
+   *
+   * @param replica the replica that counts
+   * @return the counter, one lower
+   */
   public PNCounter decrement(ReplicaId replica) {
     return decrement(replica, 1);
   }
@@ -73,29 +101,52 @@ public final class PNCounter implements DeltaCrdt<PNCounter>, Retirable<PNCounte
   /**
    * {@code amount} less, counted for {@code replica}.
    *
+   * @param replica the replica that counts
+   * @param amount  how much less; not negative
+   * @return the counter, {@code amount} lower
    * @throws IllegalArgumentException if {@code amount} is negative (use {@link #increment})
    */
   public PNCounter decrement(ReplicaId replica, long amount) {
     return with(increments, decrements.increment(replica, nonNegative(amount, "decrement")));
   }
 
-  /** The delta of {@link #decrement(ReplicaId, long)}: both of the replica's totals, as for increments. */
+  /**
+   * The delta of {@link #decrement(ReplicaId, long)}: both of the replica's totals, as for increments.
+   *
+   * @param replica the replica that counts
+   * @param amount  how much less; not negative
+   * @return the delta, a counter holding the replica's entries only
+   * @throws IllegalArgumentException if {@code amount} is negative
+   */
   public PNCounter deltaDecrement(ReplicaId replica, long amount) {
     return new PNCounter(
         increments.deltaIncrement(replica, 0), decrements.deltaIncrement(replica, nonNegative(amount, "decrement")));
   }
 
-  /** Increments minus decrements. */
+  /**
+   * Increments minus decrements.
+   *
+   * @return the counter's value
+   * @throws ArithmeticException if the difference does not fit a {@code long}
+   */
   public long value() {
     return Math.subtractExact(increments.value(), decrements.value());
   }
 
-  /** The grow-only counter of increments. */
+  /**
+   * The grow-only counter of increments.
+   *
+   * @return every replica's total of increments
+   */
   public GCounter increments() {
     return increments;
   }
 
-  /** The grow-only counter of decrements. */
+  /**
+   * The grow-only counter of decrements.
+   *
+   * @return every replica's total of decrements
+   */
   public GCounter decrements() {
     return decrements;
   }

@@ -36,73 +36,124 @@ import org.apiguardian.api.API;
  * @param <E> the element type; elements must be immutable and have value-based equals and hashCode
  */
 @API(status = STABLE, since = "0.1")
-public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>, Collectable<RWSet<E>> {
+public final class RWSet<E> extends CausalType<RWSet<E>, CausalState<DotMap<E, AddRemoveDots>>> {
 
   private static final RWSet<?> EMPTY = new RWSet<>(CausalState.empty(emptyStore()));
 
-  private final CausalState<DotMap<E, AddRemoveDots>> state;
-
   private RWSet(CausalState<DotMap<E, AddRemoveDots>> state) {
-    this.state = state;
+    super(state);
   }
 
-  /** The empty set. */
+  @Override
+  RWSet<E> with(CausalState<DotMap<E, AddRemoveDots>> next) {
+    return new RWSet<>(next);
+  }
+
+  /**
+   * The empty set.
+   *
+   * @param <E> the element type
+   * @return the set that has seen nothing
+   */
   @SuppressWarnings("unchecked")
   public static <E> RWSet<E> empty() {
     return (RWSet<E>) EMPTY;
   }
 
   /**
-   * The set holding these add dots and remove tokens per element, having seen {@code context}: for decoders and
-   * snapshots. An element may appear in either map or both.
+   * The set holding these add dots and remove tokens per element, having seen {@code context}: a set never garbage
+   * collected (tests build such states directly). An element may appear in either map or both.
    *
    * @throws IllegalArgumentException if a dot is beyond {@code context} or held twice, or an element is given
    *     with no dot at all
    */
-  public static <E> RWSet<E> of(
+  static <E> RWSet<E> of(
       Map<E, ? extends Iterable<Dot>> adds, Map<E, ? extends Iterable<Dot>> removes, CausalContext context) {
-    return of(adds, removes, HashMap.empty(), context, GcMetadata.NONE);
+    return fromParts(new Parts<>(adds, removes, HashMap.empty(), context, GcMetadata.NONE));
   }
 
   /**
-   * The set rebuilt from all its parts, garbage-collection metadata included, for codecs and snapshots: the floors
-   * of a delta's elements (crdt-gc's GC.md, rule 6) and the rest of the GC metadata (see {@link ORSet#of(Map, Set,
-   * Map, Map, CausalContext, GcMetadata, Set)}). {@code RWSet.of(s.addDots(), s.removeDots(), s.floors(),
-   * s.context(), s.gcMetadata())} equals {@code s}.
+   * The parts of a set that a codec writes and reads back, and a snapshot keeps: what {@link #parts()} returns and
+   * {@link #fromParts} takes. For crdt-jackson and crdt-gc, not for applications: the parts are the set's
+   * metadata, and their shape may change with any release.
    *
-   * @throws IllegalArgumentException also if the cuts are out of order (collapse cut <= stable cut <= context;
-   *     none in a delta), or the delivered dots are beyond the context
+   * @param adds    the dots of each element's adds that no later remove observed (present or not)
+   * @param removes each element's remove tokens that no later add observed: the tombstones
+   * @param floors  the floor of each element that has one: what a delta's entry observed beyond the dots it lists
+   *                (crdt-gc's GC.md, rule 6)
+   * @param context every dot the set has seen
+   * @param gc      the rest of the garbage-collection metadata: cuts, delivered dots, whether it is a delta
+   * @param <E>     the element type
    */
   @API(status = INTERNAL, since = "0.1")
-  public static <E> RWSet<E> of(Map<E, ? extends Iterable<Dot>> adds, Map<E, ? extends Iterable<Dot>> removes,
-      Map<E, VectorClock> floors, CausalContext context, GcMetadata gc) {
-    Cuts cuts = GcParts.cuts("RWSet", context, gc);
+  public record Parts<E>(Map<E, ? extends Iterable<Dot>> adds, Map<E, ? extends Iterable<Dot>> removes,
+      Map<E, VectorClock> floors, CausalContext context, GcMetadata gc) {}
+
+  /**
+   * The set rebuilt from its parts, garbage-collection metadata included, after checking that they make a valid
+   * state: for codecs and snapshots, not for applications. {@code RWSet.fromParts(s.parts())} equals {@code s}.
+   *
+   * @param parts what {@link #parts()} returned, or a decoder read
+   * @param <E>   the element type
+   * @return the set
+   * @throws IllegalArgumentException if a dot is beyond the context or held twice, an element is given with no dot
+   *     at all, the cuts are out of order (collapse cut &lt;= stable cut &lt;= context; none in a delta), or the
+   *     delivered dots are beyond the context
+   * @throws NullPointerException if a part, an element or a dot is null
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static <E> RWSet<E> fromParts(Parts<E> parts) {
+    CausalContext context = parts.context();
+    Cuts cuts = GcParts.cuts("RWSet", context, parts.gc());
     DotClaims claims = new DotClaims("RWSet", context);
     DotMap<E, AddRemoveDots> store = emptyStore();
-    for (E element : adds.keySet().union(removes.keySet()).union(floors.keySet())) {
+    for (E element : parts.adds().keySet().union(parts.removes().keySet()).union(parts.floors().keySet())) {
       Objects.requireNonNull(element, "RWSet element");
-      DotSet added = new DotSet(TreeSet.ofAll(claims.claim("adds of " + element, dotsOf(adds, element), false)));
+      DotSet added =
+          new DotSet(TreeSet.ofAll(claims.claim("adds of " + element, dotsOf(parts.adds(), element), false)));
       DotSet removed =
-          new DotSet(TreeSet.ofAll(claims.claim("removes of " + element, dotsOf(removes, element), false)));
-      VectorClock floor = floors.get(element).getOrElse(VectorClock.empty());
+          new DotSet(TreeSet.ofAll(claims.claim("removes of " + element, dotsOf(parts.removes(), element), false)));
+      VectorClock floor = parts.floors().get(element).getOrElse(VectorClock.empty());
       if (added.isEmpty() && removed.isEmpty() && floor.isEmpty()) {
         throw new IllegalArgumentException("RWSet: element " + element + " has no dots; every entry needs one");
       }
       store = store.with(element, new AddRemoveDots(added, removed, floor));
     }
-    return new RWSet<>(GcParts.state("RWSet", store, context, cuts, gc));
+    return new RWSet<>(GcParts.state("RWSet", store, context, cuts, parts.gc()));
+  }
+
+  /**
+   * This set's parts, for codecs and snapshots, not for applications (see {@link Parts}).
+   *
+   * @return the parts; {@link #fromParts} rebuilds an equal set from them
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public Parts<E> parts() {
+    return new Parts<>(addDots(), removeDots(), floors(), state.context(), GcMetadata.of(state));
   }
 
   private static <E> Iterable<Dot> dotsOf(Map<E, ? extends Iterable<Dot>> dots, E element) {
     return dots.get(element).<Iterable<Dot>>map(held -> held).getOrElse(List.empty());
   }
 
-  /** {@code element} added by {@code replica}; it clears the removes it has seen, but loses to concurrent ones. */
+  /**
+   * {@code element} added by {@code replica}; it clears the removes it has seen, but loses to concurrent ones.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param element the element; not null, immutable, with value-based equals and hashCode
+   * @return the set with the add recorded (the element is present unless a concurrent remove arrives)
+   */
   public RWSet<E> add(ReplicaId replica, E element) {
     return update(replica, element, AddRemoveDots::added);
   }
 
-  /** The delta of {@link #add}. */
+  /**
+   * The delta of {@link #add}.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param element the element; not null, immutable, with value-based equals and hashCode
+   * @return the delta: the add's dot, and the dots of the element it observed
+   */
   public RWSet<E> deltaAdd(ReplicaId replica, E element) {
     return delta(replica, element, AddRemoveDots::added);
   }
@@ -110,56 +161,64 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
   /**
    * {@code element} removed by {@code replica}, with a token that wins over every add it has not seen. The token
    * is kept even if the element is absent here, because an add of it may be in flight.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param element the element; not null, immutable, with value-based equals and hashCode
+   * @return the set with the remove token recorded
    */
   public RWSet<E> remove(ReplicaId replica, E element) {
     return update(replica, element, AddRemoveDots::removed);
   }
 
-  /** The delta of {@link #remove}. */
+  /**
+   * The delta of {@link #remove}.
+   *
+   * @param replica the replica that makes the update; it mints the update's dot
+   * @param element the element; not null, immutable, with value-based equals and hashCode
+   * @return the delta: the token, and the dots of the element it observed
+   */
   public RWSet<E> deltaRemove(ReplicaId replica, E element) {
     return delta(replica, element, AddRemoveDots::removed);
   }
 
-  /** Whether {@code element} is present: added, and no remove concurrent with or after the adds. */
+  /**
+   * Whether {@code element} is present: added, and no remove concurrent with or after the adds.
+   *
+   * @param element any element
+   * @return {@code true} if it is present
+   */
   public boolean contains(E element) {
     return state.store().get(element).isPresent();
   }
 
-  /** The present elements. */
+  /**
+   * The present elements.
+   *
+   * @return the present elements, as a Vavr set
+   */
   public Set<E> value() {
     return state.store().keysWhere(AddRemoveDots::isPresent);
   }
 
+  /**
+   * The present elements as an unmodifiable {@code java.util.Set}, for Java code that does not use Vavr. It is a view
+   * of {@link #value()}, not a copy of it: {@code size}, {@code contains} and iteration are answered by the Vavr value,
+   * and mutators throw {@link UnsupportedOperationException}.
+   *
+   * @return a view of the value of this state (a later state is another object, and does not change it)
+   */
+  public java.util.Set<E> valueAsJava() {
+    return JavaViews.set(value());
+  }
+
   /** The dots of each element's adds that no later remove observed (present or not). */
-  public Map<E, SortedSet<Dot>> addDots() {
+  Map<E, SortedSet<Dot>> addDots() {
     return state.store().viewsWhere(dots -> !dots.adds().isEmpty(), dots -> dots.adds().dots());
   }
 
   /** Each element's remove tokens that no later add observed: the tombstones. */
-  public Map<E, SortedSet<Dot>> removeDots() {
+  Map<E, SortedSet<Dot>> removeDots() {
     return state.store().viewsWhere(dots -> !dots.removes().isEmpty(), dots -> dots.removes().dots());
-  }
-
-  /**
-   * This set without the elements whose removal every replica has fully seen (every add and remove token at or
-   * below {@code stableCut}): the tombstones garbage collection reclaims. {@code this} if none.
-   */
-  public RWSet<E> dropStableTombstones(VectorClock stableCut) {
-    return collect(stableCut, VectorClock.empty());
-  }
-
-  /**
-   * Drops the elements whose removal every replica has fully seen, and remembers the cuts: its deltas carry them,
-   * so that an add made here after dropping a tombstone still removes it where it survives.
-   */
-  @Override
-  public VectorClock progress() {
-    return state.delivered().vectorClock();
-  }
-
-  @Override
-  public RWSet<E> collect(VectorClock stableCut, VectorClock collapseCut) {
-    return wrap(state.collect(stableCut, collapseCut));
   }
 
   /** The elements kept absent by remove tokens. */
@@ -168,52 +227,14 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
     return state.store().count(dots -> !dots.removes().isEmpty());
   }
 
-  /** The floor of each element that has one (crdt-gc's GC.md, rule 6): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public Map<E, VectorClock> floors() {
+  /** The floor of each element that has one (crdt-gc's GC.md, rule 6). */
+  Map<E, VectorClock> floors() {
     return state.store().viewsWhere(dots -> !dots.floor().isEmpty(), AddRemoveDots::floor);
   }
 
-  /** The garbage-collection metadata (crdt-gc's GC.md): for codecs and snapshots. */
-  @API(status = INTERNAL, since = "0.1")
-  public GcMetadata gcMetadata() {
-    return GcMetadata.of(state);
-  }
-
   /** The number of remove tokens held: the tombstones garbage collection can reclaim. */
-  public int removeTokens() {
+  int removeTokens() {
     return state.store().iterator().map(entry -> entry._2.removes().size()).sum().intValue();
-  }
-
-  /** Every dot this set has seen. */
-  @Override
-  public CausalContext context() {
-    return state.context();
-  }
-
-  @Override
-  public RWSet<E> renameReplica(ReplicaId from, ReplicaId to, long offset) {
-    return wrap(state.rename(from, to, offset));
-  }
-
-  @Override
-  public RWSet<E> retire(ReplicaId retired, ReplicaId heir) {
-    return wrap(state.retire(retired, heir));
-  }
-
-  @Override
-  public RWSet<E> withContext(CausalContext seen) {
-    return wrap(state.withContext(seen));
-  }
-
-  @Override
-  public RWSet<E> merge(RWSet<E> other) {
-    return wrap(state.join(other.state));
-  }
-
-  @Override
-  public boolean isLessOrEqual(RWSet<E> other) {
-    return state.isLessOrEqual(other.state);
   }
 
   @Override
@@ -239,20 +260,6 @@ public final class RWSet<E> implements CausalCrdt<RWSet<E>>, Retirable<RWSet<E>>
 
   private static <E> DotMap<E, AddRemoveDots> emptyStore() {
     return DotMap.empty(AddRemoveDots.EMPTY);
-  }
-
-  private RWSet<E> wrap(CausalState<DotMap<E, AddRemoveDots>> next) {
-    return next == state ? this : new RWSet<>(next);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof RWSet<?> other && state.equals(other.state);
-  }
-
-  @Override
-  public int hashCode() {
-    return state.hashCode();
   }
 
   /** {@code RWSet[token] {token=adds[a:1] removes[] | seen {a:1}}}: the value, then the tokens per element. */

@@ -24,6 +24,10 @@ public interface Retirable<S extends Retirable<S>> {
    * This state with {@code retired}'s entries folded into {@code heir}: counters add its count to the heir's entry;
    * causal types count its missing dots as seen and rename its dots into a block of the heir's dots. {@code this}
    * if it mentions {@code retired} nowhere.
+   *
+   * @param retired the replica that retires; this state must hold every update it made
+   * @param heir    the replica whose entry takes over the retired one's
+   * @return the folded state
    */
   S retire(ReplicaId retired, ReplicaId heir);
 }

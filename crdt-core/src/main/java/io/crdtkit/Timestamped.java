@@ -16,6 +16,10 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public interface Timestamped {
 
-  /** The greatest timestamp this state holds or has merged; empty if it has none. */
+  /**
+   * The greatest timestamp this state holds or has merged.
+   *
+   * @return the timestamp; empty if the state holds none
+   */
   Option<HlcTimestamp> latestTimestamp();
 }

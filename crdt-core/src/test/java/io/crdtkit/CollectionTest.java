@@ -105,8 +105,7 @@ class CollectionTest {
     void aCollectedSetIsRebuiltExactlyFromItsParts() {
       ORSet<String> set = ORSet.<String>empty().add(A, "milk").add(B, "eggs").collect(cut(1, 1), cut(1, 0))
           .remove(A, "milk").add(B, "jam");
-      assertThat(ORSet.of(set.entries(), set.collapsedElements(), set.tokens(), set.floors(), set.context(),
-          set.gcMetadata(), set.removedElements())).isEqualTo(set);
+      assertThat(ORSet.fromParts(set.parts())).isEqualTo(set);
     }
   }
 

@@ -52,8 +52,7 @@ class LWWMapSettlingTest {
     assertThat(collected.size()).isEqualTo(2);
     assertThat(collected.latestTimestamp()).isEqualTo(map.latestTimestamp());
     assertThat(collected.collect(VectorClock.of(java.util.Map.of(A, 3L)), VectorClock.empty())).isSameAs(collected);
-    assertThat(LWWMap.of(collected.registers(), collected.dots(), collected.settled(), collected.context(),
-        collected.stableCut(), collected.latestTimestamp().getOrNull())).isEqualTo(collected);
+    assertThat(LWWMap.fromParts(collected.parts())).isEqualTo(collected);
     assertThat(collected.toString()).contains("settled {theme=dark}");
   }
 
@@ -132,12 +131,14 @@ class LWWMapSettlingTest {
   @Test
   void theFactoryRefusesAKeyBothSettledAndWrittenAndSettledKeysWithoutATimestamp() {
     LWWMap<String, String> map = LWWMap.<String, String>empty().put(clockA, "theme", "dark");
-    assertThatThrownBy(() -> LWWMap.of(map.registers(), map.dots(), HashMap.of("theme", "light"), map.context(),
-        VectorClock.empty(), null)).hasMessage("LWWMap: key theme is both settled and written");
-    assertThatThrownBy(() -> LWWMap.of(HashMap.empty(), HashMap.empty(), HashMap.of("theme", "light"),
-        map.context(), VectorClock.empty(), null))
+    assertThatThrownBy(() -> LWWMap.fromParts(new LWWMap.Parts<>(map.registers(), map.dots(),
+        HashMap.of("theme", "light"), map.context(), VectorClock.empty(), null)))
+        .hasMessage("LWWMap: key theme is both settled and written");
+    assertThatThrownBy(() -> LWWMap.fromParts(new LWWMap.Parts<>(HashMap.<String, LWWRegister<String>>empty(),
+        HashMap.empty(), HashMap.of("theme", "light"), map.context(), VectorClock.empty(), null)))
         .hasMessage("LWWMap: settled keys need the latest timestamp (they were written at one)");
-    assertThatThrownBy(() -> LWWMap.of(map.registers(), map.dots(), HashMap.empty(), map.context(),
-        VectorClock.of(java.util.Map.of(A, 2L)), null)).hasMessageStartingWith("LWWMap: the stable cut {a:2}");
+    assertThatThrownBy(() -> LWWMap.fromParts(new LWWMap.Parts<>(map.registers(), map.dots(), HashMap.empty(),
+        map.context(), VectorClock.of(java.util.Map.of(A, 2L)), null)))
+        .hasMessageStartingWith("LWWMap: the stable cut {a:2}");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.clock.VectorClock;
 import io.vavr.collection.HashMap;
@@ -60,12 +61,12 @@ class MergeFastPathRegressionTest {
   @Test
   void aCollapsedElementOrFlagWithoutACollapseCutIsRefused() {
     CausalContext seen = CausalContext.of(VectorClock.of(Map.of(A, 1L)));
-    assertThatThrownBy(() -> ORSet.of(HashMap.empty(), HashSet.of("x"), HashMap.empty(), HashMap.empty(), seen,
-        GcMetadata.NONE, HashSet.empty()))
+    assertThatThrownBy(() -> ORSet.fromParts(new ORSet.Parts<>(HashMap.<String, List<Dot>>empty(), HashSet.of("x"),
+        HashMap.<String, List<Dot>>empty(), HashMap.empty(), seen, GcMetadata.NONE, HashSet.empty())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("ORSet: collapsed (stable) presence without a collapse cut");
-    assertThatThrownBy(() -> EWFlag.of(List.empty(), true, List.empty(), VectorClock.empty(), seen,
-        GcMetadata.NONE))
+    assertThatThrownBy(() -> EWFlag.fromParts(new EWFlag.Parts(List.empty(), true, List.empty(), VectorClock.empty(),
+        seen, GcMetadata.NONE)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("EWFlag: collapsed (stable) presence without a collapse cut");
   }

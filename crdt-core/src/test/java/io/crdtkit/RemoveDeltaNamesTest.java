@@ -38,10 +38,11 @@ class RemoveDeltaNamesTest {
   void aWrongNameCostsTheWalkButNotTheResult() {
     ORSet<String> set = bigSet();
     ORSet<String> delta = set.deltaRemove(B, "item-42");
-    ORSet<String> misnamed = ORSet.of(delta.entries(), delta.collapsedElements(), delta.tokens(), delta.floors(),
-        delta.context(), delta.gcMetadata(), HashSet.of("item-7"));
-    ORSet<String> unnamed = ORSet.of(delta.entries(), delta.collapsedElements(), delta.tokens(), delta.floors(),
-        delta.context(), delta.gcMetadata(), HashSet.empty());
+    ORSet.Parts<String> parts = delta.parts();
+    ORSet<String> misnamed = ORSet.fromParts(new ORSet.Parts<>(parts.adds(), parts.collapsed(), parts.tokens(),
+        parts.floors(), parts.context(), parts.gc(), HashSet.of("item-7")));
+    ORSet<String> unnamed = ORSet.fromParts(new ORSet.Parts<>(parts.adds(), parts.collapsed(), parts.tokens(),
+        parts.floors(), parts.context(), parts.gc(), HashSet.empty()));
 
     assertThat(set.merge(misnamed)).isEqualTo(set.remove(B, "item-42"));
     assertThat(set.merge(unnamed)).isEqualTo(set.remove(B, "item-42"));

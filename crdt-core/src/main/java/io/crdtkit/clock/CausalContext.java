@@ -39,28 +39,54 @@ public final class CausalContext implements Iterable<Dot> {
     this.cloud = cloud;
   }
 
-  /** The context that has seen nothing. */
+  /**
+   * The context that has seen nothing.
+   *
+   * @return the empty context
+   */
   public static CausalContext empty() {
     return EMPTY;
   }
 
-  /** The context holding exactly the dots {@code clock} includes. */
+  /**
+   * The context holding exactly the dots {@code clock} includes.
+   *
+   * @param clock the gap-free prefix of each replica's dots
+   * @return the context
+   */
   public static CausalContext of(VectorClock clock) {
     Objects.requireNonNull(clock, "clock");
     return clock.isEmpty() ? EMPTY : new CausalContext(clock, TreeSet.empty());
   }
 
-  /** The context holding the dots {@code clock} includes plus {@code dots}; compacted. */
+  /**
+   * The context holding the dots {@code clock} includes plus {@code dots}; compacted (a dot that continues a prefix
+   * joins it).
+   *
+   * @param clock the gap-free prefix of each replica's dots
+   * @param dots  further dots seen, in any order; those {@code clock} includes change nothing
+   * @return the context
+   */
   public static CausalContext of(VectorClock clock, Iterable<Dot> dots) {
     return of(clock).addAll(dots);
   }
 
-  /** Whether {@code dot} has been seen. */
+  /**
+   * Whether {@code dot} has been seen.
+   *
+   * @param dot any dot
+   * @return {@code true} if it is in a prefix or in the cloud
+   */
   public boolean contains(Dot dot) {
     return compact.contains(dot) || (!cloud.isEmpty() && cloud.contains(dot));
   }
 
-  /** This context with {@code dot} seen; {@code this} if it was already. */
+  /**
+   * This context with {@code dot} seen.
+   *
+   * @param dot the dot to add
+   * @return the larger context; {@code this} if it had seen the dot already
+   */
   public CausalContext add(Dot dot) {
     Objects.requireNonNull(dot, "dot");
     long covered = compact.get(dot.replica());
@@ -75,7 +101,12 @@ public final class CausalContext implements Iterable<Dot> {
     return cloud.contains(dot) ? this : new CausalContext(compact, cloud.add(dot));
   }
 
-  /** This context with every one of {@code dots} seen. */
+  /**
+   * This context with every one of {@code dots} seen.
+   *
+   * @param dots the dots to add, in any order
+   * @return the larger context; {@code this} if it had seen them all
+   */
   public CausalContext addAll(Iterable<Dot> dots) {
     CausalContext result = this;
     for (Dot dot : dots) {
@@ -84,7 +115,12 @@ public final class CausalContext implements Iterable<Dot> {
     return result;
   }
 
-  /** The context that has seen what either has seen; {@code this} if {@code other} adds nothing. */
+  /**
+   * The context that has seen what either has seen.
+   *
+   * @param other another context
+   * @return the union; {@code this} if {@code other} adds nothing
+   */
   public CausalContext merge(CausalContext other) {
     if (other == this || other.isLessOrEqual(this)) {
       return this;
@@ -101,6 +137,11 @@ public final class CausalContext implements Iterable<Dot> {
   /**
    * This context with every dot of {@code from} renamed: {@code (from, n)} becomes {@code (to, offset + n)}. How a
    * retired replica's dots live on in its heir's block (crdt-gc): its own entry disappears.
+   *
+   * @param from   the replica whose dots are renamed
+   * @param to     the replica they are renamed to
+   * @param offset where the block starts: dot {@code n} of {@code from} becomes {@code offset + n} of {@code to}
+   * @return the renamed context; {@code this} if it has seen no dot of {@code from}
    */
   public CausalContext rename(ReplicaId from, ReplicaId to, long offset) {
     long prefix = compact.get(from);
@@ -121,6 +162,9 @@ public final class CausalContext implements Iterable<Dot> {
   /**
    * This context having seen every dot of {@code replica} up to the highest it has seen: for a retired replica,
    * whose missing dots were lost with it and will never arrive (if one did, it would count as seen and be dropped).
+   *
+   * @param replica the replica whose gaps are filled
+   * @return the context with a gap-free prefix for {@code replica}; {@code this} if it had no gap
    */
   public CausalContext fillGaps(ReplicaId replica) {
     long highest = maxCounter(replica);
@@ -138,7 +182,12 @@ public final class CausalContext implements Iterable<Dot> {
     return result;
   }
 
-  /** Whether every dot this context has seen has also been seen by {@code other}. */
+  /**
+   * Whether every dot this context has seen has also been seen by {@code other}.
+   *
+   * @param other another context
+   * @return {@code true} if this context is a subset of {@code other}
+   */
   public boolean isLessOrEqual(CausalContext other) {
     // Both compact parts are canonical, so a prefix is covered only by a prefix at least as long.
     return compact.isLessOrEqual(other.compact) && cloud.forAll(other::contains);
@@ -147,12 +196,20 @@ public final class CausalContext implements Iterable<Dot> {
   /**
    * The dot a replica should mint next: one past the highest dot of {@code replica} seen so far, whether in the
    * gap-free prefix or in the cloud.
+   *
+   * @param replica the replica that mints
+   * @return the next dot; this context does not change (add it when the update is applied)
    */
   public Dot nextDot(ReplicaId replica) {
     return Dot.of(replica, Math.addExact(maxCounter(replica), 1L));
   }
 
-  /** The highest counter of {@code replica} seen so far (0 if none). */
+  /**
+   * The highest counter of {@code replica} seen so far.
+   *
+   * @param replica any replica
+   * @return the counter; 0 if no dot of it was seen
+   */
   public long maxCounter(ReplicaId replica) {
     long max = compact.get(replica);
     if (cloud.isEmpty()) {
@@ -166,12 +223,20 @@ public final class CausalContext implements Iterable<Dot> {
     return max;
   }
 
-  /** The gap-free prefix of each replica's dots. */
+  /**
+   * The gap-free prefix of each replica's dots.
+   *
+   * @return one counter per replica: every dot up to it has been seen
+   */
   public VectorClock vectorClock() {
     return compact;
   }
 
-  /** The dots seen out of order, beyond the gap-free prefix; sorted. */
+  /**
+   * The dots seen out of order, beyond the gap-free prefix.
+   *
+   * @return the dots, sorted; empty while updates arrive in order
+   */
   public SortedSet<Dot> dotCloud() {
     return cloud;
   }
@@ -179,6 +244,8 @@ public final class CausalContext implements Iterable<Dot> {
   /**
    * How many dots this context has seen: every prefix's length, plus the cloud; {@code Long.MAX_VALUE} if more (a
    * context rebuilt from untrusted input may claim counters that add up past it).
+   *
+   * @return the number of dots seen
    */
   public long size() {
     long size = cloud.size();
@@ -191,7 +258,11 @@ public final class CausalContext implements Iterable<Dot> {
     return size;
   }
 
-  /** Every dot seen, replica by replica, in counter order; as many as {@link #size()}. */
+  /**
+   * Every dot seen, replica by replica, in counter order; as many as {@link #size()}.
+   *
+   * @return an iterator over the dots, generated as it goes (the prefixes are not stored dot by dot)
+   */
   @Override
   public java.util.Iterator<Dot> iterator() {
     io.vavr.collection.Iterator<Dot> prefixes = compact.entries().iterator().flatMap(entry ->
@@ -199,7 +270,11 @@ public final class CausalContext implements Iterable<Dot> {
     return prefixes.concat(cloud.iterator());
   }
 
-  /** Whether nothing has been seen. */
+  /**
+   * Whether nothing has been seen.
+   *
+   * @return {@code true} for the empty context
+   */
   public boolean isEmpty() {
     return compact.isEmpty() && cloud.isEmpty();
   }

@@ -19,7 +19,11 @@ public enum CausalOrder {
   /** Each history has events the other has not seen. */
   CONCURRENT;
 
-  /** The relation seen from the other side: BEFORE and AFTER swap. */
+  /**
+   * The relation seen from the other side: BEFORE and AFTER swap.
+   *
+   * @return {@code AFTER} for {@code BEFORE}, {@code BEFORE} for {@code AFTER}, this relation otherwise
+   */
   public CausalOrder reversed() {
     return switch (this) {
       case BEFORE -> AFTER;

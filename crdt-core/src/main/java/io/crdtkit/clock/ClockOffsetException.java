@@ -14,11 +14,20 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public final class ClockOffsetException extends RuntimeException {
 
+  /** The rejected timestamp. */
   private final HlcTimestamp remote;
+  /** Local physical time when it was rejected, in milliseconds since the epoch. */
   private final long localPhysicalTime;
+  /** The offset the remote timestamp exceeded. */
   private final Duration maxOffset;
 
-  /** The rejection of {@code remote}, seen at {@code localPhysicalTime} by a clock allowing {@code maxOffset}. */
+  /**
+   * The rejection of {@code remote}, seen at {@code localPhysicalTime} by a clock allowing {@code maxOffset}.
+   *
+   * @param remote            the rejected timestamp
+   * @param localPhysicalTime local physical time when it was rejected, in milliseconds since the epoch
+   * @param maxOffset         the furthest a received timestamp may be ahead of local physical time
+   */
   public ClockOffsetException(HlcTimestamp remote, long localPhysicalTime, Duration maxOffset) {
     super("remote timestamp " + remote + " is " + (remote.wallTime() - localPhysicalTime)
         + " ms ahead of local physical time " + localPhysicalTime + ", more than the maximum offset of "
@@ -28,17 +37,29 @@ public final class ClockOffsetException extends RuntimeException {
     this.maxOffset = maxOffset;
   }
 
-  /** The rejected timestamp. */
+  /**
+   * The rejected timestamp.
+   *
+   * @return the timestamp the remote clock issued
+   */
   public HlcTimestamp remote() {
     return remote;
   }
 
-  /** Local physical time when it was rejected, in milliseconds since the epoch. */
+  /**
+   * Local physical time when it was rejected.
+   *
+   * @return milliseconds since the epoch
+   */
   public long localPhysicalTime() {
     return localPhysicalTime;
   }
 
-  /** The offset the remote timestamp exceeded. */
+  /**
+   * The offset the remote timestamp exceeded.
+   *
+   * @return the clock's maximum offset
+   */
   public Duration maxOffset() {
     return maxOffset;
   }

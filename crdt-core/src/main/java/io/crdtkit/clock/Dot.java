@@ -22,6 +22,14 @@ public record Dot(ReplicaId replica, long counter) implements Comparable<Dot> {
   private static final Comparator<Dot> ORDER =
       Comparator.comparing(Dot::replica).thenComparingLong(Dot::counter);
 
+  /**
+   * The dot, checked.
+   *
+   * @param replica the replica incarnation that minted the dot
+   * @param counter its sequence number at that replica, at least 1
+   * @throws NullPointerException     if {@code replica} is null
+   * @throws IllegalArgumentException if {@code counter} is below 1
+   */
   public Dot {
     Objects.requireNonNull(replica, "dot replica");
     if (counter < 1) {
@@ -29,12 +37,24 @@ public record Dot(ReplicaId replica, long counter) implements Comparable<Dot> {
     }
   }
 
-  /** The dot {@code (replica, counter)}. */
+  /**
+   * The dot {@code (replica, counter)}.
+   *
+   * @param replica the replica incarnation that minted the dot
+   * @param counter its sequence number at that replica, at least 1
+   * @return the dot
+   * @throws IllegalArgumentException if {@code counter} is below 1
+   */
   public static Dot of(ReplicaId replica, long counter) {
     return new Dot(replica, counter);
   }
 
-  /** The next dot of the same replica. */
+  /**
+   * The next dot of the same replica.
+   *
+   * @return the dot with the same replica and the counter after this one's
+   * @throws ArithmeticException if the counter is {@code Long.MAX_VALUE}
+   */
   public Dot next() {
     return new Dot(replica, Math.addExact(counter, 1));
   }

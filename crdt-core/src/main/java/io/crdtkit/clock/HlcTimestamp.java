@@ -25,6 +25,15 @@ public record HlcTimestamp(long wallTime, int logical, ReplicaId replica) implem
           .thenComparingInt(HlcTimestamp::logical)
           .thenComparing(HlcTimestamp::replica);
 
+  /**
+   * The timestamp, checked.
+   *
+   * @param wallTime milliseconds since the epoch, {@code >= 0}
+   * @param logical  the counter within {@code wallTime}, {@code >= 0}
+   * @param replica  the replica incarnation whose clock issued the timestamp
+   * @throws NullPointerException     if {@code replica} is null
+   * @throws IllegalArgumentException if {@code wallTime} or {@code logical} is negative
+   */
   public HlcTimestamp {
     Objects.requireNonNull(replica, "timestamp replica");
     if (wallTime < 0) {
@@ -35,12 +44,25 @@ public record HlcTimestamp(long wallTime, int logical, ReplicaId replica) implem
     }
   }
 
-  /** The timestamp {@code (wallTime, logical, replica)}. */
+  /**
+   * The timestamp {@code (wallTime, logical, replica)}.
+   *
+   * @param wallTime milliseconds since the epoch, {@code >= 0}
+   * @param logical  the counter within {@code wallTime}, {@code >= 0}
+   * @param replica  the replica incarnation whose clock issued the timestamp
+   * @return the timestamp
+   * @throws IllegalArgumentException if {@code wallTime} or {@code logical} is negative
+   */
   public static HlcTimestamp of(long wallTime, int logical, ReplicaId replica) {
     return new HlcTimestamp(wallTime, logical, replica);
   }
 
-  /** Whether this timestamp orders after {@code other}. */
+  /**
+   * Whether this timestamp orders after {@code other}: by wall time, then logical counter, then replica.
+   *
+   * @param other another timestamp
+   * @return {@code true} if this one is strictly later
+   */
   public boolean isAfter(HlcTimestamp other) {
     return compareTo(other) > 0;
   }

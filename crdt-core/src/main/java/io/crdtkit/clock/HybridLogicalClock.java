@@ -62,22 +62,44 @@ public final class HybridLogicalClock {
     this.last = new AtomicReference<>(HlcTimestamp.of(0, 0, replica));
   }
 
-  /** A clock for {@code replica} on the system clock, refusing timestamps {@link #DEFAULT_MAX_OFFSET} ahead. */
+  /**
+   * A clock for {@code replica} on the system clock, refusing timestamps {@link #DEFAULT_MAX_OFFSET} ahead.
+   *
+   * @param replica the replica whose timestamps the clock issues
+   * @return a new clock
+   */
   public static HybridLogicalClock create(ReplicaId replica) {
     return new HybridLogicalClock(replica, InstantSource.system(), DEFAULT_MAX_OFFSET);
   }
 
-  /** A clock for {@code replica} on the system clock. */
+  /**
+   * A clock for {@code replica} on the system clock.
+   *
+   * @param replica   the replica whose timestamps the clock issues
+   * @param maxOffset the furthest a received timestamp may be ahead of local physical time; not negative
+   * @return a new clock
+   */
   public static HybridLogicalClock create(ReplicaId replica, Duration maxOffset) {
     return new HybridLogicalClock(replica, InstantSource.system(), maxOffset);
   }
 
-  /** A clock for {@code replica} on the given physical clock (inject a fixed or stepping one in tests). */
+  /**
+   * A clock for {@code replica} on the given physical clock (inject a fixed or stepping one in tests).
+   *
+   * @param replica       the replica whose timestamps the clock issues
+   * @param physicalClock the source of physical time
+   * @param maxOffset     the furthest a received timestamp may be ahead of local physical time; not negative
+   * @return a new clock
+   */
   public static HybridLogicalClock create(ReplicaId replica, InstantSource physicalClock, Duration maxOffset) {
     return new HybridLogicalClock(replica, physicalClock, maxOffset);
   }
 
-  /** A timestamp for a local or send event: after every timestamp this clock issued or received. */
+  /**
+   * A timestamp for a local or send event: after every timestamp this clock issued or received.
+   *
+   * @return the new timestamp
+   */
   public HlcTimestamp now() {
     return issue(null);
   }
@@ -86,6 +108,8 @@ public final class HybridLogicalClock {
    * Takes in a received timestamp and returns a timestamp for the receive event: after {@code remote} and after
    * every timestamp this clock issued before.
    *
+   * @param remote a timestamp another replica issued
+   * @return the timestamp of the receive event
    * @throws ClockOffsetException if {@code remote} is more than the maximum offset ahead of local physical time;
    *     the clock is then unchanged
    */
@@ -97,6 +121,7 @@ public final class HybridLogicalClock {
    * Checks a received timestamp without taking it in: where a state enters (a decoder, a network receive), so that
    * a peer's broken clock is refused with the state it sent, and not at the next local write.
    *
+   * @param remote a timestamp another replica issued
    * @throws ClockOffsetException if {@code remote} is more than the maximum offset ahead of local physical time
    */
   public void check(HlcTimestamp remote) {
@@ -149,17 +174,29 @@ public final class HybridLogicalClock {
     return HlcTimestamp.of(wallTime, logical, replica);
   }
 
-  /** The last timestamp issued, without issuing a new one; {@code 0.0@replica} before the first. */
+  /**
+   * The last timestamp issued, without issuing a new one.
+   *
+   * @return the last timestamp; {@code 0.0@replica} before the first
+   */
   public HlcTimestamp current() {
     return last.get();
   }
 
-  /** The replica whose timestamps this clock issues. */
+  /**
+   * The replica whose timestamps this clock issues.
+   *
+   * @return the replica id
+   */
   public ReplicaId replica() {
     return replica;
   }
 
-  /** The furthest a received timestamp may be ahead of local physical time. */
+  /**
+   * The furthest a received timestamp may be ahead of local physical time.
+   *
+   * @return the maximum offset
+   */
   public Duration maxOffset() {
     return maxOffset;
   }

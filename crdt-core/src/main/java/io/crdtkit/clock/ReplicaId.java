@@ -26,6 +26,14 @@ public record ReplicaId(String name) implements Comparable<ReplicaId> {
   /** The longest id accepted: ids travel in every dot on the wire, so they are kept short. */
   public static final int MAX_LENGTH = 128;
 
+  /**
+   * The id, checked.
+   *
+   * @param name the id's text (see the class comment for what is accepted)
+   * @throws NullPointerException     if {@code name} is null
+   * @throws IllegalArgumentException if {@code name} is empty, longer than {@value #MAX_LENGTH} characters, or holds
+   *     whitespace, a control or an invisible formatting character
+   */
   public ReplicaId {
     Objects.requireNonNull(name, "replica id name");
     if (name.isEmpty() || name.length() > MAX_LENGTH) {
@@ -44,7 +52,13 @@ public record ReplicaId(String name) implements Comparable<ReplicaId> {
     }
   }
 
-  /** The id with exactly this name; for restoring a replica from its own durable state, and for tests. */
+  /**
+   * The id with exactly this name; for restoring a replica from its own durable state, and for tests.
+   *
+   * @param name the id's text (see the class comment for what is accepted)
+   * @return the id
+   * @throws IllegalArgumentException if {@code name} is not a valid id
+   */
   public static ReplicaId of(String name) {
     return new ReplicaId(name);
   }
@@ -52,6 +66,10 @@ public record ReplicaId(String name) implements Comparable<ReplicaId> {
   /**
    * A new id for a new incarnation: {@code prefix} followed by a random suffix, e.g. {@code cart-7f3a9c01e2d4}.
    * The prefix makes logs readable; the 48 random bits make a collision with an earlier incarnation negligible.
+   *
+   * @param prefix the readable start of the id, e.g. the service's name
+   * @return a new id
+   * @throws IllegalArgumentException if {@code prefix} would make an invalid id (too long, or with whitespace)
    */
   public static ReplicaId fresh(String prefix) {
     Objects.requireNonNull(prefix, "prefix");

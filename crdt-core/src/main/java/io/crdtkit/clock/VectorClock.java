@@ -44,7 +44,11 @@ public final class VectorClock {
     this.counters = counters;
   }
 
-  /** The clock that includes no event. */
+  /**
+   * The clock that includes no event.
+   *
+   * @return the empty clock
+   */
   public static VectorClock empty() {
     return EMPTY;
   }
@@ -52,6 +56,8 @@ public final class VectorClock {
   /**
    * The clock with these entries; entries of 0 are dropped.
    *
+   * @param entries how many events of each replica the clock includes
+   * @return the clock
    * @throws IllegalArgumentException if a counter is negative
    */
   public static VectorClock of(java.util.Map<ReplicaId, Long> entries) {
@@ -93,18 +99,33 @@ public final class VectorClock {
     return -(low + 1);
   }
 
-  /** How many events of {@code replica} this clock includes (0 if none). */
+  /**
+   * How many events of {@code replica} this clock includes.
+   *
+   * @param replica any replica
+   * @return its counter; 0 if none
+   */
   public long get(ReplicaId replica) {
     int index = indexOf(replica);
     return index >= 0 ? counters[index] : 0;
   }
 
-  /** Whether the event {@code dot} is included. */
+  /**
+   * Whether the event {@code dot} is included.
+   *
+   * @param dot any dot
+   * @return {@code true} if its counter is at or below its replica's entry
+   */
   public boolean contains(Dot dot) {
     return get(dot.replica()) >= dot.counter();
   }
 
-  /** This clock with one more event of {@code replica}. */
+  /**
+   * This clock with one more event of {@code replica}.
+   *
+   * @param replica the replica whose entry grows
+   * @return the clock with that entry one higher
+   */
   public VectorClock increment(ReplicaId replica) {
     return increment(replica, 1);
   }
@@ -113,6 +134,9 @@ public final class VectorClock {
    * This clock with {@code amount} more events of {@code replica} (a grow-only counter's increment), in one lookup;
    * {@code this} if {@code amount} is 0.
    *
+   * @param replica the replica whose entry grows
+   * @param amount  how much it grows; not negative
+   * @return the clock with that entry {@code amount} higher
    * @throws IllegalArgumentException if {@code amount} is negative
    * @throws ArithmeticException if the entry would overflow a {@code long}
    */
@@ -127,6 +151,10 @@ public final class VectorClock {
   /**
    * This clock with the entry of {@code replica} raised to {@code counter}; {@code this} if it was already
    * that high (a clock never goes back).
+   *
+   * @param replica the replica whose entry is raised
+   * @param counter the entry's new value, if higher
+   * @return the clock with the higher entry
    */
   public VectorClock advance(ReplicaId replica, long counter) {
     requireNotNegative(replica, counter);
@@ -154,7 +182,12 @@ public final class VectorClock {
     return new VectorClock(moreReplicas, moreCounters);
   }
 
-  /** This clock without the entry of {@code replica}; {@code this} if it has none. */
+  /**
+   * This clock without the entry of {@code replica}.
+   *
+   * @param replica the replica whose entry goes
+   * @return the smaller clock; {@code this} if it has no entry for {@code replica}
+   */
   public VectorClock without(ReplicaId replica) {
     int index = indexOf(replica);
     if (index < 0) {
@@ -169,7 +202,12 @@ public final class VectorClock {
     return fewerReplicas.length == 0 ? EMPTY : new VectorClock(fewerReplicas, fewerCounters);
   }
 
-  /** The pointwise maximum: the clock that includes the events of both. Returns {@code this} if it already does. */
+  /**
+   * The pointwise maximum: the clock that includes the events of both.
+   *
+   * @param other another clock
+   * @return the merged clock; {@code this} if it already includes every event of {@code other}
+   */
   public VectorClock merge(VectorClock other) {
     if (other == this || other.replicas.length == 0 || other.isLessOrEqual(this)) {
       return this;
@@ -199,7 +237,12 @@ public final class VectorClock {
     return new VectorClock(Arrays.copyOf(mergedReplicas, n), Arrays.copyOf(mergedCounters, n));
   }
 
-  /** The pointwise minimum: the events both clocks include. */
+  /**
+   * The pointwise minimum: the events both clocks include.
+   *
+   * @param other another clock
+   * @return the intersection
+   */
   public VectorClock intersect(VectorClock other) {
     if (other == this || isLessOrEqual(other)) {
       return this;
@@ -217,7 +260,12 @@ public final class VectorClock {
     return n == 0 ? EMPTY : new VectorClock(Arrays.copyOf(commonReplicas, n), Arrays.copyOf(commonCounters, n));
   }
 
-  /** Whether every event this clock includes is also included in {@code other}. */
+  /**
+   * Whether every event this clock includes is also included in {@code other}.
+   *
+   * @param other another clock
+   * @return {@code true} if every entry is at or below {@code other}'s
+   */
   public boolean isLessOrEqual(VectorClock other) {
     if (replicas.length > other.replicas.length) {
       return false;
@@ -235,7 +283,13 @@ public final class VectorClock {
     return true;
   }
 
-  /** The causal relation of this clock to {@code other}. */
+  /**
+   * The causal relation of this clock to {@code other}.
+   *
+   * @param other another clock
+   * @return {@code BEFORE} if {@code other} includes every event of this one and more, {@code AFTER} for the
+   *     reverse, {@code EQUAL} or {@code CONCURRENT}
+   */
   public CausalOrder compare(VectorClock other) {
     boolean thisBehind = isLessOrEqual(other);
     boolean otherBehind = other.isLessOrEqual(this);
@@ -248,7 +302,11 @@ public final class VectorClock {
     return otherBehind ? CausalOrder.AFTER : CausalOrder.CONCURRENT;
   }
 
-  /** The entries, sorted by replica; never contains a 0. */
+  /**
+   * The entries, sorted by replica.
+   *
+   * @return each replica with at least one event, and its counter (never 0)
+   */
   public SortedMap<ReplicaId, Long> entries() {
     SortedMap<ReplicaId, Long> built = entries;
     if (built == null) {
@@ -261,7 +319,11 @@ public final class VectorClock {
     return built;
   }
 
-  /** The sum of all counters: a grow-only counter's value, without building {@link #entries()}. */
+  /**
+   * The sum of all counters: a grow-only counter's value, without building {@link #entries()}.
+   *
+   * @return the sum
+   */
   public long sum() {
     long sum = 0;
     for (long counter : counters) {
@@ -270,12 +332,20 @@ public final class VectorClock {
     return sum;
   }
 
-  /** Whether no event is included. */
+  /**
+   * Whether no event is included.
+   *
+   * @return {@code true} for the empty clock
+   */
   public boolean isEmpty() {
     return replicas.length == 0;
   }
 
-  /** The number of replicas with at least one event. */
+  /**
+   * The number of replicas with at least one event.
+   *
+   * @return the number of entries
+   */
   public int size() {
     return replicas.length;
   }

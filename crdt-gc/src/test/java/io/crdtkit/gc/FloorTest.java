@@ -33,8 +33,8 @@ class FloorTest {
     a.update(s -> s.deltaAdd(A, "z"));
     b.receiveStateOf(a);
     a.receiveReportOf(b);
-    assertThat(a.state.collapsedElements()).containsExactly("z");
-    assertThat(b.state.collapsedElements()).isEmpty();
+    assertThat(a.state.parts().collapsed()).containsExactly("z");
+    assertThat(b.state.parts().collapsed()).isEmpty();
 
     b.receive(a, a.update(s -> s.deltaClear(A)));
 
@@ -84,7 +84,7 @@ class FloorTest {
     EWFlag enables = b.update(f -> f.deltaEnable(B)).merge(b.update(f -> f.deltaEnable(B)));
     a.receive(b, enables);
     b.receiveReportOf(a);
-    assertThat(b.state.isCollapsed()).isTrue();
+    assertThat(b.state.parts().collapsed()).isTrue();
     EWFlag enable = a.update(f -> f.deltaEnable(A));
     EWFlag disable = a.update(f -> f.deltaDisable(A));
 

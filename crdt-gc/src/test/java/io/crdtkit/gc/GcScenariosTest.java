@@ -92,7 +92,7 @@ class GcScenariosTest {
     ORSet<String> staleBeforeGc = c.state;
 
     exchange(List.of(a, b, c), 3);                                       // everything stable: collapsed
-    assertThat(a.state.collapsedElements()).containsExactlyInAnyOrder("milk", "eggs");
+    assertThat(a.state.parts().collapsed()).containsExactlyInAnyOrder("milk", "eggs");
     a.update(s -> s.remove(A, "milk"));
     exchange(List.of(a, b, c), 3);                                       // the token is stable: gone
     assertThat(a.state.tombstones()).isZero();

@@ -88,7 +88,8 @@ class RetirementTest {
 
       assertThat(foldedA.merge(foldedB)).isEqualTo(foldedB.merge(foldedA));
       assertThat(foldedA.merge(foldedB).value()).isEqualTo(onA.merge(onB).value());
-      assertThat(foldedA.merge(foldedB).dots("milk")).allMatch(dot -> dot.replica().equals(HEIR));
+      assertThat(foldedA.merge(foldedB).parts().adds().get("milk").toList().flatMap(dots -> dots))
+          .allMatch(dot -> dot.replica().equals(HEIR));
     }
 
     @Test

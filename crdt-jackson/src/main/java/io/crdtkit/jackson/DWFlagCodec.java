@@ -36,23 +36,25 @@ final class DWFlagCodec implements BodyCodec<DWFlag> {
 
   @Override
   public void collectReplicas(DWFlag flag, Set<ReplicaId> replicas) {
-    flag.enableDots().forEach(dot -> replicas.add(dot.replica()));
-    flag.disableDots().forEach(dot -> replicas.add(dot.replica()));
-    CausalContextCodec.INSTANCE.collectReplicas(flag.context(), replicas);
-    GcFields.collectReplicas(flag.gcMetadata(), replicas);
-    GcFields.collectReplicas(List.of(flag.floor()), replicas);
+    DWFlag.Parts parts = flag.parts();
+    parts.enables().forEach(dot -> replicas.add(dot.replica()));
+    parts.disables().forEach(dot -> replicas.add(dot.replica()));
+    CausalContextCodec.INSTANCE.collectReplicas(parts.context(), replicas);
+    GcFields.collectReplicas(parts.gc(), replicas);
+    GcFields.collectReplicas(List.of(parts.floor()), replicas);
   }
 
   @Override
   public void write(DWFlag flag, WireWriter out) {
+    DWFlag.Parts parts = flag.parts();
     out.name("enables");
-    DotGroups.writeDots(out, flag.enableDots());
+    DotGroups.writeDots(out, parts.enables());
     out.name("disables");
-    DotGroups.writeDots(out, flag.disableDots());
+    DotGroups.writeDots(out, parts.disables());
     out.name("context");
-    out.context(flag.context());
-    GcFields.write(flag.gcMetadata(), false, out);
-    GcFields.writeFloor(flag.floor(), out);
+    out.context(parts.context());
+    GcFields.write(parts.gc(), false, out);
+    GcFields.writeFloor(parts.floor(), out);
   }
 
   @Override
@@ -84,7 +86,7 @@ final class DWFlagCodec implements BodyCodec<DWFlag> {
       @Override
       public DWFlag build(WireReader in) {
         return in.build(enablesPointer, typeName(),
-            () -> DWFlag.of(enables, disables, floor, context, gc.metadata()));
+            () -> DWFlag.fromParts(new DWFlag.Parts(enables, disables, floor, context, gc.metadata())));
       }
     };
   }

@@ -36,29 +36,31 @@ final class EWFlagCodec implements BodyCodec<EWFlag> {
 
   @Override
   public void collectReplicas(EWFlag flag, Set<ReplicaId> replicas) {
-    flag.dots().forEach(dot -> replicas.add(dot.replica()));
-    flag.tokens().forEach(dot -> replicas.add(dot.replica()));
-    CausalContextCodec.INSTANCE.collectReplicas(flag.context(), replicas);
-    GcFields.collectReplicas(flag.gcMetadata(), replicas);
-    GcFields.collectReplicas(List.of(flag.floor()), replicas);
+    EWFlag.Parts parts = flag.parts();
+    parts.enables().forEach(dot -> replicas.add(dot.replica()));
+    parts.tokens().forEach(dot -> replicas.add(dot.replica()));
+    CausalContextCodec.INSTANCE.collectReplicas(parts.context(), replicas);
+    GcFields.collectReplicas(parts.gc(), replicas);
+    GcFields.collectReplicas(List.of(parts.floor()), replicas);
   }
 
   @Override
   public void write(EWFlag flag, WireWriter out) {
+    EWFlag.Parts parts = flag.parts();
     out.name("enables");
-    DotGroups.writeDots(out, flag.dots());
+    DotGroups.writeDots(out, parts.enables());
     out.name("context");
-    out.context(flag.context());
-    if (flag.isCollapsed()) {
+    out.context(parts.context());
+    if (parts.collapsed()) {
       out.name("collapsed");
       out.generator().writeBoolean(true);
     }
-    if (!flag.tokens().isEmpty()) {
+    if (parts.tokens().iterator().hasNext()) {
       out.name("tokens");
-      DotGroups.writeDots(out, flag.tokens());
+      DotGroups.writeDots(out, parts.tokens());
     }
-    GcFields.write(flag.gcMetadata(), false, out);
-    GcFields.writeFloor(flag.floor(), out);
+    GcFields.write(parts.gc(), false, out);
+    GcFields.writeFloor(parts.floor(), out);
   }
 
   @Override
@@ -92,7 +94,7 @@ final class EWFlagCodec implements BodyCodec<EWFlag> {
       @Override
       public EWFlag build(WireReader in) {
         return in.build(enablesPointer, typeName(),
-            () -> EWFlag.of(enables, collapsed, tokens, floor, context, gc.metadata()));
+            () -> EWFlag.fromParts(new EWFlag.Parts(enables, collapsed, tokens, floor, context, gc.metadata())));
       }
     };
   }

@@ -38,7 +38,7 @@ import tools.jackson.databind.JavaType;
  * ({@code entries} first, then {@code removed}), written as a step from the previous dot's position in the group.
  * A replica's writes are usually in timestamp order too, so the steps are small: a dot costs two bytes or so in
  * Smile, where the key again would cost its own length. A map without dots (as the format was first written,
- * and as {@code LWWMap.of(registers)} builds it) has neither field, so its bytes are unchanged.
+ * or rebuilt from its registers alone) has neither field, so its bytes are unchanged.
  */
 final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
 
@@ -71,42 +71,46 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
 
   @Override
   public void collectReplicas(LWWMap<K, V> map, Set<ReplicaId> replicas) {
-    map.registers().values().forEach(register -> register.timestamp().forEach(t -> replicas.add(t.replica())));
-    map.dots().values().forEach(dot -> replicas.add(dot.replica()));
-    CausalContextCodec.INSTANCE.collectReplicas(map.context(), replicas);
-    map.latestTimestamp().forEach(latest -> replicas.add(latest.replica()));
-    map.stableCut().entries().keySet().forEach(replicas::add);
+    LWWMap.Parts<K, V> parts = map.parts();
+    parts.registers().values().forEach(register -> register.timestamp().forEach(t -> replicas.add(t.replica())));
+    parts.dots().values().forEach(dot -> replicas.add(dot.replica()));
+    CausalContextCodec.INSTANCE.collectReplicas(parts.context(), replicas);
+    if (parts.latest() != null) {
+      replicas.add(parts.latest().replica());
+    }
+    parts.stableCut().entries().keySet().forEach(replicas::add);
   }
 
   @Override
   public void write(LWWMap<K, V> map, WireWriter out) {
+    LWWMap.Parts<K, V> parts = map.parts();
     List<Tuple2<K, LWWRegister<V>>> live = new ArrayList<>();
     List<Tuple2<K, LWWRegister<V>>> removed = new ArrayList<>();
-    for (Tuple2<K, LWWRegister<V>> entry : map.registers()) {
+    for (Tuple2<K, LWWRegister<V>> entry : parts.registers()) {
       (entry._2.isCleared() ? removed : live).add(entry);
     }
     out.name("entries");
     writeList(live, out, true);
     out.name("removed");
     writeList(removed, out, false);
-    if (!map.context().isEmpty()) {
+    if (!parts.context().isEmpty()) {
       out.name("dots");
-      writeDots(map.dots(), live, removed, out);
+      writeDots(parts.dots(), live, removed, out);
       out.name("context");
-      out.context(map.context());
+      out.context(parts.context());
     }
-    HlcTimestamp latest = map.latestTimestamp().getOrNull();
-    if (latest != null && !latest.equals(newest(map.registers().values()))) {
+    HlcTimestamp latest = parts.latest();
+    if (latest != null && !latest.equals(newest(parts.registers().values()))) {
       out.name("latest");
       out.timestamp(latest);
     }
-    if (!map.settled().isEmpty()) {
+    if (!parts.settled().isEmpty()) {
       out.name(SETTLED);
-      writeSettled(map.settled(), out);
+      writeSettled(parts.settled(), out);
     }
-    if (!map.stableCut().isEmpty()) {
+    if (!parts.stableCut().isEmpty()) {
       out.name(GcFields.STABLE);
-      out.counts(map.stableCut().entries());
+      out.counts(parts.stableCut().entries());
     }
   }
 
@@ -234,8 +238,9 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
         String dotsAt = dotsPointer;
         CausalContext seen = context;
         if (dotsAt == null && seen == null) {
-          return in.build(entriesPointer, typeName(), () -> LWWMap.of(HashMap.ofAll(registers), HashMap.empty(),
-              HashMap.ofAll(settled), CausalContext.empty(), cuts.metadata().stableCut(), merged));
+          return in.build(entriesPointer, typeName(), () -> LWWMap.fromParts(new LWWMap.Parts<>(
+              HashMap.ofAll(registers), HashMap.empty(), HashMap.ofAll(settled), CausalContext.empty(),
+              cuts.metadata().stableCut(), merged)));
         }
         if (dotsAt == null || seen == null) {
           throw in.errorAt(dotsAt == null ? contextPointer : dotsAt,
@@ -258,8 +263,8 @@ final class LWWMapCodec<K, V> implements BodyCodec<LWWMap<K, V>> {
           dots.put(key, dot.getValue());
         }
         return in.build(dotsAt, typeName(),
-            () -> LWWMap.of(HashMap.ofAll(registers), HashMap.ofAll(dots), HashMap.ofAll(settled), seen,
-                cuts.metadata().stableCut(), merged));
+            () -> LWWMap.fromParts(new LWWMap.Parts<>(HashMap.ofAll(registers), HashMap.ofAll(dots),
+                HashMap.ofAll(settled), seen, cuts.metadata().stableCut(), merged)));
       }
     };
   }

@@ -42,29 +42,31 @@ final class MVRegisterCodec<V> implements BodyCodec<MVRegister<V>> {
 
   @Override
   public void collectReplicas(MVRegister<V> register, Set<ReplicaId> replicas) {
-    register.writes().keySet().forEach(dot -> replicas.add(dot.replica()));
-    register.tokens().forEach(dot -> replicas.add(dot.replica()));
-    CausalContextCodec.INSTANCE.collectReplicas(register.context(), replicas);
-    GcFields.collectReplicas(register.gcMetadata(), replicas);
-    GcFields.collectReplicas(List.of(register.floor()), replicas);
+    MVRegister.Parts<V> parts = register.parts();
+    parts.writes().keySet().forEach(dot -> replicas.add(dot.replica()));
+    parts.tokens().forEach(dot -> replicas.add(dot.replica()));
+    CausalContextCodec.INSTANCE.collectReplicas(parts.context(), replicas);
+    GcFields.collectReplicas(parts.gc(), replicas);
+    GcFields.collectReplicas(List.of(parts.floor()), replicas);
   }
 
   @Override
   public void write(MVRegister<V> register, WireWriter out) {
+    MVRegister.Parts<V> parts = register.parts();
     out.name("writes");
-    DotGroups.write(out, register.writes().iterator(), (value, w) -> w.value(valueType, value));
+    DotGroups.write(out, parts.writes().iterator(), (value, w) -> w.value(valueType, value));
     out.name("context");
-    out.context(register.context());
-    if (!register.collapsedValues().isEmpty()) {
+    out.context(parts.context());
+    if (!parts.collapsed().isEmpty()) {
       out.name("collapsed");
-      out.sortedValues(register.collapsedValues(), valueType, "MVRegister collapsed values");
+      out.sortedValues(parts.collapsed(), valueType, "MVRegister collapsed values");
     }
-    if (!register.tokens().isEmpty()) {
+    if (parts.tokens().iterator().hasNext()) {
       out.name("tokens");
-      DotGroups.writeDots(out, register.tokens());
+      DotGroups.writeDots(out, parts.tokens());
     }
-    GcFields.write(register.gcMetadata(), false, out);
-    GcFields.writeFloor(register.floor(), out);
+    GcFields.write(parts.gc(), false, out);
+    GcFields.writeFloor(parts.floor(), out);
   }
 
   @Override
@@ -102,8 +104,8 @@ final class MVRegisterCodec<V> implements BodyCodec<MVRegister<V>> {
 
       @Override
       public MVRegister<V> build(WireReader in) {
-        return in.build(writesPointer, typeName(), () -> MVRegister.of(TreeMap.ofAll(writes),
-            LinkedHashSet.ofAll(collapsed), tokens, floor, context, gc.metadata()));
+        return in.build(writesPointer, typeName(), () -> MVRegister.fromParts(new MVRegister.Parts<>(
+            TreeMap.ofAll(writes), LinkedHashSet.ofAll(collapsed), tokens, floor, context, gc.metadata())));
       }
     };
   }

@@ -8,7 +8,6 @@ import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.clock.VectorClock;
 import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
-import io.vavr.collection.SortedMap;
 import io.vavr.collection.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,26 +57,28 @@ final class ORMapCodec<K, V extends Crdt<V>> implements BodyCodec<ORMap<K, V>> {
 
   @Override
   public void collectReplicas(ORMap<K, V> map, Set<ReplicaId> replicas) {
-    for (SortedMap<Dot, V> deltas : map.deltas().values()) {
+    ORMap.Parts<K, V> parts = map.parts();
+    for (io.vavr.collection.Map<Dot, V> deltas : parts.deltas().values()) {
       for (Tuple2<Dot, V> update : deltas) {
         replicas.add(update._1.replica());
         collectNested(update._2, replicas);
       }
     }
-    map.collapsedValues().values().forEach(value -> collectNested(value, replicas));
-    map.tokens().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
-    collectNested(map.bottomValue(), replicas);
-    CausalContextCodec.INSTANCE.collectReplicas(map.context(), replicas);
-    GcFields.collectReplicas(map.gcMetadata(), replicas);
-    GcFields.collectReplicas(map.floors().values(), replicas);
+    parts.collapsed().values().forEach(value -> collectNested(value, replicas));
+    parts.tokens().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
+    collectNested(parts.bottom(), replicas);
+    CausalContextCodec.INSTANCE.collectReplicas(parts.context(), replicas);
+    GcFields.collectReplicas(parts.gc(), replicas);
+    GcFields.collectReplicas(parts.floors().values(), replicas);
   }
 
   @Override
   public void write(ORMap<K, V> map, WireWriter out) {
+    ORMap.Parts<K, V> parts = map.parts();
     out.name("bottom");
-    writeValue(map.bottomValue(), out);
+    writeValue(parts.bottom(), out);
     java.util.TreeMap<Dot, Tuple2<K, V>> updates = new java.util.TreeMap<>();
-    for (Tuple2<K, SortedMap<Dot, V>> entry : map.deltas()) {
+    for (Tuple2<K, ? extends io.vavr.collection.Map<Dot, V>> entry : parts.deltas()) {
       entry._2.forEach(update -> updates.put(update._1, new Tuple2<>(entry._1, update._2)));
     }
     out.name("entries");
@@ -87,23 +88,23 @@ final class ORMapCodec<K, V extends Crdt<V>> implements BodyCodec<ORMap<K, V>> {
           writeValue(update._2, w);
         });
     out.name("context");
-    out.context(map.context());
-    if (!map.collapsedValues().isEmpty()) {
+    out.context(parts.context());
+    if (!parts.collapsed().isEmpty()) {
       out.name("collapsed");
       out.generator().writeStartArray();
       for (CanonicalOrder.Encoded<K> key
-          : CanonicalOrder.sorted(map.collapsedValues().keySet(), keyType, out, "ORMap keys")) {
+          : CanonicalOrder.sorted(parts.collapsed().keySet(), keyType, out, "ORMap keys")) {
         key.writeTo(out);
-        writeValue(map.collapsedValues().get(key.value()).get(), out);
+        writeValue(parts.collapsed().get(key.value()).get(), out);
       }
       out.generator().writeEndArray();
     }
-    if (!map.tokens().isEmpty()) {
+    if (!parts.tokens().isEmpty()) {
       out.name("tokens");
-      DotGroups.write(out, DotGroups.byDot(map.tokens()), (key, w) -> w.value(keyType, key));
+      DotGroups.write(out, DotGroups.byDot(parts.tokens()), (key, w) -> w.value(keyType, key));
     }
-    GcFields.write(map.gcMetadata(), false, out);
-    GcFields.writeFloors(map.floors(), keyType, out);
+    GcFields.write(parts.gc(), false, out);
+    GcFields.writeFloors(parts.floors(), keyType, out);
   }
 
   private void collectNested(V value, Set<ReplicaId> replicas) {
@@ -182,9 +183,9 @@ final class ORMapCodec<K, V extends Crdt<V>> implements BodyCodec<ORMap<K, V>> {
       @Override
       public ORMap<K, V> build(WireReader in) {
         V bottomValue = Objects.requireNonNull(bottom);
-        return in.build(entriesPointer, typeName(), () -> ORMap.of(bottomValue,
+        return in.build(entriesPointer, typeName(), () -> ORMap.fromParts(new ORMap.Parts<>(bottomValue,
             HashMap.ofAll(deltas).mapValues(TreeMap::ofAll), HashMap.ofAll(collapsed), HashMap.ofAll(tokens),
-            HashMap.ofAll(floors), context, gc.metadata()));
+            HashMap.ofAll(floors), context, gc.metadata())));
       }
     };
   }

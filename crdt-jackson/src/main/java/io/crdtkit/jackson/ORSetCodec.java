@@ -44,32 +44,34 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
 
   @Override
   public void collectReplicas(ORSet<E> set, Set<ReplicaId> replicas) {
-    set.entries().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
-    set.tokens().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
-    CausalContextCodec.INSTANCE.collectReplicas(set.context(), replicas);
-    GcFields.collectReplicas(set.gcMetadata(), replicas);
-    GcFields.collectReplicas(set.floors().values(), replicas);
+    ORSet.Parts<E> parts = set.parts();
+    parts.adds().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
+    parts.tokens().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
+    CausalContextCodec.INSTANCE.collectReplicas(parts.context(), replicas);
+    GcFields.collectReplicas(parts.gc(), replicas);
+    GcFields.collectReplicas(parts.floors().values(), replicas);
   }
 
   @Override
   public void write(ORSet<E> set, WireWriter out) {
+    ORSet.Parts<E> parts = set.parts();
     out.name("elements");
-    DotGroups.write(out, DotGroups.byDot(set.entries()), (element, w) -> w.value(elementType, element));
+    DotGroups.write(out, DotGroups.byDot(parts.adds()), (element, w) -> w.value(elementType, element));
     out.name("context");
-    out.context(set.context());
-    if (!set.collapsedElements().isEmpty()) {
+    out.context(parts.context());
+    if (!parts.collapsed().isEmpty()) {
       out.name("collapsed");
-      out.sortedValues(set.collapsedElements(), elementType, "ORSet collapsed elements");
+      out.sortedValues(parts.collapsed(), elementType, "ORSet collapsed elements");
     }
-    if (!set.tokens().isEmpty()) {
+    if (!parts.tokens().isEmpty()) {
       out.name("tokens");
-      DotGroups.write(out, DotGroups.byDot(set.tokens()), (element, w) -> w.value(elementType, element));
+      DotGroups.write(out, DotGroups.byDot(parts.tokens()), (element, w) -> w.value(elementType, element));
     }
-    GcFields.write(set.gcMetadata(), !set.removedElements().isEmpty(), out);
-    GcFields.writeFloors(set.floors(), elementType, out);
-    if (!set.removedElements().isEmpty()) {
+    GcFields.write(parts.gc(), !parts.removed().isEmpty(), out);
+    GcFields.writeFloors(parts.floors(), elementType, out);
+    if (!parts.removed().isEmpty()) {
       out.name("removed");
-      out.sortedValues(set.removedElements(), elementType, "ORSet removed elements");
+      out.sortedValues(parts.removed(), elementType, "ORSet removed elements");
     }
   }
 
@@ -105,9 +107,9 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
 
       @Override
       public ORSet<E> build(WireReader in) {
-        return in.build(elementsPointer, typeName(), () -> ORSet.of(HashMap.ofAll(elements),
-            io.vavr.collection.HashSet.ofAll(collapsed), HashMap.ofAll(tokens), HashMap.ofAll(floors), context,
-            gc.metadata(), io.vavr.collection.HashSet.ofAll(removed)));
+        return in.build(elementsPointer, typeName(), () -> ORSet.fromParts(new ORSet.Parts<>(
+            HashMap.ofAll(elements), io.vavr.collection.HashSet.ofAll(collapsed), HashMap.ofAll(tokens),
+            HashMap.ofAll(floors), context, gc.metadata(), io.vavr.collection.HashSet.ofAll(removed))));
       }
     };
   }

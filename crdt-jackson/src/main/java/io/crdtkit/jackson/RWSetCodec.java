@@ -41,23 +41,25 @@ final class RWSetCodec<E> implements BodyCodec<RWSet<E>> {
 
   @Override
   public void collectReplicas(RWSet<E> set, Set<ReplicaId> replicas) {
-    set.addDots().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
-    set.removeDots().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
-    CausalContextCodec.INSTANCE.collectReplicas(set.context(), replicas);
-    GcFields.collectReplicas(set.gcMetadata(), replicas);
-    GcFields.collectReplicas(set.floors().values(), replicas);
+    RWSet.Parts<E> parts = set.parts();
+    parts.adds().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
+    parts.removes().values().forEach(dots -> dots.forEach(dot -> replicas.add(dot.replica())));
+    CausalContextCodec.INSTANCE.collectReplicas(parts.context(), replicas);
+    GcFields.collectReplicas(parts.gc(), replicas);
+    GcFields.collectReplicas(parts.floors().values(), replicas);
   }
 
   @Override
   public void write(RWSet<E> set, WireWriter out) {
+    RWSet.Parts<E> parts = set.parts();
     out.name("adds");
-    DotGroups.write(out, DotGroups.byDot(set.addDots()), (element, w) -> w.value(elementType, element));
+    DotGroups.write(out, DotGroups.byDot(parts.adds()), (element, w) -> w.value(elementType, element));
     out.name("removes");
-    DotGroups.write(out, DotGroups.byDot(set.removeDots()), (element, w) -> w.value(elementType, element));
+    DotGroups.write(out, DotGroups.byDot(parts.removes()), (element, w) -> w.value(elementType, element));
     out.name("context");
-    out.context(set.context());
-    GcFields.write(set.gcMetadata(), false, out);
-    GcFields.writeFloors(set.floors(), elementType, out);
+    out.context(parts.context());
+    GcFields.write(parts.gc(), false, out);
+    GcFields.writeFloors(parts.floors(), elementType, out);
   }
 
   @Override
@@ -89,8 +91,8 @@ final class RWSetCodec<E> implements BodyCodec<RWSet<E>> {
       @Override
       public RWSet<E> build(WireReader in) {
         return in.build(addsPointer, typeName(),
-            () -> RWSet.of(HashMap.ofAll(adds), HashMap.ofAll(removes), HashMap.ofAll(floors), context,
-                gc.metadata()));
+            () -> RWSet.fromParts(new RWSet.Parts<>(HashMap.ofAll(adds), HashMap.ofAll(removes),
+                HashMap.ofAll(floors), context, gc.metadata())));
       }
     };
   }

@@ -2,6 +2,7 @@ package io.crdtkit.jackson;
 
 import io.crdtkit.DWFlag;
 import io.crdtkit.EWFlag;
+import io.crdtkit.GcMetadata;
 import io.crdtkit.GCounter;
 import io.crdtkit.GSet;
 import io.crdtkit.LWWMap;
@@ -65,7 +66,7 @@ final class GoldenVectors {
         new Vector<>("lwwregister-cleared", new TypeReference<LWWRegister<String>>() {},
             LWWRegister.<String>empty().set(HlcTimestamp.of(T, 0, A), "dark").clear(HlcTimestamp.of(T + 5, 1, B))),
         new Vector<>("lwwregister-empty", new TypeReference<LWWRegister<String>>() {}, LWWRegister.empty()),
-        new Vector<>("lwwmap", new TypeReference<LWWMap<String, String>>() {}, LWWMap.of(lwwMap().registers())),
+        new Vector<>("lwwmap", new TypeReference<LWWMap<String, String>>() {}, Subjects.withoutDots(lwwMap())),
         new Vector<>("lwwmap-dotted", new TypeReference<LWWMap<String, String>>() {}, lwwMapDotted()),
         new Vector<>("ormap-of-counters", new TypeReference<ORMap<String, PNCounter>>() {}, cart()),
         new Vector<>("ormap-of-counters-delta", new TypeReference<ORMap<String, PNCounter>>() {},
@@ -193,10 +194,11 @@ final class GoldenVectors {
    * now add a:2 to the context).
    */
   private static ORMap<String, PNCounter> cart() {
-    return ORMap.of(PNCounter.empty(), HashMap.of(
+    return ORMap.fromParts(new ORMap.Parts<>(PNCounter.empty(), HashMap.of(
             "eggs", TreeMap.of(Dot.of(B, 1), PNCounter.empty().increment(B, 6)),
             "milk", TreeMap.of(Dot.of(B, 2), PNCounter.empty().increment(B, 1))),
-        CausalContext.of(VectorClock.of(Map.of(A, 1L, B, 2L))));
+        HashMap.empty(), HashMap.empty(), HashMap.empty(), CausalContext.of(VectorClock.of(Map.of(A, 1L, B, 2L))),
+        GcMetadata.NONE));
   }
 
   /**
@@ -205,11 +207,19 @@ final class GoldenVectors {
    * hold b:1 in its context, and A's key removal would add a:4).
    */
   private static ORMap<String, ORSet<String>> orMapOfSets() {
-    ORSet<String> addOfQ = ORSet.of(HashMap.of("q", io.vavr.collection.List.of(Dot.of(A, 2))),
+    ORSet<String> addOfQ = orSet(HashMap.of("q", io.vavr.collection.List.of(Dot.of(A, 2))),
         CausalContext.empty().add(Dot.of(A, 2)));
-    ORSet<String> removeOfP = ORSet.of(HashMap.empty(), CausalContext.empty().add(Dot.of(A, 1)));
-    return ORMap.of(ORSet.empty(), HashMap.of("x", TreeMap.of(Dot.of(A, 2), addOfQ, Dot.of(B, 1), removeOfP)),
-        CausalContext.of(VectorClock.of(Map.of(A, 3L, B, 1L))));
+    ORSet<String> removeOfP = orSet(HashMap.empty(), CausalContext.empty().add(Dot.of(A, 1)));
+    return ORMap.fromParts(new ORMap.Parts<>(ORSet.empty(),
+        HashMap.of("x", TreeMap.of(Dot.of(A, 2), addOfQ, Dot.of(B, 1), removeOfP)), HashMap.empty(),
+        HashMap.empty(), HashMap.empty(), CausalContext.of(VectorClock.of(Map.of(A, 3L, B, 1L))), GcMetadata.NONE));
+  }
+
+  /** The set holding these elements under these add dots, having seen {@code context}: never collected. */
+  private static ORSet<String> orSet(io.vavr.collection.Map<String, io.vavr.collection.List<Dot>> adds,
+      CausalContext context) {
+    return ORSet.fromParts(new ORSet.Parts<>(adds, io.vavr.collection.HashSet.empty(), HashMap.empty(),
+        HashMap.empty(), context, GcMetadata.NONE, io.vavr.collection.HashSet.empty()));
   }
 
   /**
@@ -218,8 +228,8 @@ final class GoldenVectors {
    * that tombstone once a:4 is stable. The context still holds a:2, a:3 and a:4: seen, not held.
    */
   private static LWWMap<String, String> lwwMapDotted() {
-    return lwwMap().remove(HlcTimestamp.of(T + 1_500, 0, A), "size")
-        .dropStableTombstones(VectorClock.of(Map.of(A, 4L)));
+    return Subjects.withoutTombstonesBelow(lwwMap().remove(HlcTimestamp.of(T + 1_500, 0, A), "size"),
+        VectorClock.of(Map.of(A, 4L)));
   }
 
   /**

@@ -23,8 +23,8 @@ class RemovedElementsTest {
     ORSet<String> fromJson = Codecs.JSON.readValue(Codecs.JSON.writeValueAsBytes(delta), TYPE);
     ORSet<String> fromSmile = Codecs.SMILE.readValue(Codecs.SMILE.writeValueAsBytes(delta), TYPE);
 
-    assertThat(fromJson.removedElements()).containsExactly("milk");
-    assertThat(fromSmile.removedElements()).containsExactly("milk");
+    assertThat(fromJson.parts().removed()).containsExactly("milk");
+    assertThat(fromSmile.parts().removed()).containsExactly("milk");
     assertThat(fromJson).isEqualTo(delta);
     assertThat(Codecs.JSON.writeValueAsString(ORSet.<String>empty().add(a, "milk"))).doesNotContain("removed");
   }

@@ -12,8 +12,11 @@ import io.crdtkit.ORSet;
 import io.crdtkit.PNCounter;
 import io.crdtkit.RWSet;
 import io.crdtkit.TwoPhaseSet;
+import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.HlcTimestamp;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
+import io.vavr.collection.HashMap;
 import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +99,7 @@ final class Subjects {
             ELEMENTS.map(e -> new Operation<>("remove " + e, (s, r) -> s.remove(r, e),
                 (s, r) -> s.deltaRemove(r, e))),
             Arbitraries.just(new Operation<>("clear", ORSet::clear, ORSet::deltaClear))),
-        s -> ORSet.of(s.entries(), s.context()));
+        s -> ORSet.fromParts(s.parts()));
   }
 
   static Subject<ORSet<Item>> orSetOfItems() {
@@ -104,7 +107,7 @@ final class Subjects {
             ITEMS.map(e -> new Operation<>("add " + e, (s, r) -> s.add(r, e), (s, r) -> s.deltaAdd(r, e))),
             ITEMS.map(e -> new Operation<>("remove " + e, (s, r) -> s.remove(r, e),
                 (s, r) -> s.deltaRemove(r, e)))),
-        s -> ORSet.of(s.entries(), s.context()));
+        s -> ORSet.fromParts(s.parts()));
   }
 
   static Subject<RWSet<String>> rwSet() {
@@ -112,27 +115,27 @@ final class Subjects {
             ELEMENTS.map(e -> new Operation<>("add " + e, (s, r) -> s.add(r, e), (s, r) -> s.deltaAdd(r, e))),
             ELEMENTS.map(e -> new Operation<>("remove " + e, (s, r) -> s.remove(r, e),
                 (s, r) -> s.deltaRemove(r, e)))),
-        s -> RWSet.of(s.addDots(), s.removeDots(), s.context()));
+        s -> RWSet.fromParts(s.parts()));
   }
 
   static Subject<EWFlag> ewFlag() {
     return Subject.crdt("EWFlag", new TypeReference<>() {}, EWFlag.empty(), Arbitraries.of(
             new Operation<>("enable", EWFlag::enable, EWFlag::deltaEnable),
             new Operation<>("disable", EWFlag::disable, EWFlag::deltaDisable)),
-        s -> EWFlag.of(s.dots(), s.context()));
+        s -> EWFlag.fromParts(s.parts()));
   }
 
   static Subject<DWFlag> dwFlag() {
     return Subject.crdt("DWFlag", new TypeReference<>() {}, DWFlag.empty(), Arbitraries.of(
             new Operation<>("enable", DWFlag::enable, DWFlag::deltaEnable),
             new Operation<>("disable", DWFlag::disable, DWFlag::deltaDisable)),
-        s -> DWFlag.of(s.enableDots(), s.disableDots(), s.context()));
+        s -> DWFlag.fromParts(s.parts()));
   }
 
   static Subject<MVRegister<String>> mvRegister() {
     return Subject.crdt("MVRegister", new TypeReference<>() {}, MVRegister.empty(),
         ELEMENTS.map(v -> new Operation<>("write " + v, (s, r) -> s.write(r, v), (s, r) -> s.deltaWrite(r, v))),
-        s -> MVRegister.of(s.writes(), s.context()));
+        s -> MVRegister.fromParts(s.parts()));
   }
 
   static Subject<LWWRegister<String>> lwwRegister() {
@@ -156,7 +159,7 @@ final class Subjects {
     Subject<LWWMap<String, Integer>> written = writtenLwwMaps();
     return new Subject<>(written.name(), written.type(), written.states().map(states -> {
       List<LWWMap<String, Integer>> more = new ArrayList<>(states);
-      states.forEach(state -> more.add(state.dropStableTombstones(state.context().vectorClock())));
+      states.forEach(state -> more.add(withoutTombstonesBelow(state, state.context().vectorClock())));
       more.add(withoutDots(states.get(0)).merge(states.get(1)));
       return more;
     }), written.equalVariants(), written.rebuild());
@@ -171,8 +174,22 @@ final class Subjects {
         written.rebuild());
   }
 
-  private static <K, V> LWWMap<K, V> withoutDots(LWWMap<K, V> map) {
-    return LWWMap.of(map.registers());
+  /** The map's registers alone, without dots, context or GC metadata. */
+  static <K, V> LWWMap<K, V> withoutDots(LWWMap<K, V> map) {
+    return LWWMap.fromParts(new LWWMap.Parts<>(map.parts().registers(), HashMap.empty(), HashMap.empty(),
+        CausalContext.empty(), VectorClock.empty(), null));
+  }
+
+  /**
+   * The map without the tombstones whose dot is at or below {@code cut}, its live keys left as they are: a map
+   * that has seen those removes but no longer holds them (what a collector drops once they are stable).
+   */
+  static <K, V> LWWMap<K, V> withoutTombstonesBelow(LWWMap<K, V> map, VectorClock cut) {
+    LWWMap.Parts<K, V> parts = map.parts();
+    io.vavr.collection.Set<K> dropped = parts.registers()
+        .filter((key, register) -> register.isCleared() && parts.dots().get(key).exists(cut::contains)).keySet();
+    return LWWMap.fromParts(new LWWMap.Parts<>(parts.registers().removeAll(dropped),
+        parts.dots().removeAll(dropped), parts.settled(), parts.context(), parts.stableCut(), parts.latest()));
   }
 
   private static Subject<LWWMap<String, Integer>> writtenLwwMaps() {
@@ -186,7 +203,7 @@ final class Subjects {
                 "remove " + k + " at " + t,
                 (s, r) -> s.remove(after(timestampOf(s, k), r, t), k),
                 (s, r) -> s.deltaRemove(after(timestampOf(s, k), r, t), k)))),
-        s -> LWWMap.of(s.registers(), s.dots(), s.context(), s.latestTimestamp().getOrNull()));
+        s -> LWWMap.fromParts(s.parts()));
   }
 
   static Subject<ORMap<String, PNCounter>> orMapOfCounters() {
@@ -203,7 +220,7 @@ final class Subjects {
                 (s, r) -> s.deltaUpdate(r, k, c -> c.deltaDecrement(r, n)))),
             keys.map(k -> new Operation<>("remove " + k, (s, r) -> s.remove(r, k),
                 (s, r) -> s.deltaRemove(r, k)))),
-        s -> ORMap.ofDelta(s.bottomValue(), s.deltas(), s.context()));
+        s -> ORMap.fromParts(s.parts()));
   }
 
   static Subject<ORMap<String, ORSet<String>>> orMapOfSets() {
@@ -220,7 +237,7 @@ final class Subjects {
                 (s, r) -> s.deltaUpdate(r, k, set -> set.deltaRemove(r, e)))),
             keys.map(k -> new Operation<>("remove " + k, (s, r) -> s.remove(r, k),
                 (s, r) -> s.deltaRemove(r, k)))),
-        s -> ORMap.ofDelta(s.bottomValue(), s.deltas(), s.context()));
+        s -> ORMap.fromParts(s.parts()));
   }
 
   static Subject<ORMap<String, ORMap<String, MVRegister<String>>>> orMapOfMaps() {
@@ -238,7 +255,7 @@ final class Subjects {
                     (s, r) -> s.deltaUpdate(r, k, m -> m.deltaRemove(r, f)))),
             keys.map(k -> new Operation<>("remove " + k, (s, r) -> s.remove(r, k),
                 (s, r) -> s.deltaRemove(r, k)))),
-        s -> ORMap.ofDelta(s.bottomValue(), s.deltas(), s.context()));
+        s -> ORMap.fromParts(s.parts()));
   }
 
   static Subject<ORMap<Item, LWWRegister<String>>> orMapOfRegisters() {
@@ -251,7 +268,7 @@ final class Subjects {
                         reg -> reg.deltaSet(after(reg.timestamp(), r, wallTime(s, r)), v)))),
             ITEMS.map(k -> new Operation<>("remove " + k, (s, r) -> s.remove(r, k),
                 (s, r) -> s.deltaRemove(r, k)))),
-        s -> ORMap.ofDelta(s.bottomValue(), s.deltas(), s.context()));
+        s -> ORMap.fromParts(s.parts()));
   }
 
   /**
@@ -264,7 +281,7 @@ final class Subjects {
   }
 
   private static Option<HlcTimestamp> timestampOf(LWWMap<String, Integer> map, String key) {
-    return map.registers().get(key).flatMap(LWWRegister::timestamp);
+    return map.parts().registers().get(key).flatMap(LWWRegister::timestamp);
   }
 
   private static <V> LWWRegister<V> rebuildRegister(LWWRegister<V> register) {

@@ -197,7 +197,9 @@ final class KeyEntry<S extends Crdt<S>> {
       state = fold(state, retired);
       pendingDelta = null;
       if (collector != null) {
-        retired.forEach(collector::retire);
+        // This node's own replica is retired when it leaves: its state folds itself into the heir like everyone
+        // else's, but its tracker cannot drop itself (and need not: the node closes once the log is out).
+        retired.stream().filter(replica -> !replica.equals(self)).forEach(collector::retire);
         state = collect(state);
       }
     }

@@ -156,4 +156,33 @@ class RetirementOverTheNetworkTest {
       });
     }
   }
+
+  /**
+   * A leaver holding a key that garbage collection tracks applied its own retirement like everyone else's, and its
+   * stability tracker refused to retire its own replica: the retirement failed there on every retry, so leave()
+   * never completed and the node never closed. (Found writing the docs site; the tests above used counters only.)
+   */
+  @Test
+  void aMemberHoldingACollectedKeyLeavesToo() throws Exception {
+    try (InJvmCluster cluster = InJvmCluster.of(3)) {
+      List<CrdtNode> nodes = cluster.nodes();
+      List<Replicated<LWWMap<String, String>>> settings =
+          nodes.stream().map(n -> n.register("settings", LWWMap.<String, String>empty(), SETTINGS)).toList();
+      CrdtNode leaver = nodes.get(2);
+      HybridLogicalClock clock = HybridLogicalClock.create(leaver.replica());
+      settings.get(2).update((map, self) -> map.deltaPut(clock, "theme", "dark"));
+      await().atMost(DEADLINE).until(() -> settings.get(0).value().get("theme").isDefined()
+          && settings.get(1).value().get("theme").isDefined());
+
+      leaver.leave().get(20, TimeUnit.SECONDS);
+
+      assertThat(leaver.engine().isClosed()).isTrue();
+      await().atMost(DEADLINE).untilAsserted(() -> {
+        for (int i = 0; i < 2; i++) {
+          assertThat(nodes.get(i).stats().retired()).containsExactly(leaver.replica());
+          assertThat(settings.get(i).value().get("theme").get()).isEqualTo("dark");
+        }
+      });
+    }
+  }
 }

@@ -63,12 +63,10 @@ class PublicApiTest {
       lines.add(type.getName() + " " + kind(type) + (typeInternal ? " [internal]" : ""));
       types.add(type.getName());
       TreeSet<String> own = new TreeSet<>();
-      Stream.of(type.getDeclaredConstructors(), type.getDeclaredMethods(), type.getDeclaredFields())
-          .flatMap(Arrays::stream)
-          .map(Member.class::cast)
+      declaredAndHidden(type)
           .filter(member -> isApi(member.getModifiers()) && !member.isSynthetic())
           .filter(member -> !(member instanceof java.lang.reflect.Method method && method.isBridge()))
-          .forEach(member -> own.add("  " + signature(member)
+          .forEach(member -> own.add("  " + signature(member, type)
               + (typeInternal || isInternal((AnnotatedElement) member) ? " [internal]" : "")));
       members += own.size();
       internal += (int) own.stream().filter(line -> line.endsWith("[internal]")).count();
@@ -137,10 +135,37 @@ class PublicApiTest {
         + ")";
   }
 
-  private static String signature(Member member) {
+  /**
+   * The type's own members, and those it inherits from superclasses that are not API themselves (a package-private
+   * base class's public methods are called on the public type, so they are its API), unless the type overrides them.
+   */
+  private static Stream<Member> declaredAndHidden(Class<?> type) {
+    List<Member> members = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (Class<?> owner = type; owner != null && (owner == type || !isVisible(owner));
+        owner = owner.getSuperclass()) {
+      if (owner == Object.class) {
+        break;
+      }
+      Stream.of(owner == type ? owner.getDeclaredConstructors() : new Member[0], owner.getDeclaredMethods(),
+              owner.getDeclaredFields())
+          .flatMap(Arrays::stream)
+          .map(Member.class::cast)
+          .filter(member -> !(member instanceof java.lang.reflect.Method method && method.isBridge()))
+          .filter(member -> seen.add(member.getClass().getSimpleName() + " " + member.getName() + " "
+              + (member instanceof java.lang.reflect.Method method ? Arrays.toString(method.getParameterTypes())
+              : "")))
+          .forEach(members::add);
+    }
+    return members.stream();
+  }
+
+  private static String signature(Member member, Class<?> type) {
     String text = member instanceof java.lang.reflect.Method method ? method.toGenericString()
         : member instanceof java.lang.reflect.Constructor<?> constructor ? constructor.toGenericString()
         : ((java.lang.reflect.Field) member).toGenericString();
-    return text.replace(member.getDeclaringClass().getName() + ".", "");
+    String owner = member.getDeclaringClass().getName();
+    return owner.equals(type.getName()) ? text.replace(owner + ".", "")
+        : text.replace(owner + ".", "") + " (from " + member.getDeclaringClass().getSimpleName() + ")";
   }
 }

@@ -44,33 +44,29 @@ class GcLawsTest {
 
   static Stream<Arguments> types() {
     return Stream.of(
-        Arguments.of(GcTypes.orSet(), Oracles.orSet(), Faults.hostile(), rebuild((ORSet<String> s) -> ORSet.of(
-            s.entries(), s.collapsedElements(), s.tokens(), s.floors(), s.context(), s.gcMetadata(),
-            s.removedElements()),
+        Arguments.of(GcTypes.orSet(), Oracles.orSet(), Faults.hostile(),
+            rebuild((ORSet<String> s) -> ORSet.fromParts(s.parts()),
             new TypeReference<ORSet<String>>() {})),
-        Arguments.of(GcTypes.ewFlag(), Oracles.ewFlag(), Faults.hostile(), rebuild((EWFlag s) -> EWFlag.of(
-            s.dots(), s.isCollapsed(), s.tokens(), s.floor(), s.context(), s.gcMetadata()),
+        Arguments.of(GcTypes.ewFlag(), Oracles.ewFlag(), Faults.hostile(),
+            rebuild((EWFlag s) -> EWFlag.fromParts(s.parts()),
             new TypeReference<EWFlag>() {})),
-        Arguments.of(GcTypes.rwSet(), Oracles.rwSet(), Faults.hostile(), rebuild((RWSet<String> s) -> RWSet.of(
-            s.addDots(), s.removeDots(), s.floors(), s.context(), s.gcMetadata()),
+        Arguments.of(GcTypes.rwSet(), Oracles.rwSet(), Faults.hostile(),
+            rebuild((RWSet<String> s) -> RWSet.fromParts(s.parts()),
             new TypeReference<RWSet<String>>() {})),
-        Arguments.of(GcTypes.dwFlag(), Oracles.dwFlag(), Faults.hostile(), rebuild((DWFlag s) -> DWFlag.of(
-            s.enableDots(), s.disableDots(), s.floor(), s.context(), s.gcMetadata()),
+        Arguments.of(GcTypes.dwFlag(), Oracles.dwFlag(), Faults.hostile(),
+            rebuild((DWFlag s) -> DWFlag.fromParts(s.parts()),
             new TypeReference<DWFlag>() {})),
-        Arguments.of(GcTypes.lwwMap(), Oracles.lwwMap(), NO_CRASHES, rebuild((LWWMap<String, Integer> s) ->
-            LWWMap.of(s.registers(), s.dots(), s.settled(), s.context(), s.stableCut(),
-                s.latestTimestamp().getOrNull()),
+        Arguments.of(GcTypes.lwwMap(), Oracles.lwwMap(), NO_CRASHES,
+            rebuild((LWWMap<String, Integer> s) -> LWWMap.fromParts(s.parts()),
             new TypeReference<LWWMap<String, Integer>>() {})),
-        Arguments.of(GcTypes.mvRegister(), Oracles.mvRegister(), Faults.hostile(), rebuild((MVRegister<String> s) ->
-            MVRegister.of(s.writes(), s.collapsedValues(), s.tokens(), s.floor(), s.context(), s.gcMetadata()),
+        Arguments.of(GcTypes.mvRegister(), Oracles.mvRegister(), Faults.hostile(),
+            rebuild((MVRegister<String> s) -> MVRegister.fromParts(s.parts()),
             new TypeReference<MVRegister<String>>() {})),
         Arguments.of(GcTypes.orMapOfCountersByDeltas(), Oracles.orMapOfCounters(), Faults.hostile(),
-            rebuild((ORMap<String, PNCounter> s) -> ORMap.of(s.bottomValue(), s.deltas(), s.collapsedValues(),
-                s.tokens(), s.floors(), s.context(), s.gcMetadata()),
+            rebuild((ORMap<String, PNCounter> s) -> ORMap.fromParts(s.parts()),
             new TypeReference<ORMap<String, PNCounter>>() {})),
         Arguments.of(GcTypes.orMapOfSetsByDeltas(), Oracles.orMapOfSets(), Faults.hostile(),
-            rebuild((ORMap<String, ORSet<String>> s) -> ORMap.of(s.bottomValue(), s.deltas(), s.collapsedValues(),
-                s.tokens(), s.floors(), s.context(), s.gcMetadata()),
+            rebuild((ORMap<String, ORSet<String>> s) -> ORMap.fromParts(s.parts()),
             new TypeReference<ORMap<String, ORSet<String>>>() {})));
   }
 

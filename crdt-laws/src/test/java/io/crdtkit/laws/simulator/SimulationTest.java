@@ -143,8 +143,11 @@ class SimulationTest {
       @Override
       public ORSet<String> afterChange(ReplicaId replica, ORSet<String> state) {
         // "prunes" by dropping the context: removed elements can then come back
-        return ORSet.of(state.entries(), io.crdtkit.clock.CausalContext.empty().addAll(
-            state.entries().values().flatMap(dots -> dots)));
+        var adds = state.parts().adds();
+        return ORSet.fromParts(new ORSet.Parts<>(adds, io.vavr.collection.HashSet.empty(),
+            io.vavr.collection.HashMap.empty(), io.vavr.collection.HashMap.empty(),
+            io.crdtkit.clock.CausalContext.empty().addAll(adds.values().flatMap(dots -> dots)),
+            io.crdtkit.GcMetadata.NONE, io.vavr.collection.HashSet.empty()));
       }
     };
     boolean caught = false;

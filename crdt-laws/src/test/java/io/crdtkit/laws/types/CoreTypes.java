@@ -233,7 +233,7 @@ public final class CoreTypes {
   }
 
   static long wallTime(LWWMap<?, ?> map) {
-    return map.registers().values().map(CoreTypes::wallTime).max().getOrElse(0L);
+    return map.parts().registers().values().map(CoreTypes::wallTime).max().getOrElse(0L);
   }
 
   static HlcTimestamp after(long wallTime, ReplicaId replica, int skew) {

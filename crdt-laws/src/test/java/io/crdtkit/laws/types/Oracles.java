@@ -204,6 +204,6 @@ public final class Oracles {
   }
 
   private static HlcTimestamp timestampOf(HistoryEvent<LWWMap<String, Integer>> event, String key) {
-    return event.stateAfter().registers().get(key).get().timestamp().get();
+    return event.stateAfter().parts().registers().get(key).get().timestamp().get();
   }
 }
