@@ -59,8 +59,26 @@
     });
     result.textContent = names.length === 0 ? "No type fits these answers: change one."
       : names.length === rows.length ? "Every type fits so far: answer a question."
-      : (names.length === 1 ? "Your type: " : "These fit: ") + names.join(", ") + " (the table below shows only them).";
+      : (names.length === 1 ? "Your type: " : "These fit: ") + names.join(", ") + ". ";
+    if (names.length > 0 && names.length < rows.length) {
+      var link = document.createElement("a");
+      link.href = "#comparison";
+      link.textContent = names.length === 1 ? "Its row is the only one left in the table at the end."
+        : "The table at the end shows only them.";
+      result.appendChild(link);
+    }
   }
+
+  // The picker's look: each answer a click target of its own, the questions in one box, the answer in bold.
+  var style = document.createElement("style");
+  style.textContent = "#type-picker{background:#f7f9fb;border:1px solid #dde3e8;border-radius:6px;"
+    + "padding:.5em 1em .8em;margin:1em 0 1.5em}"
+    + "#type-picker fieldset{border:0;margin:0;padding:.35em 0}"
+    + "#type-picker legend{font-weight:bold;padding:0;margin:0 0 .15em}"
+    + "#type-picker label{display:inline-block;margin:.1em 1.3em .1em 0;white-space:nowrap;cursor:pointer}"
+    + "#type-picker .picker-result{font-weight:bold;margin:.6em 0 0;padding-top:.5em;border-top:1px solid #dde3e8}"
+    + "#type-picker .picker-result a{font-weight:normal;margin-left:.3em}";
+  document.head.appendChild(style);
 
   var form = document.createElement("form");
   form.className = "picker";
@@ -87,7 +105,7 @@
         update(result);
       });
       label.appendChild(input);
-      label.appendChild(document.createTextNode(" " + option[1] + " "));
+      label.appendChild(document.createTextNode(" " + option[1]));
       fieldset.appendChild(label);
     });
     form.appendChild(fieldset);
