@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -231,12 +232,27 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     int offset = message.getOffset();
     int length = message.getLength();
     counters.bytesReceived.add(length);
-    protocol.execute(() -> guarded("message from " + sender, () -> dispatcher.handle(sender, bytes, offset, length)));
+    fromJGroups(() -> guarded("message from " + sender, () -> dispatcher.handle(sender, bytes, offset, length)));
   }
 
   @Override
   public void viewAccepted(View view) {
-    protocol.execute(() -> guarded("view " + view, () -> onView(view)));
+    fromJGroups(() -> guarded("view " + view, () -> onView(view)));
+  }
+
+  /**
+   * Hands what JGroups delivers to the protocol thread. Closing the channel still delivers (the last view, a
+   * peer's goodbye) after the protocol thread is gone: that is dropped, instead of throwing into JGroups' threads,
+   * which logged it as an ERROR at every close.
+   */
+  private void fromJGroups(Runnable task) {
+    try {
+      protocol.execute(task);
+    } catch (RejectedExecutionException e) {
+      if (!closed) {
+        throw e;
+      }
+    }
   }
 
   private void onView(View view) {
@@ -289,7 +305,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
 
   /** The suspicions of failure detection, seen by the stack's SuspectWatch. */
   void suspected(Collection<Address> suspects) {
-    protocol.execute(() -> {
+    fromJGroups(() -> {
       if (membership != null) {
         membership.suspect(suspects);
       }
