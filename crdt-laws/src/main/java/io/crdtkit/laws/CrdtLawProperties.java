@@ -11,21 +11,24 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.apiguardian.api.API;
 
 /**
- * Every law of the kit as a jqwik property. Extend it in your test sources and describe your type:
+ * Every law of the kit as a jqwik property. Extend it in your test sources and describe your type, in a class whose
+ * name your build runs (Maven Surefire's defaults: {@code *Test}, {@code *Tests}, {@code Test*}, {@code *TestCase};
+ * a class named {@code MaxRegisterLaws} would be skipped without a word):
  *
  * <pre>{@code
- * class MaxRegisterLaws extends CrdtLawProperties<MaxRegister> {
+ * class MaxRegisterLawsTest extends CrdtLawProperties<MaxRegister> {
  *   @Override
  *   protected CrdtDescription<MaxRegister> description() {
  *     return CrdtDescription.of("MaxRegister", MaxRegister.empty())
- *         .operation("write", Arbitraries.integers().between(0, 9),
+ *         .operation("write", Arbitraries.longs().between(0, 9),
  *             (state, replica, n) -> state.write(n), (state, replica, n) -> state.deltaWrite(n));
  *   }
  * }
  * }</pre>
  *
- * <p>On failure jqwik prints the shrunk scenario (the history step by step) and the seed; rerun with
- * {@code @Property(seed = "...")} in a subclass, or with {@link LawChecker} programmatically. The number of tries
+ * <p>On failure jqwik prints the shrunk scenario (the history step by step) and its seed, and by default tries the
+ * failing seed first in the next run. {@link LawChecker} runs the same laws without a test engine from a seed of its
+ * own, which it prints and which {@code LawChecker.of(description).seed(...).check()} reruns. The number of tries
  * is jqwik's default (set {@code jqwik.tries.default} in {@code junit-platform.properties}).
  *
  * @param <S> the CRDT type
