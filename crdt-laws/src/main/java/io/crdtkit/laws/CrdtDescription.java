@@ -121,7 +121,8 @@ public final class CrdtDescription<S extends Crdt<S>> {
    * How to read the observable value; values are compared with {@code equals}. Default: the whole state.
    *
    * @param valueOf reads the value of a state; not null. Two states a user cannot tell apart must give equal
-   *                values, and only those: the convergence and GC laws compare values, not states.
+   *                values, and only those: the GC laws compare values, not states. The convergence law compares
+   *                both: replicas that merged everything must hold equal states, then equal values.
    * @return a new description with this value function
    * @throws NullPointerException if {@code valueOf} is null
    */
