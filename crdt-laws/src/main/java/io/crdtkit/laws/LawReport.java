@@ -61,6 +61,16 @@ public record LawReport(String type, long seed, int tries, int lawCount, List<Fa
   }
 
   /**
+   * Whether this law of the kit was found broken.
+   *
+   * @param law one of the kit's laws
+   * @return true if it broke; false if it held or was not checked
+   */
+  public boolean broke(LawName law) {
+    return broke(law.text());
+  }
+
+  /**
    * Throws an {@link AssertionError} describing every broken law, unless all hold. Each failure's cause is added
    * to it as a suppressed exception.
    *

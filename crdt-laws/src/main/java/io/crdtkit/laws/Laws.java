@@ -28,16 +28,16 @@ public final class Laws {
    */
   public static <S extends Crdt<S>> List<Law<S>> all() {
     return List.of(
-        named("merge is commutative", Laws::mergeIsCommutative),
-        named("merge is associative", Laws::mergeIsAssociative),
-        named("merge is idempotent", Laws::mergeIsIdempotent),
-        named("bottom is the identity of merge", Laws::bottomIsTheIdentity),
-        named("the order agrees with merge", Laws::orderAgreesWithMerge),
-        named("every update inflates", Laws::everyUpdateInflates),
-        named("merging a delta equals the full mutator", DeltaLaws::deltaEqualsFullMutator),
-        named("delta groups merged in any order equal the full-state merge", DeltaLaws::deltaGroupsInAnyOrder),
-        named("replicas converge under any delivery", ConvergenceLaw::replicasConverge),
-        named(ROUND_TRIP, Laws::statesSurviveTheRoundTrip));
+        named(LawName.MERGE_IS_COMMUTATIVE, Laws::mergeIsCommutative),
+        named(LawName.MERGE_IS_ASSOCIATIVE, Laws::mergeIsAssociative),
+        named(LawName.MERGE_IS_IDEMPOTENT, Laws::mergeIsIdempotent),
+        named(LawName.BOTTOM_IS_THE_IDENTITY, Laws::bottomIsTheIdentity),
+        named(LawName.ORDER_AGREES_WITH_MERGE, Laws::orderAgreesWithMerge),
+        named(LawName.EVERY_UPDATE_INFLATES, Laws::everyUpdateInflates),
+        named(LawName.DELTA_EQUALS_FULL_MUTATOR, DeltaLaws::deltaEqualsFullMutator),
+        named(LawName.DELTA_GROUPS_IN_ANY_ORDER, DeltaLaws::deltaGroupsInAnyOrder),
+        named(LawName.REPLICAS_CONVERGE, ConvergenceLaw::replicasConverge),
+        named(LawName.ROUND_TRIP, Laws::statesSurviveTheRoundTrip));
   }
 
   /**
@@ -49,13 +49,24 @@ public final class Laws {
    */
   public static <S extends Crdt<S>> List<Law<S>> applicableTo(CrdtDescription<S> description) {
     return Laws.<S>all().stream()
-        .filter(law -> description.roundTrip() != null || !law.name().equals(ROUND_TRIP))
+        .filter(law -> description.roundTrip() != null || !law.name().equals(LawName.ROUND_TRIP.text()))
         .toList();
   }
 
-  private static final String ROUND_TRIP = "states survive the round trip";
+  /**
+   * The kit's laws selected by name, in the order of {@link #all()}: for {@link LawChecker#laws(List)}.
+   *
+   * @param <S>   the CRDT type
+   * @param names the laws to select; none null
+   * @return those laws; immutable
+   */
+  public static <S extends Crdt<S>> List<Law<S>> select(LawName... names) {
+    List<String> selected = java.util.Arrays.stream(names).map(LawName::text).toList();
+    return Laws.<S>all().stream().filter(law -> selected.contains(law.name())).toList();
+  }
 
-  static <S extends Crdt<S>> Law<S> named(String name, BiConsumer<CrdtDescription<S>, Scenario<S>> check) {
+  static <S extends Crdt<S>> Law<S> named(LawName lawName, BiConsumer<CrdtDescription<S>, Scenario<S>> check) {
+    String name = lawName.text();
     return new Law<>() {
       @Override
       public String name() {

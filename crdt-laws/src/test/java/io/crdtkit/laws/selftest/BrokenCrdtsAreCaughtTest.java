@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crdtkit.Crdt;
 import io.crdtkit.laws.CrdtDescription;
 import io.crdtkit.laws.LawChecker;
+import io.crdtkit.laws.LawName;
 import io.crdtkit.laws.LawReport;
 import io.crdtkit.laws.types.CoreTypes;
 import org.junit.jupiter.api.Test;
@@ -20,38 +21,37 @@ class BrokenCrdtsAreCaughtTest {
 
   @Test
   void aNonCommutativeMergeIsCaught() {
-    assertBroken(BrokenCrdts.FirstWinsRegister.description(), "merge is commutative");
+    assertBroken(BrokenCrdts.FirstWinsRegister.description(), LawName.MERGE_IS_COMMUTATIVE);
   }
 
   @Test
   void aNonIdempotentCounterIsCaught() {
-    assertBroken(BrokenCrdts.SummingCounter.description(), "merge is idempotent");
+    assertBroken(BrokenCrdts.SummingCounter.description(), LawName.MERGE_IS_IDEMPOTENT);
   }
 
   @Test
   void aDeltaThatLosesInformationIsCaught() {
-    assertBroken(BrokenCrdts.lossyDeltaSet(), "merging a delta equals the full mutator");
+    assertBroken(BrokenCrdts.lossyDeltaSet(), LawName.DELTA_EQUALS_FULL_MUTATOR);
   }
 
   @Test
   void aNonAssociativeMergeIsCaught() {
-    assertBroken(BrokenCrdts.MidpointRegister.description(), "merge is associative");
+    assertBroken(BrokenCrdts.MidpointRegister.description(), LawName.MERGE_IS_ASSOCIATIVE);
   }
 
   @Test
   void anOrderThatDisagreesWithMergeIsCaught() {
-    assertBroken(BrokenCrdts.LyingOrderCounter.description(), "the order agrees with merge");
+    assertBroken(BrokenCrdts.LyingOrderCounter.description(), LawName.ORDER_AGREES_WITH_MERGE);
   }
 
   @Test
   void anUpdateThatGoesDownTheLatticeIsCaught() {
-    assertBroken(BrokenCrdts.resettableSet(), "every update inflates");
+    assertBroken(BrokenCrdts.resettableSet(), LawName.EVERY_UPDATE_INFLATES);
   }
 
   @Test
   void deltasThatCountTwiceWhenRedeliveredAreCaught() {
-    assertBroken(BrokenCrdts.AdditiveDeltaCounter.description(),
-        "delta groups merged in any order equal the full-state merge");
+    assertBroken(BrokenCrdts.AdditiveDeltaCounter.description(), LawName.DELTA_GROUPS_IN_ANY_ORDER);
   }
 
   @Test
@@ -85,7 +85,7 @@ class BrokenCrdtsAreCaughtTest {
         .containsExactlyElementsOf(first.failures().stream().map(LawReport.Failure::minimalScenario).toList());
   }
 
-  private static <S extends Crdt<S>> void assertBroken(CrdtDescription<S> description, String law) {
+  private static <S extends Crdt<S>> void assertBroken(CrdtDescription<S> description, LawName law) {
     LawReport report = LawChecker.of(description).tries(300).seed(SEED).check();
     assertThat(report.broke(law)).as("%s should break '%s'; report:%n%s", description.name(), law, report).isTrue();
   }
