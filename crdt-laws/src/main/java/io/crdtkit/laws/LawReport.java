@@ -2,6 +2,7 @@ package io.crdtkit.laws;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.Comparator;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -84,15 +85,37 @@ public record LawReport(String type, long seed, int tries, int lawCount, List<Fa
     }
   }
 
+  /**
+   * The report as text: a summary line; when several laws broke and the first is one of merge's own laws, which to
+   * fix first; then each broken law, most basic first (the order of {@link LawName}), with its minimal scenario.
+   */
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(type + ": " + (lawCount - failures.size()) + " of " + lawCount
         + " laws hold over " + tries + " tries each (seed " + seed + ")");
-    for (Failure failure : failures) {
+    List<Failure> basicFirst = failures.stream().sorted(Comparator.comparingInt(LawReport::rank)).toList();
+    if (basicFirst.size() > 1 && rank(basicFirst.get(0)) <= LawName.BOTTOM_IS_THE_IDENTITY.ordinal()) {
+      // An idempotence bug in merge also breaks inflation, the delta laws and convergence, which point the reader
+      // at the mutators: say where to look first.
+      text.append("\nFix '").append(basicFirst.get(0).law()).append("' first: the other ")
+          .append(basicFirst.size() - 1).append(" broken ").append(basicFirst.size() == 2 ? "law assumes" : "laws assume")
+          .append(" that merge is a join, so they may fail because of it.");
+    }
+    for (Failure failure : basicFirst) {
       text.append("\n\n- ").append(failure.law()).append(": broken on try ").append(failure.attempt())
           .append("\n  ").append(failure.cause().getMessage().replace("\n", "\n  "))
           .append("\n  minimal scenario: ").append(failure.minimalScenario().replace("\n", "\n  "));
     }
     return text.toString();
+  }
+
+  /** Where a failure's law stands among the kit's, most basic first; laws the kit does not know go last. */
+  private static int rank(Failure failure) {
+    for (LawName law : LawName.values()) {
+      if (law.text().equals(failure.law())) {
+        return law.ordinal();
+      }
+    }
+    return LawName.values().length;
   }
 }

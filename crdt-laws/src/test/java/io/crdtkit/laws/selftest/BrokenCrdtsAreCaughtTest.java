@@ -68,6 +68,21 @@ class BrokenCrdtsAreCaughtTest {
     assertThatThrownBy(report::assertAllHold).isInstanceOf(AssertionError.class).hasMessageContaining("idempotent");
   }
 
+  /**
+   * A merge that is not idempotent also breaks inflation, the delta laws and convergence, which send the reader
+   * to the mutators: the report says to fix the merge law first, and lists it first.
+   */
+  @Test
+  void theMostBasicBrokenLawLeadsTheReport() {
+    LawReport report = LawChecker.of(BrokenCrdts.SummingCounter.description()).tries(200).seed(SEED).check();
+
+    assertThat(report.failures()).hasSizeGreaterThan(1);
+    String text = report.toString();
+    assertThat(text.lines().skip(1).findFirst()).hasValueSatisfying(lead ->
+        assertThat(lead).startsWith("Fix 'merge is idempotent' first: the other " + (report.failures().size() - 1)));
+    assertThat(text.indexOf("\n- merge is idempotent:")).isLessThan(text.indexOf("\n- every update inflates:"));
+  }
+
   @Test
   void aCorrectTypePassesEveryLaw() {
     LawReport report = LawChecker.of(CoreTypes.orMapOfSets()).tries(200).seed(SEED).check();
