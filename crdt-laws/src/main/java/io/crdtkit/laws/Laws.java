@@ -3,10 +3,13 @@ package io.crdtkit.laws;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.crdtkit.Crdt;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 
 /**
@@ -99,7 +102,25 @@ public final class Laws {
     S z = held.pick();
     requireEqual("merge is associative", x.merge(y).merge(z), x.merge(y.merge(z)),
         "(x merge y) merge z", "x merge (y merge z)", "x", x, "y", y, "z", z);
+    // Random picks rarely land on the case that breaks a merge's associativity: three states that are pairwise
+    // concurrent (a tie-break among three concurrent writes is the classic bug). The final states of three distinct
+    // replicas are the likeliest to be, so check them too, in every order.
+    List<S> finals = held.finalStates();
+    if (finals.size() >= 3) {
+      List<Integer> replicas = new ArrayList<>(IntStream.range(0, finals.size()).boxed().toList());
+      Collections.shuffle(replicas, held.random());
+      List<S> three = List.of(finals.get(replicas.get(0)), finals.get(replicas.get(1)), finals.get(replicas.get(2)));
+      for (int[] order : ORDERS_OF_THREE) {
+        S a = three.get(order[0]);
+        S b = three.get(order[1]);
+        S c = three.get(order[2]);
+        requireEqual("merge is associative", a.merge(b).merge(c), a.merge(b.merge(c)),
+            "(x merge y) merge z", "x merge (y merge z)", "x", a, "y", b, "z", c);
+      }
+    }
   }
+
+  private static final int[][] ORDERS_OF_THREE = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
 
   static <S extends Crdt<S>> void mergeIsIdempotent(CrdtDescription<S> description, Scenario<S> scenario) {
     HeldStates<S> held = HeldStates.of(description, scenario);
