@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.gc.GcStatus;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +51,7 @@ public final class NetStats {
     this.keys = engine.keys().size();
     RetirementCoordinator retirements = engine.retirements();
     this.epoch = retirements.epoch();
-    this.retired = List.copyOf(new ArrayList<>(retirements.log().retired().asJava()));
+    this.retired = List.copyOf(retirements.log().retired().asJava());
     NetCounters counters = engine.counters();
     this.messagesSent = counters.messagesSent.sum();
     this.bytesSent = counters.bytesSent.sum();
