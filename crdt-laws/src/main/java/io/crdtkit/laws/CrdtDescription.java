@@ -60,7 +60,8 @@ public final class CrdtDescription<S extends Crdt<S>> {
   /**
    * A description of the type called {@code name} whose replicas all start at {@code bottom}. It has no
    * operation yet, reads the whole state as the value, checks no round trip, and runs histories of up to 40 steps
-   * on 2 to 5 replicas.
+   * on 2 to 5 replicas (a step may repeat its update, so a history reaches deeper than its steps; a report says
+   * how deep the histories went).
    *
    * @param <S>    the CRDT type
    * @param name   the type's name, for reports; not null

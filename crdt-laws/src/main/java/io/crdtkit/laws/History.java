@@ -27,17 +27,48 @@ public final class History<S extends Crdt<S>> {
   public sealed interface Step<S> permits Update, Merge {}
 
   /**
-   * Replica {@code replica} applies {@code operation}, through its delta if {@code viaDelta}.
+   * Replica {@code replica} applies {@code operation} {@code times} times in a row, through its delta if
+   * {@code viaDelta}. Repeats let a short history reach deep states (a counter above a threshold, a register
+   * written many times) that a bug may need, and they shrink to one.
    *
    * @param replica   the replica's number, from 0
    * @param operation the operation applied
    * @param viaDelta  whether the replica merges the operation's delta rather than applying the full mutator
+   * @param times     how many times in a row; 1 or more
    * @param <S>       the CRDT type
    */
-  public record Update<S>(int replica, Operation<S> operation, boolean viaDelta) implements Step<S> {
+  public record Update<S>(int replica, Operation<S> operation, boolean viaDelta, int times) implements Step<S> {
+
+    /**
+     * An update, checked.
+     *
+     * @param replica   the replica's number, from 0
+     * @param operation the operation applied
+     * @param viaDelta  whether the replica merges the operation's delta rather than applying the full mutator
+     * @param times     how many times in a row; 1 or more
+     * @throws IllegalArgumentException if {@code times} is below 1
+     */
+    public Update {
+      if (times < 1) {
+        throw new IllegalArgumentException("times must be >= 1, got " + times);
+      }
+    }
+
+    /**
+     * Replica {@code replica} applies {@code operation} once.
+     *
+     * @param replica   the replica's number, from 0
+     * @param operation the operation applied
+     * @param viaDelta  whether the replica merges the operation's delta rather than applying the full mutator
+     */
+    public Update(int replica, Operation<S> operation, boolean viaDelta) {
+      this(replica, operation, viaDelta, 1);
+    }
+
     @Override
     public String toString() {
-      return Replicas.id(replica) + (viaDelta ? ": merge delta of " : ": ") + operation;
+      return Replicas.id(replica) + (viaDelta ? ": merge delta of " : ": ") + operation
+          + (times > 1 ? " (" + times + " times)" : "");
     }
   }
 
@@ -157,11 +188,13 @@ public final class History<S extends Crdt<S>> {
       if (step instanceof Update<S> update) {
         S state = states.get(update.replica);
         ReplicaId id = Replicas.id(update.replica);
-        S next = update.viaDelta
-            ? state.merge(update.operation.delta(state, id))
-            : update.operation.apply(state, id);
-        states.set(update.replica, next);
-        held.add(new Held<>(update.replica, next));
+        for (int time = 0; time < update.times; time++) {
+          state = update.viaDelta
+              ? state.merge(update.operation.delta(state, id))
+              : update.operation.apply(state, id);
+        }
+        states.set(update.replica, state);
+        held.add(new Held<>(update.replica, state));
       } else if (step instanceof Merge<S> merge) {
         S next = states.get(merge.into).merge(states.get(merge.from));
         states.set(merge.into, next);
@@ -169,6 +202,15 @@ public final class History<S extends Crdt<S>> {
       }
     }
     return new Run<>(List.copyOf(states), List.copyOf(held));
+  }
+
+  /**
+   * How many updates the history applies: its update steps, each counted as often as it repeats.
+   *
+   * @return the number of updates, 0 or more
+   */
+  public int updates() {
+    return steps.stream().mapToInt(step -> step instanceof Update<S> update ? update.times : 0).sum();
   }
 
   @Override

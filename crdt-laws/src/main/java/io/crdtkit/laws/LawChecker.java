@@ -104,11 +104,13 @@ public final class LawChecker<S extends Crdt<S>> {
 
   private LawReport checkInSession() {
     List<LawReport.Failure> failures = new ArrayList<>();
+    LawReport.Depth depth = LawReport.Depth.NONE;
     for (Law<S> law : laws) {
       RandomGenerator<Scenario<S>> generator = Scenarios.of(description).generator(GENERATION_SIZE, true);
       Random random = new Random(seed ^ law.name().hashCode());
       for (int attempt = 1; attempt <= tries; attempt++) {
         Shrinkable<Scenario<S>> scenario = generator.next(random);
+        depth = depth.with(scenario.value().history());
         Optional<Throwable> failure = failureOf(law, scenario.value());
         if (failure.isPresent()) {
           Shrunk<S> minimal = shrink(law, scenario, failure.get());
@@ -117,7 +119,7 @@ public final class LawChecker<S extends Crdt<S>> {
         }
       }
     }
-    return new LawReport(description.name(), seed, tries, laws.size(), failures);
+    return new LawReport(description.name(), seed, tries, laws.size(), failures, depth);
   }
 
   private record Shrunk<S extends Crdt<S>>(Scenario<S> scenario, Throwable failure) {}

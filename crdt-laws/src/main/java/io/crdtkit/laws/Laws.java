@@ -4,12 +4,10 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.crdtkit.Crdt;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
-import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 
 /**
@@ -88,10 +86,28 @@ public final class Laws {
     };
   }
 
+  // Random picks of held states rarely land on the cases that break a merge: states that are pairwise concurrent
+  // (a tie-break among three concurrent writes is the classic associativity bug). So the merge laws also check
+  // every pair (every triple, in every order) of the replicas' final states, the likeliest to be concurrent, and of
+  // siblings: concurrent updates made on one caught-up state, at the same depth, the case a tie-break needs.
+  // Checking them all, rather than a random few, also keeps a failure in place while shrinking removes steps.
+
   static <S extends Crdt<S>> void mergeIsCommutative(CrdtDescription<S> description, Scenario<S> scenario) {
     HeldStates<S> held = HeldStates.of(description, scenario);
     S x = held.pick();
     S y = held.pick();
+    requireCommutative(x, y);
+    List<S> finals = held.finalStates();
+    for (int i = 0; i < finals.size(); i++) {
+      for (int j = i + 1; j < finals.size(); j++) {   // (y, x) checks what (x, y) did
+        requireCommutative(finals.get(i), finals.get(j));
+      }
+    }
+    List<S> siblings = held.siblings(scenario.burst(), 2);
+    requireCommutative(siblings.get(0), siblings.get(1));
+  }
+
+  private static <S extends Crdt<S>> void requireCommutative(S x, S y) {
     requireEqual("merge is commutative", x.merge(y), y.merge(x), "x merge y", "y merge x", "x", x, "y", y);
   }
 
@@ -100,35 +116,61 @@ public final class Laws {
     S x = held.pick();
     S y = held.pick();
     S z = held.pick();
-    requireEqual("merge is associative", x.merge(y).merge(z), x.merge(y.merge(z)),
-        "(x merge y) merge z", "x merge (y merge z)", "x", x, "y", y, "z", z);
-    // Random picks rarely land on the case that breaks a merge's associativity: three states that are pairwise
-    // concurrent (a tie-break among three concurrent writes is the classic bug). The final states of three distinct
-    // replicas are the likeliest to be, so check them too, in every order.
-    List<S> finals = held.finalStates();
-    if (finals.size() >= 3) {
-      List<Integer> replicas = new ArrayList<>(IntStream.range(0, finals.size()).boxed().toList());
-      Collections.shuffle(replicas, held.random());
-      List<S> three = List.of(finals.get(replicas.get(0)), finals.get(replicas.get(1)), finals.get(replicas.get(2)));
-      for (int[] order : ORDERS_OF_THREE) {
-        S a = three.get(order[0]);
-        S b = three.get(order[1]);
-        S c = three.get(order[2]);
-        requireEqual("merge is associative", a.merge(b).merge(c), a.merge(b.merge(c)),
-            "(x merge y) merge z", "x merge (y merge z)", "x", a, "y", b, "z", c);
-      }
+    requireAssociative(x, y, z);
+    for (List<S> triple : concat(tuples(held.finalStates(), 3), tuples(held.siblings(scenario.burst(), 3), 3))) {
+      requireAssociative(triple.get(0), triple.get(1), triple.get(2));
     }
   }
 
-  private static final int[][] ORDERS_OF_THREE = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+  private static <S extends Crdt<S>> void requireAssociative(S x, S y, S z) {
+    requireEqual("merge is associative", x.merge(y).merge(z), x.merge(y.merge(z)),
+        "(x merge y) merge z", "x merge (y merge z)", "x", x, "y", y, "z", z);
+  }
 
   static <S extends Crdt<S>> void mergeIsIdempotent(CrdtDescription<S> description, Scenario<S> scenario) {
     HeldStates<S> held = HeldStates.of(description, scenario);
     S x = held.pick();
     S y = held.pick();
+    requireIdempotent(x, y);
+    for (List<S> pair : concat(tuples(held.finalStates(), 2), tuples(held.siblings(scenario.burst(), 2), 2))) {
+      requireIdempotent(pair.get(0), pair.get(1));
+    }
+  }
+
+  private static <S extends Crdt<S>> void requireIdempotent(S x, S y) {
     requireEqual("merge is idempotent", x.merge(x), x, "x merge x", "x");
     S xy = x.merge(y);
     requireEqual("merge is idempotent", xy.merge(y), xy, "(x merge y) merge y", "x merge y", "x", x, "y", y);
+  }
+
+  private static <T> List<T> concat(List<T> first, List<T> second) {
+    List<T> both = new ArrayList<>(first);
+    both.addAll(second);
+    return both;
+  }
+
+  /** Every ordered choice of {@code size} distinct elements of {@code states}, by position. */
+  static <S> List<List<S>> tuples(List<S> states, int size) {
+    List<List<S>> tuples = new ArrayList<>();
+    collectTuples(states, size, new ArrayList<>(), new boolean[states.size()], tuples);
+    return tuples;
+  }
+
+  private static <S> void collectTuples(List<S> states, int size, List<S> prefix, boolean[] used,
+      List<List<S>> into) {
+    if (prefix.size() == size) {
+      into.add(List.copyOf(prefix));
+      return;
+    }
+    for (int i = 0; i < states.size(); i++) {
+      if (!used[i]) {
+        used[i] = true;
+        prefix.add(states.get(i));
+        collectTuples(states, size, prefix, used, into);
+        prefix.remove(prefix.size() - 1);
+        used[i] = false;
+      }
+    }
   }
 
   static <S extends Crdt<S>> void bottomIsTheIdentity(CrdtDescription<S> description, Scenario<S> scenario) {

@@ -59,12 +59,13 @@ class BrokenCrdtsAreCaughtTest {
     LawReport report = LawChecker.of(BrokenCrdts.SummingCounter.description()).tries(200).seed(SEED).check();
 
     assertThat(report.toString())
-        .contains("SummingCounter", "seed " + SEED, "merge is idempotent does not hold", "merge y != x merge y")
+        .contains("SummingCounter", "seed " + SEED, "merge is idempotent does not hold", "x merge x != x")
         .contains("minimal scenario: history on");
     LawReport.Failure failure = report.failures().stream()
         .filter(each -> each.law().equals("merge is idempotent")).findFirst().orElseThrow();
-    // Shrinking leaves the one increment that makes a counter non-empty.
-    assertThat(failure.minimalScenario().lines().filter(line -> line.contains(": increment"))).hasSize(1);
+    // Shrinking leaves the one increment that makes a counter non-empty: in the history, or in the burst (from which
+    // the merge laws also make concurrent updates on a caught-up state).
+    assertThat(failure.minimalScenario().split("increment\\(\\)", -1)).as(failure.minimalScenario()).hasSize(2);
     assertThatThrownBy(report::assertAllHold).isInstanceOf(AssertionError.class).hasMessageContaining("idempotent");
   }
 
