@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.crdtkit.Crdt;
 import io.crdtkit.ORSet;
 import io.crdtkit.laws.CrdtDescription;
+import io.crdtkit.laws.CrdtLawProperties;
 import io.crdtkit.laws.Faults;
 import io.crdtkit.laws.GcDifferentialLaw;
 import io.crdtkit.laws.GcReport;
@@ -20,6 +21,9 @@ import io.crdtkit.site.MaxRegisterLawsTest.MaxRegister;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** The law-kit page's programmatic snippets (law-kit.adoc): the kit without a test engine, and what it prints. */
 class LawKitPageTest {
@@ -68,6 +72,42 @@ class LawKitPageTest {
     }
   }
   // end::broken[]
+
+  /**
+   * TallyCounter's laws as a user writes the test class. Nested, so the build does not run it by itself (it must
+   * fail): {@link #aFailingLawTestPrintsTheSeedThatRerunsIt} runs it as the user's build would.
+   */
+  // tag::broken-test[]
+  static class TallyCounterLawsTest extends CrdtLawProperties<TallyCounter> {
+    @Override
+    protected CrdtDescription<TallyCounter> description() {
+      return tallyCounter();
+    }
+  }
+  // end::broken-test[]
+
+  @Test
+  void aFailingLawTestPrintsTheSeedThatRerunsIt() {
+    System.setProperty(CrdtLawProperties.SEED_PROPERTY, "7");   // as -Dcrdtkit.laws.seed=7 would
+    try {
+      Throwable failure = EngineTestKit.engine("junit-jupiter")
+          .selectors(DiscoverySelectors.selectMethod(TallyCounterLawsTest.class, "everyUpdateInflates"))
+          .execute().testEvents().failed().list().get(0)
+          .getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+
+      assertThat(failure).isInstanceOf(AssertionError.class).hasMessageContaining("seed 7")
+          .hasMessageContaining("Fix 'merge is idempotent' first")
+          .hasMessageContaining("-Dcrdtkit.laws.seed=7");
+      // The same seed through LawChecker finds the same failure.
+      LawReport same = LawChecker.of(tallyCounter()).seed(7).check();
+      assertThat(failure.getMessage()).contains(same.failures().stream()
+          .filter(each -> each.law().equals("every update inflates")).findFirst().orElseThrow()
+          .minimalScenario().replace("\n", "\n  "));
+      SnippetOutput.write("law-test-failure.txt", failure.getMessage());
+    } finally {
+      System.clearProperty(CrdtLawProperties.SEED_PROPERTY);
+    }
+  }
 
   private static CrdtDescription<TallyCounter> tallyCounter() {
     // tag::broken-description[]

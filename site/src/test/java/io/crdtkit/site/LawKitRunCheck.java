@@ -11,9 +11,9 @@ import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 /**
- * The law-kit page says its MaxRegisterLawsTest runs every law as a jqwik property in this build. A subclass of
- * CrdtLawProperties that Surefire does not pick up (a name it does not match) or that jqwik does not run would
- * pass silently; Surefire's report of the test phase says which properties ran.
+ * The law-kit page says its MaxRegisterLawsTest runs every law as a test in this build. A subclass of
+ * CrdtLawProperties that Surefire does not pick up (a name it does not match) or that JUnit does not run would
+ * pass silently; Surefire's report of the test phase says which tests ran.
  */
 class LawKitRunCheck {
 

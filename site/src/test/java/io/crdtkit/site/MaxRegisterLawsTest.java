@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The law-kit page's example (law-kit.adoc): a CRDT of the reader's own, and every law of the kit run on it as
- * jqwik properties. Surefire runs it by its name; jqwik's tries are set in junit-platform.properties.
+ * tests. Surefire runs it by its name, with the kit's default 1,000 tries per law.
  */
 // tag::laws[]
 class MaxRegisterLawsTest extends CrdtLawProperties<MaxRegisterLawsTest.MaxRegister> {
