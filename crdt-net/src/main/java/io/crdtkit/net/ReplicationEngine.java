@@ -189,7 +189,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     }
   }
 
-  private void requireOpen() {
+  void requireOpen() {
     if (closed) {
       throw new IllegalStateException("node " + settings.replica() + " is closed");
     }
