@@ -37,6 +37,8 @@ final class KeyEntry<S extends Crdt<S>> {
   private static final Logger log = LoggerFactory.getLogger(KeyEntry.class);
 
   final String name;
+  /** The key's full type, type arguments included: compared with each received entry's before it is decoded. */
+  final String type;
   final long keyHash;
   private final CrdtCodec<S> codec;
   private final ReplicaId self;
@@ -62,6 +64,7 @@ final class KeyEntry<S extends Crdt<S>> {
       List<ReplicaId> retired, boolean alone, Consumer<KeyEntry<?>> dirtySink) {
     this.dirtySink = dirtySink;
     this.name = name;
+    this.type = KeyTypes.nameOf(codec.type());
     this.keyHash = Hashes.ofKey(name);
     this.codec = codec;
     this.self = self;
@@ -185,6 +188,11 @@ final class KeyEntry<S extends Crdt<S>> {
 
   byte[] encode(S value) {
     return codec.encode(value);
+  }
+
+  /** {@code value} as a frame entry: this key's name, its document and its type. */
+  WireMessage.KeyBytes toWire(S value) {
+    return new WireMessage.KeyBytes(name, codec.encode(value), type);
   }
 
   /**

@@ -164,9 +164,9 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     Set<KeyEntry<?>> flushed = new HashSet<>();
     for (KeyEntry<?> entry = withDeltas.poll(); entry != null; entry = withDeltas.poll()) {
       if (flushed.add(entry)) {
-        byte[] delta = encodePendingDelta(entry);
+        KeyBytes delta = encodePendingDelta(entry);
         if (delta != null) {
-          deltas.add(new KeyBytes(entry.name, delta));
+          deltas.add(delta);
         }
       }
     }
@@ -177,9 +177,9 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static byte @Nullable [] encodePendingDelta(KeyEntry entry) {
+  private static @Nullable KeyBytes encodePendingDelta(KeyEntry entry) {
     Crdt delta = entry.takePendingDelta();
-    return delta == null ? null : entry.encode(delta);
+    return delta == null ? null : entry.toWire(delta);
   }
 
   void requireWritable() {
@@ -211,7 +211,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   public void sendStates(Address to, List<KeyEntry<?>> states, List<String> wants) {
     List<KeyBytes> encoded = new ArrayList<>(states.size());
     for (KeyEntry entry : states) {
-      encoded.add(new KeyBytes(entry.name, entry.encode(entry.state())));
+      encoded.add(entry.toWire(entry.state()));
     }
     counters.statesSent.add(encoded.size());
     send(to, new States(encoded, wants));
@@ -297,7 +297,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   void forwardRepairs(List<KeyEntry<?>> changed) {
     List<KeyBytes> states = new ArrayList<>(changed.size());
     for (KeyEntry entry : changed) {
-      states.add(new KeyBytes(entry.name, entry.encode(entry.state())));
+      states.add(entry.toWire(entry.state()));
     }
     counters.statesSent.add(states.size());
     multicast(new WireMessage.Deltas(states));
