@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apiguardian.api.API;
 import org.jgroups.JChannel;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
@@ -47,11 +48,14 @@ public final class CrdtNode implements AutoCloseable {
 
   private final ReplicationEngine engine;
   private final SmileMapper mapper;
+  /** The node's mapper with half the limits: lets a key's writer check its state in full only now and then. */
+  private final SmileMapper halvedMapper;
   private final NodeBeans beans;
 
-  private CrdtNode(ReplicationEngine engine, SmileMapper mapper) {
+  private CrdtNode(ReplicationEngine engine, SmileMapper mapper, SmileMapper halvedMapper) {
     this.engine = engine;
     this.mapper = mapper;
+    this.halvedMapper = halvedMapper;
     this.beans = new NodeBeans(this);
   }
 
@@ -84,7 +88,8 @@ public final class CrdtNode implements AutoCloseable {
       throw new IllegalStateException("cannot join cluster '" + settings.cluster() + "' on " + settings.stack()
           + ": " + e, e);
     }
-    CrdtNode node = new CrdtNode(engine, CrdtMappers.smile(settings.codecLimits()));
+    CrdtNode node = new CrdtNode(engine, CrdtMappers.smile(settings.codecLimits()),
+        CrdtMappers.smile(WriteLimits.halve(settings.codecLimits())));
     if (settings.jmx()) {
       node.beans.register();
     }
@@ -126,7 +131,8 @@ public final class CrdtNode implements AutoCloseable {
    * @throws NullPointerException     if an argument is null
    */
   public <S extends Crdt<S>> Replicated<S> register(String key, S initial, TypeReference<S> type) {
-    return register(key, initial, CrdtCodec.of(mapper, Objects.requireNonNull(type, "type")));
+    Objects.requireNonNull(type, "type");
+    return register(key, initial, CrdtCodec.of(mapper, type), CrdtCodec.of(halvedMapper, type));
   }
 
   /**
@@ -142,7 +148,8 @@ public final class CrdtNode implements AutoCloseable {
    * @throws NullPointerException     if an argument is null
    */
   public <S extends Crdt<S>> Replicated<S> register(String key, S initial, Class<S> type) {
-    return register(key, initial, CrdtCodec.of(mapper, Objects.requireNonNull(type, "type")));
+    Objects.requireNonNull(type, "type");
+    return register(key, initial, CrdtCodec.of(mapper, type), CrdtCodec.of(halvedMapper, type));
   }
 
   /**
@@ -160,6 +167,11 @@ public final class CrdtNode implements AutoCloseable {
    * @throws NullPointerException     if an argument is null
    */
   public <S extends Crdt<S>> Replicated<S> register(String key, S initial, CrdtCodec<S> codec) {
+    return register(key, initial, codec, null);
+  }
+
+  private <S extends Crdt<S>> Replicated<S> register(String key, S initial, CrdtCodec<S> codec,
+      @Nullable CrdtCodec<S> halved) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(initial, "initial value");
     Objects.requireNonNull(codec, "codec");
@@ -167,7 +179,7 @@ public final class CrdtNode implements AutoCloseable {
     if (bytes == 0 || bytes > MAX_KEY_BYTES) {
       throw new IllegalArgumentException("a key must have 1 to " + MAX_KEY_BYTES + " UTF-8 bytes, got " + bytes);
     }
-    return engine.register(key, initial, codec);
+    return engine.register(key, initial, codec, halved);
   }
 
   /**

@@ -121,10 +121,13 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
         TimeUnit.MILLISECONDS);
   }
 
-  <S extends Crdt<S>> Replicated<S> register(String key, S initial, CrdtCodec<S> codec) {
+  /** A new key; {@code halved} is its type on a mapper with half the limits, if the node made its codec. */
+  <S extends Crdt<S>> Replicated<S> register(String key, S initial, CrdtCodec<S> codec,
+      @Nullable CrdtCodec<S> halved) {
     requireOpen();
     boolean alone = membership == null || membership.peers().isEmpty();
-    KeyEntry<S> entry = registry.register(key, initial, codec, retirements.log(), alone, this::dirty);
+    KeyEntry<S> entry = registry.register(key, initial, codec, new WriteLimits<>(codec, halved,
+        settings.codecLimits()), retirements.log(), alone, this::dirty);
     entry.markDirty();
     if (!entry.isCaughtUp() && catchUpScheduled.compareAndSet(false, true)) {
       // One round with every peer for all the keys registered meanwhile, not one per key.
