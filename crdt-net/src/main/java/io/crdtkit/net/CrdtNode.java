@@ -88,6 +88,7 @@ public final class CrdtNode implements AutoCloseable {
       throw new IllegalStateException("cannot join cluster '" + settings.cluster() + "' on " + settings.stack()
           + ": " + e, e);
     }
+    PeerCrashLog.installOn(channel);
     CrdtNode node = new CrdtNode(engine, CrdtMappers.smile(settings.codecLimits()),
         CrdtMappers.smile(WriteLimits.halve(settings.codecLimits())));
     if (settings.jmx()) {
