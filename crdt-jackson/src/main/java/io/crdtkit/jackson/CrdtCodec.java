@@ -35,12 +35,14 @@ public final class CrdtCodec<T> {
 
   private static final int NEVER = Integer.MAX_VALUE;
 
+  private final JavaType type;
   private final ObjectReader reader;
   private final ObjectWriter writer;
   private final CodecLimits limits;
   private final int compressAbove;
 
-  private CrdtCodec(ObjectReader reader, ObjectWriter writer, CodecLimits limits, int compressAbove) {
+  private CrdtCodec(JavaType type, ObjectReader reader, ObjectWriter writer, CodecLimits limits, int compressAbove) {
+    this.type = type;
     this.reader = reader;
     this.writer = writer;
     this.limits = limits;
@@ -54,7 +56,7 @@ public final class CrdtCodec<T> {
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException(
             "the mapper has no CrdtkitModule: register CrdtkitModule.create() or build it with CrdtMappers"));
-    return new CrdtCodec<>(mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS),
+    return new CrdtCodec<>(type, mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS),
         mapper.writerFor(type), limits, NEVER);
   }
 
@@ -103,7 +105,20 @@ public final class CrdtCodec<T> {
     if (bytes < 0) {
       throw new IllegalArgumentException("compression threshold must be >= 0, got " + bytes);
     }
-    return new CrdtCodec<>(reader, writer, limits, bytes);
+    return new CrdtCodec<>(type, reader, writer, limits, bytes);
+  }
+
+  /**
+   * The type this codec encodes and decodes, type arguments included: two codecs of different types (an
+   * {@code ORSet<String>} and an {@code ORSet<Integer>}) may read each other's documents, converting elements on
+   * the way, so code that exchanges documents compares these first ({@code type().toCanonical()} is
+   * {@code "io.crdtkit.ORSet<java.lang.String>"}).
+   *
+   * @return the type given to {@link #of(ObjectMapper, TypeReference)} or {@link #of(ObjectMapper, Class)}, as the
+   *     mapper resolved it
+   */
+  public JavaType type() {
+    return type;
   }
 
   /**

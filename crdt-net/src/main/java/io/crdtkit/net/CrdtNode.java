@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.crdtkit.Crdt;
 import io.crdtkit.clock.HybridLogicalClock;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.gc.RetirementLog;
 import io.crdtkit.jackson.CrdtCodec;
 import io.crdtkit.jackson.CrdtMappers;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apiguardian.api.API;
 import org.jgroups.JChannel;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
@@ -45,11 +48,14 @@ public final class CrdtNode implements AutoCloseable {
 
   private final ReplicationEngine engine;
   private final SmileMapper mapper;
+  /** The node's mapper with half the limits: lets a key's writer check its state in full only now and then. */
+  private final SmileMapper halvedMapper;
   private final NodeBeans beans;
 
-  private CrdtNode(ReplicationEngine engine, SmileMapper mapper) {
+  private CrdtNode(ReplicationEngine engine, SmileMapper mapper, SmileMapper halvedMapper) {
     this.engine = engine;
     this.mapper = mapper;
+    this.halvedMapper = halvedMapper;
     this.beans = new NodeBeans(this);
   }
 
@@ -82,7 +88,9 @@ public final class CrdtNode implements AutoCloseable {
       throw new IllegalStateException("cannot join cluster '" + settings.cluster() + "' on " + settings.stack()
           + ": " + e, e);
     }
-    CrdtNode node = new CrdtNode(engine, CrdtMappers.smile(settings.codecLimits()));
+    PeerCrashLog.installOn(channel);
+    CrdtNode node = new CrdtNode(engine, CrdtMappers.smile(settings.codecLimits()),
+        CrdtMappers.smile(WriteLimits.halve(settings.codecLimits())));
     if (settings.jmx()) {
       node.beans.register();
     }
@@ -124,7 +132,8 @@ public final class CrdtNode implements AutoCloseable {
    * @throws NullPointerException     if an argument is null
    */
   public <S extends Crdt<S>> Replicated<S> register(String key, S initial, TypeReference<S> type) {
-    return register(key, initial, CrdtCodec.of(mapper, Objects.requireNonNull(type, "type")));
+    Objects.requireNonNull(type, "type");
+    return register(key, initial, CrdtCodec.of(mapper, type), CrdtCodec.of(halvedMapper, type));
   }
 
   /**
@@ -140,7 +149,8 @@ public final class CrdtNode implements AutoCloseable {
    * @throws NullPointerException     if an argument is null
    */
   public <S extends Crdt<S>> Replicated<S> register(String key, S initial, Class<S> type) {
-    return register(key, initial, CrdtCodec.of(mapper, Objects.requireNonNull(type, "type")));
+    Objects.requireNonNull(type, "type");
+    return register(key, initial, CrdtCodec.of(mapper, type), CrdtCodec.of(halvedMapper, type));
   }
 
   /**
@@ -158,6 +168,11 @@ public final class CrdtNode implements AutoCloseable {
    * @throws NullPointerException     if an argument is null
    */
   public <S extends Crdt<S>> Replicated<S> register(String key, S initial, CrdtCodec<S> codec) {
+    return register(key, initial, codec, null);
+  }
+
+  private <S extends Crdt<S>> Replicated<S> register(String key, S initial, CrdtCodec<S> codec,
+      @Nullable CrdtCodec<S> halved) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(initial, "initial value");
     Objects.requireNonNull(codec, "codec");
@@ -165,7 +180,7 @@ public final class CrdtNode implements AutoCloseable {
     if (bytes == 0 || bytes > MAX_KEY_BYTES) {
       throw new IllegalArgumentException("a key must have 1 to " + MAX_KEY_BYTES + " UTF-8 bytes, got " + bytes);
     }
-    return engine.register(key, initial, codec);
+    return engine.register(key, initial, codec, halved);
   }
 
   /**
@@ -202,22 +217,45 @@ public final class CrdtNode implements AutoCloseable {
    * Only the view's coordinator appends to the retirement log, and only while every other member of the replica
    * set is in its view; until then the request waits. Never retire a replica that may still write.
    *
-   * @param replicas the replica incarnations to retire; not this node's own (it leaves with {@link #leave}), none
-   *                 null, not {@link io.crdtkit.gc.RetirementLog#HEIR} (it is never retired). Replicas already
-   *                 retired count as retired at once.
+   * @param replicas the replica incarnations to retire: replicas this node knows of (seen in a view, or in a
+   *                 state's clocks), not this node's own (it leaves with {@link #leave}), none null, not
+   *                 {@link io.crdtkit.gc.RetirementLog#HEIR} (it is never retired). Replicas already retired count
+   *                 as retired at once.
    * @return completed once they are retired here; completed exceptionally with an {@link IllegalStateException}
    *     if the node closes first
-   * @throws IllegalArgumentException if {@code replicas} holds this node's replica
+   * @throws IllegalArgumentException if {@code replicas} holds this node's replica, the heir, or a replica this node
+   *     does not know of (a request for it could never complete)
+   * @throws IllegalStateException    if the node is closed
    * @throws NullPointerException     if {@code replicas} is null or holds null
-   * @throws java.util.concurrent.RejectedExecutionException if the node is closed
    */
   public CompletableFuture<Void> retire(ReplicaId... replicas) {
     List<ReplicaId> list = List.of(replicas);
+    engine.requireOpen();
     if (list.contains(replica())) {
       throw new IllegalArgumentException("a node retires itself with leave(), not retire()");
     }
-    CompletableFuture<Void> done = engine.retirements().awaitRetired(list);
-    engine.protocolThread().execute(() -> engine.retirements().request(list));
+    if (list.contains(RetirementLog.HEIR)) {
+      throw new IllegalArgumentException(RetirementLog.HEIR + " is the heir of retired replicas: it is never retired");
+    }
+    java.util.Set<ReplicaId> known = engine.knownReplicas();
+    for (ReplicaId replica : list) {
+      if (!known.contains(replica) && !engine.retirements().log().isRetired(replica)) {
+        throw new IllegalArgumentException("replica " + replica + " is unknown to " + replica() + ": it was never in"
+            + " a view nor in a state here, so its retirement could never complete (known: " + new java.util.TreeSet<>(
+            known) + ")");
+      }
+    }
+    return requestRetirement(list, () -> engine.retirements().request(list));
+  }
+
+  /** Registers the waiter, then hands the request to the protocol thread; a node closing meanwhile fails it. */
+  private CompletableFuture<Void> requestRetirement(List<ReplicaId> replicas, Runnable request) {
+    CompletableFuture<Void> done = engine.retirements().awaitRetired(replicas);
+    try {
+      engine.protocolThread().execute(request);
+    } catch (RejectedExecutionException e) {
+      done.completeExceptionally(new IllegalStateException("node " + replica() + " closed", e));
+    }
     return done;
   }
 
@@ -226,9 +264,10 @@ public final class CrdtNode implements AutoCloseable {
    * whatever is missing now is dead (after a crash and restart, the old incarnation). Completed at once if none is.
    *
    * @return completed once every replica that was absent when it was called is retired here, as {@link #retire}
-   * @throws java.util.concurrent.RejectedExecutionException if the node is closed and some replica is absent
+   * @throws IllegalStateException if the node is closed
    */
   public CompletableFuture<Void> retireAbsent() {
+    engine.requireOpen();
     List<ReplicaId> absent = new ArrayList<>(engine.knownReplicas());
     absent.removeAll(members());
     return absent.isEmpty() ? CompletableFuture.completedFuture(null) : retire(absent.toArray(ReplicaId[]::new));
@@ -241,13 +280,13 @@ public final class CrdtNode implements AutoCloseable {
    *
    * @return completed once this replica is retired and the node closed; completed exceptionally with an
    *     {@link IllegalStateException} if the node is closed before it is retired
-   * @throws java.util.concurrent.RejectedExecutionException if the node is already closed
+   * @throws IllegalStateException if the node is already closed
    */
   public CompletableFuture<Void> leave() {
+    engine.requireOpen();
     engine.stopWriting();
     List<ReplicaId> self = List.of(replica());
-    CompletableFuture<Void> retired = engine.retirements().awaitRetired(self);
-    engine.protocolThread().execute(() -> {
+    CompletableFuture<Void> retired = requestRetirement(self, () -> {
       engine.flushNow();
       engine.retirements().request(self);
     });

@@ -8,9 +8,12 @@ import io.crdtkit.jackson.CodecLimits;
 import java.time.Duration;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Configures and starts a {@link CrdtNode}. Every setting has a default but the cluster name.
+ * Configures and starts a {@link CrdtNode}. Every setting has a default but the cluster name and the stack: which
+ * network a node joins is never left to a default (an in-JVM default silently made a node that forgot
+ * {@link #stack} a cluster of one).
  *
  * <pre>{@code
  * CrdtNode node = CrdtNode.builder("carts")
@@ -23,8 +26,9 @@ import org.apiguardian.api.API;
 public final class CrdtNodeBuilder {
 
   private final String cluster;
-  private ReplicaId replica = ReplicaId.fresh("node");
-  private JGroupsStack stack = JGroupsStack.inJvm();
+  // null: a fresh incarnation at every start(), so two nodes started from one builder never share an id
+  private @Nullable ReplicaId replica;
+  private @Nullable JGroupsStack stack;
   private String bindAddress = "127.0.0.1";
   private int maxMessageBytes = 256 * 1024;
   private CodecLimits codecLimits = CodecLimits.defaults();
@@ -45,20 +49,27 @@ public final class CrdtNodeBuilder {
   }
 
   /**
-   * This node's replica id. The default is a fresh one ({@link ReplicaId#fresh}): a node that starts without its
-   * old state is a new incarnation and must never reuse an old id. Reuse one only with the state it wrote.
+   * This node's replica id. The default is a fresh one ({@link ReplicaId#fresh}) for every {@link #start()}: a node
+   * that starts without its old state is a new incarnation and must never reuse an old id. Reuse one only with the
+   * state it wrote.
    *
    * @param replica this node's replica id; not null, and not {@link io.crdtkit.gc.RetirementLog#HEIR}
    * @return this builder
+   * @throws IllegalArgumentException if {@code replica} is {@link io.crdtkit.gc.RetirementLog#HEIR}
    * @throws NullPointerException if {@code replica} is null
    */
   public CrdtNodeBuilder replica(ReplicaId replica) {
-    this.replica = Objects.requireNonNull(replica, "replica");
+    if (Objects.requireNonNull(replica, "replica").equals(io.crdtkit.gc.RetirementLog.HEIR)) {
+      throw new IllegalArgumentException(replica + " is the heir of retired replicas, not a replica a node may be");
+    }
+    this.replica = replica;
     return this;
   }
 
   /**
-   * The JGroups stack; the default is {@link JGroupsStack#inJvm()}.
+   * The JGroups stack; required: there is no default, so that a node never joins another network than the one
+   * meant ({@link JGroupsStack#inJvm()} for tests and demos in one JVM, {@link JGroupsStack#tcp} or
+   * {@link JGroupsStack#kubernetes} between processes).
    *
    * @param stack the stack every member of the cluster runs (the same preset, key or TLS setup); not null
    * @return this builder
@@ -210,15 +221,21 @@ public final class CrdtNodeBuilder {
   }
 
   /**
-   * Creates the channel and joins the cluster. Each call starts a new node with the settings as they are now; two
-   * nodes started from one builder share its replica id (the default one too: it is made once per builder), which
-   * must not be: set another {@link #replica} in between, or take a new builder.
+   * Creates the channel and joins the cluster. Each call starts a new node with the settings as they are now; without
+   * an explicit {@link #replica}, each gets a fresh replica id. Two nodes started with the same explicit id must not
+   * run at once: set another {@link #replica} in between.
    *
    * @return the started node, a member of the cluster's view; close it (or {@link CrdtNode#leave}) when done
-   * @throws IllegalStateException if the channel cannot be created or connected
+   * @throws IllegalStateException if no {@link #stack} was chosen, or the channel cannot be created or connected
    */
   public CrdtNode start() {
-    NodeSettings settings = new NodeSettings(cluster, replica, stack, bindAddress, maxMessageBytes, codecLimits,
+    if (stack == null) {
+      throw new IllegalStateException("no JGroups stack chosen for cluster '" + cluster + "': call .stack(..) with"
+          + " JGroupsStack.inJvm() (members in this JVM), JGroupsStack.tcp(port, peerPorts) (processes on one host),"
+          + " tcpHosts(..), kubernetes(..) or xml(..)");
+    }
+    ReplicaId id = replica != null ? replica : ReplicaId.fresh("node");
+    NodeSettings settings = new NodeSettings(cluster, id, stack, bindAddress, maxMessageBytes, codecLimits,
         flushDelay, antiEntropyInterval, reportInterval, treeDepth, jmx, catchUpTimeout, maxClockOffset);
     return CrdtNode.start(settings);
   }

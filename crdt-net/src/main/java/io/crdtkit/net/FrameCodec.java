@@ -18,7 +18,9 @@ import io.crdtkit.net.WireMessage.States;
 import io.crdtkit.net.WireMessage.TreeDigest;
 import io.crdtkit.net.WireMessage.TreeNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The frame format (NET.md, "Wire format"): a format version byte, a kind byte, the sender's replica id, its
@@ -27,8 +29,11 @@ import java.util.List;
  */
 final class FrameCodec {
 
-  /** The format version this release writes and reads. */
-  static final int VERSION = 1;
+  /** The format version this release writes. Version 2 states each key's type beside its document. */
+  static final int VERSION = 2;
+
+  /** The oldest format version this release reads: version 1 entries carry no type, and are taken unchecked. */
+  static final int OLDEST_READABLE = 1;
 
   /** A frame larger than this decoded here (tests, tools) is refused. */
   static final long DEFAULT_MAX_FRAME_BYTES = 64L << 20;
@@ -143,8 +148,9 @@ final class FrameCodec {
   static Frame decode(byte[] bytes, int offset, int length, long maxFrameBytes) {
     FrameReader in = new FrameReader(bytes, offset, length);
     int version = in.u8("version");
-    if (version != VERSION) {
-      throw new WireException("format version " + version + ", this node reads version " + VERSION);
+    if (version < OLDEST_READABLE || version > VERSION) {
+      throw new WireException("format version " + version + ", this node reads versions " + OLDEST_READABLE + " to "
+          + VERSION);
     }
     int kind = in.u8("kind");
     ReplicaId sender = replica(in.string("sender"));
@@ -158,15 +164,15 @@ final class FrameCodec {
         throw new WireException("a compressed body of " + inflatedLength + " bytes, the limit is " + maxFrameBytes);
       }
       byte[] body = Deflate.inflate(in.rest(), inflatedLength);
-      return new Frame(sender, epoch, body(kind & ~COMPRESSED, new FrameReader(body, 0, body.length)));
+      return new Frame(sender, epoch, body(kind & ~COMPRESSED, new FrameReader(body, 0, body.length), version));
     }
-    return new Frame(sender, epoch, body(kind, in));
+    return new Frame(sender, epoch, body(kind, in, version));
   }
 
-  private static WireMessage body(int kind, FrameReader in) {
+  private static WireMessage body(int kind, FrameReader in, int version) {
     WireMessage body = switch (kind) {
-      case DELTAS -> new Deltas(keyBytes(in));
-      case STATES -> new States(keyBytes(in), strings(in, "wants"));
+      case DELTAS -> new Deltas(keyBytes(in, version));
+      case STATES -> new States(keyBytes(in, version), strings(in, "wants"));
       case TREE_DIGEST -> treeDigest(in);
       case KEY_DIGEST -> keyDigest(in);
       case IN_SYNC -> new InSync(in.i64("root hash"));
@@ -220,7 +226,8 @@ final class FrameCodec {
   }
 
   static int entrySize(KeyBytes entry) {
-    return FrameWriter.stringSize(entry.key()) + 4 + entry.document().length;
+    return FrameWriter.stringSize(entry.key()) + 2 + 4 + entry.document().length + FrameWriter.stringSize(
+        entry.type());
   }
 
   /** The bytes of a frame's header and list counts, before its entries. */
@@ -228,18 +235,37 @@ final class FrameCodec {
     return 1 + 1 + FrameWriter.stringSize(sender.name()) + 8 + 4 + 4;
   }
 
+  /**
+   * Version 2: the distinct types first (most frames carry a few types for many keys), then each entry's key, the
+   * index of its type, and its document.
+   */
   private static void keyBytes(FrameWriter out, List<KeyBytes> entries) {
+    Map<String, Integer> types = new LinkedHashMap<>();
+    for (KeyBytes entry : entries) {
+      types.putIfAbsent(entry.type(), types.size());
+    }
+    strings(out, List.copyOf(types.keySet()));
     out.i32(entries.size());
     for (KeyBytes entry : entries) {
-      out.string(entry.key()).bytes(entry.document());
+      out.string(entry.key()).u16(types.get(entry.type())).bytes(entry.document());
     }
   }
 
-  private static List<KeyBytes> keyBytes(FrameReader in) {
-    int count = in.count("entries", 6);
+  private static List<KeyBytes> keyBytes(FrameReader in, int version) {
+    List<String> types = version >= 2 ? strings(in, "types") : List.of();
+    int count = in.count("entries", version >= 2 ? 8 : 6);
     List<KeyBytes> entries = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      entries.add(new KeyBytes(in.string("key"), in.bytes("document")));
+      String key = in.string("key");
+      String type = "";
+      if (version >= 2) {
+        int index = in.u16("type index");
+        if (index >= types.size()) {
+          throw new WireException("key '" + key + "': type index " + index + " of " + types.size() + " types");
+        }
+        type = types.get(index);
+      }
+      entries.add(new KeyBytes(key, in.bytes("document"), type));
     }
     return entries;
   }

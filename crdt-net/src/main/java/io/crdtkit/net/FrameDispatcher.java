@@ -28,9 +28,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decodes a received frame and hands it to the protocol part it belongs to, on the protocol thread. A frame that
- * fails to decode — the frame itself, or any document in it — is dropped whole, logged with its sender and counted:
- * every document is decoded before anything is merged, so a bad frame changes nothing. Frames from another
- * retirement epoch are not applied as they are: the logs are exchanged first (NET.md, "Retirement").
+ * fails to decode is dropped whole, logged with its sender and counted. Inside a well-formed frame each key's entry
+ * stands alone: one whose type differs from the key's here, or whose document does not decode, is refused and
+ * counted, and every other key of the frame is merged (one bad key must not hold back the others, issue 17).
+ * Frames from another retirement epoch are not applied as they are: the logs are exchanged first (NET.md,
+ * "Retirement").
  */
 final class FrameDispatcher {
 
@@ -123,7 +125,7 @@ final class FrameDispatcher {
 
   private void applyDeltas(Address from, Deltas deltas) {
     for (Decoded decoded : decodeAll(from, deltas.deltas(), List.of())) {
-      if (merge(decoded)) {
+      if (merge(from, decoded)) {
         engine.counters().deltasApplied.increment();
       }
     }
@@ -132,7 +134,7 @@ final class FrameDispatcher {
   private void applyStates(Address from, States states, List<ReplicaId> missedRetirements) {
     List<KeyEntry<?>> changed = new ArrayList<>();
     for (Decoded decoded : decodeAll(from, states.states(), missedRetirements)) {
-      if (merge(decoded)) {
+      if (merge(from, decoded)) {
         changed.add(decoded.entry());
       }
       decoded.entry().caughtUp();                    // it holds a peer's whole state now (GC.md, rule 8)
@@ -157,8 +159,9 @@ final class FrameDispatcher {
   }
 
   /**
-   * Decodes every document first: one bad document drops the whole frame before anything is merged. A document
-   * whose timestamps run too far ahead of this node's clock is refused alone (its sender's clock is broken).
+   * Decodes each key's entry on its own: one of another type, one that does not decode, and one whose timestamps run
+   * too far ahead of this node's clock (its sender's clock is broken) are each refused alone, and the rest are
+   * merged. Types are compared before decoding: a document of another element type may well decode, converted.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private List<Decoded> decodeAll(Address from, List<KeyBytes> entries, List<ReplicaId> missedRetirements) {
@@ -170,16 +173,25 @@ final class FrameDispatcher {
             + "', not registered here");
         continue;
       }
+      if (!bytes.type().isEmpty() && !bytes.type().equals(entry.type)) {
+        engine.counters().refusals.refuse(RefusalCause.TYPE_MISMATCH, from, "an entry of key '" + bytes.key()
+            + "' of type " + bytes.type() + ", registered here as " + entry.type + " (every member must register"
+            + " a key with the same type)");
+        // The peer replicates another value under this name: nothing it collected concerns this key, which must
+        // not wait for it to catch up (NET.md, "Joining").
+        entry.lackedBy(from, engine.membership().peers());
+        continue;
+      }
       Object value;
       try {
         value = entry.decode(bytes.document());
         if (!missedRetirements.isEmpty()) {
           value = entry.upgrade((Crdt) value, missedRetirements);
         }
-      } catch (CrdtDecodeException e) {
-        throw e;
       } catch (RuntimeException e) {
-        throw new WireException("key '" + bytes.key() + "': " + e, e);
+        engine.counters().refusals.refuse(RefusalCause.UNDECODABLE, from, "an entry of key '" + bytes.key()
+            + "' that could not be decoded as " + entry.type + ": " + e.getMessage());
+        continue;
       }
       if (value instanceof Timestamped timestamped && !withinClockOffset(from, bytes.key(), timestamped)) {
         continue;
@@ -203,12 +215,12 @@ final class FrameDispatcher {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private boolean merge(Decoded decoded) {
+  private boolean merge(Address from, Decoded decoded) {
     try {
       return ((KeyEntry) decoded.entry()).merge((Crdt) decoded.value());
     } catch (RuntimeException e) {
       // A document that decodes but cannot merge (another configuration of the type, say): refused alone.
-      engine.counters().refusals.refuse(RefusalCause.UNMERGEABLE, decoded.entry().name,
+      engine.counters().refusals.refuse(RefusalCause.UNMERGEABLE, from,
           "a state of key '" + decoded.entry().name + "' that could not be merged: " + e);
       return false;
     }

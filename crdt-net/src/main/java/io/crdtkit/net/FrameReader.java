@@ -25,6 +25,11 @@ final class FrameReader {
     return in.get() & 0xFF;
   }
 
+  int u16(String field) {
+    require(2, field);
+    return ((in.get() & 0xFF) << 8) | (in.get() & 0xFF);
+  }
+
   int i32(String field) {
     require(4, field);
     return in.getInt();

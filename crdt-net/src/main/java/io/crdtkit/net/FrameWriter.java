@@ -17,6 +17,15 @@ final class FrameWriter {
     return this;
   }
 
+  FrameWriter u16(int value) {
+    if (value < 0 || value > 0xFFFF) {
+      throw new IllegalArgumentException("a 16-bit field cannot hold " + value);
+    }
+    out.write(value >>> 8);
+    out.write(value);
+    return this;
+  }
+
   FrameWriter i32(int value) {
     out.write(value >>> 24);
     out.write(value >>> 16);

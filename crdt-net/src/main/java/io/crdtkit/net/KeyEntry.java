@@ -37,8 +37,11 @@ final class KeyEntry<S extends Crdt<S>> {
   private static final Logger log = LoggerFactory.getLogger(KeyEntry.class);
 
   final String name;
+  /** The key's full type, type arguments included: compared with each received entry's before it is decoded. */
+  final String type;
   final long keyHash;
   private final CrdtCodec<S> codec;
+  private final WriteLimits<S> limits;
   private final ReplicaId self;
   @SuppressWarnings("rawtypes")
   private final @Nullable GarbageCollector collector;
@@ -58,10 +61,12 @@ final class KeyEntry<S extends Crdt<S>> {
   /** Whether the digest tree holds this key (protocol thread only). */
   boolean inTree;
 
-  KeyEntry(String name, S initial, CrdtCodec<S> codec, ReplicaId self, Iterable<ReplicaId> members,
-      List<ReplicaId> retired, boolean alone, Consumer<KeyEntry<?>> dirtySink) {
+  KeyEntry(String name, S initial, CrdtCodec<S> codec, WriteLimits<S> limits, ReplicaId self,
+      Iterable<ReplicaId> members, List<ReplicaId> retired, boolean alone, Consumer<KeyEntry<?>> dirtySink) {
     this.dirtySink = dirtySink;
     this.name = name;
+    this.type = KeyTypes.nameOf(codec.type());
+    this.limits = limits;
     this.keyHash = Hashes.ofKey(name);
     this.codec = codec;
     this.self = self;
@@ -137,7 +142,12 @@ final class KeyEntry<S extends Crdt<S>> {
     return state;
   }
 
-  /** Applies a local update; the delta, if it changed anything (else null). */
+  /**
+   * Applies a local update; the delta, if it changed anything (else null).
+   *
+   * @throws IllegalArgumentException if the delta holds another replica's dots or counters, or it or the state with
+   *     it is beyond what peers decode; nothing is changed then
+   */
   @Nullable S update(DeltaMutator<S> mutator) {
     S changed;
     S delta;
@@ -147,6 +157,9 @@ final class KeyEntry<S extends Crdt<S>> {
       if (merged == state) { // merge returns the same instance when the other side adds nothing
         return null;
       }
+      // Checked before anything changes: peers would refuse such a delta, or stay behind for good.
+      OwnReplicaRule.check(self, name, state, delta);
+      limits.check(name, delta, merged);
       state = collect(merged);
       pendingDelta = pendingDelta == null ? delta : pendingDelta.merge(delta);
       changed = state;
@@ -185,6 +198,11 @@ final class KeyEntry<S extends Crdt<S>> {
 
   byte[] encode(S value) {
     return codec.encode(value);
+  }
+
+  /** {@code value} as a frame entry: this key's name, its document and its type. */
+  WireMessage.KeyBytes toWire(S value) {
+    return new WireMessage.KeyBytes(name, codec.encode(value), type);
   }
 
   /**

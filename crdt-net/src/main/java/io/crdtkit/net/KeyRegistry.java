@@ -31,12 +31,12 @@ final class KeyRegistry {
    * A new key; its garbage collector knows every replica seen so far, and none of the retired ones. A collected
    * key of a node that is not {@code alone} in its view catches up with a peer before it writes (GC.md, rule 8).
    */
-  <S extends Crdt<S>> KeyEntry<S> register(String key, S initial, CrdtCodec<S> codec, RetirementLog log,
-      boolean alone, Consumer<KeyEntry<?>> dirtySink) {
+  <S extends Crdt<S>> KeyEntry<S> register(String key, S initial, CrdtCodec<S> codec, WriteLimits<S> limits,
+      RetirementLog log, boolean alone, Consumer<KeyEntry<?>> dirtySink) {
     List<ReplicaId> retired = log.retired().asJava();
     Set<ReplicaId> members = new HashSet<>(seen);
     retired.forEach(members::remove);
-    KeyEntry<S> entry = new KeyEntry<>(key, initial, codec, self, members, retired, alone, dirtySink);
+    KeyEntry<S> entry = new KeyEntry<>(key, initial, codec, limits, self, members, retired, alone, dirtySink);
     if (keys.putIfAbsent(key, entry) != null) {
       throw new IllegalArgumentException("key '" + key + "' is already registered on this node");
     }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Membership {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Membership.class);
+
   private record Status(boolean inSync, Set<String> differing, long lastCompared) {}
 
   private final Address self;
@@ -118,6 +120,15 @@ final class Membership {
       suspected.remove(member); // back in a view: no longer suspected
       if (old == null || !old.containsMember(member)) {
         joined.add(member);
+      }
+    }
+    if (old != null) {
+      for (Address member : old.getMembers()) {
+        if (!newView.containsMember(member)) {
+          // The one line a peer's crash is worth (JGroups' own connection errors about it go to DEBUG: PeerCrashLog).
+          log.info("{}: {} left the view (closed, crashed or cut off); it stays in the replica set until retired",
+              selfReplica, replicas.containsKey(member) ? replicas.get(member) : member);
+        }
       }
     }
     status.keySet().retainAll(newView.getMembers());

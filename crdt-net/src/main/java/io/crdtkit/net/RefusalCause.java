@@ -9,6 +9,11 @@ import org.apiguardian.api.API;
 public enum RefusalCause {
   /** A frame or a document that could not be decoded, or did not hold what its kind requires. */
   UNDECODABLE,
+  /**
+   * An entry of a key whose type at its sender (element types included) is not the key's type here: every member must
+   * register a key with the same type. Refused alone; the frame's other keys are taken in.
+   */
+  TYPE_MISMATCH,
   /** A document that decoded but could not be merged (another configuration of the key's type, say). */
   UNMERGEABLE,
   /** A delta from an older retirement epoch (its sender's next whole state replaces it). */

@@ -58,6 +58,10 @@ public final class Replicated<S extends Crdt<S>> {
    * @param mutator makes the update's delta from the current state; not null. It runs under the key's lock on the
    *                calling thread, so keep it quick and pure (see {@link DeltaMutator}).
    * @return the state after the update (and after any change another thread made meanwhile)
+   * @throws IllegalArgumentException if the update is one the other members would refuse, checked before it changes
+   *     anything: its delta holds dots, counter entries or timestamps of another replica than this node's (mint
+   *     them with the replica id the mutator is given), or it or the key's state with it is beyond the codec's
+   *     {@link io.crdtkit.jackson.CodecLimits} (the message names the key and the limit)
    * @throws IllegalStateException if the node is closed or leaving, or the key has not caught up in time
    * @throws NullPointerException  if {@code mutator} is null or returns null
    */

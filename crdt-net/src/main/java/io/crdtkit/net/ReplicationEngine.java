@@ -121,10 +121,13 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
         TimeUnit.MILLISECONDS);
   }
 
-  <S extends Crdt<S>> Replicated<S> register(String key, S initial, CrdtCodec<S> codec) {
+  /** A new key; {@code halved} is its type on a mapper with half the limits, if the node made its codec. */
+  <S extends Crdt<S>> Replicated<S> register(String key, S initial, CrdtCodec<S> codec,
+      @Nullable CrdtCodec<S> halved) {
     requireOpen();
     boolean alone = membership == null || membership.peers().isEmpty();
-    KeyEntry<S> entry = registry.register(key, initial, codec, retirements.log(), alone, this::dirty);
+    KeyEntry<S> entry = registry.register(key, initial, codec, new WriteLimits<>(codec, halved,
+        settings.codecLimits()), retirements.log(), alone, this::dirty);
     entry.markDirty();
     if (!entry.isCaughtUp() && catchUpScheduled.compareAndSet(false, true)) {
       // One round with every peer for all the keys registered meanwhile, not one per key.
@@ -164,9 +167,9 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     Set<KeyEntry<?>> flushed = new HashSet<>();
     for (KeyEntry<?> entry = withDeltas.poll(); entry != null; entry = withDeltas.poll()) {
       if (flushed.add(entry)) {
-        byte[] delta = encodePendingDelta(entry);
+        KeyBytes delta = encodePendingDelta(entry);
         if (delta != null) {
-          deltas.add(new KeyBytes(entry.name, delta));
+          deltas.add(delta);
         }
       }
     }
@@ -177,9 +180,9 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static byte @Nullable [] encodePendingDelta(KeyEntry entry) {
+  private static @Nullable KeyBytes encodePendingDelta(KeyEntry entry) {
     Crdt delta = entry.takePendingDelta();
-    return delta == null ? null : entry.encode(delta);
+    return delta == null ? null : entry.toWire(delta);
   }
 
   void requireWritable() {
@@ -189,7 +192,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     }
   }
 
-  private void requireOpen() {
+  void requireOpen() {
     if (closed) {
       throw new IllegalStateException("node " + settings.replica() + " is closed");
     }
@@ -211,7 +214,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   public void sendStates(Address to, List<KeyEntry<?>> states, List<String> wants) {
     List<KeyBytes> encoded = new ArrayList<>(states.size());
     for (KeyEntry entry : states) {
-      encoded.add(new KeyBytes(entry.name, entry.encode(entry.state())));
+      encoded.add(entry.toWire(entry.state()));
     }
     counters.statesSent.add(encoded.size());
     send(to, new States(encoded, wants));
@@ -297,7 +300,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   void forwardRepairs(List<KeyEntry<?>> changed) {
     List<KeyBytes> states = new ArrayList<>(changed.size());
     for (KeyEntry entry : changed) {
-      states.add(new KeyBytes(entry.name, entry.encode(entry.state())));
+      states.add(entry.toWire(entry.state()));
     }
     counters.statesSent.add(states.size());
     multicast(new WireMessage.Deltas(states));

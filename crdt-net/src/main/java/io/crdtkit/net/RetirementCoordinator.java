@@ -254,6 +254,11 @@ final class RetirementCoordinator {
     }
   }
 
+  /** How many retirement requests wait here (tests: a refused request leaves none). */
+  int waiting() {
+    return waiters.size();
+  }
+
   void failWaiters(Exception cause) {
     for (Waiter waiter : waiters) {
       waiter.done().completeExceptionally(cause);

@@ -10,8 +10,18 @@ import java.util.List;
  */
 sealed interface WireMessage {
 
-  /** A key and a document (a delta or a whole state) of its value. */
-  record KeyBytes(String key, byte[] document) {}
+  /**
+   * A key, a document (a delta or a whole state) of its value, and the key's full type at the sender
+   * ({@code io.crdtkit.ORSet<java.lang.String>}): codecs of different element types may read each other's documents,
+   * converting on the way, so the receiver compares types before it decodes. Empty: not stated (a version-1 frame).
+   */
+  record KeyBytes(String key, byte[] document, String type) {
+
+    /** An entry that does not state its type: taken as it decodes, the way version-1 frames are. */
+    KeyBytes(String key, byte[] document) {
+      this(key, document, "");
+    }
+  }
 
   /** A node of the digest tree: {@code level} 0 is the root; a node at level {@code d} covers 4·d key-hash bits. */
   record TreeNode(int level, int index) {}

@@ -17,24 +17,51 @@ final class ChildProcess implements AutoCloseable {
   private final Process process;
   private final PrintStream commands;
   private final List<String> lines = new CopyOnWriteArrayList<>();
+  private final List<String> logLines = new CopyOnWriteArrayList<>();
   final String name;
 
   private ChildProcess(String name, Process process) {
     this.name = name;
     this.process = process;
     this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+    read(process.getInputStream(), lines, "child-" + name);
+  }
+
+  private static void read(java.io.InputStream stream, List<String> into, String threadName) {
     Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-          StandardCharsets.UTF_8))) {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-          lines.add(line);
+          into.add(line);
         }
       } catch (Exception e) {
-        lines.add("reader failed: " + e);
+        into.add("reader failed: " + e);
       }
-    }, "child-" + name);
+    }, threadName);
     reader.setDaemon(true);
     reader.start();
+  }
+
+  /**
+   * Starts a member JVM that logs as an application would (JGroups included, at INFO and above) and keeps what it
+   * logs in {@link #logLines()} (also passed on to this JVM's standard error).
+   */
+  static ChildProcess startLogging(String name, String cluster, String bind, int port, List<String> peers)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-Djava.net.preferIPv4Stack=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+        "-cp", System.getProperty("java.class.path"), ChildMember.class.getName(), cluster, bind,
+        String.valueOf(port), String.join(",", peers), name));
+    Process process = new ProcessBuilder(command).start();
+    ChildProcess child = new ChildProcess(name, process);
+    read(process.getErrorStream(), child.logLines, "child-log-" + name);
+    return child;
+  }
+
+  /** What a child started with {@link #startLogging} logged so far. */
+  List<String> logLines() {
+    return logLines;
   }
 
   /**

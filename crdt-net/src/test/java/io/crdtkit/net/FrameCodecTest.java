@@ -78,9 +78,36 @@ class FrameCodecTest {
   void aFrameStartsWithTheFormatVersionAndAnotherVersionIsRefused() {
     byte[] bytes = FrameCodec.encode(new Frame(A, 0, new InSync(1)));
     assertThat(bytes[0]).isEqualTo((byte) FrameCodec.VERSION);
-    bytes[0] = 2;
+    bytes[0] = FrameCodec.VERSION + 1;
     assertThatThrownBy(() -> FrameCodec.decode(bytes, 0, bytes.length))
-        .isInstanceOf(WireException.class).hasMessageContaining("format version 2");
+        .isInstanceOf(WireException.class).hasMessageContaining("format version " + (FrameCodec.VERSION + 1));
+    bytes[0] = 0;
+    assertThatThrownBy(() -> FrameCodec.decode(bytes, 0, bytes.length))
+        .isInstanceOf(WireException.class).hasMessageContaining("format version 0");
+  }
+
+  @Test
+  void entriesCarryTheirKeysTypesAndVersionOneFramesAreReadWithoutThem() {
+    String strings = "io.crdtkit.ORSet<java.lang.String>";
+    String counter = "io.crdtkit.GCounter";
+    byte[] bytes = FrameCodec.encode(new Frame(A, 0, new States(List.of(new KeyBytes("a", new byte[] {1}, strings),
+        new KeyBytes("b", new byte[] {2}, counter), new KeyBytes("c", new byte[] {3}, strings)), List.of())));
+    States back = (States) FrameCodec.decode(bytes, 0, bytes.length).body();
+    assertThat(back.states()).extracting(KeyBytes::type).containsExactly(strings, counter, strings);
+
+    // Version 1, as the last release wrote it: (key, document)* with no types, then the wants.
+    byte[] versionOne = new FrameWriter(64).u8(1).u8(2).string(A.name()).i64(0)
+        .i32(1).string("a").bytes(new byte[] {1}).i32(0).toByteArray();
+    States old = (States) FrameCodec.decode(versionOne, 0, versionOne.length).body();
+    assertThat(old.states()).singleElement().satisfies(entry -> {
+      assertThat(entry.key()).isEqualTo("a");
+      assertThat(entry.type()).isEmpty();
+    });
+
+    byte[] badIndex = new FrameWriter(64).u8(FrameCodec.VERSION).u8(1).string(A.name()).i64(0)
+        .i32(1).string(counter).i32(1).string("a").u16(1).bytes(new byte[] {1}).toByteArray();
+    assertThatThrownBy(() -> FrameCodec.decode(badIndex, 0, badIndex.length))
+        .isInstanceOf(WireException.class).hasMessageContaining("type index 1");
   }
 
   @Test

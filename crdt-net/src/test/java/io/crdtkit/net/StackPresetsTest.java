@@ -65,7 +65,7 @@ class StackPresetsTest {
   void theNodeAndItsChannelAreJmxBeansWhenAskedFor() throws Exception {
     String cluster = "jmx-" + UUID.randomUUID();
     ObjectName name;
-    try (CrdtNode node = CrdtNode.builder(cluster).jmx(true).start()) {
+    try (CrdtNode node = CrdtNode.builder(cluster).stack(JGroupsStack.inJvm()).jmx(true).start()) {
       node.register("hits", GCounter.empty(), GCounter.class);
       name = new ObjectName("io.crdtkit.net:type=CrdtNode,cluster=" + ObjectName.quote(cluster) + ",replica="
           + ObjectName.quote(node.replica().name()));

@@ -1,0 +1,111 @@
+package io.crdtkit.net;
+
+import io.crdtkit.jackson.CodecLimits;
+import io.crdtkit.jackson.CrdtCodec;
+import io.crdtkit.jackson.CrdtDecodeException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The limits a peer's decoder applies to a key's documents, checked where an update is made (DESIGN.md, 5b: "a local
+ * update that peers would refuse fails locally, before it changes anything"). Without it, a state past
+ * {@link CodecLimits#maxElements()} was taken here and refused by every peer, which then stayed behind for good.
+ *
+ * <p>Each update's delta is encoded and decoded with the key's codec: exact, and cheap, since deltas are small. The
+ * whole state is what anti-entropy sends, but checking it at every update would cost its size each time; so it is
+ * checked in full, and also against half the limits, and while it was within half of them, later updates only add
+ * up their deltas' sizes until those reach a quarter of the smallest limit. That is safe because merging adds at most
+ * a delta's items and bytes to a state (every item takes at least a byte), and nesting depth and string length do
+ * not grow by merging: a delta within them keeps the state within them. Near the limits every update is checked in
+ * full. Guarded by the key's lock.
+ *
+ * @param <S> the key's type
+ */
+final class WriteLimits<S> {
+
+  /** Room for what a frame adds around a state's document: key, type, counts (a reassembled frame is bounded). */
+  static final int FRAME_ROOM = 2048;
+
+  private final CrdtCodec<S> codec;
+  private final @Nullable CrdtCodec<S> halved;
+  private final long maxDocumentBytes;
+  private final long headroom;
+  /** Bytes of deltas taken in since the state was last found within half the limits. */
+  private long sinceHalfCheck = Long.MAX_VALUE / 2;
+
+  /**
+   * The limits of one key.
+   *
+   * @param codec  the key's codec, with the limits its peers decode with
+   * @param halved the same type on a mapper with half the limits, or null (a user's own codec): then every update
+   *               checks the whole state
+   * @param limits the node's limits, which bound a frame (NET.md, "Wire format")
+   */
+  WriteLimits(CrdtCodec<S> codec, @Nullable CrdtCodec<S> halved, CodecLimits limits) {
+    this.codec = codec;
+    this.halved = halved;
+    this.maxDocumentBytes = Math.max(1, limits.maxDocumentBytes() - FRAME_ROOM);
+    this.headroom = Math.min(maxDocumentBytes, Math.min(limits.maxElements(), limits.maxReplicas())) / 4;
+  }
+
+  /** The limits of {@code limits} that add up as states grow, halved; the others as they are. */
+  static CodecLimits halve(CodecLimits limits) {
+    return limits.withMaxDocumentBytes(Math.max(1, limits.maxDocumentBytes() / 2))
+        .withMaxElements(Math.max(1, limits.maxElements() / 2))
+        .withMaxReplicas(Math.max(1, limits.maxReplicas() / 2));
+  }
+
+  /**
+   * Fails if a peer would refuse {@code delta}, or {@code merged}, the key's state with it.
+   *
+   * @throws IllegalArgumentException naming the key and the limit
+   */
+  void check(String key, S delta, S merged) {
+    long deltaBytes = requireDecodable(key, "its delta", delta);
+    sinceHalfCheck += deltaBytes;
+    if (halved != null && sinceHalfCheck <= headroom) {
+      return;
+    }
+    byte[] document = encode(key, "its state", merged);
+    if (halved != null && document.length <= maxDocumentBytes / 2 && decodes(halved, document)) {
+      sinceHalfCheck = 0;
+      return;
+    }
+    decode(key, "its state", document);
+  }
+
+  private long requireDecodable(String key, String what, S value) {
+    byte[] document = encode(key, what, value);
+    decode(key, what, document);
+    return document.length;
+  }
+
+  private byte[] encode(String key, String what, S value) {
+    byte[] document = codec.encode(value);
+    if (document.length > maxDocumentBytes) {
+      throw refused(key, what + " would take " + document.length + " bytes, more than the " + maxDocumentBytes
+          + " a member takes in (CodecLimits.maxDocumentBytes, less " + FRAME_ROOM + " for the frame around it)");
+    }
+    return document;
+  }
+
+  private void decode(String key, String what, byte[] document) {
+    try {
+      codec.decode(document);
+    } catch (CrdtDecodeException e) {
+      throw refused(key, what + " would be refused by every member: " + e.getMessage());
+    }
+  }
+
+  private static boolean decodes(CrdtCodec<?> codec, byte[] document) {
+    try {
+      codec.decode(document);
+      return true;
+    } catch (CrdtDecodeException e) {
+      return false;
+    }
+  }
+
+  private static IllegalArgumentException refused(String key, String why) {
+    return new IllegalArgumentException("key '" + key + "': the update is refused, nothing was changed: " + why);
+  }
+}
