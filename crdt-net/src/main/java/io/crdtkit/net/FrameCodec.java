@@ -10,6 +10,7 @@ import io.crdtkit.net.WireMessage.KeyBytes;
 import io.crdtkit.net.WireMessage.KeyDigest;
 import io.crdtkit.net.WireMessage.KeyHash;
 import io.crdtkit.net.WireMessage.NodeHash;
+import io.crdtkit.net.WireMessage.QuorumMessage;
 import io.crdtkit.net.WireMessage.ReportGroup;
 import io.crdtkit.net.WireMessage.Reports;
 import io.crdtkit.net.WireMessage.RetireRequest;
@@ -58,6 +59,12 @@ final class FrameCodec {
   private static final int FOOTPRINT_QUERY = 9;
   private static final int FOOTPRINT_REPLY = 10;
   private static final int CHUNK = 11;
+  // Reads and writes at a consistency level (QuorumCodec writes and reads their bodies); a node of an earlier release
+  // refuses these kinds as unknown, and its silence counts as no answer.
+  static final int WRITE_REQUEST = 12;
+  static final int WRITE_REPLY = 13;
+  static final int READ_REQUEST = 14;
+  static final int READ_REPLY = 15;
 
   private FrameCodec() {}
 
@@ -127,6 +134,8 @@ final class FrameCodec {
       out.i64(reply.requestId()).i64(reply.footprint()).u8(reply.ready() ? 1 : 0);
     } else if (body instanceof Chunk chunk) {
       out.i64(chunk.transfer()).i32(chunk.index()).i32(chunk.total()).bytes(chunk.part());
+    } else if (body instanceof QuorumMessage quorum) {
+      QuorumCodec.encode(out, quorum);
     }
     return out.toByteArray();
   }
@@ -182,6 +191,7 @@ final class FrameCodec {
       case FOOTPRINT_QUERY -> new FootprintQuery(in.i64("request"), replicas(in));
       case FOOTPRINT_REPLY -> new FootprintReply(in.i64("request"), in.i64("footprint"), readiness(in));
       case CHUNK -> chunk(in);
+      case WRITE_REQUEST, WRITE_REPLY, READ_REQUEST, READ_REPLY -> QuorumCodec.decode(kind, in);
       default -> throw new WireException("unknown message kind " + kind);
     };
     in.requireEnd();
@@ -212,6 +222,8 @@ final class FrameCodec {
       return FOOTPRINT_REPLY;
     } else if (body instanceof Chunk) {
       return CHUNK;
+    } else if (body instanceof QuorumMessage quorum) {
+      return QuorumCodec.kindOf(quorum);
     }
     throw new IllegalStateException("unknown message " + body.getClass());
   }

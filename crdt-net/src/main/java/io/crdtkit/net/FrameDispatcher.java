@@ -14,11 +14,14 @@ import io.crdtkit.net.WireMessage.FootprintReply;
 import io.crdtkit.net.WireMessage.InSync;
 import io.crdtkit.net.WireMessage.KeyBytes;
 import io.crdtkit.net.WireMessage.KeyDigest;
+import io.crdtkit.net.WireMessage.QuorumMessage;
+import io.crdtkit.net.WireMessage.ReadRequest;
 import io.crdtkit.net.WireMessage.Reports;
 import io.crdtkit.net.WireMessage.RetireRequest;
 import io.crdtkit.net.WireMessage.Retirements;
 import io.crdtkit.net.WireMessage.States;
 import io.crdtkit.net.WireMessage.TreeDigest;
+import io.crdtkit.net.WireMessage.WriteRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +102,8 @@ final class FrameDispatcher {
       } else if (body instanceof Deltas deltas) {
         engine.counters().refusals.refuse(RefusalCause.STALE_DELTA, from, "deltas from retirement epoch "
             + frame.epoch() + " (this node is at " + epoch + ")", deltas.deltas().size());
+      } else if (body instanceof QuorumMessage quorum) {
+        receiveQuorum(from, frame.epoch(), quorum);    // answered with the reason, never left to time out
       }
       return;
     }
@@ -120,6 +125,19 @@ final class FrameDispatcher {
       retirements.onFootprintQuery(from, query);
     } else if (body instanceof FootprintReply reply) {
       retirements.onFootprintReply(from, reply);
+    } else if (body instanceof QuorumMessage quorum) {
+      receiveQuorum(from, frame.epoch(), quorum);
+    }
+  }
+
+  /** A read or write at a consistency level: another member's request, or an answer to one of this node's. */
+  private void receiveQuorum(Address from, long senderEpoch, QuorumMessage message) {
+    if (message instanceof WriteRequest request) {
+      engine.quorumResponder().onWriteRequest(from, senderEpoch, request);
+    } else if (message instanceof ReadRequest request) {
+      engine.quorumResponder().onReadRequest(from, senderEpoch, request);
+    } else {
+      engine.quorums().onReply(from, senderEpoch == engine.retirements().epoch(), message);
     }
   }
 

@@ -6,6 +6,9 @@ import io.crdtkit.Crdt;
 import io.crdtkit.gc.GcStatus;
 import io.vavr.control.Option;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 
 /**
@@ -73,6 +76,75 @@ public final class Replicated<S extends Crdt<S>> {
       engine.deltaQueued(entry);
     }
     return entry.state();
+  }
+
+  /**
+   * Applies an update here at once, as {@link #update(DeltaMutator)} does, and completes when the members that
+   * {@code consistency} asks for hold it: its delta is also sent straight to as many members as needed, and each
+   * answers once its state includes the update (NET.md, "Consistency levels"). The update stays applied here and
+   * spreads as every update does, also when the stage fails.
+   *
+   * <pre>{@code
+   * cart.update((state, self) -> state.deltaRemove(self, "milk"), WriteConsistency.majority(Duration.ofSeconds(2)))
+   *     .toCompletableFuture().join();     // or chain to it: no thread waits meanwhile
+   * }</pre>
+   *
+   * @param mutator     makes the update's delta from the current state; not null (see {@link #update(DeltaMutator)})
+   * @param consistency how many members must hold the update, and how long to wait for them; not null.
+   *                    {@link WriteConsistency#local()} completes at once and costs nothing more than
+   *                    {@link #update(DeltaMutator)}.
+   * @return completed with this node's state once enough members hold the update, on a pool thread (never the
+   *     node's protocol thread); or failed with a {@link ConsistencyException} naming the key, the level and how many
+   *     members answered of how many needed, when the timeout passes first, refusals leave too few members, or the
+   *     level needs more members than the replica set has; or with an {@link IllegalStateException} if the node
+   *     closes meanwhile
+   * @throws IllegalStateException if the node is closed or leaving, or the key has not caught up in time: nothing
+   *                               was applied
+   * @throws NullPointerException  if an argument is null, or {@code mutator} returns null: nothing was applied
+   */
+  public CompletionStage<S> update(DeltaMutator<S> mutator, WriteConsistency consistency) {
+    Objects.requireNonNull(mutator, "mutator");
+    Objects.requireNonNull(consistency, "consistency");
+    if (consistency.level().isLocal()) {
+      return CompletableFuture.completedFuture(update(mutator));
+    }
+    // The delta goes to the members needed even when this node held it already: they may not.
+    AtomicReference<S> delta = new AtomicReference<>();
+    update((current, self) -> {
+      S made = mutator.delta(current, self);
+      delta.set(made);
+      return made;
+    });
+    return engine.quorums().write(entry, delta.get(), consistency.level());
+  }
+
+  /**
+   * This node's state merged with the states of as many members as {@code consistency} asks for: each member
+   * sends its whole state of the key, which is merged here, never assigned (NET.md, "Consistency levels"). A
+   * majority read after a majority write sees the write, since the two majorities share a member.
+   *
+   * <pre>{@code
+   * cart.read(ReadConsistency.majority(Duration.ofSeconds(2))).thenAccept(state -> render(state));
+   * }</pre>
+   *
+   * @param consistency how many members' states to merge, and how long to wait for them; not null.
+   *                    {@link ReadConsistency#local()} completes at once with {@link #value()}.
+   * @return completed with this node's state once enough members' states are merged into it, on a pool thread
+   *     (never the node's protocol thread); or failed with a {@link ConsistencyException} as
+   *     {@link #update(DeltaMutator, WriteConsistency)} is, the states that arrived staying merged; or with an
+   *     {@link IllegalStateException} if the node closes meanwhile
+   * @throws IllegalStateException if the node is closed
+   * @throws NullPointerException  if {@code consistency} is null
+   */
+  public CompletionStage<S> read(ReadConsistency consistency) {
+    Objects.requireNonNull(consistency, "consistency");
+    if (consistency.level().isLocal()) {
+      return CompletableFuture.completedFuture(value());
+    }
+    if (engine.isClosed()) {
+      throw new IllegalStateException("node " + engine.settings().replica() + " is closed");
+    }
+    return engine.quorums().read(entry, consistency.level());
   }
 
   /**

@@ -59,6 +59,8 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   private @Nullable Membership membership;
   private @Nullable AntiEntropy antiEntropy;
   private final RetirementCoordinator retirements;
+  private final QuorumRequests quorums;
+  private final QuorumResponder quorumResponder;
   private volatile boolean writable = true;
   /** After a merge the bridges repair first; periodic rounds would only repeat their work meanwhile. */
   private long periodicRoundsFrom;
@@ -86,6 +88,11 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     this.reports = new ReportGossip(CrdtCodec.of(mapper, VectorClock.class));
     this.retirements = new RetirementCoordinator(this);
     this.dispatcher = new FrameDispatcher(this);
+    DocumentIntake intake = new DocumentIntake(clock, counters);
+    this.quorums = new QuorumRequests(executor, this::membership, replica -> retirements.log().isRetired(replica),
+        intake, this::send, settings.replica());
+    this.quorumResponder = new QuorumResponder(registry.byName(), intake, counters, retirements::epoch,
+        settings.replica().name(), this::send);
     this.sender = new FrameSender(channel, settings.replica(), settings.maxMessageBytes(), counters, () -> closed);
   }
 
@@ -271,6 +278,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
       learned(replica);
     }
     retirements.viewChanged();
+    quorums.viewChanged();
     boolean merged = view instanceof MergeView;
     if (merged) {
       counters.mergeViews.increment();
@@ -406,6 +414,16 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     return retirements;
   }
 
+  /** This node's reads and writes at a consistency level. */
+  QuorumRequests quorums() {
+    return quorums;
+  }
+
+  /** Answers the other members' reads and writes at a consistency level. */
+  QuorumResponder quorumResponder() {
+    return quorumResponder;
+  }
+
   ReportGossip reportGossip() {
     return reports;
   }
@@ -456,6 +474,8 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     protocol.shutdownNow();
     channel.close();
     retirements.failWaiters(new IllegalStateException("node " + settings.replica() + " closed"));
+    quorums.closed(new IllegalStateException("node " + settings.replica() + " closed while a read or write at a"
+        + " consistency level waited"));
   }
 
   boolean isClosed() {

@@ -2,6 +2,7 @@ package io.crdtkit.net;
 
 import io.crdtkit.clock.ReplicaId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The messages nodes exchange, one record per kind; {@link FrameCodec} writes and reads them. States and deltas
@@ -71,4 +72,30 @@ sealed interface WireMessage {
 
   /** Part of a frame too large for one message; the parts are reassembled into the frame. */
   record Chunk(long transfer, int index, int total, byte[] part) implements WireMessage {}
+
+  /** Reads and writes at a consistency level (NET.md, "Consistency levels"): one key, one request id, one answer. */
+  sealed interface QuorumMessage extends WireMessage {
+
+    /** The request this message asks or answers, unique at the node that asked. */
+    long requestId();
+  }
+
+  /** Asks the receiver to merge a delta of {@code key} and to say when its state holds it (a write at a level). */
+  record WriteRequest(long requestId, String key, byte[] delta) implements QuorumMessage {}
+
+  /** The answer to a {@link WriteRequest}: the receiver's state holds the delta (no refusal), or why it does not. */
+  record WriteReply(long requestId, @Nullable String refusal) implements QuorumMessage {}
+
+  /** Asks the receiver for its state of {@code key} (a read at a level). */
+  record ReadRequest(long requestId, String key) implements QuorumMessage {}
+
+  /** The answer to a {@link ReadRequest}: the receiver's whole state of the key, or why it has none to give. */
+  record ReadReply(long requestId, byte @Nullable [] state, @Nullable String refusal) implements QuorumMessage {
+
+    public ReadReply {
+      if ((state == null) == (refusal == null)) {
+        throw new IllegalArgumentException("a read reply carries either a state or a refusal");
+      }
+    }
+  }
 }

@@ -10,7 +10,9 @@ import io.crdtkit.net.CrdtNode;
 import io.crdtkit.net.JGroupsStack;
 import io.crdtkit.net.NetStats;
 import io.crdtkit.net.PartitionInjector;
+import io.crdtkit.net.ReadConsistency;
 import io.crdtkit.net.Replicated;
+import io.crdtkit.net.WriteConsistency;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -182,6 +186,41 @@ class ClusterPageTest {
       assertThat(member.stats().retired()).contains(node.replica());
       assertThat(quantity(carts.get(0).value(), "tea")).isEqualTo(1);
     }));
+  }
+
+  @Test
+  @Order(5)
+  void aMajorityWriteCompletesWhereAMajorityIsAndTimesOutAlone() throws Exception {
+    // tag::consistency[]
+    ORMap<String, PNCounter> written = carts.get(0).update(
+            (c, self) -> c.deltaUpdate(self, "jam", qty -> qty.deltaIncrement(self, 1)),
+            WriteConsistency.majority(Duration.ofSeconds(5)))   // n0 and at least one other member hold it
+        .toCompletableFuture().get(10, TimeUnit.SECONDS);        // (its own timeout fails it first)
+
+    ORMap<String, PNCounter> read = carts.get(1)
+        .read(ReadConsistency.majority(Duration.ofSeconds(5)))   // n1's state merged with a majority's
+        .toCompletableFuture().get(10, TimeUnit.SECONDS);
+    // end::consistency[]
+    assertThat(quantity(written, "jam")).isEqualTo(1);
+    assertThat(quantity(read, "jam")).isEqualTo(1);
+
+    PartitionInjector partitions = PartitionInjector.of(n0, n1, n2);
+    // tag::minority[]
+    partitions.split(List.of(n0, n1), List.of(n2));
+    CompletionStage<ORMap<String, PNCounter>> alone = carts.get(2).update(
+        (c, self) -> c.deltaUpdate(self, "honey", qty -> qty.deltaIncrement(self, 1)),
+        WriteConsistency.majority(Duration.ofSeconds(1)));     // n2 is 1 of the 3 members: it cannot succeed
+    // end::minority[]
+    ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+        () -> alone.toCompletableFuture().get(10, TimeUnit.SECONDS));
+    assertThat(failed.getCause()).hasMessageContaining("1 of the 2 members needed");
+    assertThat(quantity(carts.get(2).value(), "honey")).isEqualTo(1);     // the update stands on n2
+    SnippetOutput.write("minority.txt", failed.getCause().getClass().getSimpleName() + ": "
+        + failed.getCause().getMessage().replace("; ", ";\n  ").replace(". The", ".\nThe"));
+    partitions.heal();
+    await().atMost(DEADLINE).untilAsserted(() -> assertThat(carts).allSatisfy(c ->
+        assertThat(quantity(c.value(), "honey")).isEqualTo(1)));
+    Clusters.awaitOneView(List.of(n0, n1, n2));
   }
 
   private static long quantity(ORMap<String, PNCounter> cart, String item) {
