@@ -128,10 +128,11 @@ public abstract class CrdtLawProperties<S extends Crdt<S>> {
     report.toFixBefore(failure.get()).ifPresent(basic -> text.append("\n\nFix '").append(basic.law())
         .append("' first: this law assumes that merge is a join, so it may fail because of it."));
     text.append("\n\nChecked over ").append(report.tries()).append(" tries per law (").append(report.depth())
-        .append("; seed ").append(report.seed()).append(").\n").append(report.rerunHint());
-    AssertionError error = new AssertionError(text.toString());
-    error.addSuppressed(failure.get().cause());
-    throw error;
+        .append("; seed ").append(report.seed()).append(").\n").append(report.rerunHint(getClass().getSimpleName()));
+    // A law's violation is all in the text already; an exception the type threw keeps its stack trace as the cause.
+    Throwable cause = failure.get().cause();
+    throw cause instanceof LawViolation ? new AssertionError(text.toString())
+        : new AssertionError(text.toString(), cause);
   }
 
   private LawReport checkEveryLaw(@Nullable String seed, @Nullable String tries) {

@@ -160,9 +160,14 @@ public record LawReport(String type, long seed, int tries, int lawCount, List<Fa
 
   /** How to rerun this check: the seed means the same to {@link LawChecker} and to {@link CrdtLawProperties}. */
   String rerunHint() {
-    return "Rerun with the same seed: LawChecker.of(description).seed(" + seed + "L).check(), or, for a "
-        + "CrdtLawProperties test, -D" + CrdtLawProperties.SEED_PROPERTY + "=" + seed
-        + " (./mvnw test -Dtest=YourLawsTest -D" + CrdtLawProperties.SEED_PROPERTY + "=" + seed + ")";
+    return rerunHint("YourLawsTest");
+  }
+
+  /** How to rerun this check, naming the {@link CrdtLawProperties} test class that ran it. */
+  String rerunHint(String testClass) {
+    return "Rerun with the same seed: mvn test -Dtest=" + testClass + " -D" + CrdtLawProperties.SEED_PROPERTY
+        + "=" + seed + " (the property fixes the seed of every CrdtLawProperties test), or in code "
+        + "LawChecker.of(description).seed(" + seed + "L).check()";
   }
 
   /** Where a failure's law stands among the kit's, most basic first; laws the kit does not know go last. */
