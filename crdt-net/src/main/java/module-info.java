@@ -12,6 +12,7 @@ module io.crdtkit.net {
   requires transitive org.jgroups;
   requires org.slf4j;
   requires java.management;
+  requires static transitive micrometer.core; // optional, CrdtNodeMetrics only: its users need MeterRegistry
   requires static transitive org.apiguardian.api;
   requires static transitive org.jspecify;
 

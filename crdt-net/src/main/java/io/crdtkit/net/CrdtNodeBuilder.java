@@ -39,6 +39,9 @@ public final class CrdtNodeBuilder {
   private boolean jmx;
   private Duration catchUpTimeout = Duration.ofSeconds(10);
   private Duration maxClockOffset = HybridLogicalClock.DEFAULT_MAX_OFFSET;
+  private int maxPendingUpdates = 10_000;
+  private int maxPendingUpdatesPerNode = 100_000;
+  private Backpressure whenPendingFull = Backpressure.waitUpTo(Duration.ofSeconds(1));
 
   CrdtNodeBuilder(String cluster) {
     Objects.requireNonNull(cluster, "cluster");
@@ -209,6 +212,47 @@ public final class CrdtNodeBuilder {
   }
 
   /**
+   * How many local updates of one key may be pending (default 10,000): applied here, and not yet handed to JGroups
+   * by a flush. A flush sends them every {@link #flushDelay}, so the cap is reached only when sending is held up
+   * (flow control waiting for a slow peer, a busy protocol thread); an update past it then waits or fails as
+   * {@link #whenPendingFull} says, so memory stays bounded (NET.md, "Backpressure").
+   *
+   * @param updates the cap per key; positive
+   * @return this builder
+   * @throws IllegalArgumentException if {@code updates} is zero or negative
+   */
+  public CrdtNodeBuilder maxPendingUpdates(int updates) {
+    this.maxPendingUpdates = requirePositive(updates, "maxPendingUpdates");
+    return this;
+  }
+
+  /**
+   * How many local updates of all keys together may be pending (default 100,000); see {@link #maxPendingUpdates}.
+   *
+   * @param updates the cap for the node; positive
+   * @return this builder
+   * @throws IllegalArgumentException if {@code updates} is zero or negative
+   */
+  public CrdtNodeBuilder maxPendingUpdatesPerNode(int updates) {
+    this.maxPendingUpdatesPerNode = requirePositive(updates, "maxPendingUpdatesPerNode");
+    return this;
+  }
+
+  /**
+   * What an update does when its key or the node has as many pending updates as allowed (default
+   * {@code Backpressure.waitUpTo(Duration.ofSeconds(1))}): wait for room, or {@link Backpressure#fail() fail} at once.
+   * A refused update changes nothing and throws a {@link PendingUpdatesFullException}.
+   *
+   * @param policy {@link Backpressure#waitUpTo} or {@link Backpressure#fail()}; not null
+   * @return this builder
+   * @throws NullPointerException if {@code policy} is null
+   */
+  public CrdtNodeBuilder whenPendingFull(Backpressure policy) {
+    this.whenPendingFull = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
    * Registers the node's statistics and the JGroups channel as JMX beans (default off): {@link CrdtNodeMXBean}
    * on the platform MBean server, removed when the node closes.
    *
@@ -236,7 +280,8 @@ public final class CrdtNodeBuilder {
     }
     ReplicaId id = replica != null ? replica : ReplicaId.fresh("node");
     NodeSettings settings = new NodeSettings(cluster, id, stack, bindAddress, maxMessageBytes, codecLimits,
-        flushDelay, antiEntropyInterval, reportInterval, treeDepth, jmx, catchUpTimeout, maxClockOffset);
+        flushDelay, antiEntropyInterval, reportInterval, treeDepth, jmx, catchUpTimeout, maxClockOffset,
+        maxPendingUpdates, maxPendingUpdatesPerNode, whenPendingFull);
     return CrdtNode.start(settings);
   }
 
@@ -245,6 +290,13 @@ public final class CrdtNodeBuilder {
       throw new IllegalArgumentException(what + " must be positive, got " + duration);
     }
     return duration;
+  }
+
+  private static int requirePositive(int value, String what) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(what + " must be positive, got " + value);
+    }
+    return value;
   }
 
   private static Duration requireNonNegative(Duration duration, String what) {

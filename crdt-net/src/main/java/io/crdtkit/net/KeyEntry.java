@@ -49,6 +49,8 @@ final class KeyEntry<S extends Crdt<S>> {
 
   private S state;
   private @Nullable S pendingDelta;
+  /** How many local updates pendingDelta joins, and retire() dropped, not yet taken (PendingUpdates). */
+  private int pendingUpdates;
   // A collected key held by others must catch up before this node writes, collects or reports it (GC.md, rule 8).
   private final CountDownLatch caughtUp = new CountDownLatch(1);
   private final java.util.Set<org.jgroups.Address> lackedBy = new java.util.HashSet<>();
@@ -162,6 +164,7 @@ final class KeyEntry<S extends Crdt<S>> {
       limits.check(name, delta, merged);
       state = collect(merged);
       pendingDelta = pendingDelta == null ? delta : pendingDelta.merge(delta);
+      pendingUpdates++;
       changed = state;
     }
     markDirty();
@@ -190,6 +193,16 @@ final class KeyEntry<S extends Crdt<S>> {
     S delta = pendingDelta;
     pendingDelta = null;
     return delta;
+  }
+
+  /**
+   * How many local updates the pending delta group joins (or joined, if a retirement dropped it) since the last call;
+   * take it under the entry's lock together with {@link #takePendingDelta()}.
+   */
+  synchronized int takePendingUpdates() {
+    int updates = pendingUpdates;
+    pendingUpdates = 0;
+    return updates;
   }
 
   S decode(byte[] document) {

@@ -20,7 +20,11 @@ import java.time.Duration;
  * @param jmx                 whether to register the node and its channel as JMX beans
  * @param catchUpTimeout      how long an update on a joining node waits for its key to catch up
  * @param maxClockOffset      how far ahead of this node's clock a received timestamp may be
+ * @param maxPendingUpdates   how many local updates of one key may wait for a flush (PendingUpdates)
+ * @param maxPendingUpdatesPerNode how many local updates of all keys may wait for a flush
+ * @param whenPendingFull     what an update does past either cap
  */
 record NodeSettings(String cluster, ReplicaId replica, JGroupsStack stack, String bindAddress, int maxMessageBytes,
     CodecLimits codecLimits, Duration flushDelay, Duration antiEntropyInterval, Duration reportInterval,
-    int treeDepth, boolean jmx, Duration catchUpTimeout, Duration maxClockOffset) {}
+    int treeDepth, boolean jmx, Duration catchUpTimeout, Duration maxClockOffset,
+    int maxPendingUpdates, int maxPendingUpdatesPerNode, Backpressure whenPendingFull) {}

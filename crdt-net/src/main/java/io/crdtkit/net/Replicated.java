@@ -65,14 +65,28 @@ public final class Replicated<S extends Crdt<S>> {
    *     anything: its delta holds dots, counter entries or timestamps of another replica than this node's (mint
    *     them with the replica id the mutator is given), or it or the key's state with it is beyond the codec's
    *     {@link io.crdtkit.jackson.CodecLimits} (the message names the key and the limit)
-   * @throws IllegalStateException if the node is closed or leaving, or the key has not caught up in time
+   * @throws PendingUpdatesFullException if the key or the node has as many updates not yet sent as allowed and no
+   *     room came within the node's {@link CrdtNodeBuilder#whenPendingFull} policy; nothing is changed then
+   * @throws IllegalStateException if the node is closed or leaving (also while the update waited for room), or the
+   *     key has not caught up in time
    * @throws NullPointerException  if {@code mutator} is null or returns null
    */
   public S update(DeltaMutator<S> mutator) {
     Objects.requireNonNull(mutator, "mutator");
     engine.requireWritable();
     entry.awaitCaughtUp(engine.settings().catchUpTimeout());
-    if (entry.update(mutator) != null) {
+    PendingUpdates pending = engine.pendingUpdates();
+    pending.reserve(entry.name, !engine.onProtocolThread());
+    boolean inDeltaGroup = false;
+    try {
+      // Once its delta is in the key's delta group, the flush that takes the group releases the room.
+      inDeltaGroup = entry.update(mutator) != null;
+    } finally {
+      if (!inDeltaGroup) {
+        pending.release(entry.name, 1);
+      }
+    }
+    if (inDeltaGroup) {
       engine.deltaQueued(entry);
     }
     return entry.state();

@@ -51,6 +51,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
   private final AtomicBoolean catchUpScheduled = new AtomicBoolean();
   private final NetCounters counters;
+  private final PendingUpdates pendingUpdates;
   private final io.crdtkit.clock.HybridLogicalClock clock;
   private final FrameSender sender;
   private final FrameDispatcher dispatcher;
@@ -71,6 +72,8 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     this.channel = channel;
     this.registry = new KeyRegistry(settings.replica());
     this.counters = new NetCounters(settings.replica().name());
+    this.pendingUpdates = new PendingUpdates(settings.maxPendingUpdates(), settings.maxPendingUpdatesPerNode(),
+        settings.whenPendingFull());
     AuthenticatedEncryption encryption = channel.getProtocolStack().findProtocol(AuthenticatedEncryption.class);
     if (encryption != null) {
       encryption.countRefusalsIn(counters.refusals); // strangers' messages show in this node's stats
@@ -167,29 +170,51 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     flushDeltas();
   }
 
-  /** Sends every key's delta group in one frame: under load, many updates ride in one message. */
+  /**
+   * Sends every key's delta group in one frame: under load, many updates ride in one message. Their pending updates
+   * are released once the send returns (or fails): a send held up by flow control holds the writers back.
+   */
   private void flushDeltas() {
     flushScheduled.set(false);
     List<KeyBytes> deltas = new ArrayList<>();
+    Map<String, Integer> taken = new java.util.HashMap<>();
     Set<KeyEntry<?>> flushed = new HashSet<>();
-    for (KeyEntry<?> entry = withDeltas.poll(); entry != null; entry = withDeltas.poll()) {
-      if (flushed.add(entry)) {
-        KeyBytes delta = encodePendingDelta(entry);
-        if (delta != null) {
-          deltas.add(delta);
+    try {
+      for (KeyEntry<?> entry = withDeltas.poll(); entry != null; entry = withDeltas.poll()) {
+        if (flushed.add(entry)) {
+          KeyBytes delta = encodePendingDelta(entry, taken);
+          if (delta != null) {
+            deltas.add(delta);
+          }
         }
       }
-    }
-    if (!deltas.isEmpty() && membership != null && !membership.peers().isEmpty()) {
-      counters.deltasSent.add(deltas.size());
-      multicast(new WireMessage.Deltas(deltas));
+      if (!deltas.isEmpty() && membership != null && !membership.peers().isEmpty()) {
+        counters.deltasSent.add(deltas.size());
+        multicast(new WireMessage.Deltas(deltas));
+      }
+    } finally {
+      taken.forEach(pendingUpdates::release);
     }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static @Nullable KeyBytes encodePendingDelta(KeyEntry entry) {
-    Crdt delta = entry.takePendingDelta();
+  private static @Nullable KeyBytes encodePendingDelta(KeyEntry entry, Map<String, Integer> taken) {
+    Crdt delta;
+    synchronized (entry) { // the delta group and its count together: an update between them would be miscounted
+      delta = entry.takePendingDelta();
+      taken.merge(entry.name, entry.takePendingUpdates(), Integer::sum);
+    }
     return delta == null ? null : entry.toWire(delta);
+  }
+
+  /** The node's budget of local updates not yet sent. */
+  PendingUpdates pendingUpdates() {
+    return pendingUpdates;
+  }
+
+  /** Whether the caller is the node's protocol thread, which must never wait for room it makes itself. */
+  boolean onProtocolThread() {
+    return Thread.currentThread().getName().equals("crdt-net-" + settings.replica());
   }
 
   void requireWritable() {
@@ -463,6 +488,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     if (closed) {
       return;
     }
+    pendingUpdates.close("node " + settings.replica() + " closed");
     try {
       if (!Thread.currentThread().getName().equals("crdt-net-" + settings.replica())) {
         protocol.submit(this::flushDeltas).get(2, TimeUnit.SECONDS);
