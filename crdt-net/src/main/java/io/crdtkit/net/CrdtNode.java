@@ -71,7 +71,8 @@ public final class CrdtNode implements AutoCloseable {
     return new CrdtNodeBuilder(cluster);
   }
 
-  static CrdtNode start(NodeSettings settings) {
+  /** A node that knows {@code types} before it joins: entries of their keys arriving while it joins are taken. */
+  static CrdtNode start(NodeSettings settings, List<CrdtKeyType<?>> types) {
     JGroupsHardening.install();
     JChannel channel;
     try {
@@ -80,6 +81,7 @@ public final class CrdtNode implements AutoCloseable {
       throw new IllegalStateException("cannot create a JGroups channel on " + settings.stack() + ": " + e, e);
     }
     ReplicationEngine engine = new ReplicationEngine(settings, channel);
+    types.forEach(engine.runtimeKeys()::registerType);
     try {
       engine.start();
     } catch (Exception e) {

@@ -39,6 +39,7 @@ public final class CrdtNodeBuilder {
   private boolean jmx;
   private Duration catchUpTimeout = Duration.ofSeconds(10);
   private Duration maxClockOffset = HybridLogicalClock.DEFAULT_MAX_OFFSET;
+  private final java.util.List<CrdtKeyType<?>> types = new java.util.ArrayList<>();
 
   CrdtNodeBuilder(String cluster) {
     Objects.requireNonNull(cluster, "cluster");
@@ -221,6 +222,29 @@ public final class CrdtNodeBuilder {
   }
 
   /**
+   * Key types the node knows from its start ({@link CrdtNode#registerType}): keys of these types that other members
+   * create appear on the node, also those whose entries arrive while it joins.
+   *
+   * @param keyTypes the key types, added to those given before; none null
+   * @return this builder
+   * @throws IllegalArgumentException if two of the types have the same id and different bottoms
+   * @throws NullPointerException     if {@code keyTypes} is or holds null
+   */
+  public CrdtNodeBuilder types(CrdtKeyType<?>... keyTypes) {
+    for (CrdtKeyType<?> type : keyTypes) {
+      Objects.requireNonNull(type, "key type");
+      for (CrdtKeyType<?> before : types) {
+        if (before.id().equals(type.id()) && !before.equals(type)) {
+          throw new IllegalArgumentException("key type " + type.id() + " is given twice with different bottoms ("
+              + before.bottom() + " and " + type.bottom() + ")");
+        }
+      }
+      types.add(type);
+    }
+    return this;
+  }
+
+  /**
    * Creates the channel and joins the cluster. Each call starts a new node with the settings as they are now; without
    * an explicit {@link #replica}, each gets a fresh replica id. Two nodes started with the same explicit id must not
    * run at once: set another {@link #replica} in between.
@@ -237,7 +261,7 @@ public final class CrdtNodeBuilder {
     ReplicaId id = replica != null ? replica : ReplicaId.fresh("node");
     NodeSettings settings = new NodeSettings(cluster, id, stack, bindAddress, maxMessageBytes, codecLimits,
         flushDelay, antiEntropyInterval, reportInterval, treeDepth, jmx, catchUpTimeout, maxClockOffset);
-    return CrdtNode.start(settings);
+    return CrdtNode.start(settings, java.util.List.copyOf(types));
   }
 
   private static Duration requirePositive(Duration duration, String what) {

@@ -89,8 +89,7 @@ class RuntimeKeysTest {
       await().atMost(DEADLINE).until(() -> cluster.get(0).engine().keys().size() == 2
           && cluster.get(1).engine().keys().size() == 2);
 
-      CrdtNode joiner = cluster.startNode("joiner");
-      joiner.registerType(STRINGS);
+      CrdtNode joiner = cluster.startNode("joiner", builder -> builder.types(STRINGS));
       cluster.awaitOneView();
 
       // no update is made after the join: only anti-entropy can bring the keys
