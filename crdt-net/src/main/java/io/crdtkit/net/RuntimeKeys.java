@@ -115,7 +115,8 @@ final class RuntimeKeys {
 
   private <S extends Crdt<S>> KeyEntry<?> createOnReceipt(String name, CrdtKeyType<S> type) {
     KeyEntry<?> entry = creator.createIfAbsent(name, type.bottom(), type.codec(mapper), type.codec(halvedMapper));
-    if (keyTypes.putIfAbsent(name, type) == null) {
+    // Created meanwhile here as another type: the caller refuses the entry (TYPE_MISMATCH), nobody is told.
+    if (entry.type.equals(type.id()) && keyTypes.putIfAbsent(name, type) == null) {
       // Queued behind the frame being handled on the protocol thread: listeners see what arrived, merged.
       CrdtKey<S> key = CrdtKey.of(name, type);
       protocol.execute(() -> notifyCreated(key, false));

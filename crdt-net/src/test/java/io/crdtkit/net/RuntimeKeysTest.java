@@ -109,6 +109,7 @@ class RuntimeKeysTest {
       cluster.nodes().forEach(node -> node.registerType(STRINGS));
       cluster.get(0).replicated(CART).update((set, self) -> set.deltaAdd(self, "milk"));
       CrdtNode b = cluster.get(1);
+      b.registerType(COUNTER);
       await().atMost(DEADLINE).until(() -> b.engine().keys().containsKey("cart"));
 
       assertThatThrownBy(() -> b.register("cart", GCounter.empty(), GCounter.class))
@@ -122,6 +123,9 @@ class RuntimeKeysTest {
       assertThatThrownBy(() -> b.register("cart", ORSet.<String>empty(), new TypeReference<>() {}))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already registered");
       assertThat(b.replicated(CART).value()).isEqualTo(registered.value());
+      assertThatThrownBy(() -> b.registerType(CrdtKeyType.of(GCounter.class, GCounter.empty().merge(
+          GCounter.empty().deltaIncrement(b.replica(), 1))))).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("key type io.crdtkit.GCounter is already registered").hasMessageContaining("bottom");
     }
   }
 }
