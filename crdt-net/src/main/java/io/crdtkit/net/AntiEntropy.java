@@ -162,11 +162,10 @@ final class AntiEntropy {
         }
       }
     }
-    // What is left the peer has and this node has not registered: nothing to compare it with.
-    if (!theirs.isEmpty()) {
-      counters.refusals.refuse(RefusalCause.UNKNOWN_KEY, peer, "digests of keys not registered here "
-          + theirs.keySet(), theirs.size());
-    }
+    // What is left the peer has and this node does not: ask for it, so that a key created at runtime reaches a
+    // member that never saw it (one that joined late, or was on the other side of a partition). Its type travels
+    // with its state; the receipt creates the key, or refuses it if its type is unknown here.
+    wants.addAll(theirs.keySet());
     membership.comparedDifferent(peer, differing);
     if (!send.isEmpty() || !wants.isEmpty()) {
       outbound.sendStates(peer, send, wants);

@@ -8,7 +8,6 @@ import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.gc.RetirementLog;
 import io.crdtkit.jackson.CrdtCodec;
 import io.crdtkit.jackson.CrdtMappers;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -72,7 +71,8 @@ public final class CrdtNode implements AutoCloseable {
     return new CrdtNodeBuilder(cluster);
   }
 
-  static CrdtNode start(NodeSettings settings) {
+  /** A node that knows {@code types} before it joins: entries of their keys arriving while it joins are taken. */
+  static CrdtNode start(NodeSettings settings, List<CrdtKeyType<?>> types) {
     JGroupsHardening.install();
     JChannel channel;
     try {
@@ -81,6 +81,7 @@ public final class CrdtNode implements AutoCloseable {
       throw new IllegalStateException("cannot create a JGroups channel on " + settings.stack() + ": " + e, e);
     }
     ReplicationEngine engine = new ReplicationEngine(settings, channel);
+    types.forEach(engine.runtimeKeys()::registerType);
     try {
       engine.start();
     } catch (Exception e) {
@@ -120,14 +121,18 @@ public final class CrdtNode implements AutoCloseable {
 
   /**
    * Registers a key with its initial value (usually the type's empty value) and returns its handle. Every member
-   * that replicates the key registers it with the same type; what others hold of it is merged in as it arrives.
+   * that replicates the key registers it with the same type; what others hold of it is merged in as it arrives. A
+   * key this node already holds because it was created at runtime ({@link #replicated}, or received as a key of a
+   * {@link #registerType registered type}) is taken over if its type is the same, its state merged with
+   * {@code initial}.
    *
    * @param <S>     the CRDT type
    * @param key     the key's name, the same on every member: 1 to {@link #MAX_KEY_BYTES} bytes in UTF-8; not null
    * @param initial the value before anything is merged in, usually the type's empty value; not null
    * @param type    the full type, type arguments included ({@code new TypeReference<ORSet<String>>() {}}); not null
    * @return the key's handle
-   * @throws IllegalArgumentException if the key is already registered or its name is empty or too long
+   * @throws IllegalArgumentException if the key is already registered, or held here as another type, or its name is
+   *     empty or too long
    * @throws IllegalStateException    if the node is closed
    * @throws NullPointerException     if an argument is null
    */
@@ -144,7 +149,8 @@ public final class CrdtNode implements AutoCloseable {
    * @param initial the value before anything is merged in, usually the type's empty value; not null
    * @param type    the class of the type; not null
    * @return the key's handle
-   * @throws IllegalArgumentException if the key is already registered or its name is empty or too long
+   * @throws IllegalArgumentException if the key is already registered, or held here as another type, or its name is
+   *     empty or too long
    * @throws IllegalStateException    if the node is closed
    * @throws NullPointerException     if an argument is null
    */
@@ -163,7 +169,8 @@ public final class CrdtNode implements AutoCloseable {
    * @param codec   encodes and decodes the key's states and deltas; not null. Its limits bound what this node
    *                decodes of the key, besides the node's own {@link CrdtNodeBuilder#codecLimits}.
    * @return the key's handle
-   * @throws IllegalArgumentException if the key is already registered or its name is empty or too long
+   * @throws IllegalArgumentException if the key is already registered, or held here as another type, or its name is
+   *     empty or too long
    * @throws IllegalStateException    if the node is closed
    * @throws NullPointerException     if an argument is null
    */
@@ -176,11 +183,57 @@ public final class CrdtNode implements AutoCloseable {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(initial, "initial value");
     Objects.requireNonNull(codec, "codec");
-    int bytes = key.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes == 0 || bytes > MAX_KEY_BYTES) {
-      throw new IllegalArgumentException("a key must have 1 to " + MAX_KEY_BYTES + " UTF-8 bytes, got " + bytes);
-    }
-    return engine.register(key, initial, codec, halved);
+    CrdtKey.requireValidName(key);
+    engine.requireOpen();
+    return new Replicated<>(engine.runtimeKeys().register(key, initial, codec, halved), engine);
+  }
+
+  /**
+   * Registers a key type: from now on a key of this type that another member creates appears here too, created
+   * from the type's bottom when its first state or delta arrives (NET.md, "Keys"). Register the types before the
+   * keys are used; an entry of a type not registered here is refused ({@link RefusalCause#UNKNOWN_TYPE}) and taken
+   * by a later anti-entropy round once the type is registered.
+   *
+   * @param type the key type; not null. Registering an equal type again changes nothing.
+   * @throws IllegalArgumentException if a type with the same id but another bottom is registered
+   * @throws NullPointerException     if {@code type} is null
+   */
+  public void registerType(CrdtKeyType<?> type) {
+    engine.runtimeKeys().registerType(Objects.requireNonNull(type, "type"));
+  }
+
+  /**
+   * The handle of a typed key, creating the key here (from its type's bottom) if this node does not hold it yet,
+   * and registering its type. The other members that know the type create the key as its first update reaches them,
+   * or by anti-entropy.
+   *
+   * <pre>{@code
+   * node.replicated(CART).update((set, self) -> set.deltaAdd(self, "milk"));
+   * }</pre>
+   *
+   * @param <S> the CRDT type
+   * @param key the key; not null
+   * @return the key's handle; every call returns a handle of the same key
+   * @throws IllegalArgumentException if this node holds the key as another type (the message names both), or the
+   *     key's type id is registered here with another bottom
+   * @throws IllegalStateException    if the node is closed
+   * @throws NullPointerException     if {@code key} is null
+   */
+  public <S extends Crdt<S>> Replicated<S> replicated(CrdtKey<S> key) {
+    Objects.requireNonNull(key, "key");
+    engine.requireOpen();
+    return new Replicated<>(engine.runtimeKeys().replicated(key), engine);
+  }
+
+  /**
+   * Tells {@code listener} about every key created on this node from now on: by {@link #register}, by
+   * {@link #replicated}, or on receipt of a key of a registered type.
+   *
+   * @param listener told once per new key; not null
+   * @throws NullPointerException if {@code listener} is null
+   */
+  public void onKeys(KeyListener listener) {
+    engine.runtimeKeys().onKeys(Objects.requireNonNull(listener, "listener"));
   }
 
   /**

@@ -6,6 +6,8 @@ import io.crdtkit.clock.HybridLogicalClock;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.jackson.CodecLimits;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +44,7 @@ public final class CrdtNodeBuilder {
   private int maxPendingUpdates = 10_000;
   private int maxPendingUpdatesPerNode = 100_000;
   private Backpressure whenPendingFull = Backpressure.waitUpTo(Duration.ofSeconds(1));
+  private final List<CrdtKeyType<?>> types = new ArrayList<>();
 
   CrdtNodeBuilder(String cluster) {
     Objects.requireNonNull(cluster, "cluster");
@@ -265,6 +268,29 @@ public final class CrdtNodeBuilder {
   }
 
   /**
+   * Key types the node knows from its start ({@link CrdtNode#registerType}): keys of these types that other members
+   * create appear on the node, also those whose entries arrive while it joins.
+   *
+   * @param keyTypes the key types, added to those given before; none null
+   * @return this builder
+   * @throws IllegalArgumentException if two of the types have the same id and different bottoms
+   * @throws NullPointerException     if {@code keyTypes} is or holds null
+   */
+  public CrdtNodeBuilder types(CrdtKeyType<?>... keyTypes) {
+    for (CrdtKeyType<?> type : keyTypes) {
+      Objects.requireNonNull(type, "key type");
+      for (CrdtKeyType<?> before : types) {
+        if (before.id().equals(type.id()) && !before.equals(type)) {
+          throw new IllegalArgumentException("key type " + type.id() + " is given twice with different bottoms ("
+              + before.bottom() + " and " + type.bottom() + ")");
+        }
+      }
+      types.add(type);
+    }
+    return this;
+  }
+
+  /**
    * Creates the channel and joins the cluster. Each call starts a new node with the settings as they are now; without
    * an explicit {@link #replica}, each gets a fresh replica id. Two nodes started with the same explicit id must not
    * run at once: set another {@link #replica} in between.
@@ -282,7 +308,7 @@ public final class CrdtNodeBuilder {
     NodeSettings settings = new NodeSettings(cluster, id, stack, bindAddress, maxMessageBytes, codecLimits,
         flushDelay, antiEntropyInterval, reportInterval, treeDepth, jmx, catchUpTimeout, maxClockOffset,
         maxPendingUpdates, maxPendingUpdatesPerNode, whenPendingFull);
-    return CrdtNode.start(settings);
+    return CrdtNode.start(settings, List.copyOf(types));
   }
 
   private static Duration requirePositive(Duration duration, String what) {

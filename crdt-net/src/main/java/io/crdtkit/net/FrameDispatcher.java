@@ -187,9 +187,12 @@ final class FrameDispatcher {
     for (KeyBytes bytes : entries) {
       KeyEntry entry = engine.keys().get(bytes.key());
       if (entry == null) {
-        engine.counters().refusals.refuse(RefusalCause.UNKNOWN_KEY, from, "an entry of key '" + bytes.key()
-            + "', not registered here");
-        continue;
+        // A key this node does not hold: created from its type's bottom if the type is registered here, else
+        // refused alone (UNKNOWN_TYPE, or UNKNOWN_KEY for an entry without a type).
+        entry = engine.runtimeKeys().createOnReceipt(from, bytes.key(), bytes.type());
+        if (entry == null) {
+          continue;
+        }
       }
       if (!bytes.type().isEmpty() && !bytes.type().equals(entry.type)) {
         engine.counters().refusals.refuse(RefusalCause.TYPE_MISMATCH, from, "an entry of key '" + bytes.key()

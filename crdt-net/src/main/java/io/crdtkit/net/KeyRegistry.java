@@ -43,6 +43,11 @@ final class KeyRegistry {
     return entry;
   }
 
+  /** The key held under {@code key}, of whatever type, or null if none is: keys created at runtime (RuntimeKeys). */
+  @org.jspecify.annotations.Nullable KeyEntry<?> get(String key) {
+    return keys.get(key);
+  }
+
   Map<String, KeyEntry<?>> byName() {
     return keys;
   }

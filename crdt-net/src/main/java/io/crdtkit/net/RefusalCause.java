@@ -23,8 +23,16 @@ public enum RefusalCause {
    * bytes per sender and in all); its sender's next anti-entropy round sends the state again.
    */
   TRANSFER_LIMIT,
-  /** An entry for a key this node has not registered (usual while members register their keys: not logged). */
+  /**
+   * An entry for a key this node has not registered, without a type to create it from (from a member of an earlier
+   * release; usual while members register their keys: not logged).
+   */
   UNKNOWN_KEY,
+  /**
+   * An entry for a key this node does not hold, of a type not registered here ({@link CrdtNode#registerType}), so it
+   * cannot create the key: refused alone, logged once per key and type. Other keys of the frame are taken in.
+   */
+  UNKNOWN_TYPE,
   /**
    * A state whose timestamps run further ahead of this node's clock than the maximum clock offset: its sender's clock
    * is broken, and accepting it would make its writes win every later one here.

@@ -47,6 +47,11 @@ final class Refusals {
     }
   }
 
+  /** Counts one refusal that its caller logs itself (RuntimeKeys logs an unknown type once per key). */
+  void countOnly(RefusalCause cause) {
+    counts.get(cause).increment();
+  }
+
   long count(RefusalCause cause) {
     return cause == RefusalCause.OBJECT_MESSAGE ? RefusedObjectMessage.REFUSED.sum() : counts.get(cause).sum();
   }

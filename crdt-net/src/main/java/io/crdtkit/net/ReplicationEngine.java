@@ -62,6 +62,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   private final RetirementCoordinator retirements;
   private final QuorumRequests quorums;
   private final QuorumResponder quorumResponder;
+  private final RuntimeKeys runtimeKeys;
   private volatile boolean writable = true;
   /** After a merge the bridges repair first; periodic rounds would only repeat their work meanwhile. */
   private long periodicRoundsFrom;
@@ -96,6 +97,8 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
         intake, this::send, settings.replica());
     this.quorumResponder = new QuorumResponder(registry.byName(), intake, counters, retirements::epoch,
         settings.replica().name(), this::send);
+    this.runtimeKeys = new RuntimeKeys(mapper, CrdtMappers.smile(WriteLimits.halve(settings.codecLimits())),
+        this::createIfAbsent, counters.refusals, executor, settings.replica().name());
     this.sender = new FrameSender(channel, settings.replica(), settings.maxMessageBytes(), counters, () -> closed);
   }
 
@@ -134,6 +137,30 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   /** A new key; {@code halved} is its type on a mapper with half the limits, if the node made its codec. */
   <S extends Crdt<S>> Replicated<S> register(String key, S initial, CrdtCodec<S> codec,
       @Nullable CrdtCodec<S> halved) {
+    return new Replicated<>(registerEntry(key, initial, codec, halved), this);
+  }
+
+  /** The key held under {@code key}, whatever its type, or a new one (keys at runtime, RuntimeKeys). */
+  <S extends Crdt<S>> KeyEntry<?> createIfAbsent(String key, S initial, CrdtCodec<S> codec,
+      @Nullable CrdtCodec<S> halved) {
+    while (true) {
+      KeyEntry<?> held = registry.get(key);
+      if (held != null) {
+        return held;
+      }
+      try {
+        return registerEntry(key, initial, codec, halved);
+      } catch (IllegalArgumentException raced) {
+        if (registry.get(key) == null) {
+          throw raced;
+        }
+        // another thread created it meanwhile: take that one
+      }
+    }
+  }
+
+  private <S extends Crdt<S>> KeyEntry<S> registerEntry(String key, S initial, CrdtCodec<S> codec,
+      @Nullable CrdtCodec<S> halved) {
     requireOpen();
     boolean alone = membership == null || membership.peers().isEmpty();
     KeyEntry<S> entry = registry.register(key, initial, codec, new WriteLimits<>(codec, halved,
@@ -146,7 +173,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
         antiEntropyWithAll();
       }), settings.flushDelay().toMillis(), TimeUnit.MILLISECONDS);
     }
-    return new Replicated<>(entry, this);
+    return entry;
   }
 
   private void dirty(KeyEntry<?> entry) {
@@ -447,6 +474,11 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   /** Answers the other members' reads and writes at a consistency level. */
   QuorumResponder quorumResponder() {
     return quorumResponder;
+  }
+
+  /** Key types and the keys created from them at runtime. */
+  RuntimeKeys runtimeKeys() {
+    return runtimeKeys;
   }
 
   ReportGossip reportGossip() {

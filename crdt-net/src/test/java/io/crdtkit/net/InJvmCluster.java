@@ -45,12 +45,18 @@ final class InJvmCluster implements AutoCloseable {
   }
 
   CrdtNode startNode(String prefix) {
+    return startNode(prefix, builder -> {});
+  }
+
+  /** A node with the cluster's configuration and then {@code extra}'s (key types it knows from its start, say). */
+  CrdtNode startNode(String prefix, Consumer<CrdtNodeBuilder> extra) {
     CrdtNodeBuilder builder = CrdtNode.builder(name)
         .replica(io.crdtkit.clock.ReplicaId.fresh(prefix))
         .stack(JGroupsStack.inJvm())
         .antiEntropyInterval(Duration.ofMillis(500))
         .reportInterval(Duration.ofMillis(200));
     configuration.accept(builder);
+    extra.accept(builder);
     CrdtNode node = builder.start();
     PartitionInjector.discardOf(node);
     nodes.add(node);

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.crdtkit.ORMap;
 import io.crdtkit.PNCounter;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.ORSet;
+import io.crdtkit.net.CrdtKey;
+import io.crdtkit.net.CrdtKeyType;
 import io.crdtkit.net.CrdtNode;
 import io.crdtkit.net.JGroupsStack;
 import io.crdtkit.net.NetStats;
@@ -221,6 +224,27 @@ class ClusterPageTest {
     await().atMost(DEADLINE).untilAsserted(() -> assertThat(carts).allSatisfy(c ->
         assertThat(quantity(c.value(), "honey")).isEqualTo(1)));
     Clusters.awaitOneView(List.of(n0, n1, n2));
+  }
+
+  @Test
+  @Order(6)
+  void aKeyCreatedOnOneMemberAppearsOnTheOthers() {
+    // tag::runtime-keys[]
+    CrdtKeyType<ORSet<String>> setOfStrings = CrdtKeyType.of(new TypeReference<>() {}, ORSet.empty());
+    CrdtKey<ORSet<String>> wishlist = CrdtKey.of("wishlist", setOfStrings);
+    List<String> createdOnN1 = new CopyOnWriteArrayList<>();
+    for (CrdtNode member : List.of(n0, n1, n2)) {
+      member.registerType(setOfStrings);                 // once per node, before keys of the type arrive
+    }
+    n1.onKeys((key, local) -> createdOnN1.add(key.name() + (local ? " (here)" : " (received)")));
+
+    n0.replicated(wishlist).update((set, self) -> set.deltaAdd(self, "tea"));   // creates it on n0...
+    // ...and n1 and n2 create it as its first update reaches them: n1's listener hears "wishlist (received)"
+    // end::runtime-keys[]
+    await().atMost(DEADLINE).until(() -> createdOnN1.contains("wishlist (received)"));
+    assertThat(n1.replicated(wishlist).value().value()).containsExactly("tea");
+    await().atMost(DEADLINE).until(() -> n2.stats().keys() == 2);
+    assertThat(n2.replicated(wishlist).value().value()).containsExactly("tea");
   }
 
   private static long quantity(ORMap<String, PNCounter> cart, String item) {
