@@ -117,7 +117,8 @@ public final class Laws {
     S y = held.pick();
     S z = held.pick();
     requireAssociative(x, y, z);
-    for (List<S> triple : concat(tuples(held.finalStates(), 3), tuples(held.siblings(scenario.burst(), 3), 3))) {
+    for (List<S> triple : concat(tuples(firstFour(held.finalStates()), 3),
+        tuples(held.siblings(scenario.burst(), 3), 3))) {
       requireAssociative(triple.get(0), triple.get(1), triple.get(2));
     }
   }
@@ -132,7 +133,8 @@ public final class Laws {
     S x = held.pick();
     S y = held.pick();
     requireIdempotent(x, y);
-    for (List<S> pair : concat(tuples(held.finalStates(), 2), tuples(held.siblings(scenario.burst(), 2), 2))) {
+    for (List<S> pair : concat(tuples(firstFour(held.finalStates()), 2),
+        tuples(held.siblings(scenario.burst(), 2), 2))) {
       requireIdempotent(pair.get(0), pair.get(1));
     }
   }
@@ -141,6 +143,14 @@ public final class Laws {
     requireEqual("merge is idempotent", x.merge(x), x, "x merge x", "x");
     S xy = x.merge(y);
     requireEqual("merge is idempotent", xy.merge(y), xy, "(x merge y) merge y", "x merge y", "x", x, "y", y);
+  }
+
+  /**
+   * The final states of replicas a to d: every ordered triple of five replicas' states is 60 triples, of four 24,
+   * and the siblings bring the concurrent cases anyway (nested maps merge slowly enough for it to matter).
+   */
+  private static <S> List<S> firstFour(List<S> finals) {
+    return finals.subList(0, Math.min(4, finals.size()));
   }
 
   private static <T> List<T> concat(List<T> first, List<T> second) {
