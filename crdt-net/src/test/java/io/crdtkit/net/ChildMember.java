@@ -27,6 +27,12 @@ import tools.jackson.core.type.TypeReference;
  * retire      retires every replica not in the view; prints "retired N" when done
  * exit        closes the node and exits
  * </pre>
+ * With a sixth argument, {@code set} or {@code counter}, it also replicates 20 counters {@code good-0..19} and a key
+ * {@code bad} of that type (issue 17: a key of another type on one member must hold back no other key):
+ * <pre>
+ * goods       increments every good counter by one and updates "bad"; prints "goods done"
+ * goodstate   prints "goodstate MIN REFUSED": the least good counter, and the type mismatches refused so far
+ * </pre>
  * It also exits when its standard input closes, so that no child outlives its test.
  */
 public final class ChildMember {
@@ -51,6 +57,23 @@ public final class ChildMember {
         .reportInterval(Duration.ofMillis(250))
         .start();
     Replicated<GSet<String>> acked = node.register("acked", GSet.empty(), SET);
+    List<Replicated<io.crdtkit.GCounter>> goods = new ArrayList<>();
+    Runnable updateBad = () -> { };
+    if (args.length > 5) {
+      for (int i = 0; i < 20; i++) {
+        goods.add(node.register("good-" + i, io.crdtkit.GCounter.empty(), io.crdtkit.GCounter.class));
+      }
+      if (args[5].equals("set")) {
+        Replicated<io.crdtkit.ORSet<String>> bad = node.register("bad", io.crdtkit.ORSet.empty(),
+            new TypeReference<io.crdtkit.ORSet<String>>() {});
+        updateBad = () -> bad.update((set, self) -> set.deltaAdd(self, "x"));
+      } else {
+        Replicated<io.crdtkit.GCounter> bad = node.register("bad", io.crdtkit.GCounter.empty(),
+            io.crdtkit.GCounter.class);
+        updateBad = () -> bad.update((counter, self) -> counter.deltaIncrement(self, 1));
+      }
+    }
+    Runnable updateTheBadKey = updateBad;
     out.println("started " + node.replica());
     AtomicBoolean loading = new AtomicBoolean();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -88,6 +111,14 @@ public final class ChildMember {
           node.retireAbsent().get();
           out.println("retired " + node.stats().retired().size());
         }
+        case "goods" -> {
+          goods.forEach(good -> good.update((counter, self) -> counter.deltaIncrement(self, 1)));
+          updateTheBadKey.run();
+          out.println("goods done");
+        }
+        case "goodstate" -> out.println("goodstate "
+            + goods.stream().mapToLong(good -> good.value().value()).min().orElse(0) + " "
+            + node.stats().refused().getOrDefault(RefusalCause.TYPE_MISMATCH, 0L));
         case "exit" -> {
           node.close();
           out.println("bye");

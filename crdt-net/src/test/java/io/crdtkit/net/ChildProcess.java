@@ -70,6 +70,12 @@ final class ChildProcess implements AutoCloseable {
    */
   static ChildProcess start(String name, List<String> prefix, String cluster, String bind, int port,
       List<String> peers) throws Exception {
+    return start(name, prefix, cluster, bind, port, peers, List.of());
+  }
+
+  /** As {@link #start(String, List, String, String, int, List)}, with further arguments for {@link ChildMember}. */
+  static ChildProcess start(String name, List<String> prefix, String cluster, String bind, int port,
+      List<String> peers, List<String> more) throws Exception {
     List<String> command = new ArrayList<>(prefix);
     command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -78,6 +84,7 @@ final class ChildProcess implements AutoCloseable {
         "-Dorg.slf4j.simpleLogger.log.org.jgroups=off",
         "-cp", System.getProperty("java.class.path"), ChildMember.class.getName(), cluster, bind,
         String.valueOf(port), String.join(",", peers), name));
+    command.addAll(more);
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     return new ChildProcess(name, builder.start());
   }
