@@ -12,7 +12,9 @@ module io.crdtkit.net {
   requires transitive org.jgroups;
   requires org.slf4j;
   requires java.management;
-  requires static transitive micrometer.core; // optional, CrdtNodeMetrics only: its users need MeterRegistry
+  // Optional, for CrdtNodeMetrics only. Not transitive: javac would then require micrometer on the module path of
+  // every application that requires io.crdtkit.net, where it is optional; a user of CrdtNodeMetrics has it anyway.
+  requires static micrometer.core;
   requires static transitive org.apiguardian.api;
   requires static transitive org.jspecify;
 

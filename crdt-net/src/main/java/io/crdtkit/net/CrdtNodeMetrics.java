@@ -32,6 +32,7 @@ import org.apiguardian.api.API;
  * hold the node weakly, and read it when the registry asks.
  */
 @API(status = EXPERIMENTAL, since = "0.2")
+@SuppressWarnings("exports") // MeterRegistry is micrometer's, which a user of this class has on its path
 public final class CrdtNodeMetrics implements MeterBinder {
 
   private final CrdtNode node;
