@@ -92,6 +92,7 @@ public final class CrdtNode implements AutoCloseable {
     PeerCrashLog.installOn(channel);
     CrdtNode node = new CrdtNode(engine, CrdtMappers.smile(settings.codecLimits()),
         CrdtMappers.smile(WriteLimits.halve(settings.codecLimits())));
+    engine.closeWith(node::close);
     if (settings.jmx()) {
       node.beans.register();
     }
