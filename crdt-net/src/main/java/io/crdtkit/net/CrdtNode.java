@@ -28,7 +28,8 @@ import tools.jackson.dataformat.smile.SmileMapper;
  * are multicast; anti-entropy compares digests periodically and right after every merge and join, and sends only
  * what differs, so the cluster heals by itself after a partition with nothing lost. Garbage collection learns the
  * members from the views and the stability reports from gossip; a replica leaves the replica set only when it is
- * retired ({@link #retire}, {@link #leave}), never because it left the view. Thread-safe.
+ * retired ({@link #retire}, {@link #leave}), never merely because it left the view (unless it stays away longer than
+ * {@link CrdtNodeBuilder#retireAbsentAfter}, which is off by default). Thread-safe.
  *
  * <pre>{@code
  * try (CrdtNode node = CrdtNode.builder("shop").stack(JGroupsStack.inJvm()).start()) {
@@ -92,6 +93,7 @@ public final class CrdtNode implements AutoCloseable {
     PeerCrashLog.installOn(channel);
     CrdtNode node = new CrdtNode(engine, CrdtMappers.smile(settings.codecLimits()),
         CrdtMappers.smile(WriteLimits.halve(settings.codecLimits())));
+    engine.closeWith(node::close);
     if (settings.jmx()) {
       node.beans.register();
     }
@@ -315,6 +317,7 @@ public final class CrdtNode implements AutoCloseable {
   /**
    * Retires every replica of the replica set that is not in the current view: the operator's way of saying that
    * whatever is missing now is dead (after a crash and restart, the old incarnation). Completed at once if none is.
+   * {@link CrdtNodeBuilder#retireAbsentAfter} does the same without an operator, for replicas absent long enough.
    *
    * @return completed once every replica that was absent when it was called is retired here, as {@link #retire}
    * @throws IllegalStateException if the node is closed

@@ -44,6 +44,8 @@ public final class CrdtNodeBuilder {
   private int maxPendingUpdates = 10_000;
   private int maxPendingUpdatesPerNode = 100_000;
   private Backpressure whenPendingFull = Backpressure.waitUpTo(Duration.ofSeconds(1));
+  // null: absent replicas wait for an operator's retire() or retireAbsent()
+  private @Nullable Duration retireAbsentAfter;
   private final List<CrdtKeyType<?>> types = new ArrayList<>();
 
   CrdtNodeBuilder(String cluster) {
@@ -256,6 +258,31 @@ public final class CrdtNodeBuilder {
   }
 
   /**
+   * Retires a replica automatically once it has been absent from the view for {@code absence} (default: never; an
+   * operator calls {@link CrdtNode#retireAbsent()}). Garbage collection then resumes without an operator after a
+   * crash. The view's coordinator does it, through the same protocol as {@link CrdtNode#retireAbsent()}: only when
+   * every live member holds the same updates of the absent replica and is ready, and only while the view holds a
+   * strict majority of the replica set (so two sides of a partition never both retire); otherwise it tries again
+   * later. A replica's absence counts from when it left the view and starts again if it comes back.
+   *
+   * <p>What it can lose: nothing that a live member holds. What it cannot save: a member that was only cut off
+   * (alive, and writing on the other side of a partition) longer than {@code absence} is retired like a crashed
+   * one; its updates the majority did not receive are lost. When it comes back it is told, and it closes with an
+   * ERROR in its log: it must restart as a new incarnation (a fresh {@link ReplicaId}, blank state). Choose
+   * {@code absence} far above the longest partition to be survived (NET.md, "Retirement"). Every member should use
+   * the same setting: whichever is coordinator applies its own.
+   *
+   * @param absence how long a replica may be absent; positive, not null
+   * @return this builder
+   * @throws IllegalArgumentException if {@code absence} is zero or negative
+   * @throws NullPointerException     if {@code absence} is null
+   */
+  public CrdtNodeBuilder retireAbsentAfter(Duration absence) {
+    this.retireAbsentAfter = requirePositive(Objects.requireNonNull(absence, "absence"), "retireAbsentAfter");
+    return this;
+  }
+
+  /**
    * Registers the node's statistics and the JGroups channel as JMX beans (default off): {@link CrdtNodeMXBean}
    * on the platform MBean server, removed when the node closes.
    *
@@ -307,7 +334,7 @@ public final class CrdtNodeBuilder {
     ReplicaId id = replica != null ? replica : ReplicaId.fresh("node");
     NodeSettings settings = new NodeSettings(cluster, id, stack, bindAddress, maxMessageBytes, codecLimits,
         flushDelay, antiEntropyInterval, reportInterval, treeDepth, jmx, catchUpTimeout, maxClockOffset,
-        maxPendingUpdates, maxPendingUpdatesPerNode, whenPendingFull);
+        maxPendingUpdates, maxPendingUpdatesPerNode, whenPendingFull, retireAbsentAfter);
     return CrdtNode.start(settings, List.copyOf(types));
   }
 

@@ -3,6 +3,7 @@ package io.crdtkit.net;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.jackson.CodecLimits;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A node's configuration, from {@link CrdtNodeBuilder}.
@@ -23,8 +24,11 @@ import java.time.Duration;
  * @param maxPendingUpdates   how many local updates of one key may wait for a flush (PendingUpdates)
  * @param maxPendingUpdatesPerNode how many local updates of all keys may wait for a flush
  * @param whenPendingFull     what an update does past either cap
+ * @param retireAbsentAfter   how long a replica may be absent from the view before the coordinator retires it;
+ *                            null: never automatically
  */
 record NodeSettings(String cluster, ReplicaId replica, JGroupsStack stack, String bindAddress, int maxMessageBytes,
     CodecLimits codecLimits, Duration flushDelay, Duration antiEntropyInterval, Duration reportInterval,
     int treeDepth, boolean jmx, Duration catchUpTimeout, Duration maxClockOffset,
-    int maxPendingUpdates, int maxPendingUpdatesPerNode, Backpressure whenPendingFull) {}
+    int maxPendingUpdates, int maxPendingUpdatesPerNode, Backpressure whenPendingFull,
+    @Nullable Duration retireAbsentAfter) {}

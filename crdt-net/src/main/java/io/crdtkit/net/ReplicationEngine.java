@@ -63,6 +63,10 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   private final QuorumRequests quorums;
   private final QuorumResponder quorumResponder;
   private final RuntimeKeys runtimeKeys;
+  private final @Nullable AbsenceWatch absences;
+  // How a node closes itself when it learns the cluster retired it while it was away (CrdtNode's close, with JMX)
+  private volatile Runnable closer = this::close;
+  private final AtomicBoolean retiredAway = new AtomicBoolean();
   private volatile boolean writable = true;
   /** After a merge the bridges repair first; periodic rounds would only repeat their work meanwhile. */
   private long periodicRoundsFrom;
@@ -99,6 +103,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
         settings.replica().name(), this::send);
     this.runtimeKeys = new RuntimeKeys(mapper, CrdtMappers.smile(WriteLimits.halve(settings.codecLimits())),
         this::createIfAbsent, counters.refusals, executor, settings.replica().name());
+    this.absences = settings.retireAbsentAfter() == null ? null : new AbsenceWatch(settings.retireAbsentAfter());
     this.sender = new FrameSender(channel, settings.replica(), settings.maxMessageBytes(), counters, () -> closed);
   }
 
@@ -330,6 +335,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
       learned(replica);
     }
     retirements.viewChanged();
+    watchAbsences();    // a replica back in the view starts from zero at once, not at the next tick
     quorums.viewChanged();
     boolean merged = view instanceof MergeView;
     if (merged) {
@@ -395,7 +401,15 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
       counters.reportsSent.add(changed.groups().size());
       multicast(changed);
     }
+    watchAbsences();
     retirements.tick();
+  }
+
+  /** The opt-in policy: hands the coordinator the replicas absent longer than {@code retireAbsentAfter}. */
+  private void watchAbsences() {
+    if (absences != null && membership != null) {
+      retirements.overdue(absences.overdue(knownReplicas(), membership.memberReplicas(), System.nanoTime()));
+    }
   }
 
   void antiEntropyWithAll() {
@@ -439,6 +453,29 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
       membership.resetSync();
     }
     reports.resendAll();
+  }
+
+  /**
+   * The cluster retired this replica while it was away (NET.md, "Retirement"): whatever it writes now is dropped
+   * by every member, so it closes instead of diverging silently, on a thread of its own (closing stops this one).
+   */
+  void retiredWhileAway(ReplicaId told) {
+    if (retiredAway.getAndSet(true)) {
+      return;
+    }
+    writable = false;
+    log.error("{}: the cluster retired this replica while it was away from the view (absent longer than"
+        + " retireAbsentAfter, or retired by an operator); members drop its frames, so its updates they did not"
+        + " receive are lost. The node closes: restart it as a new incarnation (a fresh ReplicaId, blank state)"
+        + " (told by {} and a majority of the view)", settings.replica(), told);
+    Thread closing = new Thread(closer, "crdt-net-close-" + settings.replica());
+    closing.setDaemon(true);
+    closing.start();
+  }
+
+  /** What {@link #retiredWhileAway} runs to close the node: CrdtNode's close, which also unregisters its beans. */
+  void closeWith(Runnable close) {
+    this.closer = close;
   }
 
   Membership membership() {

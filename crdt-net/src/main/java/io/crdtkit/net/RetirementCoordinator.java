@@ -45,6 +45,11 @@ final class RetirementCoordinator {
   // The footprint queries this node answered, per coordinator: a log that adds retirements is taken in only from
   // the view's coordinator, and only for replicas it asked this node about.
   private final Map<Address, Set<ReplicaId>> answered = new HashMap<>();
+  // The opt-in policy's candidates (AbsenceWatch), with how long each has been absent; replaced at every tick, so
+  // a replica that came back drops out instead of staying requested as an operator's request does.
+  private Map<ReplicaId, java.time.Duration> overdue = Map.of();
+  // The members that told this node, by a log it could not take in, that the cluster retired it while it was away.
+  private final Set<ReplicaId> toldRetired = new LinkedHashSet<>();
   private long nextQuery;
 
   RetirementCoordinator(ReplicationEngine engine) {
@@ -89,15 +94,25 @@ final class RetirementCoordinator {
     tick();
   }
 
-  /** Coordinator: try to retire what was requested, if the view allows it now. */
+  /** The replicas absent longer than {@code retireAbsentAfter} now (every tick, on every member). */
+  void overdue(Map<ReplicaId, java.time.Duration> absentTooLong) {
+    this.overdue = Map.copyOf(absentTooLong);
+  }
+
+  /**
+   * Coordinator: try to retire what was requested, and what the opt-in policy finds absent too long, if the view
+   * allows it now. Both go through the same checks; a retirement that cannot proceed waits for a later tick.
+   */
   void tick() {
     requested.removeIf(retirements::isRetired);
-    if (requested.isEmpty() || !engine.membership().isCoordinator() || !engine.membership().allMembersKnown()) {
+    Set<ReplicaId> wanted = new LinkedHashSet<>(requested);
+    overdue.keySet().stream().filter(replica -> !retirements.isRetired(replica)).forEach(wanted::add);
+    if (wanted.isEmpty() || !engine.membership().isCoordinator() || !engine.membership().allMembersKnown()) {
       return;
     }
     List<ReplicaId> inView = engine.membership().memberReplicas();
     List<ReplicaId> candidates = new ArrayList<>();
-    for (ReplicaId replica : requested) {
+    for (ReplicaId replica : wanted) {
       if (!inView.contains(replica) || leaving.contains(replica)) {
         candidates.add(replica);
       }
@@ -167,7 +182,19 @@ final class RetirementCoordinator {
         grown = grown.retire(replica);
       }
     }
-    log.info("retiring {} at epoch {}", query.replicas(), grown.epoch());
+    List<String> automatic = new ArrayList<>();
+    for (ReplicaId replica : query.replicas()) {
+      java.time.Duration absence = overdue.get(replica);
+      if (absence != null && !requested.contains(replica)) {
+        automatic.add(replica + " absent from the view for " + absence.toMillis() + " ms");
+      }
+    }
+    if (automatic.isEmpty()) {
+      log.info("retiring {} at epoch {}", query.replicas(), grown.epoch());
+    } else {
+      log.info("retiring {} at epoch {}, automatically ({}; retireAbsentAfter {} ms)", query.replicas(),
+          grown.epoch(), String.join(", ", automatic), engine.settings().retireAbsentAfter().toMillis());
+    }
     Retirements message = new Retirements(grown.retired().asJava());
     engine.multicast(message);
     onRetirements(engine.membership().self(), message);
@@ -199,6 +226,9 @@ final class RetirementCoordinator {
     List<ReplicaId> added = theirs.subList(ours.size(), theirs.size());
     String refusal = refusal(from, added);
     if (refusal != null) {
+      if (added.contains(engine.settings().replica()) && heardRetiredWhileAway(from)) {
+        return;
+      }
       engine.counters().refusals.refuse(RefusalCause.FORGED_RETIREMENT, from, "a retirement log that adds "
           + added + ": " + refusal);
       Address coordinator = engine.membership().coordinator();
@@ -238,6 +268,28 @@ final class RetirementCoordinator {
       }
     }
     return null;
+  }
+
+  /**
+   * A log that retires this replica, from a member of the view, that this node may not take in (it was not asked
+   * for its footprint: it was away). One member's word is not enough (a rogue member could say it); once a strict
+   * majority of the view's other members has said it, this replica was retired while away and the node closes
+   * (ReplicationEngine.retiredWhileAway). Whether it has.
+   */
+  private boolean heardRetiredWhileAway(Address from) {
+    ReplicaId teller = engine.membership().replicaOf(from);
+    if (teller == null || leaving.contains(engine.settings().replica())) {
+      return false;
+    }
+    toldRetired.add(teller);
+    List<ReplicaId> peers = engine.membership().memberReplicas();
+    peers.remove(engine.settings().replica());
+    long told = peers.stream().filter(toldRetired::contains).count();
+    if (2 * told <= peers.size()) {
+      return false;
+    }
+    engine.retiredWhileAway(teller);
+    return true;
   }
 
   /** The retirements a state of epoch {@code epoch} has not seen. */
