@@ -130,7 +130,7 @@ class LawKitPageTest {
         "every update inflates",
         "delta groups merged in any order equal the full-state merge",
         "replicas converge under any delivery");
-    assertThat(report.toString()).contains("(seed 7)").contains("minimal scenario");
+    assertThat(report.toString()).contains("seed 7)").contains("minimal scenario");
     AssertionError thrown = catchThrowableOfType(AssertionError.class, report::assertAllHold);
     assertThat(thrown.getMessage()).isEqualTo(report.toString());
 
