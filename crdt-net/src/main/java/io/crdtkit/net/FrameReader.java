@@ -89,6 +89,11 @@ final class FrameReader {
     return value;
   }
 
+  /** Whether any byte is left: a trailing optional field is present. */
+  boolean hasRemaining() {
+    return in.hasRemaining();
+  }
+
   void requireEnd() {
     if (in.hasRemaining()) {
       throw new WireException(in.remaining() + " trailing bytes after the message");

@@ -35,10 +35,12 @@ final class QuorumCodec {
     out.i64(message.requestId());
     if (message instanceof WriteRequest request) {
       out.string(request.key()).bytes(request.delta());
+      type(out, request.type());
     } else if (message instanceof WriteReply reply) {
       outcome(out, reply.refusal());
     } else if (message instanceof ReadRequest request) {
       out.string(request.key());
+      type(out, request.type());
     } else if (message instanceof ReadReply reply) {
       byte[] state = reply.state();
       if (state != null) {
@@ -52,12 +54,29 @@ final class QuorumCodec {
   static QuorumMessage decode(int kind, FrameReader in) {
     long requestId = in.i64("request");
     return switch (kind) {
-      case FrameCodec.WRITE_REQUEST -> new WriteRequest(requestId, in.string("key"), in.bytes("delta"));
+      case FrameCodec.WRITE_REQUEST -> new WriteRequest(requestId, in.string("key"), in.bytes("delta"), type(in));
       case FrameCodec.WRITE_REPLY -> new WriteReply(requestId, refusal(in));
-      case FrameCodec.READ_REQUEST -> new ReadRequest(requestId, in.string("key"));
+      case FrameCodec.READ_REQUEST -> new ReadRequest(requestId, in.string("key"), type(in));
       case FrameCodec.READ_REPLY -> readReply(requestId, in);
       default -> throw new WireException("unknown message kind " + kind);
     };
+  }
+
+  /**
+   * A request's key type, the last field of its body and written only when stated: requests without it are the
+   * bytes earlier builds wrote and read, so neither side needs a new format version (which would make earlier
+   * builds refuse every frame, not only these). An earlier build refuses a typed request as trailing bytes, as it
+   * refuses any kind it does not know, and counts as not answering (NET.md, "Consistency levels").
+   */
+  private static void type(FrameWriter out, String type) {
+    if (!type.isEmpty()) {
+      out.string(type);
+    }
+  }
+
+  /** The key type a request ends with, or empty if the body ends before it; bounded like every frame string. */
+  private static String type(FrameReader in) {
+    return in.hasRemaining() ? in.string("type") : "";
   }
 
   private static void outcome(FrameWriter out, @Nullable String refusal) {

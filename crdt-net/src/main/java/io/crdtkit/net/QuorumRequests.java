@@ -100,8 +100,8 @@ final class QuorumRequests {
     }
     S delta = call.delta;
     call.request = delta != null
-        ? new WriteRequest(call.id, call.entry.name, call.entry.encode(delta))
-        : new ReadRequest(call.id, call.entry.name);
+        ? new WriteRequest(call.id, call.entry.name, call.entry.encode(delta), call.entry.type)
+        : new ReadRequest(call.id, call.entry.name, call.entry.type);
     calls.put(call.id, call);
     List<Address> peers = new ArrayList<>(members.peers());
     Collections.shuffle(peers);

@@ -99,10 +99,10 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     DocumentIntake intake = new DocumentIntake(clock, counters);
     this.quorums = new QuorumRequests(executor, this::membership, replica -> retirements.log().isRetired(replica),
         intake, this::send, settings.replica());
-    this.quorumResponder = new QuorumResponder(registry.byName(), intake, counters, retirements::epoch,
-        settings.replica().name(), this::send);
     this.runtimeKeys = new RuntimeKeys(mapper, CrdtMappers.smile(WriteLimits.halve(settings.codecLimits())),
         this::createIfAbsent, counters.refusals, executor, settings.replica().name());
+    this.quorumResponder = new QuorumResponder(registry.byName(), intake, counters, retirements::epoch,
+        settings.replica().name(), this::send, runtimeKeys);
     this.absences = settings.retireAbsentAfter() == null ? null : new AbsenceWatch(settings.retireAbsentAfter());
     this.sender = new FrameSender(channel, settings.replica(), settings.maxMessageBytes(), counters, () -> closed);
   }

@@ -80,14 +80,33 @@ sealed interface WireMessage {
     long requestId();
   }
 
-  /** Asks the receiver to merge a delta of {@code key} and to say when its state holds it (a write at a level). */
-  record WriteRequest(long requestId, String key, byte[] delta) implements QuorumMessage {}
+  /**
+   * Asks the receiver to merge a delta of {@code key} and to say when its state holds it (a write at a level).
+   * {@code type} is the key's type id, as {@link KeyBytes} carries it, so that a member without the key can create
+   * it; empty: not stated (a request of an earlier build), and such a member refuses it.
+   */
+  record WriteRequest(long requestId, String key, byte[] delta, String type) implements QuorumMessage {
+
+    /** A request that does not state its key's type, as earlier builds sent it. */
+    WriteRequest(long requestId, String key, byte[] delta) {
+      this(requestId, key, delta, "");
+    }
+  }
 
   /** The answer to a {@link WriteRequest}: the receiver's state holds the delta (no refusal), or why it does not. */
   record WriteReply(long requestId, @Nullable String refusal) implements QuorumMessage {}
 
-  /** Asks the receiver for its state of {@code key} (a read at a level). */
-  record ReadRequest(long requestId, String key) implements QuorumMessage {}
+  /**
+   * Asks the receiver for its state of {@code key} (a read at a level); {@code type} as in {@link WriteRequest}: a
+   * member without the key creates it and answers with its bottom.
+   */
+  record ReadRequest(long requestId, String key, String type) implements QuorumMessage {
+
+    /** A request that does not state its key's type, as earlier builds sent it. */
+    ReadRequest(long requestId, String key) {
+      this(requestId, key, "");
+    }
+  }
 
   /** The answer to a {@link ReadRequest}: the receiver's whole state of the key, or why it has none to give. */
   record ReadReply(long requestId, byte @Nullable [] state, @Nullable String refusal) implements QuorumMessage {

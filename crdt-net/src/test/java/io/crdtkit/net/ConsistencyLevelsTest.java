@@ -98,7 +98,7 @@ class ConsistencyLevelsTest {
     }
 
     @Test
-    void aMemberWithoutTheKeyRefusesAndTheWriteFailsAtOnceWithItsReason() throws Exception {
+    void aMemberWithoutTheKeyOrItsTypeRefusesAndTheWriteFailsAtOnceWithItsReason() throws Exception {
       try (InJvmCluster cluster = InJvmCluster.of(3)) {
         List<Replicated<GCounter>> hits = registerHits(cluster.nodes().subList(0, 2));
         long started = System.nanoTime();
@@ -106,9 +106,11 @@ class ConsistencyLevelsTest {
             (counter, self) -> counter.deltaIncrement(self, 1), WriteConsistency.all(Duration.ofSeconds(60))));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
         assertThat(failure).hasMessageContaining("cannot succeed")
-            .hasMessageContaining("key 'hits' is not registered at member " + cluster.get(2).replica().name());
-        // Counted there too (with the batched delta of the same update, which it also ignores).
-        assertThat(cluster.get(2).stats().refused().get(RefusalCause.UNKNOWN_KEY)).isPositive();
+            .hasMessageContaining("key 'hits' is of type io.crdtkit.GCounter, not registered at member "
+                + cluster.get(2).replica().name() + " (UNKNOWN_TYPE)");
+        // Counted there too (with the batched delta of the same update, which it also refuses).
+        assertThat(cluster.get(2).stats().refused().get(RefusalCause.UNKNOWN_TYPE)).isPositive();
+        assertThat(cluster.get(2).engine().keys()).doesNotContainKey("hits");
       }
     }
   }

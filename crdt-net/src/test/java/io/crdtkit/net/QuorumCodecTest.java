@@ -22,9 +22,11 @@ class QuorumCodecTest {
   void everyConsistencyKindRoundTrips() {
     List<WireMessage> messages = List.of(
         new WriteRequest(1, "cart", new byte[] {1, 2, 3}),
+        new WriteRequest(1, "cart", new byte[] {1, 2, 3}, "io.crdtkit.ORSet<java.lang.String>"),
         new WriteReply(1, null),
         new WriteReply(2, "key 'cart' is not registered at member b-2"),
         new ReadRequest(3, "ünï"),
+        new ReadRequest(3, "ünï", "io.crdtkit.GCounter"),
         new ReadReply(3, new byte[] {9, 8}, null),
         new ReadReply(4, new byte[0], null),
         new ReadReply(5, null, "member b-2 is at retirement epoch 2"));
@@ -32,6 +34,11 @@ class QuorumCodecTest {
       byte[] bytes = FrameCodec.encode(new Frame(A, 2, message));
       Frame back = FrameCodec.decode(bytes, 0, bytes.length);
       assertThat(back.body().getClass()).isEqualTo(message.getClass());
+      if (message instanceof WriteRequest request) {
+        assertThat(((WriteRequest) back.body()).type()).isEqualTo(request.type());
+      } else if (message instanceof ReadRequest request) {
+        assertThat(back.body()).isEqualTo(request);
+      }
       assertThat(FrameCodec.encode(back)).as(message.toString()).isEqualTo(bytes);
     }
   }
@@ -47,12 +54,46 @@ class QuorumCodecTest {
   }
 
   @Test
+  void aRequestOfAnEarlierBuildWithoutItsKeyTypeStillDecodes() {
+    // The bodies earlier builds wrote: request id, key (and delta), nothing after.
+    byte[] write = new FrameWriter(32).u8(FrameCodec.VERSION).u8(FrameCodec.WRITE_REQUEST).string("a-1").i64(0)
+        .i64(7).string("cart").bytes(new byte[] {1, 2}).toByteArray();
+    WriteRequest request = (WriteRequest) FrameCodec.decode(write, 0, write.length).body();
+    assertThat(request.key()).isEqualTo("cart");
+    assertThat(request.delta()).containsExactly(1, 2);
+    assertThat(request.type()).isEmpty();
+    // and an untyped request is still written as those bytes
+    assertThat(FrameCodec.encode(new Frame(A, 0, new WriteRequest(7, "cart", new byte[] {1, 2})))).isEqualTo(write);
+    byte[] read = new FrameWriter(32).u8(FrameCodec.VERSION).u8(FrameCodec.READ_REQUEST).string("a-1").i64(0)
+        .i64(8).string("cart").toByteArray();
+    assertThat(FrameCodec.decode(read, 0, read.length).body()).isEqualTo(new ReadRequest(8, "cart", ""));
+  }
+
+  @Test
+  void aKeyTypeIsBoundedLikeEveryFrameString() {
+    String tooLong = "x".repeat(FrameReader.MAX_STRING_BYTES + 1);
+    byte[] bytes = new FrameWriter(2_048).u8(FrameCodec.VERSION).u8(FrameCodec.WRITE_REQUEST).string("a-1").i64(0)
+        .i64(7).string("cart").bytes(new byte[] {1}).u16(tooLong.length()).raw(tooLong.getBytes(
+            StandardCharsets.UTF_8)).toByteArray();
+    assertThatThrownBy(() -> FrameCodec.decode(bytes, 0, bytes.length))
+        .isInstanceOf(WireException.class).hasMessageContaining("type").hasMessageContaining("more than 1024");
+  }
+
+  @Test
   void aTruncatedOrPaddedConsistencyFrameIsRefused() {
-    for (WireMessage message : List.of(new WriteRequest(7, "cart", new byte[] {1, 2}),
-        new ReadReply(7, new byte[] {3}, null), new WriteReply(7, "no"))) {
+    for (WireMessage message : List.of(new WriteRequest(7, "cart", new byte[] {1, 2}, "io.crdtkit.GCounter"),
+        new ReadRequest(7, "cart", "io.crdtkit.GCounter"), new ReadReply(7, new byte[] {3}, null),
+        new WriteReply(7, "no"))) {
       byte[] bytes = FrameCodec.encode(new Frame(A, 0, message));
+      // A request's type is its last field, and optional: cut exactly before it, the frame is an untyped request.
+      int untyped = message instanceof WriteRequest || message instanceof ReadRequest
+          ? bytes.length - FrameWriter.stringSize("io.crdtkit.GCounter") : -1;
       for (int length = 0; length < bytes.length; length++) {
         int cut = length;
+        if (cut == untyped) {
+          assertThat(FrameCodec.decode(bytes, 0, cut).body().toString()).contains("type=]");
+          continue;
+        }
         assertThatThrownBy(() -> FrameCodec.decode(bytes, 0, cut)).isInstanceOf(WireException.class);
       }
       byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);

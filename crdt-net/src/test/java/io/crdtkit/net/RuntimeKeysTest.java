@@ -8,7 +8,12 @@ import io.crdtkit.GCounter;
 import io.crdtkit.ORSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jgroups.Message;
+import org.jgroups.stack.Protocol;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 
@@ -77,6 +82,71 @@ class RuntimeKeysTest {
       b.registerType(STRINGS);
       await().atMost(DEADLINE).until(() -> b.engine().keys().containsKey("cart"));
       assertThat(b.replicated(CART).value().value()).containsExactly("milk");
+    }
+  }
+
+  @Test
+  void aMajorityWriteOfABrandNewKeyCreatesItOnTheMembersAskedAndAMemberWithoutTheTypeRefusesAtOnce()
+      throws Exception {
+    // No anti-entropy round in the test's time but the new key's catch-up, which the others cannot take yet: only
+    // the write requests can bring them the key.
+    try (InJvmCluster cluster = InJvmCluster.of(3, builder -> builder.antiEntropyInterval(Duration.ofHours(1)))) {
+      Replicated<ORSet<String>> cart = cluster.get(0).replicated(CART);
+      List<String> seenByB = new CopyOnWriteArrayList<>();
+      cluster.get(1).onKeys((key, local) -> seenByB.add(key.name() + (local ? " here" : " received")));
+      // the catch-up's states of the key reach both others, and are refused there
+      await().atMost(DEADLINE).until(() -> cluster.nodes().subList(1, 3).stream()
+          .allMatch(node -> node.stats().refused().getOrDefault(RefusalCause.UNKNOWN_TYPE, 0L) > 0));
+      cluster.nodes().forEach(node -> node.registerType(STRINGS));
+      // and the writer's batches (multicast) are dropped: the write requests go to each member alone
+      cluster.get(0).channel().getProtocolStack().insertProtocolAtTop(new DropMulticasts());
+      assertThat(cluster.get(1).engine().keys()).doesNotContainKey("cart");
+      assertThat(cluster.get(2).engine().keys()).doesNotContainKey("cart");
+
+      ORSet<String> written = cart.update((set, self) -> set.deltaAdd(self, "milk"),
+          WriteConsistency.majority(Duration.ofSeconds(10))).toCompletableFuture().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+      assertThat(written.value()).containsExactly("milk");
+      // majority completed: the member that acknowledged created the key and holds the update
+      assertThat(cluster.nodes().subList(1, 3)).anySatisfy(node -> {
+        assertThat(node.engine().keys()).containsKey("cart");
+        assertThat(node.replicated(CART).value().value()).containsExactly("milk");
+      });
+
+      // all() asks both: each creates the key if the first write did not, merges, and acknowledges
+      cart.update((set, self) -> set.deltaAdd(self, "eggs"), WriteConsistency.all(Duration.ofSeconds(10)))
+          .toCompletableFuture().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+      for (CrdtNode node : cluster.nodes().subList(1, 3)) {
+        assertThat(node.engine().keys()).containsKey("cart");
+        assertThat(node.replicated(CART).value().value()).contains("eggs");
+      }
+      await().atMost(DEADLINE).until(() -> seenByB.equals(List.of("cart received")));
+    }
+
+    try (InJvmCluster cluster = InJvmCluster.of(3, builder -> builder.antiEntropyInterval(Duration.ofHours(1)))) {
+      cluster.get(0).registerType(STRINGS);
+      cluster.get(1).registerType(STRINGS);          // the third member does not know ORSet<String>
+      long started = System.nanoTime();
+      CompletableFuture<ORSet<String>> all = cluster.get(0).replicated(CART)
+          .update((set, self) -> set.deltaAdd(self, "milk"), WriteConsistency.all(Duration.ofSeconds(60)))
+          .toCompletableFuture();
+      assertThatThrownBy(() -> all.get(DEADLINE.toSeconds(), TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class).cause().isInstanceOf(ConsistencyException.class)
+          .hasMessageContaining("key 'cart' is of type io.crdtkit.ORSet<java.lang.String>, not registered at member "
+              + cluster.get(2).replica().name() + " (UNKNOWN_TYPE)");
+      // refused at once, not at the minute's timeout
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DEADLINE);
+      assertThat(cluster.get(2).stats().refused().get(RefusalCause.UNKNOWN_TYPE)).isPositive();
+      assertThat(cluster.get(2).engine().keys()).doesNotContainKey("cart");
+      // the member that knows the type took it
+      assertThat(cluster.get(1).replicated(CART).value().value()).containsExactly("milk");
+    }
+  }
+
+  /** Drops a node's multicasts (its batches of deltas); messages to one member pass. */
+  private static final class DropMulticasts extends Protocol {
+    @Override
+    public Object down(Message message) {
+      return message.getDest() == null ? null : down_prot.down(message);
     }
   }
 
