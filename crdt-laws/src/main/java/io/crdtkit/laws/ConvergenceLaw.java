@@ -73,8 +73,9 @@ final class ConvergenceLaw {
           group = group == null ? delta : group.merge(delta);
           states.set(update.replica(), update.viaDelta() ? state.merge(delta) : update.operation().apply(state, id));
         }
+        String repeated = update.times() > 1 ? " (" + update.times() + " times)" : "";
         String what = (update.times() > 1 ? "delta group of " : "delta of ") + id + ": " + update.operation()
-            + (update.times() > 1 ? " (" + update.times() + " times)" : "");
+            + repeated;
         List<Message<S>> sent = new ArrayList<>();
         for (int other = 0; other < history.replicas(); other++) {
           if (other != update.replica()) {
@@ -82,8 +83,7 @@ final class ConvergenceLaw {
           }
         }
         inFlight.addAll(sent);
-        trace.add(id + ": " + update.operation() + (update.times() > 1 ? " (" + update.times() + " times)" : "")
-            + ", sends " + sent);
+        trace.add(id + ": " + update.operation() + repeated + ", sends " + sent);
       } else if (step instanceof History.Merge<S> merge) {
         Message<S> message = new Message<>(trace.nextMessage(), "state of " + History.replicaId(merge.from()),
             merge.into(), states.get(merge.from()));

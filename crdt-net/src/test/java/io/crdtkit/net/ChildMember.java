@@ -1,6 +1,8 @@
 package io.crdtkit.net;
 
+import io.crdtkit.GCounter;
 import io.crdtkit.GSet;
+import io.crdtkit.ORSet;
 import io.crdtkit.clock.ReplicaId;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -57,19 +59,19 @@ public final class ChildMember {
         .reportInterval(Duration.ofMillis(250))
         .start();
     Replicated<GSet<String>> acked = node.register("acked", GSet.empty(), SET);
-    List<Replicated<io.crdtkit.GCounter>> goods = new ArrayList<>();
+    List<Replicated<GCounter>> goods = new ArrayList<>();
     Runnable updateBad = () -> { };
     if (args.length > 5) {
       for (int i = 0; i < 20; i++) {
-        goods.add(node.register("good-" + i, io.crdtkit.GCounter.empty(), io.crdtkit.GCounter.class));
+        goods.add(node.register("good-" + i, GCounter.empty(), GCounter.class));
       }
       if (args[5].equals("set")) {
-        Replicated<io.crdtkit.ORSet<String>> bad = node.register("bad", io.crdtkit.ORSet.empty(),
-            new TypeReference<io.crdtkit.ORSet<String>>() {});
+        Replicated<ORSet<String>> bad = node.register("bad", ORSet.empty(),
+            new TypeReference<ORSet<String>>() {});
         updateBad = () -> bad.update((set, self) -> set.deltaAdd(self, "x"));
       } else {
-        Replicated<io.crdtkit.GCounter> bad = node.register("bad", io.crdtkit.GCounter.empty(),
-            io.crdtkit.GCounter.class);
+        Replicated<GCounter> bad = node.register("bad", GCounter.empty(),
+            GCounter.class);
         updateBad = () -> bad.update((counter, self) -> counter.deltaIncrement(self, 1));
       }
     }

@@ -5,11 +5,13 @@ import java.io.File;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /** A running {@link ChildMember}: its command line and what it printed. */
 final class ChildProcess implements AutoCloseable {
@@ -123,6 +125,19 @@ final class ChildProcess implements AutoCloseable {
 
   boolean isAlive() {
     return process.isAlive();
+  }
+
+  /**
+   * Waits until the member printed "started", and fails naming it if its process died first.
+   *
+   * @return this child, started
+   */
+  ChildProcess awaitStarted(Duration deadline) {
+    Awaitility.await().atMost(deadline).until(() -> printed("started") || !isAlive());
+    if (!isAlive()) {
+      throw new AssertionError(name + " did not start: its process exited");
+    }
+    return this;
   }
 
   @Override

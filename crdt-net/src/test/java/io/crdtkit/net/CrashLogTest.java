@@ -53,8 +53,6 @@ class CrashLogTest {
   private ChildProcess start(String name, String cluster, int port, List<String> peers) throws Exception {
     ChildProcess child = ChildProcess.startLogging(name, cluster, "127.0.0.1", port, peers);
     children.add(child);
-    await().atMost(DEADLINE).until(() -> child.printed("started") || !child.isAlive());
-    assertThat(child.isAlive()).as(name + " started").isTrue();
-    return child;
+    return child.awaitStarted(DEADLINE);
   }
 }

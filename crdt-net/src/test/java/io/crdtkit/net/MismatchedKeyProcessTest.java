@@ -1,6 +1,5 @@
 package io.crdtkit.net;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -70,8 +69,6 @@ class MismatchedKeyProcessTest {
     ChildProcess child = ChildProcess.start(name, List.of(), cluster, "127.0.0.1", port,
         ports.stream().map(String::valueOf).toList(), List.of(badType));
     children.add(child);
-    await().atMost(DEADLINE).until(() -> child.printed("started") || !child.isAlive());
-    assertThat(child.isAlive()).as(name + " started").isTrue();
-    return child;
+    return child.awaitStarted(DEADLINE);
   }
 }

@@ -90,9 +90,7 @@ class ProcessClusterTest {
     ChildProcess child = ChildProcess.start(name, List.of(), cluster, "127.0.0.1", port,
         ports.stream().map(String::valueOf).toList());
     children.add(child);
-    await().atMost(DEADLINE).until(() -> child.printed("started") || !child.isAlive());
-    assertThat(child.isAlive()).as(name + " started").isTrue();
-    return child;
+    return child.awaitStarted(DEADLINE);
   }
 
   static void awaitViews(List<ChildProcess> members, int size) {
