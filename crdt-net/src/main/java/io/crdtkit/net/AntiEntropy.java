@@ -68,7 +68,10 @@ final class AntiEntropy {
   void refresh() {
     for (KeyEntry<?> entry = dirty.poll(); entry != null; entry = dirty.poll()) {
       entry.dirty.set(false);
-      long hash = Hashes.of(encodeState(entry));
+      if (entry.isCollected()) {
+        continue;       // removed by forget(), or never in the tree
+      }
+      long hash = entry.stateHash();
       if (!entry.inTree) {
         index.put(new Position(entry.keyHash, entry.name), entry);
         tree.update(entry.keyHash, 0, HashTree.mix(entry.keyHash, hash), 1);
@@ -77,6 +80,14 @@ final class AntiEntropy {
         tree.update(entry.keyHash, HashTree.mix(entry.keyHash, entry.stateHash), HashTree.mix(entry.keyHash, hash), 0);
       }
       entry.stateHash = hash;
+    }
+  }
+
+  /** A key whose tombstone was collected leaves the tree (Tombstones). */
+  void forget(KeyEntry<?> entry) {
+    if (entry.inTree && index.remove(new Position(entry.keyHash, entry.name)) != null) {
+      tree.update(entry.keyHash, HashTree.mix(entry.keyHash, entry.stateHash), 0, -1);
+      entry.inTree = false;
     }
   }
 
@@ -217,10 +228,5 @@ final class AntiEntropy {
     return last
         ? this.index.tailMap(from, true).values()
         : this.index.subMap(from, true, new Position(HashTree.firstHash(level, index + 1), ""), false).values();
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static byte[] encodeState(KeyEntry entry) {
-    return entry.encode(entry.state());
   }
 }

@@ -75,6 +75,12 @@ public final class CrdtNodeMetrics implements MeterBinder {
     counter(registry, tags, "crdtkit.node.states.sent", "key states", c -> c.statesSent);
     counter(registry, tags, "crdtkit.node.anti.entropy.rounds", "rounds", c -> c.antiEntropyRounds);
     counter(registry, tags, "crdtkit.node.merge.views", "views", c -> c.mergeViews);
+    gauge(registry, tags, "crdtkit.node.deleted.keys", "deleted keys held as tombstones",
+        n -> n.stats().deletedKeys());
+    counter(registry, tags, "crdtkit.node.deleted.keys.collected", "tombstones of deleted keys collected",
+        c -> c.tombstonesCollected);
+    counter(registry, tags, "crdtkit.node.superseded.by.delete", "key entries a delete won over",
+        c -> c.supersededByDelete);
     for (RefusalCause cause : RefusalCause.values()) {
       FunctionCounter.builder("crdtkit.node.refused", node,
               n -> n.engine().counters().refusals.snapshot().getOrDefault(cause, 0L))

@@ -30,7 +30,12 @@ final class DocumentIntake {
    * @return null once the state holds the document; otherwise why it was refused
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  @Nullable String merge(Address from, KeyEntry<?> entry, byte[] document) {
+  @Nullable String merge(Address from, KeyEntry<?> entry, byte[] document, long generation, boolean tombstone) {
+    if (generation < entry.generation()) {
+      counters.supersededByDelete.increment();
+      return "key '" + entry.name + "' was deleted here after the state or delta was made (generation " + generation
+          + ", the key is at " + entry.generation() + "): the delete wins over it";
+    }
     Object value;
     try {
       value = entry.decode(document);
@@ -47,7 +52,7 @@ final class DocumentIntake {
       }
     }
     try {
-      ((KeyEntry) entry).merge((Crdt) value);
+      ((KeyEntry) entry).merge((Crdt) value, generation, tombstone);
     } catch (RuntimeException e) {
       return refuse(RefusalCause.UNMERGEABLE, from, entry, "could not be merged: " + e);
     }

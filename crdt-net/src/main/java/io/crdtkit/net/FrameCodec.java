@@ -8,6 +8,7 @@ import io.crdtkit.net.WireMessage.FootprintReply;
 import io.crdtkit.net.WireMessage.InSync;
 import io.crdtkit.net.WireMessage.KeyBytes;
 import io.crdtkit.net.WireMessage.KeyDigest;
+import io.crdtkit.net.WireMessage.KeyGeneration;
 import io.crdtkit.net.WireMessage.KeyHash;
 import io.crdtkit.net.WireMessage.NodeHash;
 import io.crdtkit.net.WireMessage.QuorumMessage;
@@ -16,6 +17,8 @@ import io.crdtkit.net.WireMessage.Reports;
 import io.crdtkit.net.WireMessage.RetireRequest;
 import io.crdtkit.net.WireMessage.Retirements;
 import io.crdtkit.net.WireMessage.States;
+import io.crdtkit.net.WireMessage.TombstoneAnswer;
+import io.crdtkit.net.WireMessage.TombstoneQuery;
 import io.crdtkit.net.WireMessage.TreeDigest;
 import io.crdtkit.net.WireMessage.TreeNode;
 import java.util.ArrayList;
@@ -30,8 +33,15 @@ import java.util.Map;
  */
 final class FrameCodec {
 
-  /** The format version this release writes. Version 2 states each key's type beside its document. */
-  static final int VERSION = 2;
+  /**
+   * The newest format version this release writes. Version 2 states each key's type beside its document; version 3
+   * also each key's generation (how many times it was deleted). A frame is written in version 2 when every entry
+   * in it is of generation 0, so that a cluster that never deletes a key reads the same bytes as earlier releases.
+   */
+  static final int VERSION = 3;
+
+  /** The version of a frame whose entries all are of generation 0, and of every frame without entries. */
+  static final int VERSION_WITHOUT_GENERATIONS = 2;
 
   /** The oldest format version this release reads: version 1 entries carry no type, and are taken unchecked. */
   static final int OLDEST_READABLE = 1;
@@ -65,13 +75,16 @@ final class FrameCodec {
   static final int WRITE_REPLY = 13;
   static final int READ_REQUEST = 14;
   static final int READ_REPLY = 15;
+  // Collecting deleted keys' tombstones (Tombstones); a node of an earlier release refuses these kinds as unknown.
+  private static final int TOMBSTONE_QUERY = 16;
+  private static final int TOMBSTONE_ANSWER = 17;
 
   private FrameCodec() {}
 
   static byte[] encode(Frame frame) {
     byte[] body = encodeBody(frame.body());
     FrameWriter out = new FrameWriter(body.length + 64);
-    out.u8(VERSION);
+    out.u8(versionOf(frame.body()));
     byte[] compressed = body.length > COMPRESS_ABOVE ? Deflate.compress(body) : null;
     if (compressed != null && compressed.length < body.length) {
       out.u8(kindOf(frame.body()) | COMPRESSED).string(frame.sender().name()).i64(frame.epoch()).i32(body.length);
@@ -94,13 +107,27 @@ final class FrameCodec {
     return in.i32("inflated length");
   }
 
+  private static int versionOf(WireMessage body) {
+    List<KeyBytes> entries = body instanceof Deltas deltas ? deltas.deltas()
+        : body instanceof States states ? states.states() : List.of();
+    return entries.stream().anyMatch(entry -> entry.generation() != 0) ? VERSION : VERSION_WITHOUT_GENERATIONS;
+  }
+
   private static byte[] encodeBody(WireMessage body) {
     FrameWriter out = new FrameWriter(256);
+    int version = versionOf(body);
     if (body instanceof Deltas deltas) {
-      keyBytes(out, deltas.deltas());
+      keyBytes(out, deltas.deltas(), version);
     } else if (body instanceof States states) {
-      keyBytes(out, states.states());
+      keyBytes(out, states.states(), version);
       strings(out, states.wants());
+    } else if (body instanceof TombstoneQuery query) {
+      out.i32(query.keys().size());
+      for (KeyGeneration key : query.keys()) {
+        out.string(key.key()).i64(key.generation());
+      }
+    } else if (body instanceof TombstoneAnswer answer) {
+      strings(out, answer.held());
     } else if (body instanceof TreeDigest digest) {
       out.u8(digest.level()).i32(digest.nodes().size());
       for (NodeHash node : digest.nodes()) {
@@ -191,6 +218,8 @@ final class FrameCodec {
       case FOOTPRINT_QUERY -> new FootprintQuery(in.i64("request"), replicas(in));
       case FOOTPRINT_REPLY -> new FootprintReply(in.i64("request"), in.i64("footprint"), readiness(in));
       case CHUNK -> chunk(in);
+      case TOMBSTONE_QUERY -> tombstoneQuery(in);
+      case TOMBSTONE_ANSWER -> new TombstoneAnswer(strings(in, "held"));
       case WRITE_REQUEST, WRITE_REPLY, READ_REQUEST, READ_REPLY -> QuorumCodec.decode(kind, in);
       default -> throw new WireException("unknown message kind " + kind);
     };
@@ -222,6 +251,10 @@ final class FrameCodec {
       return FOOTPRINT_REPLY;
     } else if (body instanceof Chunk) {
       return CHUNK;
+    } else if (body instanceof TombstoneQuery) {
+      return TOMBSTONE_QUERY;
+    } else if (body instanceof TombstoneAnswer) {
+      return TOMBSTONE_ANSWER;
     } else if (body instanceof QuorumMessage quorum) {
       return QuorumCodec.kindOf(quorum);
     }
@@ -238,7 +271,7 @@ final class FrameCodec {
   }
 
   static int entrySize(KeyBytes entry) {
-    return FrameWriter.stringSize(entry.key()) + 2 + 4 + entry.document().length + FrameWriter.stringSize(
+    return FrameWriter.stringSize(entry.key()) + 2 + 8 + 4 + entry.document().length + FrameWriter.stringSize(
         entry.type());
   }
 
@@ -249,9 +282,9 @@ final class FrameCodec {
 
   /**
    * Version 2: the distinct types first (most frames carry a few types for many keys), then each entry's key, the
-   * index of its type, and its document.
+   * index of its type, and its document. Version 3 has each entry's generation between its type and its document.
    */
-  private static void keyBytes(FrameWriter out, List<KeyBytes> entries) {
+  private static void keyBytes(FrameWriter out, List<KeyBytes> entries, int version) {
     Map<String, Integer> types = new LinkedHashMap<>();
     for (KeyBytes entry : entries) {
       types.putIfAbsent(entry.type(), types.size());
@@ -259,13 +292,17 @@ final class FrameCodec {
     strings(out, List.copyOf(types.keySet()));
     out.i32(entries.size());
     for (KeyBytes entry : entries) {
-      out.string(entry.key()).u16(types.get(entry.type())).bytes(entry.document());
+      out.string(entry.key()).u16(types.get(entry.type()));
+      if (version >= 3) {
+        out.i64(packGeneration(entry.generation(), entry.tombstone()));
+      }
+      out.bytes(entry.document());
     }
   }
 
   private static List<KeyBytes> keyBytes(FrameReader in, int version) {
     List<String> types = version >= 2 ? strings(in, "types") : List.of();
-    int count = in.count("entries", version >= 2 ? 8 : 6);
+    int count = in.count("entries", version >= 3 ? 16 : version >= 2 ? 8 : 6);
     List<KeyBytes> entries = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String key = in.string("key");
@@ -277,9 +314,27 @@ final class FrameCodec {
         }
         type = types.get(index);
       }
-      entries.add(new KeyBytes(key, in.bytes("document"), type));
+      long packed = version >= 3 ? in.i64("generation") : 0;
+      if (packed < 0) {
+        throw new WireException("key '" + key + "': generation " + packed + " is negative");
+      }
+      entries.add(new KeyBytes(key, in.bytes("document"), type, packed >>> 1, (packed & 1) == 1));
     }
     return entries;
+  }
+
+  /** A generation and whether the key is a tombstone in it, as one field: the generation, shifted, and a bit. */
+  static long packGeneration(long generation, boolean tombstone) {
+    return generation << 1 | (tombstone ? 1 : 0);
+  }
+
+  private static TombstoneQuery tombstoneQuery(FrameReader in) {
+    int count = in.count("tombstones", 10);
+    List<KeyGeneration> keys = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      keys.add(new KeyGeneration(in.string("key"), in.i64("generation")));
+    }
+    return new TombstoneQuery(keys);
   }
 
   private static void strings(FrameWriter out, List<String> values) {

@@ -20,6 +20,8 @@ import io.crdtkit.net.WireMessage.Reports;
 import io.crdtkit.net.WireMessage.RetireRequest;
 import io.crdtkit.net.WireMessage.Retirements;
 import io.crdtkit.net.WireMessage.States;
+import io.crdtkit.net.WireMessage.TombstoneAnswer;
+import io.crdtkit.net.WireMessage.TombstoneQuery;
 import io.crdtkit.net.WireMessage.TreeDigest;
 import io.crdtkit.net.WireMessage.WriteRequest;
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ final class FrameDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(FrameDispatcher.class);
 
-  private record Decoded(KeyEntry<?> entry, Object value) {}
+  private record Decoded(KeyEntry<?> entry, Object value, long generation, boolean tombstone) {}
 
   private final ReplicationEngine engine;
 
@@ -127,6 +129,10 @@ final class FrameDispatcher {
       retirements.onFootprintReply(from, reply);
     } else if (body instanceof QuorumMessage quorum) {
       receiveQuorum(from, frame.epoch(), quorum);
+    } else if (body instanceof TombstoneQuery query) {
+      engine.send(from, engine.tombstones().answer(query, engine.keys(), System.nanoTime()));
+    } else if (body instanceof TombstoneAnswer answer) {
+      engine.tombstones().answered(sender, answer, engine.keys());
     }
   }
 
@@ -186,6 +192,22 @@ final class FrameDispatcher {
     List<Decoded> decoded = new ArrayList<>(entries.size());
     for (KeyBytes bytes : entries) {
       KeyEntry entry = engine.keys().get(bytes.key());
+      if (entry != null && bytes.generation() < entry.generation()) {
+        ReplicaId sender = engine.membership().replicaOf(from);
+        if (sender != null && entry.isTombstone() && entry.deleteHeldBy.contains(sender)) {
+          // The sender held this delete, and writes the key at an earlier generation: it collected the tombstone
+          // and created the key again after its grace period (Tombstones). The delete is stable: collect it here too.
+          engine.collectTombstone(entry);
+          engine.tombstones().forget(bytes.key());
+          entry = null;
+        } else {
+          engine.counters().supersededByDelete.increment();    // the delete won over it
+          continue;
+        }
+      } else if (entry == null && engine.tombstones().supersedes(bytes.key(), bytes.generation(), System.nanoTime())) {
+        engine.counters().supersededByDelete.increment();      // a late write of a key whose tombstone went lately
+        continue;
+      }
       if (entry == null) {
         // A key this node does not hold: created from its type's bottom if the type is registered here, else
         // refused alone (UNKNOWN_TYPE, or UNKNOWN_KEY for an entry without a type).
@@ -217,7 +239,7 @@ final class FrameDispatcher {
       if (value instanceof Timestamped timestamped && !withinClockOffset(from, bytes.key(), timestamped)) {
         continue;
       }
-      decoded.add(new Decoded(entry, value));
+      decoded.add(new Decoded(entry, value, bytes.generation(), bytes.tombstone()));
     }
     return decoded;
   }
@@ -238,7 +260,13 @@ final class FrameDispatcher {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private boolean merge(Address from, Decoded decoded) {
     try {
-      return ((KeyEntry) decoded.entry()).merge((Crdt) decoded.value());
+      KeyEntry entry = decoded.entry();
+      long before = entry.generation();
+      boolean changed = entry.merge((Crdt) decoded.value(), decoded.generation(), decoded.tombstone());
+      if (entry.generation() > before) {
+        engine.runtimeKeys().deleted(entry.name, false);
+      }
+      return changed;
     } catch (RuntimeException e) {
       // A document that decodes but cannot merge (another configuration of the type, say): refused alone.
       engine.counters().refusals.refuse(RefusalCause.UNMERGEABLE, from,

@@ -36,6 +36,18 @@ final class KeyEntry<S extends Crdt<S>> {
 
   private static final Logger log = LoggerFactory.getLogger(KeyEntry.class);
 
+  /**
+   * Thrown by an update of an entry whose tombstone was collected meanwhile: the caller ({@link Replicated}) takes
+   * the key's new entry and updates that instead.
+   */
+  static final class Collected extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Collected(String key) {
+      super("key '" + key + "' was deleted and its tombstone collected", null, false, false);
+    }
+  }
+
   final String name;
   /** The key's full type, type arguments included: compared with each received entry's before it is decoded. */
   final String type;
@@ -47,7 +59,17 @@ final class KeyEntry<S extends Crdt<S>> {
   private final @Nullable GarbageCollector collector;
   private final List<ChangeListener<? super S>> listeners = new CopyOnWriteArrayList<>();
 
+  /** What the key was registered or created with: what a delete resets it to (NET.md, "Deleting a key"). */
+  private final S initial;
   private S state;
+  /** How many times the key was deleted: entries of an earlier generation are writes a delete won over. */
+  private long generation;
+  /** Deleted and not written since, here or by a member whose write this node merged (never at generation 0). */
+  private boolean tombstone;
+  /** Set once the key's tombstone is collected: the entry is out of the registry, and takes no more updates. */
+  private volatile boolean collected;
+  /** The replicas known to hold this key's delete (Tombstones; protocol thread only). */
+  final java.util.Set<ReplicaId> deleteHeldBy = new java.util.HashSet<>();
   private @Nullable S pendingDelta;
   /** How many local updates pendingDelta joins, and retire() dropped, not yet taken (PendingUpdates). */
   private int pendingUpdates;
@@ -63,9 +85,12 @@ final class KeyEntry<S extends Crdt<S>> {
   /** Whether the digest tree holds this key (protocol thread only). */
   boolean inTree;
 
-  KeyEntry(String name, S initial, CrdtCodec<S> codec, WriteLimits<S> limits, ReplicaId self,
+  KeyEntry(String name, S initial, long generation, CrdtCodec<S> codec, WriteLimits<S> limits, ReplicaId self,
       Iterable<ReplicaId> members, List<ReplicaId> retired, boolean alone, Consumer<KeyEntry<?>> dirtySink) {
     this.dirtySink = dirtySink;
+    this.initial = initial;
+    this.generation = generation;
+    this.tombstone = generation > 0;
     this.name = name;
     this.type = KeyTypes.nameOf(codec.type());
     this.limits = limits;
@@ -154,6 +179,9 @@ final class KeyEntry<S extends Crdt<S>> {
     S changed;
     S delta;
     synchronized (this) {
+      if (collected) {
+        throw new Collected(name);
+      }
       delta = Objects.requireNonNull(mutator.delta(state, self), "the delta mutator returned null");
       S merged = state.merge(delta);
       if (merged == state) { // merge returns the same instance when the other side adds nothing
@@ -163,6 +191,7 @@ final class KeyEntry<S extends Crdt<S>> {
       OwnReplicaRule.check(self, name, state, delta);
       limits.check(name, delta, merged);
       state = collect(merged);
+      tombstone = false;
       pendingDelta = pendingDelta == null ? delta : pendingDelta.merge(delta);
       pendingUpdates++;
       changed = state;
@@ -172,12 +201,35 @@ final class KeyEntry<S extends Crdt<S>> {
     return delta;
   }
 
-  /** Merges a state or delta received from another node; whether it changed anything. */
+  /** Merges a state or delta of this key's generation, received from another node; whether it changed anything. */
   boolean merge(S incoming) {
+    return merge(incoming, generation(), false);
+  }
+
+  /**
+   * Merges a state or delta received from another node, of {@code generation}: nothing if that is earlier than this
+   * key's (the delete won over it); after deleting this key's state if it is later (a delete this node had not seen,
+   * which also wins over the local updates not yet sent). {@code incomingTombstone}: the sender's key is deleted and
+   * not written since in that generation. Whether it changed anything.
+   */
+  boolean merge(S incoming, long generation, boolean incomingTombstone) {
     S changed;
     synchronized (this) {
+      if (generation < this.generation || collected) {
+        return false;
+      }
+      boolean deleted = generation > this.generation;
+      if (deleted) {
+        this.generation = generation;
+        state = cleared(state);
+        pendingDelta = null;
+        deleteHeldBy.clear();
+        tombstone = true;
+      }
+      boolean written = tombstone && !incomingTombstone;    // a write made after the delete, on another member
+      tombstone &= incomingTombstone;
       S merged = state.merge(incoming);
-      if (merged == state) { // merge returns the same instance when the other side adds nothing
+      if (merged == state && !deleted && !written) { // merge returns the same instance when the other adds nothing
         return false;
       }
       state = collect(merged);
@@ -186,6 +238,85 @@ final class KeyEntry<S extends Crdt<S>> {
     markDirty();
     notifyListeners(changed, false);
     return true;
+  }
+
+  /**
+   * Deletes the key here (NET.md, "Deleting a key"): its state goes back to what it was registered with, in the next
+   * generation, and the delete is queued to the other members as this new state. Updates not yet sent are dropped:
+   * the delete wins over them, as over the concurrent updates of other members. False if the key is deleted already
+   * and not written since.
+   */
+  boolean delete() {
+    S changed;
+    synchronized (this) {
+      if (collected) {
+        throw new Collected(name);
+      }
+      if (tombstone) {
+        return false;
+      }
+      generation++;
+      tombstone = true;
+      state = collect(cleared(state));
+      deleteHeldBy.clear();
+      pendingDelta = state;        // the whole (small) state of the new generation: what deletes it on every member
+      changed = state;
+    }
+    markDirty();
+    notifyListeners(changed, true);
+    return true;
+  }
+
+  /**
+   * {@code current} deleted: the initial value, having seen every dot {@code current} has seen, so that its later
+   * dots never repeat one of the earlier generation (a collector's cuts stay true across the delete).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private S cleared(S current) {
+    if (current instanceof CausalCrdt causal && initial instanceof CausalCrdt bottom) {
+      return (S) bottom.withContext(causal.context());
+    }
+    return initial;
+  }
+
+  /** Whether the key is deleted and not written since: its state is its tombstone, a generation and no value. */
+  synchronized boolean isTombstone() {
+    return tombstone && !collected;
+  }
+
+  synchronized long generation() {
+    return generation;
+  }
+
+  /** Marks the key's tombstone collected, if it still is one: from now on the entry takes no updates. */
+  synchronized boolean markCollected() {
+    if (!isTombstone()) {
+      return false;
+    }
+    collected = true;
+    return true;
+  }
+
+  boolean isCollected() {
+    return collected;
+  }
+
+  /** What the key was registered or created with. */
+  S initial() {
+    return initial;
+  }
+
+  CrdtCodec<S> codec() {
+    return codec;
+  }
+
+  WriteLimits<S> limits() {
+    return limits;
+  }
+
+  /** The listeners, to be carried over to the entry that replaces this one once collected. */
+  List<ChangeListener<? super S>> listeners() {
+    return List.copyOf(listeners);
   }
 
   /** The delta group of the local updates since the last call, or null. */
@@ -213,9 +344,35 @@ final class KeyEntry<S extends Crdt<S>> {
     return codec.encode(value);
   }
 
-  /** {@code value} as a frame entry: this key's name, its document and its type. */
-  WireMessage.KeyBytes toWire(S value) {
-    return new WireMessage.KeyBytes(name, codec.encode(value), type);
+  /** {@code value}, of {@code generation}, as a frame entry: this key's name, its document, type and generation. */
+  WireMessage.KeyBytes toWire(S value, long generation, boolean tombstone) {
+    return new WireMessage.KeyBytes(name, codec.encode(value), type, generation, tombstone);
+  }
+
+  /** The key's state as a frame entry; the state and its generation are taken together. */
+  WireMessage.KeyBytes stateToWire() {
+    S value;
+    long current;
+    boolean deleted;
+    synchronized (this) {
+      value = state;
+      current = generation;
+      deleted = tombstone;
+    }
+    return toWire(value, current, deleted);
+  }
+
+  /** The hash anti-entropy compares: of the state's document and its generation, taken together. */
+  long stateHash() {
+    S value;
+    long current;
+    boolean deleted;
+    synchronized (this) {
+      value = state;
+      current = generation;
+      deleted = tombstone;
+    }
+    return Hashes.of(codec.encode(value)) + FrameCodec.packGeneration(current, deleted) * 0x9E3779B97F4A7C15L;
   }
 
   /**

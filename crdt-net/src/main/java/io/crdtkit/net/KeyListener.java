@@ -22,4 +22,15 @@ public interface KeyListener {
    *              arrived from another member
    */
   void created(CrdtKey<?> key, boolean local);
+
+  /**
+   * The key {@code key} was deleted ({@link Replicated#delete}): here, or by another member (then on the node's
+   * protocol thread, once the delete is merged). The key's handles stay usable: an update after the delete starts
+   * the key again from its initial value. Once every member holds the delete, its tombstone is collected without a
+   * further call; a key created again after that is told to {@link #created} again.
+   *
+   * @param key   the deleted key, with its type
+   * @param local true if this node deleted it, false if the delete arrived from another member
+   */
+  default void deleted(CrdtKey<?> key, boolean local) {}
 }

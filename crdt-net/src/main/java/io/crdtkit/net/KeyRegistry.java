@@ -31,12 +31,13 @@ final class KeyRegistry {
    * A new key; its garbage collector knows every replica seen so far, and none of the retired ones. A collected
    * key of a node that is not {@code alone} in its view catches up with a peer before it writes (GC.md, rule 8).
    */
-  <S extends Crdt<S>> KeyEntry<S> register(String key, S initial, CrdtCodec<S> codec, WriteLimits<S> limits,
-      RetirementLog log, boolean alone, Consumer<KeyEntry<?>> dirtySink) {
+  <S extends Crdt<S>> KeyEntry<S> register(String key, S initial, long generation, CrdtCodec<S> codec,
+      WriteLimits<S> limits, RetirementLog log, boolean alone, Consumer<KeyEntry<?>> dirtySink) {
     List<ReplicaId> retired = log.retired().asJava();
     Set<ReplicaId> members = new HashSet<>(seen);
     retired.forEach(members::remove);
-    KeyEntry<S> entry = new KeyEntry<>(key, initial, codec, limits, self, members, retired, alone, dirtySink);
+    KeyEntry<S> entry = new KeyEntry<>(key, initial, generation, codec, limits, self, members, retired, alone,
+        dirtySink);
     if (keys.putIfAbsent(key, entry) != null) {
       throw new IllegalArgumentException("key '" + key + "' is already registered on this node");
     }
@@ -46,6 +47,11 @@ final class KeyRegistry {
   /** The key held under {@code key}, of whatever type, or null if none is: keys created at runtime (RuntimeKeys). */
   @org.jspecify.annotations.Nullable KeyEntry<?> get(String key) {
     return keys.get(key);
+  }
+
+  /** Removes {@code entry}, a key whose tombstone was collected (Tombstones). */
+  void remove(KeyEntry<?> entry) {
+    keys.remove(entry.name, entry);
   }
 
   Map<String, KeyEntry<?>> byName() {

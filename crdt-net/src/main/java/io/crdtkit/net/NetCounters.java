@@ -17,6 +17,10 @@ final class NetCounters {
   final LongAdder antiEntropyInSync = new LongAdder();
   final LongAdder reportsSent = new LongAdder();
   final LongAdder mergeViews = new LongAdder();
+  /** Entries of a key dropped because a delete of it won over them (an earlier generation than the key's). */
+  final LongAdder supersededByDelete = new LongAdder();
+  /** Tombstones of deleted keys collected once every member held the delete. */
+  final LongAdder tombstonesCollected = new LongAdder();
   final Refusals refusals;
 
   NetCounters(String self) {

@@ -39,6 +39,9 @@ public final class NetStats {
   private final long mergeViews;
   private final Map<ReplicaId, Long> stabilityLag;
   private final long tombstones;
+  private final long deletedKeys;
+  private final long deletedKeysCollected;
+  private final long supersededByDelete;
   private final Map<RefusalCause, Long> refused;
 
   private NetStats(ReplicaId replica, ReplicationEngine engine) {
@@ -61,6 +64,9 @@ public final class NetStats {
     this.statesSent = counters.statesSent.sum();
     this.antiEntropyRounds = counters.antiEntropyRounds.sum();
     this.mergeViews = counters.mergeViews.sum();
+    this.deletedKeysCollected = counters.tombstonesCollected.sum();
+    this.supersededByDelete = counters.supersededByDelete.sum();
+    this.deletedKeys = engine.keys().values().stream().filter(KeyEntry::isTombstone).count();
     this.refused = Collections.unmodifiableMap(counters.refusals.snapshot());
     Map<ReplicaId, Long> lag = new HashMap<>();
     long held = 0;
@@ -269,6 +275,34 @@ public final class NetStats {
   }
 
   /**
+   * Deleted keys held now as tombstones: each waits until every member holds its delete (NET.md, "Deleting a key").
+   *
+   * @return how many; they are also in {@link #keys()}
+   */
+  public long deletedKeys() {
+    return deletedKeys;
+  }
+
+  /**
+   * Tombstones of deleted keys this node collected since it started.
+   *
+   * @return how many
+   */
+  public long deletedKeysCollected() {
+    return deletedKeysCollected;
+  }
+
+  /**
+   * Updates from other members dropped because a delete of their key won over them (they were concurrent with it,
+   * or older); a delete wins over concurrent updates by design, so this counts what it won over, not errors.
+   *
+   * @return how many key entries were dropped
+   */
+  public long supersededByDelete() {
+    return supersededByDelete;
+  }
+
+  /**
    * What this node refused to take in, by cause. Each refusal is also logged, at most once a minute per cause and
    * sender.
    *
@@ -298,6 +332,7 @@ public final class NetStats {
         + ", messagesSent=" + messagesSent + ", bytesSent=" + bytesSent + ", messagesReceived=" + messagesReceived
         + ", bytesReceived=" + bytesReceived + ", deltasSent=" + deltasSent + ", statesSent=" + statesSent
         + ", antiEntropyRounds=" + antiEntropyRounds + ", mergeViews=" + mergeViews + ", stabilityLag="
-        + stabilityLag + ", tombstones=" + tombstones + ", refused=" + refused + "]";
+        + stabilityLag + ", tombstones=" + tombstones + ", deletedKeys=" + deletedKeys + ", deletedKeysCollected="
+        + deletedKeysCollected + ", supersededByDelete=" + supersededByDelete + ", refused=" + refused + "]";
   }
 }

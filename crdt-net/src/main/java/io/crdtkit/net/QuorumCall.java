@@ -29,6 +29,8 @@ final class QuorumCall<S extends Crdt<S>> {
   final ConsistencyLevel level;
   /** The delta of a write (null for a read); encoded on the protocol thread when the call starts. */
   final @Nullable S delta;
+  /** The generation of the key the delta was made in (NET.md, "Deleting a key"). */
+  final long generation;
   final CompletableFuture<S> done = new CompletableFuture<>();
   final Set<Address> asked = new LinkedHashSet<>();
   final Set<Address> answered = new LinkedHashSet<>();
@@ -39,8 +41,9 @@ final class QuorumCall<S extends Crdt<S>> {
   @Nullable ScheduledFuture<?> timeout;
   @Nullable ScheduledFuture<?> askMore;
 
-  QuorumCall(long id, KeyEntry<S> entry, ConsistencyLevel level, @Nullable S delta) {
+  QuorumCall(long id, KeyEntry<S> entry, ConsistencyLevel level, @Nullable S delta, long generation) {
     this.id = id;
+    this.generation = generation;
     this.write = delta != null;
     this.entry = entry;
     this.level = level;

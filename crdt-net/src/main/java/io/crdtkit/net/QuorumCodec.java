@@ -35,7 +35,11 @@ final class QuorumCodec {
     out.i64(message.requestId());
     if (message instanceof WriteRequest request) {
       out.string(request.key()).bytes(request.delta());
-      type(out, request.type());
+      if (request.generation() != 0) {
+        out.string(request.type()).i64(FrameCodec.packGeneration(request.generation(), false));
+      } else {
+        type(out, request.type());
+      }
     } else if (message instanceof WriteReply reply) {
       outcome(out, reply.refusal());
     } else if (message instanceof ReadRequest request) {
@@ -45,6 +49,9 @@ final class QuorumCodec {
       byte[] state = reply.state();
       if (state != null) {
         out.u8(SERVED).bytes(state);
+        if (reply.generation() != 0) {
+          out.i64(FrameCodec.packGeneration(reply.generation(), reply.tombstone()));
+        }
       } else {
         outcome(out, reply.refusal());
       }
@@ -54,7 +61,8 @@ final class QuorumCodec {
   static QuorumMessage decode(int kind, FrameReader in) {
     long requestId = in.i64("request");
     return switch (kind) {
-      case FrameCodec.WRITE_REQUEST -> new WriteRequest(requestId, in.string("key"), in.bytes("delta"), type(in));
+      case FrameCodec.WRITE_REQUEST -> new WriteRequest(requestId, in.string("key"), in.bytes("delta"), type(in),
+          writeGeneration(in));
       case FrameCodec.WRITE_REPLY -> new WriteReply(requestId, refusal(in));
       case FrameCodec.READ_REQUEST -> new ReadRequest(requestId, in.string("key"), type(in));
       case FrameCodec.READ_REPLY -> readReply(requestId, in);
@@ -79,6 +87,30 @@ final class QuorumCodec {
     return in.hasRemaining() ? in.string("type") : "";
   }
 
+  /**
+   * A key's generation (NET.md, "Deleting a key"), after everything else and written only when not 0, for the same
+   * reason as the type: a request of a key never deleted is the bytes earlier builds read.
+   */
+  private static ReadReply readState(long requestId, byte[] state, long packed) {
+    return new ReadReply(requestId, state, null, packed >>> 1, (packed & 1) == 1);
+  }
+
+  /** A write's generation: a write is never a tombstone, but the field is packed as in every other message. */
+  private static long writeGeneration(FrameReader in) {
+    return generation(in) >>> 1;
+  }
+
+  private static long generation(FrameReader in) {
+    if (!in.hasRemaining()) {
+      return 0;
+    }
+    long generation = in.i64("generation");
+    if (generation < 0) {
+      throw new WireException("generation " + generation + " is negative");
+    }
+    return generation;
+  }
+
   private static void outcome(FrameWriter out, @Nullable String refusal) {
     if (refusal == null) {
       out.u8(SERVED);
@@ -93,7 +125,7 @@ final class QuorumCodec {
 
   private static ReadReply readReply(long requestId, FrameReader in) {
     return outcome(in) == SERVED
-        ? new ReadReply(requestId, in.bytes("state"), null)
+        ? readState(requestId, in.bytes("state"), generation(in))
         : new ReadReply(requestId, null, in.string("refusal"));
   }
 

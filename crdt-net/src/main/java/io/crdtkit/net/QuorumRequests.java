@@ -65,13 +65,13 @@ final class QuorumRequests {
   }
 
   /** Any thread: a write whose {@code delta} is applied here already. */
-  <S extends Crdt<S>> CompletionStage<S> write(KeyEntry<S> entry, S delta, ConsistencyLevel level) {
-    return begin(new QuorumCall<>(ids.incrementAndGet(), entry, level, delta));
+  <S extends Crdt<S>> CompletionStage<S> write(KeyEntry<S> entry, S delta, long generation, ConsistencyLevel level) {
+    return begin(new QuorumCall<>(ids.incrementAndGet(), entry, level, delta, generation));
   }
 
   /** Any thread: a read of {@code entry} from the members {@code level} needs. */
   <S extends Crdt<S>> CompletionStage<S> read(KeyEntry<S> entry, ConsistencyLevel level) {
-    return begin(new QuorumCall<>(ids.incrementAndGet(), entry, level, null));
+    return begin(new QuorumCall<>(ids.incrementAndGet(), entry, level, null, 0));
   }
 
   private <S extends Crdt<S>> CompletionStage<S> begin(QuorumCall<S> call) {
@@ -100,7 +100,7 @@ final class QuorumRequests {
     }
     S delta = call.delta;
     call.request = delta != null
-        ? new WriteRequest(call.id, call.entry.name, call.entry.encode(delta), call.entry.type)
+        ? new WriteRequest(call.id, call.entry.name, call.entry.encode(delta), call.entry.type, call.generation)
         : new ReadRequest(call.id, call.entry.name, call.entry.type);
     calls.put(call.id, call);
     List<Address> peers = new ArrayList<>(members.peers());
@@ -143,7 +143,7 @@ final class QuorumRequests {
     if (reply instanceof WriteReply written) {
       refusal = written.refusal();    // the member merged the delta: that holds across a retirement it applied since
     } else if (reply instanceof ReadReply read && read.state() != null) {
-      refusal = sameEpoch ? intake.merge(from, call.entry, read.state())
+      refusal = sameEpoch ? intake.merge(from, call.entry, read.state(), read.generation(), read.tombstone())
           : "its state is from another retirement epoch (the retirement logs are being exchanged; retry)";
     } else {
       refusal = ((ReadReply) reply).refusal();

@@ -43,7 +43,7 @@ final class QuorumResponder {
     String refusal = entry == null ? unservable(from, senderEpoch, request.key(), request.type(), true)
         : mismatch(from, entry, request.type());
     if (refusal == null) {
-      refusal = intake.merge(from, entry, request.delta());
+      refusal = intake.merge(from, entry, request.delta(), request.generation(), false);
     }
     if (refusal == null) {
       counters.deltasApplied.increment();
@@ -61,7 +61,9 @@ final class QuorumResponder {
       return;
     }
     counters.statesSent.increment();
-    send.accept(from, new ReadReply(request.requestId(), entry.encode(entry.state()), null));
+    WireMessage.KeyBytes state = entry.stateToWire();
+    send.accept(from, new ReadReply(request.requestId(), state.document(), null, state.generation(),
+        state.tombstone()));
   }
 
   /**

@@ -26,12 +26,35 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Replicated<S extends Crdt<S>> {
 
-  private final KeyEntry<S> entry;
+  /** The key's entry; replaced once a delete of the key is collected and the key is created again. */
+  private volatile KeyEntry<S> entry;
   private final ReplicationEngine engine;
 
   Replicated(KeyEntry<S> entry, ReplicationEngine engine) {
     this.entry = entry;
     this.engine = engine;
+  }
+
+  /**
+   * The key's entry now. Once a deleted key's tombstone is collected its entry is gone: the key's entry is then the
+   * one created since (by another member's update, say), or, if {@code create}, a new one made here.
+   */
+  @SuppressWarnings("unchecked")
+  private KeyEntry<S> current(boolean create) {
+    KeyEntry<S> held = entry;
+    if (!held.isCollected()) {
+      return held;
+    }
+    KeyEntry<?> now = engine.keys().get(held.name);
+    if (now != null && now.type.equals(held.type)) {
+      held = (KeyEntry<S>) now;
+    } else if (create) {
+      held = engine.reopen(held);
+    } else {
+      return held;
+    }
+    entry = held;
+    return held;
   }
 
   /**
@@ -49,7 +72,7 @@ public final class Replicated<S extends Crdt<S>> {
    * @return the state, never null; immutable, so later changes do not show in it
    */
   public S value() {
-    return entry.state();
+    return current(false).state();
   }
 
   /**
@@ -74,6 +97,16 @@ public final class Replicated<S extends Crdt<S>> {
   public S update(DeltaMutator<S> mutator) {
     Objects.requireNonNull(mutator, "mutator");
     engine.requireWritable();
+    while (true) {
+      try {
+        return update(current(true), mutator);
+      } catch (KeyEntry.Collected collected) {
+        // The key's tombstone went while this update waited for its lock: update the key's next entry instead.
+      }
+    }
+  }
+
+  private S update(KeyEntry<S> entry, DeltaMutator<S> mutator) {
     entry.awaitCaughtUp(engine.settings().catchUpTimeout());
     PendingUpdates pending = engine.pendingUpdates();
     pending.reserve(entry.name, !engine.onProtocolThread());
@@ -122,14 +155,19 @@ public final class Replicated<S extends Crdt<S>> {
     if (consistency.level().isLocal()) {
       return CompletableFuture.completedFuture(update(mutator));
     }
-    // The delta goes to the members needed even when this node held it already: they may not.
+    // The delta goes to the members needed even when this node held it already: they may not. Its generation is
+    // taken with it, under the key's lock: a delete right after must not make it a write of the next generation.
     AtomicReference<S> delta = new AtomicReference<>();
+    AtomicReference<KeyEntry<S>> updated = new AtomicReference<>();
+    long[] generation = new long[1];
     update((current, self) -> {
       S made = mutator.delta(current, self);
       delta.set(made);
+      updated.set(entry);
+      generation[0] = entry.generation();
       return made;
     });
-    return engine.quorums().write(entry, delta.get(), consistency.level());
+    return engine.quorums().write(updated.get(), delta.get(), generation[0], consistency.level());
   }
 
   /**
@@ -158,7 +196,7 @@ public final class Replicated<S extends Crdt<S>> {
     if (engine.isClosed()) {
       throw new IllegalStateException("node " + engine.settings().replica() + " is closed");
     }
-    return engine.quorums().read(entry, consistency.level());
+    return engine.quorums().read(current(false), consistency.level());
   }
 
   /**
@@ -171,8 +209,39 @@ public final class Replicated<S extends Crdt<S>> {
    */
   public Subscription subscribe(ChangeListener<? super S> listener) {
     Objects.requireNonNull(listener, "listener");
-    entry.subscribe(listener);
-    return () -> entry.unsubscribe(listener);
+    KeyEntry<S> subscribed = current(false);
+    subscribed.subscribe(listener);
+    // The listener moves to the key's next entry after a delete is collected (RuntimeKeys): closing finds it there.
+    return () -> {
+      subscribed.unsubscribe(listener);
+      current(false).unsubscribe(listener);
+      engine.runtimeKeys().unsubscribeDormant(subscribed.name, listener);
+    };
+  }
+
+  /**
+   * Deletes the key on every member (NET.md, "Deleting a key"): its value goes back to the one it was registered or
+   * created with, here at once and on the others as the delete reaches them. The delete wins over every update of
+   * the key it is concurrent with, on any member; updates made after it (here, or on a member that has it) start
+   * the key again from its initial value. Once every member holds the delete, the key's tombstone (its name and
+   * how many times it was deleted) is collected; this handle stays usable, and an update creates the key again.
+   * Subscribers see the delete as a change to the initial value; {@link CrdtNode#onKeys key listeners} are told.
+   *
+   * <pre>{@code
+   * cart.delete();            // on every member, whatever was added to the cart concurrently
+   * }</pre>
+   *
+   * @return true if this call deleted the key; false if it was deleted already and not written since
+   * @throws IllegalStateException if the node is closed or leaving
+   */
+  public boolean delete() {
+    engine.requireWritable();
+    KeyEntry<S> held = current(false);
+    try {
+      return !held.isCollected() && engine.delete(held);
+    } catch (KeyEntry.Collected collected) {
+      return false;    // collected meanwhile: deleted already
+    }
   }
 
   /**
@@ -182,7 +251,7 @@ public final class Replicated<S extends Crdt<S>> {
    * @return true once the key has caught up; it stays true
    */
   public boolean isCaughtUp() {
-    return entry.isCaughtUp();
+    return current(false).isCaughtUp();
   }
 
   /**
@@ -191,12 +260,13 @@ public final class Replicated<S extends Crdt<S>> {
    * @return a snapshot of the key's collector, or none if its type is not collected
    */
   public Option<GcStatus> gcStatus() {
-    return entry.gcStatus();
+    return current(false).gcStatus();
   }
 
   @Override
   public String toString() {
-    return "Replicated{" + entry.name + " = " + entry.state() + "}";
+    KeyEntry<S> held = current(false);
+    return "Replicated{" + held.name + " = " + held.state() + "}";
   }
 
   /** A listener's registration; closing it removes the listener. */

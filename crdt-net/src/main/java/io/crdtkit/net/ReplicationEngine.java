@@ -63,6 +63,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   private final QuorumRequests quorums;
   private final QuorumResponder quorumResponder;
   private final RuntimeKeys runtimeKeys;
+  private final Tombstones tombstones;
   private final @Nullable AbsenceWatch absences;
   // How a node closes itself when it learns the cluster retired it while it was away (CrdtNode's close, with JMX)
   private volatile Runnable closer = this::close;
@@ -103,6 +104,9 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
         this::createIfAbsent, counters.refusals, executor, settings.replica().name());
     this.quorumResponder = new QuorumResponder(registry.byName(), intake, counters, retirements::epoch,
         settings.replica().name(), this::send, runtimeKeys);
+    // Longer than anything stays on its way: chunked transfers left incomplete expire after ten rounds.
+    this.tombstones = new Tombstones(java.time.Duration.ofSeconds(30).plus(
+        settings.antiEntropyInterval().multipliedBy(20)));
     this.absences = settings.retireAbsentAfter() == null ? null : new AbsenceWatch(settings.retireAbsentAfter());
     this.sender = new FrameSender(channel, settings.replica(), settings.maxMessageBytes(), counters, () -> closed);
   }
@@ -168,8 +172,9 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
       @Nullable CrdtCodec<S> halved) {
     requireOpen();
     boolean alone = membership == null || membership.peers().isEmpty();
-    KeyEntry<S> entry = registry.register(key, initial, codec, new WriteLimits<>(codec, halved,
-        settings.codecLimits()), retirements.log(), alone, this::dirty);
+    KeyEntry<S> entry = registry.register(key, initial, tombstones.generationOf(key, System.nanoTime()), codec,
+        new WriteLimits<>(codec, halved, settings.codecLimits()), retirements.log(), alone, this::dirty);
+    runtimeKeys.adoptListeners(entry);
     entry.markDirty();
     if (!entry.isCaughtUp() && catchUpScheduled.compareAndSet(false, true)) {
       // One round with every peer for all the keys registered meanwhile, not one per key.
@@ -232,11 +237,70 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static @Nullable KeyBytes encodePendingDelta(KeyEntry entry, Map<String, Integer> taken) {
     Crdt delta;
-    synchronized (entry) { // the delta group and its count together: an update between them would be miscounted
-      delta = entry.takePendingDelta();
+    long generation;
+    boolean tombstone;
+    synchronized (entry) { // the delta group, its count and its generation together: a change between them would
+      delta = entry.takePendingDelta();                                       // be miscounted, or sent as deleted
       taken.merge(entry.name, entry.takePendingUpdates(), Integer::sum);
+      generation = entry.generation();
+      tombstone = entry.isTombstone();
     }
-    return delta == null ? null : entry.toWire(delta);
+    return delta == null ? null : entry.toWire(delta, generation, tombstone);
+  }
+
+  // ---- deletes and their tombstones (Tombstones)
+
+  /** Deletes {@code entry}'s key here and queues the delete to the others; false if it was deleted already. */
+  boolean delete(KeyEntry<?> entry) {
+    requireWritable();
+    if (!entry.delete()) {
+      return false;
+    }
+    deltaQueued(entry);
+    runtimeKeys.deleted(entry.name, true);
+    return true;
+  }
+
+  /** The key of a handle whose entry's tombstone was collected, created again. */
+  <S extends Crdt<S>> KeyEntry<S> reopen(KeyEntry<S> collected) {
+    requireOpen();
+    return runtimeKeys.reopen(collected);
+  }
+
+  /** Asks the others about the tombstones held here, and collects those every member holds. */
+  private void tombstoneTick() {
+    Membership members = membership;
+    if (members == null) {
+      return;
+    }
+    WireMessage.TombstoneQuery query = tombstones.query(registry.entries());
+    if (query == null) {
+      return;
+    }
+    if (!members.peers().isEmpty()) {
+      multicast(query);
+    }
+    for (KeyEntry<?> entry : tombstones.collectable(registry.entries(), knownReplicas(), settings.replica())) {
+      collectTombstone(entry);
+    }
+  }
+
+  /** Drops a tombstone: the key leaves the registry and the digest tree; its generation is remembered a while. */
+  void collectTombstone(KeyEntry<?> entry) {
+    if (!entry.markCollected()) {
+      return;
+    }
+    registry.remove(entry);
+    antiEntropy().forget(entry);
+    runtimeKeys.collected(entry);
+    tombstones.collected(entry, System.nanoTime());
+    counters.tombstonesCollected.increment();
+    log.debug("{}: collected the tombstone of key '{}' (generation {}): every member holds its delete",
+        settings.replica(), entry.name, entry.generation());
+  }
+
+  Tombstones tombstones() {
+    return tombstones;
   }
 
   /** The node's budget of local updates not yet sent. */
@@ -274,11 +338,18 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   }
 
   @Override
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public void sendStates(Address to, List<KeyEntry<?>> states, List<String> wants) {
+    ReplicaId peer = membership().replicaOf(to);
     List<KeyBytes> encoded = new ArrayList<>(states.size());
-    for (KeyEntry entry : states) {
-      encoded.add(entry.toWire(entry.state()));
+    for (KeyEntry<?> entry : states) {
+      // A tombstone the peer holds, or held before it collected it: sending it again could delete the key that
+      // peer created since (Tombstones).
+      if (peer == null || !entry.deleteHeldBy.contains(peer) || !entry.isTombstone()) {
+        encoded.add(entry.stateToWire());
+      }
+    }
+    if (encoded.isEmpty() && wants.isEmpty()) {
+      return;
     }
     counters.statesSent.add(encoded.size());
     send(to, new States(encoded, wants));
@@ -362,11 +433,10 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   }
 
   /** States learned from the other side's coordinator after a merge go to every member of this side. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   void forwardRepairs(List<KeyEntry<?>> changed) {
     List<KeyBytes> states = new ArrayList<>(changed.size());
-    for (KeyEntry entry : changed) {
-      states.add(entry.toWire(entry.state()));
+    for (KeyEntry<?> entry : changed) {
+      states.add(entry.stateToWire());
     }
     counters.statesSent.add(states.size());
     multicast(new WireMessage.Deltas(states));
@@ -403,6 +473,7 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     }
     watchAbsences();
     retirements.tick();
+    tombstoneTick();
   }
 
   /** The opt-in policy: hands the coordinator the replicas absent longer than {@code retireAbsentAfter}. */

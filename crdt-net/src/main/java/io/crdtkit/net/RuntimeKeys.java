@@ -35,6 +35,10 @@ final class RuntimeKeys {
   private final Set<String> registeredByName = ConcurrentHashMap.newKeySet();
   /** Every key's type as this node holds it, for listeners; keys registered by name included. */
   private final Map<String, CrdtKeyType<?>> keyTypes = new ConcurrentHashMap<>();
+  /** The types of keys registered by name: such a key, deleted and collected, is created again on receipt. */
+  private final Map<String, CrdtKeyType<?>> namedTypes = new ConcurrentHashMap<>();
+  /** Subscriptions of keys whose tombstone was collected: the key's next entry takes them over. */
+  private final Map<String, List<ChangeListener<?>>> dormantListeners = new ConcurrentHashMap<>();
   private final Set<String> loggedUnknown = ConcurrentHashMap.newKeySet();
   private final List<KeyListener> listeners = new CopyOnWriteArrayList<>();
   private final ObjectMapper mapper;
@@ -88,6 +92,7 @@ final class RuntimeKeys {
     try {
       CrdtKeyType<S> type = CrdtKeyType.ofCodec(codec, initial);
       KeyEntry<S> entry = checkType(creator.createIfAbsent(name, initial, codec, halved), type);
+      namedTypes.put(name, type);
       entry.merge(initial);
       if (keyTypes.putIfAbsent(name, type) == null) {
         notifyCreated(CrdtKey.of(name, type), true);
@@ -106,6 +111,10 @@ final class RuntimeKeys {
    */
   @Nullable KeyEntry<?> createOnReceipt(Address from, String name, String typeId) {
     CrdtKeyType<?> type = typeId.isEmpty() ? null : types.get(typeId);
+    CrdtKeyType<?> named = namedTypes.get(name);
+    if (type == null && named != null && named.id().equals(typeId)) {
+      type = named;
+    }
     if (type == null) {
       refuse(from, name, typeId);
       return null;
@@ -119,7 +128,11 @@ final class RuntimeKeys {
     if (entry.type.equals(type.id()) && keyTypes.putIfAbsent(name, type) == null) {
       // Queued behind the frame being handled on the protocol thread: listeners see what arrived, merged.
       CrdtKey<S> key = CrdtKey.of(name, type);
-      protocol.execute(() -> notifyCreated(key, false));
+      protocol.execute(() -> {
+        if (keyTypes.get(name) == type) {         // not collected again meanwhile (a tombstone, Tombstones)
+          notifyCreated(key, false);
+        }
+      });
     }
     return entry;
   }
@@ -135,6 +148,63 @@ final class RuntimeKeys {
       log.warn("{}: refused entries of key '{}' from {}: its type {} is not registered here (UNKNOWN_TYPE;"
           + " register it with CrdtNode.registerType to replicate the key; the key's further entries are counted in"
           + " the stats, not logged)", self, name, from, typeId);
+    }
+  }
+
+  /**
+   * The key of {@code collected}, an entry whose tombstone was collected, created again here: a handle of the key
+   * updates this entry from now on.
+   */
+  <S extends Crdt<S>> KeyEntry<S> reopen(KeyEntry<S> collected) {
+    CrdtKeyType<S> type = CrdtKeyType.ofCodec(collected.codec(), collected.initial());
+    KeyEntry<S> entry = checkType(creator.createIfAbsent(collected.name, collected.initial(), collected.codec(),
+        collected.limits().halved()), type);
+    if (keyTypes.putIfAbsent(collected.name, type) == null) {
+      notifyCreated(CrdtKey.of(collected.name, type), true);
+    }
+    return entry;
+  }
+
+  /** A new entry of a key: it takes over the subscriptions of the key's collected entry, if any. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void adoptListeners(KeyEntry<?> entry) {
+    List<ChangeListener<?>> dormant = dormantListeners.remove(entry.name);
+    if (dormant != null) {
+      dormant.forEach(listener -> ((KeyEntry) entry).subscribe((ChangeListener) listener));
+    }
+  }
+
+  /** {@code entry}'s tombstone was collected: the key is gone here, and its subscriptions wait for its next entry. */
+  void collected(KeyEntry<?> entry) {
+    keyTypes.remove(entry.name);
+    List<? extends ChangeListener<?>> listeners = entry.listeners();
+    if (!listeners.isEmpty()) {
+      dormantListeners.put(entry.name, List.copyOf(listeners));
+    }
+  }
+
+  /** A subscription closed while its key was collected: its listener no longer waits for the key's next entry. */
+  void unsubscribeDormant(String name, ChangeListener<?> listener) {
+    dormantListeners.computeIfPresent(name, (key, listeners) -> {
+      List<ChangeListener<?>> left = new java.util.ArrayList<>(listeners);
+      left.remove(listener);
+      return left.isEmpty() ? null : List.copyOf(left);
+    });
+  }
+
+  /** The key was deleted, here ({@code local}) or by another member: the key listeners are told. */
+  void deleted(String name, boolean local) {
+    CrdtKeyType<?> type = keyTypes.get(name);
+    if (type == null) {
+      return;
+    }
+    CrdtKey<?> key = CrdtKey.of(name, type);
+    for (KeyListener listener : listeners) {
+      try {
+        listener.deleted(key, local);
+      } catch (RuntimeException e) {
+        log.warn("{}: a key listener failed on the delete of key '{}'; ignored", self, name, e);
+      }
     }
   }
 

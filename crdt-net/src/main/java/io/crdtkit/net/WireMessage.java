@@ -15,14 +15,25 @@ sealed interface WireMessage {
    * A key, a document (a delta or a whole state) of its value, and the key's full type at the sender
    * ({@code io.crdtkit.ORSet<java.lang.String>}): codecs of different element types may read each other's documents,
    * converting on the way, so the receiver compares types before it decodes. Empty: not stated (a version-1 frame).
+   * {@code generation} counts the key's deletes (NET.md, "Deleting a key"): an entry of an earlier generation than the
+   * receiver's is a write the delete won over, one of a later generation deletes the receiver's state first.
+   * {@code tombstone}: the sender's key is deleted and not written since (always false at generation 0).
    */
-  record KeyBytes(String key, byte[] document, String type) {
+  record KeyBytes(String key, byte[] document, String type, long generation, boolean tombstone) {
+
+    /** An entry of a key never deleted. */
+    KeyBytes(String key, byte[] document, String type) {
+      this(key, document, type, 0, false);
+    }
 
     /** An entry that does not state its type: taken as it decodes, the way version-1 frames are. */
     KeyBytes(String key, byte[] document) {
       this(key, document, "");
     }
   }
+
+  /** A key and a generation of it: how many times it was deleted. */
+  record KeyGeneration(String key, long generation) {}
 
   /** A node of the digest tree: {@code level} 0 is the root; a node at level {@code d} covers 4·d key-hash bits. */
   record TreeNode(int level, int index) {}
@@ -70,6 +81,15 @@ sealed interface WireMessage {
    */
   record FootprintReply(long requestId, long footprint, boolean ready) implements WireMessage {}
 
+  /**
+   * Asks every member whether it holds these deleted keys' deletes: at the generation given or later, or not at all
+   * (Tombstones). Sent while the sender holds the keys' tombstones.
+   */
+  record TombstoneQuery(List<KeyGeneration> keys) implements WireMessage {}
+
+  /** The answer to a {@link TombstoneQuery}: the queried keys this member holds at the generation asked or later. */
+  record TombstoneAnswer(List<String> held) implements WireMessage {}
+
   /** Part of a frame too large for one message; the parts are reassembled into the frame. */
   record Chunk(long transfer, int index, int total, byte[] part) implements WireMessage {}
 
@@ -85,7 +105,13 @@ sealed interface WireMessage {
    * {@code type} is the key's type id, as {@link KeyBytes} carries it, so that a member without the key can create
    * it; empty: not stated (a request of an earlier build), and such a member refuses it.
    */
-  record WriteRequest(long requestId, String key, byte[] delta, String type) implements QuorumMessage {
+  record WriteRequest(long requestId, String key, byte[] delta, String type, long generation)
+      implements QuorumMessage {
+
+    /** A request of a key never deleted. */
+    WriteRequest(long requestId, String key, byte[] delta, String type) {
+      this(requestId, key, delta, type, 0);
+    }
 
     /** A request that does not state its key's type, as earlier builds sent it. */
     WriteRequest(long requestId, String key, byte[] delta) {
@@ -109,12 +135,18 @@ sealed interface WireMessage {
   }
 
   /** The answer to a {@link ReadRequest}: the receiver's whole state of the key, or why it has none to give. */
-  record ReadReply(long requestId, byte @Nullable [] state, @Nullable String refusal) implements QuorumMessage {
+  record ReadReply(long requestId, byte @Nullable [] state, @Nullable String refusal, long generation,
+      boolean tombstone) implements QuorumMessage {
 
     public ReadReply {
       if ((state == null) == (refusal == null)) {
         throw new IllegalArgumentException("a read reply carries either a state or a refusal");
       }
+    }
+
+    /** A reply of a key never deleted. */
+    ReadReply(long requestId, byte @Nullable [] state, @Nullable String refusal) {
+      this(requestId, state, refusal, 0, false);
     }
   }
 }

@@ -40,6 +40,11 @@ final class WriteLimits<S> {
    *               checks the whole state
    * @param limits the node's limits, which bound a frame (NET.md, "Wire format")
    */
+  /** The key's codec on a mapper with half the limits, if the node made its codec (what a new entry is made with). */
+  @Nullable CrdtCodec<S> halved() {
+    return halved;
+  }
+
   WriteLimits(CrdtCodec<S> codec, @Nullable CrdtCodec<S> halved, CodecLimits limits) {
     this.codec = codec;
     this.halved = halved;

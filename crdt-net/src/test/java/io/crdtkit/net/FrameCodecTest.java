@@ -2,6 +2,7 @@ package io.crdtkit.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.net.WireMessage.Chunk;
@@ -11,6 +12,7 @@ import io.crdtkit.net.WireMessage.FootprintReply;
 import io.crdtkit.net.WireMessage.InSync;
 import io.crdtkit.net.WireMessage.KeyBytes;
 import io.crdtkit.net.WireMessage.KeyDigest;
+import io.crdtkit.net.WireMessage.KeyGeneration;
 import io.crdtkit.net.WireMessage.KeyHash;
 import io.crdtkit.net.WireMessage.NodeHash;
 import io.crdtkit.net.WireMessage.ReportGroup;
@@ -18,6 +20,8 @@ import io.crdtkit.net.WireMessage.Reports;
 import io.crdtkit.net.WireMessage.RetireRequest;
 import io.crdtkit.net.WireMessage.Retirements;
 import io.crdtkit.net.WireMessage.States;
+import io.crdtkit.net.WireMessage.TombstoneAnswer;
+import io.crdtkit.net.WireMessage.TombstoneQuery;
 import io.crdtkit.net.WireMessage.TreeDigest;
 import io.crdtkit.net.WireMessage.TreeNode;
 import java.util.Arrays;
@@ -77,7 +81,8 @@ class FrameCodecTest {
   @Test
   void aFrameStartsWithTheFormatVersionAndAnotherVersionIsRefused() {
     byte[] bytes = FrameCodec.encode(new Frame(A, 0, new InSync(1)));
-    assertThat(bytes[0]).isEqualTo((byte) FrameCodec.VERSION);
+    assertThat(bytes[0]).as("no entry of a deleted key: the bytes of the release before deletes")
+        .isEqualTo((byte) FrameCodec.VERSION_WITHOUT_GENERATIONS);
     bytes[0] = FrameCodec.VERSION + 1;
     assertThatThrownBy(() -> FrameCodec.decode(bytes, 0, bytes.length))
         .isInstanceOf(WireException.class).hasMessageContaining("format version " + (FrameCodec.VERSION + 1));
@@ -104,10 +109,35 @@ class FrameCodecTest {
       assertThat(entry.type()).isEmpty();
     });
 
-    byte[] badIndex = new FrameWriter(64).u8(FrameCodec.VERSION).u8(1).string(A.name()).i64(0)
+    byte[] badIndex = new FrameWriter(64).u8(FrameCodec.VERSION_WITHOUT_GENERATIONS).u8(1).string(A.name()).i64(0)
         .i32(1).string(counter).i32(1).string("a").u16(1).bytes(new byte[] {1}).toByteArray();
     assertThatThrownBy(() -> FrameCodec.decode(badIndex, 0, badIndex.length))
         .isInstanceOf(WireException.class).hasMessageContaining("type index 1");
+  }
+
+  @Test
+  void entriesOfDeletedKeysCarryTheirGenerationAndWhetherTheyAreTombstones() {
+    String counter = "io.crdtkit.GCounter";
+    Deltas deltas = new Deltas(List.of(new KeyBytes("live", new byte[] {1}, counter),
+        new KeyBytes("deleted", new byte[] {2}, counter, 3, true),
+        new KeyBytes("written-again", new byte[] {3}, counter, 3, false)));
+    byte[] bytes = FrameCodec.encode(new Frame(A, 0, deltas));
+    assertThat(bytes[0]).isEqualTo((byte) FrameCodec.VERSION);
+    Deltas back = (Deltas) FrameCodec.decode(bytes, 0, bytes.length).body();
+    assertThat(back.deltas()).extracting(KeyBytes::key, KeyBytes::generation, KeyBytes::tombstone)
+        .containsExactly(tuple("live", 0L, false), tuple("deleted", 3L, true), tuple("written-again", 3L, false));
+
+    byte[] negative = new FrameWriter(64).u8(FrameCodec.VERSION).u8(1).string(A.name()).i64(0)
+        .i32(1).string(counter).i32(1).string("a").u16(0).i64(-2).bytes(new byte[] {1}).toByteArray();
+    assertThatThrownBy(() -> FrameCodec.decode(negative, 0, negative.length))
+        .isInstanceOf(WireException.class).hasMessageContaining("generation");
+
+    TombstoneQuery query = new TombstoneQuery(List.of(new KeyGeneration("deleted", 3)));
+    byte[] asked = FrameCodec.encode(new Frame(A, 0, query));
+    assertThat(FrameCodec.decode(asked, 0, asked.length).body()).isEqualTo(query);
+    TombstoneAnswer answer = new TombstoneAnswer(List.of("deleted"));
+    byte[] answered = FrameCodec.encode(new Frame(A, 0, answer));
+    assertThat(FrameCodec.decode(answered, 0, answered.length).body()).isEqualTo(answer);
   }
 
   @Test

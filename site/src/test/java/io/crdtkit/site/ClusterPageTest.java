@@ -245,6 +245,18 @@ class ClusterPageTest {
     assertThat(n1.replicated(wishlist).value().value()).containsExactly("tea");
     await().atMost(DEADLINE).until(() -> n2.stats().keys() == 2);
     assertThat(n2.replicated(wishlist).value().value()).containsExactly("tea");
+
+    // tag::delete-key[]
+    n2.replicated(wishlist).delete();        // on every member; wins over updates made concurrently elsewhere
+    // every member holds the delete: the tombstone is collected everywhere, and the key is gone
+    // end::delete-key[]
+    await().atMost(DEADLINE).until(() -> List.of(n0, n1, n2).stream()
+        .allMatch(member -> member.stats().deletedKeysCollected() == 1 && member.stats().keys() == 1));
+    // tag::delete-key[]
+    n0.replicated(wishlist).update((set, self) -> set.deltaAdd(self, "coffee"));   // a new wishlist, from empty
+    // end::delete-key[]
+    await().atMost(DEADLINE).until(() -> n1.stats().keys() == 2
+        && n1.replicated(wishlist).value().value().toJavaSet().equals(java.util.Set.of("coffee")));
   }
 
   private static long quantity(ORMap<String, PNCounter> cart, String item) {
