@@ -1,0 +1,227 @@
+package io.crdtkit.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * A member's durable state in one directory: its {@link StoredIdentity}, per key a snapshot plus the deltas appended
+ * since, and one GC-state blob, all as opaque bytes (crdt-net encodes them). One process owns a directory at a time.
+ *
+ * <pre>{@code
+ * try (ReplicaStore store = ReplicaStore.open(dir, StoreOptions.defaults())) {
+ *   StoredReplica before = store.recover();              // what the directory held; isEmpty() when fresh
+ *   store.saveIdentity(new StoredIdentity("r1", now));
+ *   store.append("cart", delta).toCompletableFuture().join(); // durable once complete
+ *   store.snapshot("cart", state);                         // replaces the key's deltas
+ * }
+ * }</pre>
+ *
+ * <p>What a completed stage guarantees depends on {@link StoreOptions#durability()}; see {@link Durability}. A write
+ * that fails throws {@link StoreException} from the call (nothing was written); an fsync that fails completes the
+ * stage exceptionally. Every record carries a CRC32C; a store whose records fail their checks does not open. Calls
+ * are thread-safe; writes to one key are stored in the order their calls returned.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ReplicaStore implements AutoCloseable {
+
+  private final Path directory;
+  private final StoreOptions options;
+  private final DirectoryLock lock;
+  private final StoreEngine engine;
+  private final GroupCommitter committer;
+  private final AtomicLong nextSeq;
+  /** Writes share it, close takes it alone: no write reaches a closed engine. */
+  private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+  private volatile StoredReplica recovered;
+  private boolean closed; // guarded by gate
+
+  private ReplicaStore(Path directory, StoreOptions options, DirectoryLock lock, StoreEngine engine,
+      StoredReplica recovered, long nextSeq) {
+    this.directory = directory;
+    this.options = options;
+    this.lock = lock;
+    this.engine = engine;
+    this.recovered = recovered;
+    this.nextSeq = new AtomicLong(nextSeq);
+    this.committer = options.durability() == Durability.GROUP_COMMIT
+        ? new GroupCommitter(engine::syncWal, options.groupCommitWindow().toNanos(), directory.toString())
+        : null;
+  }
+
+  /**
+   * Opens (or creates) the store in {@code directory}, locks it, and reads and checks every record.
+   *
+   * @throws StoreLockedException when another store, in this process or another, has the directory open
+   * @throws DamagedStoreException when a record fails its checksum, a file is truncated or missing, or the directory
+   *     holds files that are not a store; nothing is loaded then
+   * @throws StoreException when the directory cannot be created or written
+   */
+  public static ReplicaStore open(Path directory, StoreOptions options) {
+    Objects.requireNonNull(options, "options");
+    Path dir = directory.toAbsolutePath().normalize();
+    DirectoryLock lock = DirectoryLock.acquire(dir);
+    StoreEngine engine = null;
+    try {
+      checkIsStoreOrEmpty(dir);
+      engine = StoreEngine.open(dir);
+      StoreEngine.Loaded loaded = engine.load();
+      return new ReplicaStore(dir, options, lock, engine, loaded.replica(), loaded.maxSeq() + 1);
+    } catch (RuntimeException e) {
+      if (engine != null) {
+        engine.close();
+      }
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** A directory with files but without the engine's CURRENT file is not a store, or lost its most vital file. */
+  private static void checkIsStoreOrEmpty(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      boolean hasData = files.anyMatch(f -> !f.getFileName().toString().equals(DirectoryLock.FILE_NAME));
+      if (hasData && !Files.exists(dir.resolve("CURRENT"))) {
+        throw new DamagedStoreException("the directory " + dir + " holds files but no store (its CURRENT file is "
+            + "missing): not loading it; move it away or start a fresh incarnation in an empty directory");
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot list the store directory " + dir + ": " + e, e);
+    }
+  }
+
+  /** The directory this store owns. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** The options it was opened with. */
+  public StoreOptions options() {
+    return options;
+  }
+
+  /**
+   * What the directory held when it was opened, every record checked. {@link StoredReplica#isEmpty()} when the
+   * directory was missing or empty. Writes made since the open are not in it.
+   */
+  public StoredReplica recover() {
+    return recovered;
+  }
+
+  /**
+   * Saves the member's identity, on disk (fsync'd) before it returns whatever the durability mode: a replica id
+   * must never be reused without its state, nor state kept without its id.
+   */
+  public void saveIdentity(StoredIdentity identity) {
+    byte[] key = RecordFormat.identityKey();
+    write("the identity", batch -> batch.put(key, RecordFormat.seal(key, RecordFormat.encodeIdentity(identity))),
+        true);
+  }
+
+  /**
+   * Appends a delta to {@code key}. The returned stage completes as {@link Durability} says; it completes
+   * exceptionally only if the fsync that would make it durable failed.
+   *
+   * @throws StoreException when the write fails (disk full, read-only, closed store): the delta is not stored
+   */
+  public CompletionStage<Void> append(String key, byte[] delta) {
+    Objects.requireNonNull(delta, "delta");
+    byte[] recordKey = RecordFormat.deltaKey(key, nextSeq.getAndIncrement());
+    return write("a delta of key '" + key + "'",
+        batch -> batch.put(recordKey, RecordFormat.seal(recordKey, delta)), false);
+  }
+
+  /**
+   * Replaces everything stored for {@code key} by one state: its deltas so far are dropped (compaction). Durable
+   * as {@link #append} is; the old deltas stay readable until the new state is.
+   */
+  public CompletionStage<Void> snapshot(String key, byte[] state) {
+    Objects.requireNonNull(state, "state");
+    byte[] recordKey = RecordFormat.snapshotKey(key);
+    byte[][] range = RecordFormat.deltaRange(key);
+    return write("a snapshot of key '" + key + "'", batch -> {
+      batch.put(recordKey, RecordFormat.seal(recordKey, state));
+      batch.deleteRange(range[0], range[1]);
+    }, false);
+  }
+
+  /** Removes {@code key}: its snapshot and deltas. Durable as {@link #append} is. */
+  public CompletionStage<Void> delete(String key) {
+    byte[] recordKey = RecordFormat.snapshotKey(key);
+    byte[][] range = RecordFormat.deltaRange(key);
+    return write("the deletion of key '" + key + "'", batch -> {
+      batch.delete(recordKey);
+      batch.deleteRange(range[0], range[1]);
+    }, false);
+  }
+
+  /** Replaces the GC-state blob. Durable as {@link #append} is. */
+  public CompletionStage<Void> saveGcState(byte[] state) {
+    Objects.requireNonNull(state, "state");
+    byte[] key = RecordFormat.gcStateKey();
+    return write("the GC state", batch -> batch.put(key, RecordFormat.seal(key, state)), false);
+  }
+
+  private interface Fill {
+    void into(WriteBatch batch) throws RocksDBException;
+  }
+
+  private CompletionStage<Void> write(String what, Fill fill, boolean alwaysSync) {
+    boolean sync = alwaysSync || options.durability() == Durability.SYNC;
+    gate.readLock().lock();
+    try (WriteBatch batch = new WriteBatch(); WriteOptions write = new WriteOptions().setSync(sync)) {
+      if (closed) {
+        throw new StoreException("cannot write " + what + ": the store " + directory + " is closed");
+      }
+      fill.into(batch);
+      engine.write(write, batch);
+      if (sync || committer == null) {
+        return CompletableFuture.completedFuture(null);
+      }
+      return committer.register();
+    } catch (RocksDBException e) {
+      throw new StoreException("writing " + what + " to the store " + directory + " failed: " + describe(e)
+          + "; it is not stored", e);
+    } finally {
+      gate.readLock().unlock();
+    }
+  }
+
+  static String describe(RocksDBException e) {
+    return e.getStatus() == null ? String.valueOf(e.getMessage())
+        : e.getStatus().getCodeString() + " " + e.getStatus().getState();
+  }
+
+  /**
+   * Completes every pending stage (GROUP_COMMIT), flushes the engine's memory table to its files so the log is not
+   * replayed on the next open, and releases the directory.
+   */
+  @Override
+  public void close() {
+    gate.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (committer != null) {
+        committer.close();
+      }
+      engine.flushAndClose();
+    } finally {
+      if (!lock.isReleased()) {
+        lock.close();
+      }
+      gate.writeLock().unlock();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.crdtkit.store;
+
+import io.vavr.collection.Map;
+import io.vavr.collection.TreeMap;
+import io.vavr.control.Option;
+import org.apiguardian.api.API;
+
+/**
+ * Everything a {@link ReplicaStore} held when it was opened: the identity, every key, the GC state. Read with
+ * {@link ReplicaStore#recover()}. Every record in it passed its checksum.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class StoredReplica {
+
+  private static final StoredReplica EMPTY = new StoredReplica(Option.none(), TreeMap.empty(), Option.none());
+
+  private final Option<StoredIdentity> identity;
+  private final Map<String, StoredKey> keys;
+  private final Option<byte[]> gcState;
+
+  private StoredReplica(Option<StoredIdentity> identity, Map<String, StoredKey> keys, Option<byte[]> gcState) {
+    this.identity = identity;
+    this.keys = keys;
+    this.gcState = gcState;
+  }
+
+  static StoredReplica empty() {
+    return EMPTY;
+  }
+
+  StoredReplica withIdentity(StoredIdentity id) {
+    return new StoredReplica(Option.some(id), keys, gcState);
+  }
+
+  StoredReplica withGcState(byte[] state) {
+    return new StoredReplica(identity, keys, Option.some(state));
+  }
+
+  StoredReplica withSnapshot(String key, byte[] state) {
+    return new StoredReplica(identity, keys.put(key, keys.get(key).getOrElse(StoredKey::empty).withSnapshot(state)),
+        gcState);
+  }
+
+  StoredReplica withDelta(String key, byte[] delta) {
+    return new StoredReplica(identity, keys.put(key, keys.get(key).getOrElse(StoredKey::empty).withDelta(delta)),
+        gcState);
+  }
+
+  /**
+   * Whether nothing was stored: the directory was missing or empty (or held no record yet). The caller decides
+   * whether that means "start as a fresh incarnation" or "refuse to start".
+   */
+  public boolean isEmpty() {
+    return identity.isEmpty() && keys.isEmpty() && gcState.isEmpty();
+  }
+
+  /** The identity saved with {@link ReplicaStore#saveIdentity}, or none. */
+  public Option<StoredIdentity> identity() {
+    return identity;
+  }
+
+  /** Every stored key by name, sorted by name. */
+  public Map<String, StoredKey> keys() {
+    return keys;
+  }
+
+  /** The GC state saved with {@link ReplicaStore#saveGcState}, or none. */
+  public Option<byte[]> gcState() {
+    return gcState;
+  }
+
+  @Override
+  public String toString() {
+    return "StoredReplica[identity=" + identity.map(StoredIdentity::toString).getOrElse("none") + ", keys="
+        + keys.size() + ", gcState=" + gcState.map(s -> s.length + " B").getOrElse("none") + "]";
+  }
+}
