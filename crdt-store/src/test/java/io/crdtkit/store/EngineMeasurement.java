@@ -39,6 +39,7 @@ import org.rocksdb.WriteOptions;
  * read all 100,000 back (recover).
  */
 @EnabledIfSystemProperty(named = "crdtkit.measure", matches = "true")
+@SuppressWarnings("try") // Engine.close() throws Exception: fine for a measurement
 class EngineMeasurement {
 
   static final int DELTA = 100;
@@ -46,7 +47,6 @@ class EngineMeasurement {
   static final int KEYS = 100_000;
 
   /** The operations measured, in the store's terms. */
-  @SuppressWarnings("try")
   interface Engine extends AutoCloseable {
     void put(byte[] key, byte[] value, boolean sync) throws Exception;
 
