@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
@@ -249,6 +253,57 @@ class EngineMeasurement {
       double async = rate(50_000, () -> log.write(record.clear().putLong(1).putLong(2).put(delta).flip()));
       System.out.printf(Locale.ROOT, "%-24s SYNC %8.0f/s  batched-32 %9.0f/s  ASYNC %9.0f/s%n", "plain log floor",
           sync, batched, async);
+    }
+  }
+
+  /**
+   * The store itself, per durability mode (GROUP_COMMIT with a 0 and a 2 ms window), for 2 s each: 1 and 16 writers
+   * each waiting for its append's stage before the next (a closed loop, as a caller blocking until durable), and 4
+   * writers keeping up to 256 appends in flight each (pipelined, as a node acknowledging updates asynchronously).
+   */
+  @Test
+  void replicaStoreModes(@TempDir Path dir) throws Exception {
+    byte[] delta = bytes(DELTA);
+    record Setup(Durability mode, Duration window) {}
+    List<Setup> setups = List.of(new Setup(Durability.SYNC, Duration.ZERO),
+        new Setup(Durability.GROUP_COMMIT, Duration.ZERO), new Setup(Durability.GROUP_COMMIT, Duration.ofMillis(2)),
+        new Setup(Durability.ASYNC, Duration.ZERO));
+    int[][] loads = {{1, 1}, {16, 1}, {4, 256}};
+    for (int[] load : loads) {
+      for (Setup setup : setups) {
+        Path storeDir = dir.resolve(setup.mode() + "-" + setup.window().toMillis() + "-" + load[0] + "-" + load[1]);
+        StoreOptions options = StoreOptions.defaults().withDurability(setup.mode())
+            .withGroupCommitWindow(setup.window());
+        try (ReplicaStore store = ReplicaStore.open(storeDir, options)) {
+          LongAdder done = new LongAdder();
+          LongAdder nanos = new LongAdder();
+          long end = System.nanoTime() + 2_000_000_000L;
+          Thread[] threads = new Thread[load[0]];
+          for (int w = 0; w < threads.length; w++) {
+            String key = "k" + w;
+            Semaphore inFlight = new Semaphore(load[1]);
+            threads[w] = new Thread(() -> {
+              while (System.nanoTime() < end) {
+                inFlight.acquireUninterruptibly();
+                long start = System.nanoTime();
+                store.append(key, delta).whenComplete((ok, failed) -> {
+                  nanos.add(System.nanoTime() - start);
+                  done.increment();
+                  inFlight.release();
+                });
+              }
+              inFlight.acquireUninterruptibly(load[1]);
+            });
+            threads[w].start();
+          }
+          for (Thread t : threads) {
+            t.join();
+          }
+          System.out.printf(Locale.ROOT, "ReplicaStore %-12s window %d ms, %2d writers x %3d in flight: %8.0f appends/s,"
+              + " mean %7.1f us to durable%n", setup.mode(), setup.window().toMillis(), load[0], load[1],
+              done.sum() / 2.0, nanos.sum() / 1e3 / done.sum());
+        }
+      }
     }
   }
 
