@@ -62,6 +62,9 @@ public final class ReplicaStore implements AutoCloseable {
   /**
    * Opens (or creates) the store in {@code directory}, locks it, and reads and checks every record.
    *
+   * @param directory the store's directory; created when missing
+   * @param options the durability mode and group-commit window
+   * @return the open store, holding the directory's lock until {@link #close()}
    * @throws StoreLockedException when another store, in this process or another, has the directory open
    * @throws DamagedStoreException when a record fails its checksum, a file is truncated or missing, or the directory
    *     holds files that are not a store; nothing is loaded then
@@ -99,12 +102,20 @@ public final class ReplicaStore implements AutoCloseable {
     }
   }
 
-  /** The directory this store owns. */
+  /**
+   * The directory this store owns.
+   *
+   * @return its absolute, normalized path
+   */
   public Path directory() {
     return directory;
   }
 
-  /** The options it was opened with. */
+  /**
+   * The options it was opened with.
+   *
+   * @return the options
+   */
   public StoreOptions options() {
     return options;
   }
@@ -112,6 +123,8 @@ public final class ReplicaStore implements AutoCloseable {
   /**
    * What the directory held when it was opened, every record checked. {@link StoredReplica#isEmpty()} when the
    * directory was missing or empty. Writes made since the open are not in it.
+   *
+   * @return the stored identity, keys and GC state
    */
   public StoredReplica recover() {
     return recovered;
@@ -120,6 +133,9 @@ public final class ReplicaStore implements AutoCloseable {
   /**
    * Saves the member's identity, on disk (fsync'd) before it returns whatever the durability mode: a replica id
    * must never be reused without its state, nor state kept without its id.
+   *
+   * @param identity the member's replica id and incarnation
+   * @throws StoreException when the write fails
    */
   public void saveIdentity(StoredIdentity identity) {
     byte[] key = RecordFormat.identityKey();
@@ -131,6 +147,9 @@ public final class ReplicaStore implements AutoCloseable {
    * Appends a delta to {@code key}. The returned stage completes as {@link Durability} says; it completes
    * exceptionally only if the fsync that would make it durable failed.
    *
+   * @param key the key's name
+   * @param delta the encoded delta
+   * @return a stage completing when the delta is as durable as the mode promises
    * @throws StoreException when the write fails (disk full, read-only, closed store): the delta is not stored
    */
   public CompletionStage<Void> append(String key, byte[] delta) {
@@ -143,6 +162,11 @@ public final class ReplicaStore implements AutoCloseable {
   /**
    * Replaces everything stored for {@code key} by one state: its deltas so far are dropped (compaction). Durable
    * as {@link #append} is; the old deltas stay readable until the new state is.
+   *
+   * @param key the key's name
+   * @param state the key's encoded state, covering every delta appended to it so far
+   * @return a stage completing when the snapshot is as durable as the mode promises
+   * @throws StoreException when the write fails
    */
   public CompletionStage<Void> snapshot(String key, byte[] state) {
     Objects.requireNonNull(state, "state");
@@ -154,7 +178,13 @@ public final class ReplicaStore implements AutoCloseable {
     }, false);
   }
 
-  /** Removes {@code key}: its snapshot and deltas. Durable as {@link #append} is. */
+  /**
+   * Removes {@code key}: its snapshot and deltas. Durable as {@link #append} is.
+   *
+   * @param key the key's name
+   * @return a stage completing when the removal is as durable as the mode promises
+   * @throws StoreException when the write fails
+   */
   public CompletionStage<Void> delete(String key) {
     byte[] recordKey = RecordFormat.snapshotKey(key);
     byte[][] range = RecordFormat.deltaRange(key);
@@ -164,7 +194,13 @@ public final class ReplicaStore implements AutoCloseable {
     }, false);
   }
 
-  /** Replaces the GC-state blob. Durable as {@link #append} is. */
+  /**
+   * Replaces the GC-state blob. Durable as {@link #append} is.
+   *
+   * @param state crdt-gc's encoded state
+   * @return a stage completing when the state is as durable as the mode promises
+   * @throws StoreException when the write fails
+   */
   public CompletionStage<Void> saveGcState(byte[] state) {
     Objects.requireNonNull(state, "state");
     byte[] key = RecordFormat.gcStateKey();

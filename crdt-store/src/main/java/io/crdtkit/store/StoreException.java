@@ -10,12 +10,21 @@ import org.apiguardian.api.API;
 public class StoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** A failure with its cause (usually the engine's or the file system's error). */
+  /**
+   * A failure with its cause.
+   *
+   * @param message what failed, and where
+   * @param cause the engine's or the file system's error
+   */
   public StoreException(String message, Throwable cause) {
     super(message, cause);
   }
 
-  /** A failure without an underlying cause. */
+  /**
+   * A failure without an underlying cause.
+   *
+   * @param message what failed, and where
+   */
   public StoreException(String message) {
     super(message);
   }

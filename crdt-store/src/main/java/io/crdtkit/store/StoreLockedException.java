@@ -16,7 +16,11 @@ public final class StoreLockedException extends StoreException {
     this.directory = directory;
   }
 
-  /** The directory that is locked. */
+  /**
+   * The directory that is locked.
+   *
+   * @return its path
+   */
   public Path directory() {
     return directory;
   }

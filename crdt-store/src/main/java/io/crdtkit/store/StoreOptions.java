@@ -14,7 +14,11 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record StoreOptions(Durability durability, Duration groupCommitWindow) {
 
-  /** The defaults: {@link Durability#GROUP_COMMIT} with a 2 ms window. */
+  /**
+   * The defaults: {@link Durability#GROUP_COMMIT} with a 2 ms window.
+   *
+   * @return the default options
+   */
   public static StoreOptions defaults() {
     return new StoreOptions(Durability.GROUP_COMMIT, Duration.ofMillis(2));
   }
@@ -22,6 +26,8 @@ public record StoreOptions(Durability durability, Duration groupCommitWindow) {
   /**
    * Checks the options.
    *
+   * @param durability when a write counts as done
+   * @param groupCommitWindow the group-commit window, 0 to 1 s
    * @throws IllegalArgumentException when the window is negative or longer than a second
    */
   public StoreOptions {
@@ -34,12 +40,22 @@ public record StoreOptions(Durability durability, Duration groupCommitWindow) {
     }
   }
 
-  /** These options with another durability. */
+  /**
+   * These options with another durability.
+   *
+   * @param newDurability the durability
+   * @return new options
+   */
   public StoreOptions withDurability(Durability newDurability) {
     return new StoreOptions(newDurability, groupCommitWindow);
   }
 
-  /** These options with another group-commit window. */
+  /**
+   * These options with another group-commit window.
+   *
+   * @param window the window; 0 starts each fsync as soon as the previous one finished
+   * @return new options
+   */
   public StoreOptions withGroupCommitWindow(Duration window) {
     return new StoreOptions(durability, window);
   }

@@ -13,7 +13,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record StoredIdentity(String replicaId, long createdAtMillis) {
 
-  /** Checks the identity: a non-empty replica id. */
+  /**
+   * Checks the identity: a non-empty replica id.
+   *
+   * @param replicaId the replica id
+   * @param createdAtMillis when the incarnation was created
+   */
   public StoredIdentity {
     Objects.requireNonNull(replicaId, "replicaId");
     if (replicaId.isEmpty()) {

@@ -36,12 +36,20 @@ public final class StoredKey {
     return new StoredKey(snapshot, deltas.append(delta));
   }
 
-  /** The last snapshot written with {@link ReplicaStore#snapshot}, or none when only deltas were appended. */
+  /**
+   * The last snapshot written with {@link ReplicaStore#snapshot}.
+   *
+   * @return the snapshot, or none when only deltas were appended
+   */
   public Option<byte[]> snapshot() {
     return snapshot;
   }
 
-  /** The deltas appended since the snapshot, in the order they were appended. */
+  /**
+   * The deltas appended since the snapshot.
+   *
+   * @return the deltas, in the order they were appended
+   */
   public List<byte[]> deltas() {
     return deltas;
   }

@@ -49,22 +49,36 @@ public final class StoredReplica {
   /**
    * Whether nothing was stored: the directory was missing or empty (or held no record yet). The caller decides
    * whether that means "start as a fresh incarnation" or "refuse to start".
+   *
+   * @return true when there is no identity, no key and no GC state
    */
   public boolean isEmpty() {
     return identity.isEmpty() && keys.isEmpty() && gcState.isEmpty();
   }
 
-  /** The identity saved with {@link ReplicaStore#saveIdentity}, or none. */
+  /**
+   * The identity saved with {@link ReplicaStore#saveIdentity}.
+   *
+   * @return the identity, or none
+   */
   public Option<StoredIdentity> identity() {
     return identity;
   }
 
-  /** Every stored key by name, sorted by name. */
+  /**
+   * Every stored key.
+   *
+   * @return the keys by name, sorted by name
+   */
   public Map<String, StoredKey> keys() {
     return keys;
   }
 
-  /** The GC state saved with {@link ReplicaStore#saveGcState}, or none. */
+  /**
+   * The GC state saved with {@link ReplicaStore#saveGcState}.
+   *
+   * @return the GC state, or none
+   */
   public Option<byte[]> gcState() {
     return gcState;
   }
