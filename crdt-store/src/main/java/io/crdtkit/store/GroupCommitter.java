@@ -70,9 +70,7 @@ final class GroupCommitter implements AutoCloseable {
           return;
         }
       }
-      if (windowNanos > 0) {
-        LockSupport.parkNanos(windowNanos); // let the writers of this window join the batch
-      }
+      gather();
       ArrayList<CompletableFuture<Void>> batch;
       synchronized (lock) {
         batch = pending;
@@ -91,6 +89,29 @@ final class GroupCommitter implements AutoCloseable {
         }
         batch.forEach(stage -> stage.completeExceptionally(failed));
       }
+    }
+  }
+
+  /**
+   * Lets the writers of this window join the batch: waits up to the window, but closes it early when a quarter of it
+   * passes without a new write. SUBTLE: a fixed wait serves callers that keep many writes in flight, and costs the
+   * whole window on every write of callers that block on each stage (one writer: 2 ms instead of one fsync); a
+   * quiet quarter tells the two apart.
+   */
+  private void gather() {
+    long deadline = System.nanoTime() + windowNanos;
+    long quarter = windowNanos / 4;
+    int seen = -1;
+    while (quarter > 0 && System.nanoTime() < deadline) {
+      int now;
+      synchronized (lock) {
+        now = pending.size();
+      }
+      if (now == seen) {
+        return;
+      }
+      seen = now;
+      LockSupport.parkNanos(Math.min(quarter, deadline - System.nanoTime()));
     }
   }
 
