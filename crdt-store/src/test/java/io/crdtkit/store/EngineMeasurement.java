@@ -307,6 +307,34 @@ class EngineMeasurement {
     }
   }
 
+  /**
+   * The store itself: 100,000 keys, each with 10 deltas then a 200 B snapshot (ASYNC), closed; the directory's bytes
+   * per key, and the time to open (which reads and checks every record) and recover them.
+   */
+  @Test
+  void replicaStoreRecover(@TempDir Path dir) throws Exception {
+    byte[] delta = bytes(DELTA);
+    byte[] state = new byte[STATE];
+    try (ReplicaStore store = ReplicaStore.open(dir, StoreOptions.defaults().withDurability(Durability.ASYNC))) {
+      store.saveIdentity(new StoredIdentity("r1", 1L));
+      for (int k = 0; k < KEYS; k++) {
+        for (int i = 0; i < 10; i++) {
+          store.append("key-" + k, delta);
+        }
+        ThreadLocalRandom.current().nextBytes(state);
+        store.snapshot("key-" + k, state.clone());
+      }
+    }
+    long bytes = size(dir);
+    long start = System.nanoTime();
+    int keys;
+    try (ReplicaStore store = ReplicaStore.open(dir, StoreOptions.defaults())) {
+      keys = store.recover().keys().size();
+    }
+    System.out.printf(Locale.ROOT, "ReplicaStore recover: open + recover of %d keys %6.0f ms, %5.0f B/key on disk"
+        + " (200 B live)%n", keys, (System.nanoTime() - start) / 1e6, (double) bytes / KEYS);
+  }
+
   private void measure(String name, Path dir, Opener opener) throws Exception {
     byte[] delta = bytes(DELTA);
     double sync;
