@@ -6,7 +6,8 @@ import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
- * How records sit in the engine. Keys: {@code 'i'} the identity, {@code 'g'} the GC state, {@code 's' len name} a
+ * How records sit in the engine. Keys: {@code 'i'} the identity, {@code 'g'} the GC state, {@code 'o'} the
+ * {@link OpenMarker}, {@code 's' len name} a
  * key's snapshot, {@code 'd' len name seq} a key's delta (big-endian seq, so a key's deltas are contiguous and in
  * append order). Values: a CRC32C over the record's key and payload, then the payload. The engine checks its own
  * blocks too; this checksum is ours, so a flipped byte is caught whatever the engine's settings, and a record moved
@@ -16,6 +17,7 @@ final class RecordFormat {
 
   static final byte IDENTITY = 'i';
   static final byte GC_STATE = 'g';
+  static final byte OPEN_MARKER = 'o';
   static final byte SNAPSHOT = 's';
   static final byte DELTA = 'd';
   static final int CRC_BYTES = 4;
@@ -24,6 +26,10 @@ final class RecordFormat {
 
   static byte[] identityKey() {
     return new byte[] {IDENTITY};
+  }
+
+  static byte[] openMarkerKey() {
+    return new byte[] {OPEN_MARKER};
   }
 
   static byte[] gcStateKey() {

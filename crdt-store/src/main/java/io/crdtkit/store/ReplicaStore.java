@@ -30,7 +30,8 @@ import org.rocksdb.WriteOptions;
  * <p>What a completed stage guarantees depends on {@link StoreOptions#durability()}; see {@link Durability}. A write
  * that fails throws {@link StoreException} from the call (nothing was written); an fsync that fails completes the
  * stage exceptionally. Every record carries a CRC32C; a store whose records fail their checks does not open. Calls
- * are thread-safe; writes to one key are stored in the order their calls returned.
+ * are thread-safe; one thread's deltas to a key come back in the order it appended them (concurrent appends in some
+ * order: deltas join in any order).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReplicaStore implements AutoCloseable {
@@ -71,6 +72,11 @@ public final class ReplicaStore implements AutoCloseable {
    * @throws StoreException when the directory cannot be created or written
    */
   public static ReplicaStore open(Path directory, StoreOptions options) {
+    return open(directory, options, OpenMarker.currentBootId());
+  }
+
+  /** As {@link #open(Path, StoreOptions)}, on a machine whose boot id is {@code bootId} (tests simulate a reboot). */
+  static ReplicaStore open(Path directory, StoreOptions options, String bootId) {
     Objects.requireNonNull(options, "options");
     Path dir = directory.toAbsolutePath().normalize();
     DirectoryLock lock = DirectoryLock.acquire(dir);
@@ -79,7 +85,11 @@ public final class ReplicaStore implements AutoCloseable {
       checkIsStoreOrEmpty(dir);
       engine = StoreEngine.open(dir);
       StoreEngine.Loaded loaded = engine.load();
-      return new ReplicaStore(dir, options, lock, engine, loaded.replica(), loaded.maxSeq() + 1);
+      boolean mayBeLost = loaded.marker() != null && loaded.marker().writesMayBeLost(bootId);
+      byte[] markerKey = RecordFormat.openMarkerKey();
+      engine.putSynced(markerKey, RecordFormat.seal(markerKey, new OpenMarker(options.durability(), bootId).encode()));
+      return new ReplicaStore(dir, options, lock, engine, loaded.replica().withWritesMayBeLost(mayBeLost),
+          loaded.maxSeq() + 1);
     } catch (RuntimeException e) {
       if (engine != null) {
         engine.close();
@@ -237,9 +247,27 @@ public final class ReplicaStore implements AutoCloseable {
         : e.getStatus().getCodeString() + " " + e.getStatus().getState();
   }
 
+  /** Drops the store as a killed process would, without recording a clean stop (tests of unclean stops). */
+  void abandonForTest() {
+    gate.writeLock().lock();
+    try {
+      closed = true;
+      if (committer != null) {
+        committer.close();
+      }
+      engine.close();
+      lock.close();
+    } finally {
+      gate.writeLock().unlock();
+    }
+  }
+
   /**
-   * Completes every pending stage (GROUP_COMMIT), flushes the engine's memory table to its files so the log is not
-   * replayed on the next open, and releases the directory.
+   * Completes every pending stage (GROUP_COMMIT), records the clean stop (see {@link
+   * StoredReplica#writesMayBeLost()}), flushes the engine's memory table to its files so the log is not replayed on
+   * the next open, and releases the directory.
+   *
+   * @throws StoreException when the clean stop cannot be recorded or the flush fails; the directory is released
    */
   @Override
   public void close() {
@@ -252,7 +280,7 @@ public final class ReplicaStore implements AutoCloseable {
       if (committer != null) {
         committer.close();
       }
-      engine.flushAndClose();
+      engine.closeCleanly();
     } finally {
       if (!lock.isReleased()) {
         lock.close();

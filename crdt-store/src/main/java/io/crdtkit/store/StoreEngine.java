@@ -22,7 +22,7 @@ import org.rocksdb.WriteOptions;
 final class StoreEngine implements AutoCloseable {
 
   /** What {@link #load()} read: the replica, and the highest delta sequence number seen (-1 when none). */
-  record Loaded(StoredReplica replica, long maxSeq) {}
+  record Loaded(StoredReplica replica, long maxSeq, OpenMarker marker) {}
 
   static {
     RocksDB.loadLibrary();
@@ -74,6 +74,7 @@ final class StoreEngine implements AutoCloseable {
   Loaded load() {
     StoredReplica replica = StoredReplica.empty();
     long maxSeq = -1;
+    OpenMarker marker = null;
     try (ReadOptions read = new ReadOptions().setVerifyChecksums(true).setFillCache(false);
         RocksIterator it = db.newIterator(read)) {
       for (it.seekToFirst(); it.isValid(); it.next()) {
@@ -83,6 +84,7 @@ final class StoreEngine implements AutoCloseable {
           switch (key[0]) {
             case RecordFormat.IDENTITY -> replica = replica.withIdentity(
                 RecordFormat.decodeIdentity(RecordFormat.open(key, value, "identity")));
+            case RecordFormat.OPEN_MARKER -> marker = OpenMarker.decode(RecordFormat.open(key, value, "open marker"));
             case RecordFormat.GC_STATE -> replica = replica.withGcState(RecordFormat.open(key, value, "gc state"));
             case RecordFormat.SNAPSHOT -> {
               String name = RecordFormat.keyName(key);
@@ -111,7 +113,7 @@ final class StoreEngine implements AutoCloseable {
     } catch (RocksDBException e) {
       throw failure("read", directory, e);
     }
-    return new Loaded(replica, maxSeq);
+    return new Loaded(replica, maxSeq, marker);
   }
 
   void write(WriteOptions write, WriteBatch batch) throws RocksDBException {
@@ -123,9 +125,23 @@ final class StoreEngine implements AutoCloseable {
     db.syncWal();
   }
 
-  /** Writes the memtable to table files (so the next open replays no log) and closes. */
-  void flushAndClose() {
-    try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+  /** A single record, fsync'd before it returns. */
+  void putSynced(byte[] key, byte[] value) {
+    try (WriteOptions synced = new WriteOptions().setSync(true)) {
+      db.put(synced, key, value);
+    } catch (RocksDBException e) {
+      throw failure("write", directory, e);
+    }
+  }
+
+  /**
+   * Deletes the {@link OpenMarker} (fsync'd), writes the memtable to table files (so the next open replays no log)
+   * and closes, whatever failed on the way.
+   */
+  void closeCleanly() {
+    try (WriteOptions synced = new WriteOptions().setSync(true);
+        FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+      db.delete(synced, RecordFormat.openMarkerKey());
       db.flush(flush);
     } catch (RocksDBException e) {
       close();

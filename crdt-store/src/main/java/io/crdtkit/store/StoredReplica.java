@@ -12,16 +12,19 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class StoredReplica {
 
-  private static final StoredReplica EMPTY = new StoredReplica(Option.none(), TreeMap.empty(), Option.none());
+  private static final StoredReplica EMPTY = new StoredReplica(Option.none(), TreeMap.empty(), Option.none(), false);
 
   private final Option<StoredIdentity> identity;
   private final Map<String, StoredKey> keys;
   private final Option<byte[]> gcState;
+  private final boolean writesMayBeLost;
 
-  private StoredReplica(Option<StoredIdentity> identity, Map<String, StoredKey> keys, Option<byte[]> gcState) {
+  private StoredReplica(Option<StoredIdentity> identity, Map<String, StoredKey> keys, Option<byte[]> gcState,
+      boolean writesMayBeLost) {
     this.identity = identity;
     this.keys = keys;
     this.gcState = gcState;
+    this.writesMayBeLost = writesMayBeLost;
   }
 
   static StoredReplica empty() {
@@ -29,21 +32,38 @@ public final class StoredReplica {
   }
 
   StoredReplica withIdentity(StoredIdentity id) {
-    return new StoredReplica(Option.some(id), keys, gcState);
+    return new StoredReplica(Option.some(id), keys, gcState, writesMayBeLost);
   }
 
   StoredReplica withGcState(byte[] state) {
-    return new StoredReplica(identity, keys, Option.some(state));
+    return new StoredReplica(identity, keys, Option.some(state), writesMayBeLost);
   }
 
   StoredReplica withSnapshot(String key, byte[] state) {
     return new StoredReplica(identity, keys.put(key, keys.get(key).getOrElse(StoredKey::empty).withSnapshot(state)),
-        gcState);
+        gcState, writesMayBeLost);
   }
 
   StoredReplica withDelta(String key, byte[] delta) {
     return new StoredReplica(identity, keys.put(key, keys.get(key).getOrElse(StoredKey::empty).withDelta(delta)),
-        gcState);
+        gcState, writesMayBeLost);
+  }
+
+  StoredReplica withWritesMayBeLost(boolean mayBeLost) {
+    return new StoredReplica(identity, keys, gcState, mayBeLost);
+  }
+
+  /**
+   * Whether acknowledged writes may be missing: the previous owner wrote in {@link Durability#ASYNC}, did not close,
+   * and the machine has restarted since (its boot id changed). A process that was killed loses nothing, so this is
+   * false after a kill -9 and in the SYNC and GROUP_COMMIT modes. When true, the stored state may lack dots its
+   * replica id already minted and sent: reusing that id could mint them again with other content. Start a fresh
+   * incarnation instead (the stored state can still be merged in as a peer's).
+   *
+   * @return true when the stored state may be older than what was acknowledged
+   */
+  public boolean writesMayBeLost() {
+    return writesMayBeLost;
   }
 
   /**
@@ -86,6 +106,7 @@ public final class StoredReplica {
   @Override
   public String toString() {
     return "StoredReplica[identity=" + identity.map(StoredIdentity::toString).getOrElse("none") + ", keys="
-        + keys.size() + ", gcState=" + gcState.map(s -> s.length + " B").getOrElse("none") + "]";
+        + keys.size() + ", gcState=" + gcState.map(s -> s.length + " B").getOrElse("none") + ", writesMayBeLost="
+        + writesMayBeLost + "]";
   }
 }

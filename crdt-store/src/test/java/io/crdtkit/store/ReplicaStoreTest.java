@@ -174,6 +174,39 @@ class ReplicaStoreTest {
   }
 
   @Nested
+  class UncleanStop {
+
+    private void openAndDie(Durability mode, String bootId) {
+      ReplicaStore store = ReplicaStore.open(dir, with(mode), bootId);
+      store.append("k", bytes("x"));
+      store.abandonForTest(); // no close(): no clean stop recorded, as when the process or the machine dies
+    }
+
+    @Test
+    void anAsyncOwnerThatDiedWithTheMachineMayHaveLostAcknowledgedWrites() {
+      openAndDie(Durability.ASYNC, "boot-1");
+      try (ReplicaStore store = ReplicaStore.open(dir, StoreOptions.defaults(), "boot-2")) {
+        assertThat(store.recover().writesMayBeLost()).isTrue();
+      }
+      try (ReplicaStore store = ReplicaStore.open(dir, StoreOptions.defaults(), "boot-2")) {
+        assertThat(store.recover().writesMayBeLost()).as("after a clean close").isFalse();
+      }
+    }
+
+    @Test
+    void anAsyncOwnerThatDiedAloneAndSyncOwnersLoseNothing() {
+      openAndDie(Durability.ASYNC, "boot-1");
+      try (ReplicaStore store = ReplicaStore.open(dir, StoreOptions.defaults(), "boot-1")) {
+        assertThat(store.recover().writesMayBeLost()).isFalse();
+      }
+      openAndDie(Durability.GROUP_COMMIT, "boot-1");
+      try (ReplicaStore store = ReplicaStore.open(dir, StoreOptions.defaults(), "boot-2")) {
+        assertThat(store.recover().writesMayBeLost()).isFalse();
+      }
+    }
+  }
+
+  @Nested
   class Locking {
 
     @Test
