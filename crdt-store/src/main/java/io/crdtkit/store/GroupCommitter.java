@@ -9,6 +9,9 @@ import java.util.concurrent.locks.LockSupport;
  * window and completes them all after one fsync. A stage is registered only after its write returned, so the fsync
  * that completes it was started after the write: it covers it.
  *
+ * <p>No unbounded queue: when {@code maxPending} stages wait for an fsync (a stalled disk), {@link #register()}
+ * blocks its writer until the fsync in progress has finished: back-pressure at the writer.
+ *
  * <p>An fsync that fails fails every stage it would have completed and every later one: after a failed fsync
  * nobody knows what reached the disk, so nothing more is acknowledged.
  */
@@ -21,6 +24,7 @@ final class GroupCommitter implements AutoCloseable {
 
   private final Sync sync;
   private final long windowNanos;
+  private final int maxPending;
   private final String directory;
   private final Object lock = new Object();
   private final Thread thread;
@@ -28,9 +32,10 @@ final class GroupCommitter implements AutoCloseable {
   private boolean closed;
   private StoreException failure;
 
-  GroupCommitter(Sync sync, long windowNanos, String directory) {
+  GroupCommitter(Sync sync, long windowNanos, int maxPending, String directory) {
     this.sync = sync;
     this.windowNanos = windowNanos;
+    this.maxPending = maxPending;
     this.directory = directory;
     this.thread = new Thread(this::run, "crdt-store-group-commit " + directory);
     thread.setDaemon(true);
@@ -41,6 +46,17 @@ final class GroupCommitter implements AutoCloseable {
   CompletableFuture<Void> register() {
     CompletableFuture<Void> stage = new CompletableFuture<>();
     synchronized (lock) {
+      boolean interrupted = false;
+      while (pending.size() >= maxPending && failure == null && !closed) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          interrupted = true; // the write is done: its stage must still be registered
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
       if (failure != null) {
         stage.completeExceptionally(failure);
       } else if (closed) {
@@ -75,6 +91,7 @@ final class GroupCommitter implements AutoCloseable {
       synchronized (lock) {
         batch = pending;
         pending = new ArrayList<>();
+        lock.notifyAll(); // writers held back by maxPending
       }
       try {
         sync.sync();
@@ -86,6 +103,7 @@ final class GroupCommitter implements AutoCloseable {
           failure = failed;
           batch.addAll(pending);
           pending = new ArrayList<>();
+          lock.notifyAll();
         }
         batch.forEach(stage -> stage.completeExceptionally(failed));
       }
