@@ -58,7 +58,8 @@ public final class StoredReplica {
    * and the machine has restarted since (its boot id changed). A process that was killed loses nothing, so this is
    * false after a kill -9 and in the SYNC and GROUP_COMMIT modes. When true, the stored state may lack dots its
    * replica id already minted and sent: reusing that id could mint them again with other content. Start a fresh
-   * incarnation instead (the stored state can still be merged in as a peer's).
+   * incarnation instead (the stored state can still be merged in as a peer's). Only the first open after the crash
+   * reports it: that open records its own marker, so act on it then.
    *
    * @return true when the stored state may be older than what was acknowledged
    */
