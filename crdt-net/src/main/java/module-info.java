@@ -9,6 +9,7 @@ module io.crdtkit.net {
   requires transitive io.crdtkit.core;
   requires transitive io.crdtkit.gc;
   requires transitive io.crdtkit.jackson;
+  requires transitive io.crdtkit.store;
   requires transitive org.jgroups;
   requires org.slf4j;
   requires java.management;

@@ -73,20 +73,26 @@ public final class CrdtNode implements AutoCloseable {
   }
 
   /** A node that knows {@code types} before it joins: entries of their keys arriving while it joins are taken. */
-  static CrdtNode start(NodeSettings settings, List<CrdtKeyType<?>> types) {
+  static CrdtNode start(NodeSettings settings, List<CrdtKeyType<?>> types, @Nullable DurableKeys durable) {
     JGroupsHardening.install();
     JChannel channel;
     try {
       channel = settings.stack().createChannel(settings.bindAddress());
     } catch (Exception e) {
+      if (durable != null) {
+        durable.close();
+      }
       throw new IllegalStateException("cannot create a JGroups channel on " + settings.stack() + ": " + e, e);
     }
-    ReplicationEngine engine = new ReplicationEngine(settings, channel);
+    ReplicationEngine engine = new ReplicationEngine(settings, channel, durable);
     types.forEach(engine.runtimeKeys()::registerType);
     try {
       engine.start();
     } catch (Exception e) {
       channel.close();
+      if (durable != null) {
+        durable.close();
+      }
       throw new IllegalStateException("cannot join cluster '" + settings.cluster() + "' on " + settings.stack()
           + ": " + e, e);
     }
@@ -97,7 +103,12 @@ public final class CrdtNode implements AutoCloseable {
     if (settings.jmx()) {
       node.beans.register();
     }
-    log.info("{} joined cluster '{}' on {}", settings.replica(), settings.cluster(), settings.stack());
+    if (durable != null) {
+      log.info("{} joined cluster '{}' on {}, {} from {}", settings.replica(), settings.cluster(), settings.stack(),
+          durable.start() == DurableStart.RESTORED ? "restored" : "durable in a new directory", durable.directory());
+    } else {
+      log.info("{} joined cluster '{}' on {}", settings.replica(), settings.cluster(), settings.stack());
+    }
     return node;
   }
 
@@ -236,6 +247,16 @@ public final class CrdtNode implements AutoCloseable {
    */
   public void onKeys(KeyListener listener) {
     engine.runtimeKeys().onKeys(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * How this node started with respect to its directory ({@link CrdtNodeBuilder#durable}): restored from it (the
+   * same replica id and state), in a new directory, or fresh after finding it damaged; or not durable at all.
+   *
+   * @return how this node started; {@link DurableStart#NOT_DURABLE} without {@code durable(..)}
+   */
+  public DurableStart durableStart() {
+    return engine.durableStart();
   }
 
   /**

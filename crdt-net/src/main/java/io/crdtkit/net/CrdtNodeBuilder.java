@@ -30,6 +30,8 @@ public final class CrdtNodeBuilder {
   private final String cluster;
   // null: a fresh incarnation at every start(), so two nodes started from one builder never share an id
   private @Nullable ReplicaId replica;
+  // null: the node keeps nothing on disk
+  private DurableKeys.@Nullable Settings durability;
   private @Nullable JGroupsStack stack;
   private String bindAddress = "127.0.0.1";
   private int maxMessageBytes = 256 * 1024;
@@ -318,6 +320,50 @@ public final class CrdtNodeBuilder {
   }
 
   /**
+   * Makes the node durable (NET.md, "Durable members"): it keeps its identity and every key's state in
+   * {@code directory} (crdt-store, on RocksDB), and a restart from the directory is the same incarnation: the same
+   * replica id, no new clock entry, every key's state restored, then caught up from the others by anti-entropy. A
+   * new (missing or empty) directory starts a fresh incarnation and keeps it there; leave {@link #replica} unset.
+   * Two processes can never open one directory. A damaged directory, or one that may have lost acknowledged writes,
+   * is never restarted from: {@link #start()} fails, or with {@link #freshIncarnationIfDamaged()} moves it aside and
+   * starts a fresh incarnation ({@link CrdtNode#durableStart()} says which happened).
+   *
+   * <p>What {@code durability} guarantees for a local update: {@link io.crdtkit.store.Durability#SYNC SYNC}, on disk
+   * before {@code update()} returns (and if it cannot be written, {@code update()} fails with nothing changed);
+   * {@link io.crdtkit.store.Durability#GROUP_COMMIT GROUP_COMMIT}, on disk within a few milliseconds, fsyncs shared
+   * by concurrent updates: {@code update(mutator, WriteConsistency.local())} completes once it is; and
+   * {@link io.crdtkit.store.Durability#ASYNC ASYNC}, written but not synced (it survives the process, not the
+   * machine). In every mode an update is sent to the others only once written, so a restart never repeats a dot.
+   *
+   * @param directory  the node's own directory; created if missing
+   * @param durability how durable a local update is when it counts as done; not null
+   * @return this builder
+   * @throws NullPointerException if an argument is null
+   */
+  public CrdtNodeBuilder durable(java.nio.file.Path directory, io.crdtkit.store.Durability durability) {
+    this.durability = new DurableKeys.Settings(Objects.requireNonNull(directory, "directory"),
+        Objects.requireNonNull(durability, "durability"), this.durability != null && this.durability.freshIfDamaged());
+    return this;
+  }
+
+  /**
+   * With {@link #durable}: a damaged directory (a record failing its checksum, a torn or truncated file), or one
+   * written with {@code ASYNC} on a machine that went down since, is moved aside (renamed
+   * {@code <directory>.damaged-<millis>}) and the node starts as a fresh incarnation, logging a WARN; without this,
+   * {@link #start()} fails naming the damage. The default is to fail.
+   *
+   * @return this builder
+   * @throws IllegalStateException if {@link #durable} was not called before
+   */
+  public CrdtNodeBuilder freshIncarnationIfDamaged() {
+    if (durability == null) {
+      throw new IllegalStateException("freshIncarnationIfDamaged() applies to a durable node: call durable(..) first");
+    }
+    durability = new DurableKeys.Settings(durability.directory(), durability.durability(), true);
+    return this;
+  }
+
+  /**
    * Creates the channel and joins the cluster. Each call starts a new node with the settings as they are now; without
    * an explicit {@link #replica}, each gets a fresh replica id. Two nodes started with the same explicit id must not
    * run at once: set another {@link #replica} in between.
@@ -331,11 +377,12 @@ public final class CrdtNodeBuilder {
           + " JGroupsStack.inJvm() (members in this JVM), JGroupsStack.tcp(port, peerPorts) (processes on one host),"
           + " tcpHosts(..), kubernetes(..) or xml(..)");
     }
-    ReplicaId id = replica != null ? replica : ReplicaId.fresh("node");
+    DurableKeys durable = durability == null ? null : DurableKeys.open(durability, replica, "node");
+    ReplicaId id = durable != null ? durable.replica() : replica != null ? replica : ReplicaId.fresh("node");
     NodeSettings settings = new NodeSettings(cluster, id, stack, bindAddress, maxMessageBytes, codecLimits,
         flushDelay, antiEntropyInterval, reportInterval, treeDepth, jmx, catchUpTimeout, maxClockOffset,
         maxPendingUpdates, maxPendingUpdatesPerNode, whenPendingFull, retireAbsentAfter);
-    return CrdtNode.start(settings, List.copyOf(types));
+    return CrdtNode.start(settings, List.copyOf(types), durable);
   }
 
   private static Duration requirePositive(Duration duration, String what) {

@@ -16,6 +16,7 @@ import io.crdtkit.jackson.CrdtCodec;
 import io.vavr.control.Option;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,9 @@ import org.slf4j.LoggerFactory;
 final class KeyEntry<S extends Crdt<S>> {
 
   private static final Logger log = LoggerFactory.getLogger(KeyEntry.class);
+  private static final CompletableFuture<Void> DURABLE = CompletableFuture.completedFuture(null);
+  /** How many records of a key a durable node writes before it compacts them into one snapshot. */
+  static final int SNAPSHOT_EVERY = 64;
 
   /**
    * Thrown by an update of an entry whose tombstone was collected meanwhile: the caller ({@link Replicated}) takes
@@ -71,6 +75,12 @@ final class KeyEntry<S extends Crdt<S>> {
   /** The replicas known to hold this key's delete (Tombstones; protocol thread only). */
   final java.util.Set<ReplicaId> deleteHeldBy = new java.util.HashSet<>();
   private @Nullable S pendingDelta;
+  /** Where a durable node writes this key's changes; null if the node is not durable. */
+  private final @Nullable KeyJournal journal;
+  /** The durability of the last local update written to the journal: the delta is sent once it is complete. */
+  private CompletableFuture<Void> lastAppend = DURABLE;
+  /** Records written since the key's last snapshot: past {@link #SNAPSHOT_EVERY}, a snapshot replaces them. */
+  private int sinceSnapshot;
   /** How many local updates pendingDelta joins, and retire() dropped, not yet taken (PendingUpdates). */
   private int pendingUpdates;
   // A collected key held by others must catch up before this node writes, collects or reports it (GC.md, rule 8).
@@ -86,8 +96,10 @@ final class KeyEntry<S extends Crdt<S>> {
   boolean inTree;
 
   KeyEntry(String name, S initial, long generation, CrdtCodec<S> codec, WriteLimits<S> limits, ReplicaId self,
-      Iterable<ReplicaId> members, List<ReplicaId> retired, boolean alone, Consumer<KeyEntry<?>> dirtySink) {
+      Iterable<ReplicaId> members, List<ReplicaId> retired, boolean alone, Consumer<KeyEntry<?>> dirtySink,
+      @Nullable KeyJournal journal) {
     this.dirtySink = dirtySink;
+    this.journal = journal;
     this.initial = initial;
     this.generation = generation;
     this.tombstone = generation > 0;
@@ -190,6 +202,10 @@ final class KeyEntry<S extends Crdt<S>> {
       // Checked before anything changes: peers would refuse such a delta, or stay behind for good.
       OwnReplicaRule.check(self, name, state, delta);
       limits.check(name, delta, merged);
+      if (journal != null) {       // written first: if it cannot be, the update fails with nothing changed
+        lastAppend = journal.appendLocal(name, type, generation, false, codec.encode(delta));
+        sinceSnapshot++;
+      }
       state = collect(merged);
       tombstone = false;
       pendingDelta = pendingDelta == null ? delta : pendingDelta.merge(delta);
@@ -213,6 +229,15 @@ final class KeyEntry<S extends Crdt<S>> {
    * not written since in that generation. Whether it changed anything.
    */
   boolean merge(S incoming, long generation, boolean incomingTombstone) {
+    return merge(incoming, generation, incomingTombstone, true);
+  }
+
+  /** What a durable node restored from its directory, merged as it was written (and not written again). */
+  void restore(S written, long generation, boolean tombstone) {
+    merge(written, generation, tombstone, false);
+  }
+
+  private boolean merge(S incoming, long generation, boolean incomingTombstone, boolean journaled) {
     S changed;
     synchronized (this) {
       if (generation < this.generation || collected) {
@@ -231,6 +256,10 @@ final class KeyEntry<S extends Crdt<S>> {
       S merged = state.merge(incoming);
       if (merged == state && !deleted && !written) { // merge returns the same instance when the other adds nothing
         return false;
+      }
+      if (journal != null && journaled) {
+        journal.appendMerged(name, type, this.generation, incomingTombstone, codec.encode(incoming));
+        sinceSnapshot++;
       }
       state = collect(merged);
       changed = state;
@@ -255,9 +284,14 @@ final class KeyEntry<S extends Crdt<S>> {
       if (tombstone) {
         return false;
       }
+      S deleted = cleared(state);
+      if (journal != null) {
+        lastAppend = journal.appendLocal(name, type, generation + 1, true, codec.encode(deleted));
+        sinceSnapshot++;
+      }
       generation++;
       tombstone = true;
-      state = collect(cleared(state));
+      state = collect(deleted);
       deleteHeldBy.clear();
       pendingDelta = state;        // the whole (small) state of the new generation: what deletes it on every member
       changed = state;
@@ -317,6 +351,23 @@ final class KeyEntry<S extends Crdt<S>> {
   /** The listeners, to be carried over to the entry that replaces this one once collected. */
   List<ChangeListener<? super S>> listeners() {
     return List.copyOf(listeners);
+  }
+
+  /** The durability of the last local update: complete once it is written as the node's mode says. */
+  synchronized CompletableFuture<Void> lastAppend() {
+    return lastAppend;
+  }
+
+  /**
+   * Replaces the key's records in the journal by one snapshot of its state, if enough were written since the last
+   * one (or {@code now}). Under the key's lock: an update between taking the state and writing the snapshot would be
+   * written before it, and dropped with the records the snapshot replaces.
+   */
+  synchronized void snapshotIfDue(boolean now) {
+    if (journal != null && !collected && (now ? sinceSnapshot > 0 : sinceSnapshot >= SNAPSHOT_EVERY)) {
+      journal.snapshot(name, type, generation, tombstone, codec.encode(state));
+      sinceSnapshot = 0;
+    }
   }
 
   /** The delta group of the local updates since the last call, or null. */
@@ -390,6 +441,8 @@ final class KeyEntry<S extends Crdt<S>> {
         retired.stream().filter(replica -> !replica.equals(self)).forEach(collector::retire);
         state = collect(state);
       }
+      sinceSnapshot++;
+      snapshotIfDue(true);       // the fold is no delta: the journal holds the folded state from now on
     }
     markDirty();
   }

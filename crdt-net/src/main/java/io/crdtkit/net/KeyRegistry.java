@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A node's registered keys and the replicas it knows of: what registration, membership changes and retirements do
@@ -19,11 +20,13 @@ import java.util.function.Consumer;
 final class KeyRegistry {
 
   private final ReplicaId self;
+  private final @Nullable KeyJournal journal;
   private final Map<String, KeyEntry<?>> keys = new ConcurrentHashMap<>();
   private final Set<ReplicaId> seen = ConcurrentHashMap.newKeySet();
 
-  KeyRegistry(ReplicaId self) {
+  KeyRegistry(ReplicaId self, @Nullable KeyJournal journal) {
     this.self = self;
+    this.journal = journal;
     seen.add(self);
   }
 
@@ -37,7 +40,7 @@ final class KeyRegistry {
     Set<ReplicaId> members = new HashSet<>(seen);
     retired.forEach(members::remove);
     KeyEntry<S> entry = new KeyEntry<>(key, initial, generation, codec, limits, self, members, retired, alone,
-        dirtySink);
+        dirtySink, journal);
     if (keys.putIfAbsent(key, entry) != null) {
       throw new IllegalArgumentException("key '" + key + "' is already registered on this node");
     }

@@ -153,7 +153,8 @@ public final class Replicated<S extends Crdt<S>> {
     Objects.requireNonNull(mutator, "mutator");
     Objects.requireNonNull(consistency, "consistency");
     if (consistency.level().isLocal()) {
-      return CompletableFuture.completedFuture(update(mutator));
+      S updated = update(mutator);
+      return current(false).lastAppend().thenApply(written -> updated);   // on a durable node: once it is written
     }
     // The delta goes to the members needed even when this node held it already: they may not. Its generation is
     // taken with it, under the key's lock: a delete right after must not make it a write of the next generation.

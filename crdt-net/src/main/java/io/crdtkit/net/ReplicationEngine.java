@@ -64,6 +64,8 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   private final QuorumResponder quorumResponder;
   private final RuntimeKeys runtimeKeys;
   private final Tombstones tombstones;
+  /** A durable node's directory (crdt-store); null if the node keeps nothing on disk. */
+  private final @Nullable DurableKeys durable;
   private final @Nullable AbsenceWatch absences;
   // How a node closes itself when it learns the cluster retired it while it was away (CrdtNode's close, with JMX)
   private volatile Runnable closer = this::close;
@@ -73,10 +75,11 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   private long periodicRoundsFrom;
   private volatile boolean closed;
 
-  ReplicationEngine(NodeSettings settings, JChannel channel) {
+  ReplicationEngine(NodeSettings settings, JChannel channel, @Nullable DurableKeys durable) {
     this.settings = settings;
     this.channel = channel;
-    this.registry = new KeyRegistry(settings.replica());
+    this.durable = durable;
+    this.registry = new KeyRegistry(settings.replica(), durable);
     this.counters = new NetCounters(settings.replica().name());
     this.pendingUpdates = new PendingUpdates(settings.maxPendingUpdates(), settings.maxPendingUpdatesPerNode(),
         settings.whenPendingFull());
@@ -109,6 +112,9 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
         settings.antiEntropyInterval().multipliedBy(20)));
     this.absences = settings.retireAbsentAfter() == null ? null : new AbsenceWatch(settings.retireAbsentAfter());
     this.sender = new FrameSender(channel, settings.replica(), settings.maxMessageBytes(), counters, () -> closed);
+    if (durable != null) {
+      retirements.restore(durable.restoredRetirements());
+    }
   }
 
   void start() throws Exception {
@@ -130,6 +136,11 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
       antiEntropy = new AntiEntropy(settings.treeDepth(), this, members, counters);
     } finally {
       connected.open();
+    }
+    if (durable != null) {
+      // After joining: a restored key catches up with the peers in view before it writes, as a joiner's keys do
+      // (what the others collected meanwhile, and anything this node sent but had not written, comes back first).
+      durable.restoredTypes().forEach(runtimeKeys::restore);
     }
     schedule(this::antiEntropyTick, settings.antiEntropyInterval().toMillis());
     schedule(this::reportTick, settings.reportInterval().toMillis());
@@ -172,9 +183,20 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
       @Nullable CrdtCodec<S> halved) {
     requireOpen();
     boolean alone = membership == null || membership.peers().isEmpty();
+    String typeId = KeyTypes.nameOf(codec.type());
+    List<DurableKeys.Record> restored = durable == null ? List.of() : durable.takeRestored(key);
+    for (DurableKeys.Record record : restored) {
+      if (!record.type().equals(typeId)) {
+        throw new IllegalArgumentException("key '" + key + "' is stored in " + durable.directory() + " as "
+            + record.type() + ", not " + typeId + " (a key has one type; its records stay in the directory)");
+      }
+    }
     KeyEntry<S> entry = registry.register(key, initial, tombstones.generationOf(key, System.nanoTime()), codec,
         new WriteLimits<>(codec, halved, settings.codecLimits()), retirements.log(), alone, this::dirty);
     runtimeKeys.adoptListeners(entry);
+    for (DurableKeys.Record record : restored) {
+      entry.restore(entry.decode(record.document()), record.generation(), record.tombstone());
+    }
     entry.markDirty();
     if (!entry.isCaughtUp() && catchUpScheduled.compareAndSet(false, true)) {
       // One round with every peer for all the keys registered meanwhile, not one per key.
@@ -218,6 +240,13 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     Set<KeyEntry<?>> flushed = new HashSet<>();
     try {
       for (KeyEntry<?> entry = withDeltas.poll(); entry != null; entry = withDeltas.poll()) {
+        java.util.concurrent.CompletableFuture<Void> written = entry.lastAppend();
+        if (!written.isDone()) {
+          // A durable node sends an update only once it is written: a restart never mints a dot others hold.
+          KeyEntry<?> waiting = entry;
+          written.whenComplete((done, failed) -> deltaQueued(waiting));
+          continue;
+        }
         if (flushed.add(entry)) {
           KeyBytes delta = encodePendingDelta(entry, taken);
           if (delta != null) {
@@ -294,6 +323,9 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     antiEntropy().forget(entry);
     runtimeKeys.collected(entry);
     tombstones.collected(entry, System.nanoTime());
+    if (durable != null) {
+      durable.deleted(entry.name);
+    }
     counters.tombstonesCollected.increment();
     log.debug("{}: collected the tombstone of key '{}' (generation {}): every member holds its delete",
         settings.replica(), entry.name, entry.generation());
@@ -474,6 +506,14 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     watchAbsences();
     retirements.tick();
     tombstoneTick();
+    if (durable != null) {
+      registry.entries().forEach(entry -> entry.snapshotIfDue(false));
+    }
+  }
+
+  /** How this node started with respect to its directory. */
+  DurableStart durableStart() {
+    return durable == null ? DurableStart.NOT_DURABLE : durable.start();
   }
 
   /** The opt-in policy: hands the coordinator the replicas absent longer than {@code retireAbsentAfter}. */
@@ -516,6 +556,12 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
   /** New entries of the retirement log: fold them into every key; this node stops writing if it is among them. */
   void applyRetirements(List<ReplicaId> retired) {
     registry.retire(retired);
+    if (durable != null) {
+      // After the folded states' snapshots; the coordinator takes the grown log once this returns.
+      List<ReplicaId> log = new ArrayList<>(retirements.log().retired().asJava());
+      retired.stream().filter(replica -> !log.contains(replica)).forEach(log::add);
+      durable.saveRetirements(log);
+    }
     if (retired.contains(settings.replica())) {
       writable = false;
       log.warn("{}: this replica is retired; it takes no more updates", settings.replica());
@@ -639,6 +685,9 @@ final class ReplicationEngine implements Receiver, AntiEntropy.Outbound {
     closed = true;
     protocol.shutdownNow();
     channel.close();
+    if (durable != null) {
+      durable.close();
+    }
     retirements.failWaiters(new IllegalStateException("node " + settings.replica() + " closed"));
     quorums.closed(new IllegalStateException("node " + settings.replica() + " closed while a read or write at a"
         + " consistency level waited"));

@@ -56,6 +56,15 @@ final class RetirementCoordinator {
     this.engine = engine;
   }
 
+  /** A durable node's log as it stood when the node stopped (DurableKeys): taken before the node joins. */
+  void restore(List<ReplicaId> retired) {
+    RetirementLog restored = RetirementLog.empty();
+    for (ReplicaId replica : retired) {
+      restored = restored.retire(replica);
+    }
+    retirements = restored;
+  }
+
   RetirementLog log() {
     return retirements;
   }

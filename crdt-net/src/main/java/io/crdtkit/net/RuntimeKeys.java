@@ -122,6 +122,17 @@ final class RuntimeKeys {
     return createOnReceipt(name, type);
   }
 
+  /**
+   * A key restored from a durable node's directory, of type {@code typeId}: created now if its type is registered
+   * here (listeners told, as local), else when it is registered by name or its type is.
+   */
+  void restore(String name, String typeId) {
+    CrdtKeyType<?> type = types.get(typeId);
+    if (type != null) {
+      createOnReceipt(name, type);
+    }
+  }
+
   private <S extends Crdt<S>> KeyEntry<?> createOnReceipt(String name, CrdtKeyType<S> type) {
     KeyEntry<?> entry = creator.createIfAbsent(name, type.bottom(), type.codec(mapper), type.codec(halvedMapper));
     // Created meanwhile here as another type: the caller refuses the entry (TYPE_MISMATCH), nobody is told.

@@ -29,7 +29,10 @@ import tools.jackson.core.type.TypeReference;
  * retire      retires every replica not in the view; prints "retired N" when done
  * exit        closes the node and exits
  * </pre>
- * With a sixth argument, {@code set} or {@code counter}, it also replicates 20 counters {@code good-0..19} and a key
+ * An argument {@code durable=DIR:MODE} makes it durable in {@code DIR} ({@code io.crdtkit.store.Durability} MODE,
+ * issue 18): its replica id comes from the directory, and {@code load} acknowledges an element only once its update
+ * is durable, writing without pause; {@code known} prints "known N", the replicas it knows of.
+ * With a further argument, {@code set} or {@code counter}, it also replicates 20 counters {@code good-0..19} and a key
  * {@code bad} of that type (issue 17: a key of another type on one member must hold back no other key):
  * <pre>
  * goods       increments every good counter by one and updates "bad"; prints "goods done"
@@ -51,8 +54,17 @@ public final class ChildMember {
       peers.add(colon < 0 ? new InetSocketAddress(args[1], Integer.parseInt(peer))
           : new InetSocketAddress(peer.substring(0, colon), Integer.parseInt(peer.substring(colon + 1))));
     }
-    CrdtNode node = CrdtNode.builder(args[0])
-        .replica(ReplicaId.fresh(args[4]))
+    List<String> options = new ArrayList<>(List.of(args).subList(5, args.length));
+    String durable = options.stream().filter(option -> option.startsWith("durable=")).findFirst().orElse(null);
+    options.remove(durable);
+    CrdtNodeBuilder builder = CrdtNode.builder(args[0]);
+    if (durable != null) {
+      String[] dirAndMode = durable.substring("durable=".length()).split(":");
+      builder.durable(java.nio.file.Path.of(dirAndMode[0]), io.crdtkit.store.Durability.valueOf(dirAndMode[1]));
+    } else {
+      builder.replica(ReplicaId.fresh(args[4]));
+    }
+    CrdtNode node = builder
         .bindAddress(args[1])
         .stack(JGroupsStack.tcpHosts(Integer.parseInt(args[2]), peers))
         .antiEntropyInterval(Duration.ofMillis(500))
@@ -61,11 +73,11 @@ public final class ChildMember {
     Replicated<GSet<String>> acked = node.register("acked", GSet.empty(), SET);
     List<Replicated<GCounter>> goods = new ArrayList<>();
     Runnable updateBad = () -> { };
-    if (args.length > 5) {
+    if (!options.isEmpty()) {
       for (int i = 0; i < 20; i++) {
         goods.add(node.register("good-" + i, GCounter.empty(), GCounter.class));
       }
-      if (args[5].equals("set")) {
+      if (options.get(0).equals("set")) {
         Replicated<ORSet<String>> bad = node.register("bad", ORSet.empty(),
             new TypeReference<ORSet<String>>() {});
         updateBad = () -> bad.update((set, self) -> set.deltaAdd(self, "x"));
@@ -88,6 +100,13 @@ public final class ChildMember {
           Thread writer = new Thread(() -> {
             for (int i = 1; loading.get(); i++) {
               String element = name + "-" + i;
+              if (durable != null) {
+                // acknowledged once durable: the stage of a local write completes when it is written
+                acked.update((set, self) -> set.deltaAdd(element), WriteConsistency.local()).toCompletableFuture()
+                    .join();
+                out.println("ack " + element);
+                continue;
+              }
               acked.update((set, self) -> set.deltaAdd(element));
               out.println("ack " + element); // acknowledged: applied here, on its way to the others
               LockSupport.parkNanos(2_000_000);
@@ -109,6 +128,7 @@ public final class ChildMember {
           java.nio.file.Files.write(java.nio.file.Path.of(command[1]), acked.value().value().toJavaList());
           out.println("dumped " + command[1]);
         }
+        case "known" -> out.println("known " + node.engine().knownReplicas().size());
         case "retire" -> {
           node.retireAbsent().get();
           out.println("retired " + node.stats().retired().size());

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ModularApplicationTest {
 
   /** What a crdtkit module may bring to the module path; test libraries (JUnit, AssertJ...) stay out. */
-  private static final List<String> RUNTIME = List.of("crdt-core", "crdt-jackson", "crdt-gc", "crdt-net",
+  private static final List<String> RUNTIME = List.of("crdt-core", "crdt-jackson", "crdt-gc", "crdt-store",
+      "rocksdbjni", "crdt-net",
       "crdt-laws", "vavr", "jspecify", "apiguardian", "jackson", "jgroups", "slf4j-api", "jqwik-api", "opentest4j",
       "junit-platform-commons", "junit-jupiter-api");
 

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 class PublicApiTest {
 
   private static final Set<String> MODULES =
-      Set.of("io.crdtkit.core", "io.crdtkit.jackson", "io.crdtkit.gc", "io.crdtkit.net", "io.crdtkit.laws");
+      Set.of("io.crdtkit.core", "io.crdtkit.jackson", "io.crdtkit.gc", "io.crdtkit.store", "io.crdtkit.net",
+          "io.crdtkit.laws");
   private static final Path LISTING = Path.of("src", "test", "resources", "public-api.txt");
 
   @Test

@@ -44,6 +44,7 @@ class ApiReferenceTest {
       new String[] {"io.crdtkit.core", "crdt-core"},
       new String[] {"io.crdtkit.jackson", "crdt-jackson"},
       new String[] {"io.crdtkit.gc", "crdt-gc"},
+      new String[] {"io.crdtkit.store", "crdt-store"},
       new String[] {"io.crdtkit.net", "crdt-net"},
       new String[] {"io.crdtkit.laws", "crdt-laws"});
 
