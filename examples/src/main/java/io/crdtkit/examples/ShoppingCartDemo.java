@@ -1,7 +1,5 @@
 package io.crdtkit.examples;
 
-import static java.util.concurrent.TimeUnit.MILLISECONDS;
-
 import io.crdtkit.LWWMap;
 import io.crdtkit.ORMap;
 import io.crdtkit.PNCounter;
@@ -12,17 +10,13 @@ import io.crdtkit.net.DeltaMutator;
 import io.crdtkit.net.JGroupsStack;
 import io.crdtkit.net.PartitionInjector;
 import io.crdtkit.net.Replicated;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -58,8 +52,8 @@ public final class ShoppingCartDemo {
   static Outcome run(PrintStream out) throws Exception {
     out.println("crdtkit demo: one shopping cart on a cluster of three members on 127.0.0.1 (JGroups, TCP)");
     out.println();
-    Stopwatch clock = new Stopwatch();
-    List<Integer> ports = freePorts(NAMES.length);
+    Stopwatch clock = new Stopwatch(DEADLINE);
+    List<Integer> ports = LoopbackPorts.free(NAMES.length);
     String cluster = "carts-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     List<CrdtNode> nodes = new ArrayList<>();
     try {
@@ -189,50 +183,7 @@ public final class ShoppingCartDemo {
     }
   }
 
-  private static String names(List<ReplicaId> replicas) {
+  static String names(List<ReplicaId> replicas) {
     return replicas.stream().map(r -> r.name().substring(0, r.name().lastIndexOf('-'))).sorted().toList().toString();
-  }
-
-  /** Ports on 127.0.0.1 that are free, and whose failure-detection port (+100) is free too. */
-  private static List<Integer> freePorts(int count) throws IOException {
-    List<Integer> ports = new ArrayList<>();
-    InetAddress loopback = InetAddress.getByName("127.0.0.1");
-    while (ports.size() < count) {
-      int port = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-      if (ports.stream().anyMatch(p -> Math.abs(p - port) <= 100)) {
-        continue;
-      }
-      try (ServerSocket socket = new ServerSocket(port, 1, loopback);
-           ServerSocket detector = new ServerSocket(port + 100, 1, loopback)) {
-        if (detector.getLocalPort() == port + 100) {
-          ports.add(socket.getLocalPort());
-        }
-      } catch (IOException busy) {
-        // another port
-      }
-    }
-    return ports;
-  }
-
-  /** Times the steps, and waits for a condition with a deadline (polling, never a blind sleep). */
-  private static final class Stopwatch {
-    private long last = System.nanoTime();
-
-    long lap() {
-      long now = System.nanoTime();
-      long millis = MILLISECONDS.convert(now - last, java.util.concurrent.TimeUnit.NANOSECONDS);
-      last = now;
-      return millis;
-    }
-
-    void await(BooleanSupplier condition) throws InterruptedException {
-      long deadline = System.nanoTime() + DEADLINE.toNanos();
-      while (!condition.getAsBoolean()) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the demo's cluster did not get there within " + DEADLINE);
-        }
-        Thread.sleep(5); // polling a condition against a deadline
-      }
-    }
   }
 }

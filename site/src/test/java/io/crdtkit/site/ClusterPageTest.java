@@ -16,6 +16,7 @@ import io.crdtkit.net.PartitionInjector;
 import io.crdtkit.net.ReadConsistency;
 import io.crdtkit.net.Replicated;
 import io.crdtkit.net.WriteConsistency;
+import io.crdtkit.store.Durability;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -257,6 +259,35 @@ class ClusterPageTest {
     // end::delete-key[]
     await().atMost(DEADLINE).until(() -> n1.stats().keys() == 2
         && n1.replicated(wishlist).value().value().toJavaSet().equals(java.util.Set.of("coffee")));
+  }
+
+  @Test
+  @Order(7)
+  void aDurableMemberRestartsFromItsDirectoryAsTheSameReplica(@TempDir java.nio.file.Path data) {
+    java.nio.file.Path dataDirectory = data.resolve("member");
+    String shop = "durable-" + UUID.randomUUID();
+    // tag::durable[]
+    CrdtNode member = CrdtNode.builder(shop).stack(JGroupsStack.inJvm())
+        .durable(dataDirectory, Durability.SYNC)       // its own directory; the replica id is kept there
+        .start();
+    Replicated<PNCounter> stock = member.register("stock", PNCounter.empty(), PNCounter.class);
+    stock.update((counter, self) -> counter.deltaIncrement(self, 40));   // on disk before update() returns
+    ReplicaId before = member.replica();
+    member.close();
+
+    CrdtNode again = CrdtNode.builder(shop).stack(JGroupsStack.inJvm())
+        .durable(dataDirectory, Durability.SYNC)
+        .start();                                      // again.durableStart() == DurableStart.RESTORED
+    Replicated<PNCounter> restored = again.register("stock", PNCounter.empty(), PNCounter.class);
+    // restored.value().value() == 40, and again.replica() equals before: the same incarnation
+    // end::durable[]
+    try {
+      assertThat(again.durableStart()).isEqualTo(io.crdtkit.net.DurableStart.RESTORED);
+      assertThat(restored.value().value()).isEqualTo(40);
+      assertThat(again.replica()).isEqualTo(before);
+    } finally {
+      again.close();
+    }
   }
 
   private static long quantity(ORMap<String, PNCounter> cart, String item) {
