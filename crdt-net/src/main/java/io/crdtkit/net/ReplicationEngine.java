@@ -1,6 +1,5 @@
 package io.crdtkit.net;
 
-import io.crdtkit.Crdt;
 import io.crdtkit.clock.HybridLogicalClock;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.clock.VectorClock;
@@ -14,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jgroups.Address;
 import org.jgroups.JChannel;
 import org.jgroups.Message;
@@ -30,7 +28,7 @@ import tools.jackson.dataformat.smile.SmileMapper;
 
 /**
  * The running node, assembled: it builds the protocol parts, each with the collaborators it needs, and runs what
- * belongs to no single part: the JGroups receiver, view changes, the periodic ticks, key creation and closing.
+ * belongs to no single part: the JGroups receiver, view changes, the periodic ticks and closing.
  * Incoming messages and view changes are queued to the protocol thread, which owns every protocol structure, so the
  * JGroups threads never block on protocol work and a failing message cannot kill them. Local updates run on the
  * caller's thread under the key's lock.
@@ -47,7 +45,6 @@ final class ReplicationEngine implements Receiver {
   private final NodeStatus status;
   private final ProtocolThread protocol;
   private final KeyRegistry registry;
-  private final AtomicBoolean catchUpScheduled = new AtomicBoolean();
   private final NetCounters counters;
   private final PendingUpdates pendingUpdates;
   private final HybridLogicalClock clock;
@@ -99,15 +96,18 @@ final class ReplicationEngine implements Receiver {
     this.outbox = new Outbox(sender, self, retired::epoch);
     this.deltas = new DeltaFlush(protocol, settings.flushDelay().toMillis(), pendingUpdates, outbox,
         () -> membership != null && !membership.peers().isEmpty(), counters);
+    // Longer than anything stays on its way: chunked transfers left incomplete expire after ten rounds.
+    this.tombstones = new Tombstones(Duration.ofSeconds(30).plus(settings.antiEntropyInterval().multipliedBy(20)));
     DocumentIntake intake = new DocumentIntake(clock, counters);
     this.quorums = new QuorumRequests(protocol.executor(), this::membership, retired::isRetired, intake,
         outbox::send, self);
+    KeyCreation creation = new KeyCreation(status, registry, retired, tombstones, settings.codecLimits(), durable,
+        () -> membership == null || membership.peers().isEmpty(), this::adoptListeners,
+        this::dirty, protocol, settings.flushDelay().toMillis(), this::antiEntropyWithAll);
     this.runtimeKeys = new RuntimeKeys(mapper, CrdtMappers.smile(WriteLimits.halve(settings.codecLimits())),
-        this::createIfAbsent, counters.refusals, protocol.executor(), self.name());
+        creation, counters.refusals, protocol.executor(), self.name());
     this.quorumResponder = new QuorumResponder(registry.byName(), intake, counters, retired::epoch, self.name(),
         outbox::send, runtimeKeys);
-    // Longer than anything stays on its way: chunked transfers left incomplete expire after ten rounds.
-    this.tombstones = new Tombstones(Duration.ofSeconds(30).plus(settings.antiEntropyInterval().multipliedBy(20)));
     this.absences = settings.retireAbsentAfter() == null ? null : new AbsenceWatch(settings.retireAbsentAfter());
     if (durable != null) {
       retired.restore(durable.restoredRetirements());
@@ -171,52 +171,9 @@ final class ReplicationEngine implements Receiver {
     this.membership = members;
   }
 
-  /** The key held under {@code key}, whatever its type, or a new one (keys at runtime, RuntimeKeys). */
-  private <S extends Crdt<S>> KeyEntry<?> createIfAbsent(String key, S initial, CrdtCodec<S> codec,
-      @Nullable CrdtCodec<S> halved) {
-    while (true) {
-      KeyEntry<?> held = registry.get(key);
-      if (held != null) {
-        return held;
-      }
-      try {
-        return registerEntry(key, initial, codec, halved);
-      } catch (IllegalArgumentException raced) {
-        if (registry.get(key) == null) {
-          throw raced;
-        }
-        // another thread created it meanwhile: take that one
-      }
-    }
-  }
-
-  private <S extends Crdt<S>> KeyEntry<S> registerEntry(String key, S initial, CrdtCodec<S> codec,
-      @Nullable CrdtCodec<S> halved) {
-    status.requireOpen();
-    boolean alone = membership == null || membership.peers().isEmpty();
-    String typeId = KeyTypes.nameOf(codec.type());
-    List<DurableKeys.Record> restored = durable == null ? List.of() : durable.takeRestored(key);
-    for (DurableKeys.Record record : restored) {
-      if (!record.type().equals(typeId)) {
-        throw new IllegalArgumentException("key '" + key + "' is stored in " + durable.directory() + " as "
-            + record.type() + ", not " + typeId + " (a key has one type; its records stay in the directory)");
-      }
-    }
-    KeyEntry<S> entry = registry.register(key, initial, tombstones.generationOf(key, System.nanoTime()), codec,
-        new WriteLimits<>(codec, halved, settings.codecLimits()), retired.log(), alone, this::dirty);
+  /** A new entry takes over its key's subscriptions from the entry a collected delete removed (RuntimeKeys). */
+  private void adoptListeners(KeyEntry<?> entry) {
     runtimeKeys.adoptListeners(entry);
-    for (DurableKeys.Record record : restored) {
-      entry.restore(entry.decode(record.document()), record.generation(), record.tombstone());
-    }
-    entry.markDirty();
-    if (!entry.isCaughtUp() && catchUpScheduled.compareAndSet(false, true)) {
-      // One round with every peer for all the keys registered meanwhile, not one per key.
-      protocol.schedule("catch-up round", () -> {
-        catchUpScheduled.set(false);
-        antiEntropyWithAll();
-      }, settings.flushDelay().toMillis());
-    }
-    return entry;
   }
 
   private void dirty(KeyEntry<?> entry) {
