@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.jgroups.Address;
 import org.jgroups.JChannel;
 import org.jgroups.Message;
-import org.jgroups.MergeView;
 import org.jgroups.Receiver;
 import org.jgroups.View;
 import org.jgroups.protocols.pbcast.GMS;
@@ -59,16 +58,13 @@ final class ReplicationEngine implements Receiver {
   private final Tombstones tombstones;
   /** A durable node's directory (crdt-store); null if the node keeps nothing on disk. */
   private final @Nullable DurableKeys durable;
-  private final @Nullable AbsenceWatch absences;
   // How a node closes itself when it learns the cluster retired it while it was away (CrdtNode's close, with JMX)
   private volatile Runnable closer = this::close;
-  /** After a merge the bridges repair first; periodic rounds would only repeat their work meanwhile. */
-  private long periodicRoundsFrom;
 
   // Built by start(), once the channel has this node's address
   private @Nullable Membership membership;
   private @Nullable AntiEntropy antiEntropy;
-  private @Nullable RetirementCoordinator retirements;
+  private @Nullable ProtocolRounds rounds;
   private @Nullable RetirementRequests retirementRequests;
   private @Nullable KeyDeletes deletes;
   private @Nullable FrameDispatcher dispatcher;
@@ -108,7 +104,6 @@ final class ReplicationEngine implements Receiver {
         creation, counters.refusals, protocol.executor(), self.name());
     this.quorumResponder = new QuorumResponder(registry.byName(), intake, counters, retired::epoch, self.name(),
         outbox::send, runtimeKeys);
-    this.absences = settings.retireAbsentAfter() == null ? null : new AbsenceWatch(settings.retireAbsentAfter());
     if (durable != null) {
       retired.restore(durable.restoredRetirements());
     }
@@ -138,8 +133,9 @@ final class ReplicationEngine implements Receiver {
       durable.restoredTypes().forEach(runtimeKeys::restore);
     }
     long antiEntropyMillis = settings.antiEntropyInterval().toMillis();
-    protocol.scheduleEvery("anti-entropy tick", this::antiEntropyTick, antiEntropyMillis);
-    protocol.scheduleEvery("report tick", this::reportTick, settings.reportInterval().toMillis());
+    ProtocolRounds started = Objects.requireNonNull(rounds);
+    protocol.scheduleEvery("anti-entropy tick", started::antiEntropyTick, antiEntropyMillis);
+    protocol.scheduleEvery("report tick", started::reportTick, settings.reportInterval().toMillis());
     // Transfers left incomplete go on their own timer, also on a node alone in its view.
     protocol.scheduleEvery("chunk expiry", () -> chunks.expire(System.currentTimeMillis() - 10 * antiEntropyMillis),
         antiEntropyMillis);
@@ -165,8 +161,12 @@ final class ReplicationEngine implements Receiver {
         quorumResponder, quorums, keyDeletes, outbox, counters.refusals);
     this.retirementRequests = new RetirementRequests(self, status, retired, this::knownReplicas, members,
         coordinator, protocol.executor(), deltas::flush);
+    AbsenceWatch absences = settings.retireAbsentAfter() == null ? null
+        : new AbsenceWatch(settings.retireAbsentAfter());
+    this.rounds = new ProtocolRounds(members, ae, coordinator, keyDeletes, registry, reports, quorums, chunks,
+        absences, this::knownReplicas, this::learned, outbox, counters, durable != null,
+        settings.antiEntropyInterval().toNanos());
     this.deletes = keyDeletes;
-    this.retirements = coordinator;
     this.antiEntropy = ae;
     this.membership = members;
   }
@@ -222,41 +222,8 @@ final class ReplicationEngine implements Receiver {
   }
 
   private void onView(View view) {
-    Membership members = membership;
-    if (members == null || status.isClosed()) {
-      return;
-    }
-    List<Address> joined = members.install(view);
-    chunks.retainSenders(view.getMembers());
-    // The view names every member's replica: every member learns a joiner when it installs the view, before any
-    // message sent in it, so no collector collects without waiting for the joiner (GC.md, rule 8).
-    for (ReplicaId replica : members.replicasOf(view)) {
-      learned(replica);
-    }
-    retirements().viewChanged();
-    watchAbsences();    // a replica back in the view starts from zero at once, not at the next tick
-    quorums.viewChanged();
-    boolean merged = view instanceof MergeView;
-    if (merged) {
-      counters.mergeViews.increment();
-    }
-    if (merged || !joined.isEmpty()) {
-      members.resetSync();
-      reports.resendAll();
-      reportTick();
-    }
-    if (merged) {
-      periodicRoundsFrom = System.nanoTime() + settings.antiEntropyInterval().toNanos();
-      // The sides were in sync within themselves: only their coordinators compare, and each forwards what it
-      // learned to its own side (EntryIntake), instead of every member comparing with every other.
-      for (Address bridge : members.bridgesAfterMerge((MergeView) view)) {
-        antiEntropy().startRound(bridge);
-      }
-    } else if (!joined.isEmpty()) {
-      Address successor = members.successor();
-      if (successor != null) {
-        antiEntropy().startRound(successor);
-      }
+    if (rounds != null && !status.isClosed()) {
+      rounds.onView(view);
     }
   }
 
@@ -269,46 +236,9 @@ final class ReplicationEngine implements Receiver {
     });
   }
 
-  // ---- periodic work
-
-  private void antiEntropyTick() {
-    Membership members = membership;
-    if (members == null) {
-      return;
-    }
-    if (members.peers().isEmpty() || System.nanoTime() - periodicRoundsFrom < 0) {
-      return;
-    }
-    antiEntropy().startRound(members.peerForAntiEntropy());
-  }
-
-  private void reportTick() {
-    WireMessage.Reports changed = reports.changedReports(registry.entries());
-    boolean announce = reports.takeAnnounce();
-    if (!changed.groups().isEmpty() || announce || membership != null && !membership.allMembersKnown()) {
-      counters.reportsSent.add(changed.groups().size());
-      outbox.multicast(changed);
-    }
-    watchAbsences();
-    retirements().tick();
-    if (deletes != null) {
-      deletes.tick();
-    }
-    if (durable != null) {
-      registry.entries().forEach(entry -> entry.snapshotIfDue(false));
-    }
-  }
-
-  /** The opt-in policy: hands the coordinator the replicas absent longer than {@code retireAbsentAfter}. */
-  private void watchAbsences() {
-    if (absences != null && membership != null) {
-      retirements().overdue(absences.overdue(knownReplicas(), membership.memberReplicas(), System.nanoTime()));
-    }
-  }
-
   private void antiEntropyWithAll() {
-    if (membership != null) {
-      membership.peers().forEach(antiEntropy()::startRound);
+    if (rounds != null) {
+      rounds.antiEntropyWithAll();
     }
   }
 
@@ -403,14 +333,6 @@ final class ReplicationEngine implements Receiver {
 
   KeyDeletes deletes() {
     return Objects.requireNonNull(deletes, "the node is not started");
-  }
-
-  private AntiEntropy antiEntropy() {
-    return Objects.requireNonNull(antiEntropy, "the node is not started");
-  }
-
-  private RetirementCoordinator retirements() {
-    return Objects.requireNonNull(retirements, "the node is not started");
   }
 
   private FrameDispatcher dispatcher() {
