@@ -27,8 +27,8 @@ import org.jgroups.Address;
 /**
  * Decodes a received frame and hands it to the protocol part it belongs to, on the protocol thread. A frame that
  * fails to decode is dropped whole, logged with its sender and counted; the key entries of a well-formed frame
- * are taken in one by one (EntryIntake). Frames from another retirement epoch are not applied as they are: the logs are exchanged first (NET.md,
- * "Retirement").
+ * are taken in one by one (EntryIntake). Frames from another retirement epoch are not applied as they are: the logs
+ * are exchanged first (NET.md, "Retirement").
  */
 final class FrameDispatcher {
 

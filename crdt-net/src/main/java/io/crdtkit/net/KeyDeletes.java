@@ -67,7 +67,7 @@ final class KeyDeletes {
     return runtimeKeys.reopen(collected);
   }
 
-  /** Protocol thread, every report tick: asks the others about the tombstones held here, and collects those every member holds. */
+  /** Protocol thread, each report tick: asks the others about the tombstones held here, collects those all hold. */
   void tick() {
     TombstoneQuery query = tombstones.query(registry.entries());
     if (query == null) {

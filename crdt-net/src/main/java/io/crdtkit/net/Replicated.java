@@ -194,9 +194,7 @@ public final class Replicated<S extends Crdt<S>> {
     if (consistency.level().isLocal()) {
       return CompletableFuture.completedFuture(value());
     }
-    if (engine.isClosed()) {
-      throw new IllegalStateException("node " + engine.settings().replica() + " is closed");
-    }
+    engine.status().requireOpen();
     return engine.quorums().read(current(false), consistency.level());
   }
 

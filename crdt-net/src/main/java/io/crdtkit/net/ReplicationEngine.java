@@ -258,7 +258,7 @@ final class ReplicationEngine implements Receiver {
     return durable == null ? DurableStart.NOT_DURABLE : durable.start();
   }
 
-  /** What the cluster-retired-while-away path runs to close the node: CrdtNode's close, which also unregisters its beans. */
+  /** How a node retired while away closes itself (RetirementEffects): CrdtNode's close, which unregisters its beans. */
   void closeWith(Runnable close) {
     this.closer = close;
   }
