@@ -52,9 +52,9 @@ final class ReplicationEngine implements Receiver {
   private final ChunkAssembler chunks;
   private final ReportGossip reports;
   private final RetiredReplicas retired = new RetiredReplicas();
-  private final QuorumRequests quorums;
   private final QuorumResponder quorumResponder;
   private final RuntimeKeys runtimeKeys;
+  private final DocumentIntake intake;
   private final Tombstones tombstones;
   /** A durable node's directory (crdt-store); null if the node keeps nothing on disk. */
   private final @Nullable DurableKeys durable;
@@ -65,6 +65,7 @@ final class ReplicationEngine implements Receiver {
   private @Nullable Membership membership;
   private @Nullable AntiEntropy antiEntropy;
   private @Nullable ProtocolRounds rounds;
+  private @Nullable QuorumRequests quorums;
   private @Nullable RetirementRequests retirementRequests;
   private @Nullable KeyDeletes deletes;
   private @Nullable FrameDispatcher dispatcher;
@@ -94,9 +95,7 @@ final class ReplicationEngine implements Receiver {
         () -> membership != null && !membership.peers().isEmpty(), counters);
     // Longer than anything stays on its way: chunked transfers left incomplete expire after ten rounds.
     this.tombstones = new Tombstones(Duration.ofSeconds(30).plus(settings.antiEntropyInterval().multipliedBy(20)));
-    DocumentIntake intake = new DocumentIntake(clock, counters);
-    this.quorums = new QuorumRequests(protocol.executor(), this::membership, retired::isRetired, intake,
-        outbox::send, self);
+    this.intake = new DocumentIntake(clock, counters);
     KeyCreation creation = new KeyCreation(status, registry, retired, tombstones, settings.codecLimits(), durable,
         () -> membership == null || membership.peers().isEmpty(), this::adoptListeners,
         this::dirty, protocol, settings.flushDelay().toMillis(), this::antiEntropyWithAll);
@@ -151,6 +150,8 @@ final class ReplicationEngine implements Receiver {
     RetirementCoordinator coordinator = new RetirementCoordinator(self, settings.retireAbsentAfter(), members,
         registry, this::knownReplicas, retired, effects, counters.refusals, outbox::send, outbox::multicast,
         this::antiEntropyWithAll);
+    QuorumRequests levels = new QuorumRequests(protocol.executor(), members, retired::isRetired, intake,
+        outbox::send, self);
     KeyDeletes keyDeletes = new KeyDeletes(self, status, registry, tombstones, runtimeKeys, durable, deltas, outbox,
         members, ae, this::knownReplicas, counters);
     EntryIntake entries = new EntryIntake(registry.byName(), members, ae, states, keyDeletes, runtimeKeys, clock,
@@ -158,15 +159,16 @@ final class ReplicationEngine implements Receiver {
     long maxDocumentBytes = settings.codecLimits().maxDocumentBytes();
     this.dispatcher = new FrameDispatcher(Math.min(settings.maxMessageBytes(), maxDocumentBytes), maxDocumentBytes,
         chunks, members, this::learned, retired, coordinator, entries, ae, reports, registry.byName(),
-        quorumResponder, quorums, keyDeletes, outbox, counters.refusals);
+        quorumResponder, levels, keyDeletes, outbox, counters.refusals);
     this.retirementRequests = new RetirementRequests(self, status, retired, this::knownReplicas, members,
         coordinator, protocol.executor(), deltas::flush);
     AbsenceWatch absences = settings.retireAbsentAfter() == null ? null
         : new AbsenceWatch(settings.retireAbsentAfter());
-    this.rounds = new ProtocolRounds(members, ae, coordinator, keyDeletes, registry, reports, quorums, chunks,
+    this.rounds = new ProtocolRounds(members, ae, coordinator, keyDeletes, registry, reports, levels, chunks,
         absences, this::knownReplicas, this::learned, outbox, counters, durable != null,
         settings.antiEntropyInterval().toNanos());
     this.deletes = keyDeletes;
+    this.quorums = levels;
     this.antiEntropy = ae;
     this.membership = members;
   }
@@ -307,7 +309,7 @@ final class ReplicationEngine implements Receiver {
 
   /** This node's reads and writes at a consistency level. */
   QuorumRequests quorums() {
-    return quorums;
+    return Objects.requireNonNull(quorums, "the node is not started");
   }
 
   /** Key types and the keys created from them at runtime. */
@@ -358,8 +360,10 @@ final class ReplicationEngine implements Receiver {
       durable.close();
     }
     retired.failWaiters(new IllegalStateException("node " + settings.replica() + " closed"));
-    quorums.closed(new IllegalStateException("node " + settings.replica() + " closed while a read or write at a"
-        + " consistency level waited"));
+    if (quorums != null) {
+      quorums.closed(new IllegalStateException("node " + settings.replica() + " closed while a read or write at a"
+          + " consistency level waited"));
+    }
   }
 
   boolean isClosed() {
