@@ -26,14 +26,14 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.dataformat.smile.SmileMapper;
 
 /**
- * The running node, assembled: it builds the protocol parts, each with the collaborators it needs, and runs what
- * belongs to no single part: the JGroups receiver, view changes, the periodic ticks and closing.
- * Incoming messages and view changes are queued to the protocol thread, which owns every protocol structure, so the
- * JGroups threads never block on protocol work and a failing message cannot kill them. Local updates run on the
- * caller's thread under the key's lock.
+ * The running node, assembled: it builds the protocol parts, each with the collaborators it needs, schedules the
+ * ticks (ProtocolRounds), receives from JGroups, and closes the node. Incoming messages and view changes are queued
+ * to the protocol thread, which owns every protocol structure, so the JGroups threads never block on protocol work
+ * and a failing message cannot kill them. Local updates run on the caller's thread under the key's lock.
  *
- * <p>Parts that need this node's address (membership, anti-entropy, retirement, deletes, the dispatcher) are built
- * once the channel is connected; the protocol thread holds back what arrives meanwhile.
+ * <p>Parts that need this node's address (membership, anti-entropy, retirement, deletes, reads and writes at a
+ * level, the dispatcher) are built once the channel is connected; the protocol thread holds back what arrives
+ * meanwhile.
  */
 final class ReplicationEngine implements Receiver {
 

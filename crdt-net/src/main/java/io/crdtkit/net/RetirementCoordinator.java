@@ -22,13 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cluster's retirement log, and the protocol that grows it (NET.md, "Retirement"). Only the coordinator of a
- * view appends to the log, and only when (1) every replica of the replica set that is not being retired is in its
- * view, so no other side of a partition can append a different entry, (2) the replicas being retired are gone from
- * the view (or asked to leave themselves), (3) every member answered a footprint query with the same hash: every
- * live member holds the same updates of the retirees, so every member folds them identically, and (4) every member
- * is ready: its keys have caught up and the earlier retirements are stable there (crdt-gc's GC.md, rule 9). The log
- * then travels whole; members apply the entries they lack. Owned by the protocol thread.
+ * The protocol that grows the cluster's retirement log (NET.md, "Retirement"; the log itself is RetiredReplicas, what
+ * it does to this node RetirementEffects). Only the coordinator of a view appends to the log, and only when (1) every
+ * replica of the replica set that is not being retired is in its view, so no other side of a partition can append a
+ * different entry, (2) the replicas being retired are gone from the view (or asked to leave themselves), (3) every
+ * member answered a footprint query with the same hash: every live member holds the same updates of the retirees, so
+ * every member folds them identically, and (4) every member is ready: its keys have caught up and the earlier
+ * retirements are stable there (crdt-gc's GC.md, rule 9). The log then travels whole; members apply the entries they
+ * lack. Owned by the protocol thread; CrdtNode's requests reach it through RetirementRequests.
  */
 final class RetirementCoordinator {
 
