@@ -5,16 +5,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.crdtkit.Crdt;
 import io.crdtkit.clock.HybridLogicalClock;
 import io.crdtkit.clock.ReplicaId;
-import io.crdtkit.gc.RetirementLog;
 import io.crdtkit.jackson.CrdtCodec;
 import io.crdtkit.jackson.CrdtMappers;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.apiguardian.api.API;
 import org.jgroups.JChannel;
 import org.jspecify.annotations.Nullable;
@@ -197,7 +192,7 @@ public final class CrdtNode implements AutoCloseable {
     Objects.requireNonNull(initial, "initial value");
     Objects.requireNonNull(codec, "codec");
     CrdtKey.requireValidName(key);
-    engine.requireOpen();
+    engine.status().requireOpen();
     return new Replicated<>(engine.runtimeKeys().register(key, initial, codec, halved), engine);
   }
 
@@ -234,7 +229,7 @@ public final class CrdtNode implements AutoCloseable {
    */
   public <S extends Crdt<S>> Replicated<S> replicated(CrdtKey<S> key) {
     Objects.requireNonNull(key, "key");
-    engine.requireOpen();
+    engine.status().requireOpen();
     return new Replicated<>(engine.runtimeKeys().replicated(key), engine);
   }
 
@@ -305,34 +300,7 @@ public final class CrdtNode implements AutoCloseable {
    * @throws NullPointerException     if {@code replicas} is null or holds null
    */
   public CompletableFuture<Void> retire(ReplicaId... replicas) {
-    List<ReplicaId> list = List.of(replicas);
-    engine.requireOpen();
-    if (list.contains(replica())) {
-      throw new IllegalArgumentException("a node retires itself with leave(), not retire()");
-    }
-    if (list.contains(RetirementLog.HEIR)) {
-      throw new IllegalArgumentException(RetirementLog.HEIR + " is the heir of retired replicas: it is never retired");
-    }
-    java.util.Set<ReplicaId> known = engine.knownReplicas();
-    for (ReplicaId replica : list) {
-      if (!known.contains(replica) && !engine.retirements().log().isRetired(replica)) {
-        throw new IllegalArgumentException("replica " + replica + " is unknown to " + replica() + ": it was never in"
-            + " a view nor in a state here, so its retirement could never complete (known: " + new java.util.TreeSet<>(
-            known) + ")");
-      }
-    }
-    return requestRetirement(list, () -> engine.retirements().request(list));
-  }
-
-  /** Registers the waiter, then hands the request to the protocol thread; a node closing meanwhile fails it. */
-  private CompletableFuture<Void> requestRetirement(List<ReplicaId> replicas, Runnable request) {
-    CompletableFuture<Void> done = engine.retirements().awaitRetired(replicas);
-    try {
-      engine.protocolThread().execute(request);
-    } catch (RejectedExecutionException e) {
-      done.completeExceptionally(new IllegalStateException("node " + replica() + " closed", e));
-    }
-    return done;
+    return engine.retirementRequests().retire(List.of(replicas));
   }
 
   /**
@@ -344,10 +312,7 @@ public final class CrdtNode implements AutoCloseable {
    * @throws IllegalStateException if the node is closed
    */
   public CompletableFuture<Void> retireAbsent() {
-    engine.requireOpen();
-    List<ReplicaId> absent = new ArrayList<>(engine.knownReplicas());
-    absent.removeAll(members());
-    return absent.isEmpty() ? CompletableFuture.completedFuture(null) : retire(absent.toArray(ReplicaId[]::new));
+    return engine.retirementRequests().retireAbsent();
   }
 
   /**
@@ -360,23 +325,7 @@ public final class CrdtNode implements AutoCloseable {
    * @throws IllegalStateException if the node is already closed
    */
   public CompletableFuture<Void> leave() {
-    engine.requireOpen();
-    engine.stopWriting();
-    List<ReplicaId> self = List.of(replica());
-    CompletableFuture<Void> retired = requestRetirement(self, () -> {
-      engine.flushNow();
-      engine.retirements().request(self);
-    });
-    return retired.thenRunAsync(() -> {
-      // If this node coordinated its own retirement, the others may not have the log yet: NAKACK2 retransmits
-      // only while the sender is there. Stay until every peer has sent a frame of the new epoch (or 10 s pass).
-      long epoch = engine.retirements().epoch();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!engine.membership().allPeersAtEpoch(epoch) && System.nanoTime() < deadline) {
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-      }
-      close();
-    });
+    return engine.retirementRequests().leave(this::close);
   }
 
   /** The JGroups channel, for tests that inject views and drop messages. */

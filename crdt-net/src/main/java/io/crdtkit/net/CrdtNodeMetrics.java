@@ -59,7 +59,7 @@ public final class CrdtNodeMetrics implements MeterBinder {
     gauge(registry, tags, "crdtkit.node.keys.out.of.sync", "keys anti-entropy last found different from a peer's",
         n -> n.outOfSyncKeys().size());
     gauge(registry, tags, "crdtkit.node.retirement.epoch", "entries of the retirement log",
-        n -> n.engine().retirements().epoch());
+        n -> n.engine().retired().epoch());
     gauge(registry, tags, "crdtkit.node.gc.lag", "the largest GC lag of any member, in updates",
         n -> n.stats().stabilityLag().values().stream().mapToLong(Long::longValue).max().orElse(0));
     gauge(registry, tags, "crdtkit.node.tombstones", "tombstones held for garbage collection",

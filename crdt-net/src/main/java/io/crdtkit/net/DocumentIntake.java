@@ -1,9 +1,5 @@
 package io.crdtkit.net;
 
-import io.crdtkit.Crdt;
-import io.crdtkit.Timestamped;
-import io.crdtkit.clock.ClockOffsetException;
-import io.crdtkit.clock.HlcTimestamp;
 import io.crdtkit.clock.HybridLogicalClock;
 import org.jgroups.Address;
 import org.jspecify.annotations.Nullable;
@@ -29,30 +25,24 @@ final class DocumentIntake {
    *
    * @return null once the state holds the document; otherwise why it was refused
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   @Nullable String merge(Address from, KeyEntry<?> entry, byte[] document, long generation, boolean tombstone) {
     if (generation < entry.generation()) {
       counters.supersededByDelete.increment();
       return "key '" + entry.name + "' was deleted here after the state or delta was made (generation " + generation
           + ", the key is at " + entry.generation() + "): the delete wins over it";
     }
-    Object value;
+    Incoming<?> incoming;
     try {
-      value = entry.decode(document);
+      incoming = entry.decode(document, generation, tombstone);
     } catch (RuntimeException e) {
       return refuse(RefusalCause.UNDECODABLE, from, entry, "could not be decoded: " + e.getMessage());
     }
-    if (value instanceof Timestamped timestamped) {
-      for (HlcTimestamp latest : timestamped.latestTimestamp()) {
-        try {
-          clock.check(latest);
-        } catch (ClockOffsetException e) {
-          return refuse(RefusalCause.FUTURE_TIMESTAMP, from, entry, e.getMessage());
-        }
-      }
+    String ahead = incoming.futureTimestamp(clock);
+    if (ahead != null) {
+      return refuse(RefusalCause.FUTURE_TIMESTAMP, from, entry, ahead);
     }
     try {
-      ((KeyEntry) entry).merge((Crdt) value, generation, tombstone);
+      incoming.merge();
     } catch (RuntimeException e) {
       return refuse(RefusalCause.UNMERGEABLE, from, entry, "could not be merged: " + e);
     }

@@ -391,6 +391,16 @@ final class KeyEntry<S extends Crdt<S>> {
     return codec.decode(document);
   }
 
+  /** A received frame entry of this key, decoded with the key's type kept (the receive path merges it cast-free). */
+  Incoming<S> decode(WireMessage.KeyBytes received) {
+    return decode(received.document(), received.generation(), received.tombstone());
+  }
+
+  /** A received document of this key, of {@code generation}, decoded with the key's type kept. */
+  Incoming<S> decode(byte[] document, long generation, boolean tombstone) {
+    return new Incoming<>(this, codec.decode(document), generation, tombstone);
+  }
+
   byte[] encode(S value) {
     return codec.encode(value);
   }

@@ -90,6 +90,11 @@ final class KeyRegistry {
     return sum;
   }
 
+  /** Whether every key may be folded by a retirement now (GC.md, rule 9). */
+  boolean readyForRetirement() {
+    return keys.values().stream().allMatch(KeyEntry::readyForRetirement);
+  }
+
   /** Folds new entries of the retirement log into every key. */
   void retire(List<ReplicaId> retired) {
     keys.values().forEach(entry -> entry.retire(retired));

@@ -52,7 +52,7 @@ public final class NetStats {
     this.suspected = membership.suspectedReplicas();
     this.peers = membership.peerSyncs();
     this.keys = engine.keys().size();
-    RetirementCoordinator retirements = engine.retirements();
+    RetiredReplicas retirements = engine.retired();
     this.epoch = retirements.epoch();
     this.retired = List.copyOf(retirements.log().retired().asJava());
     NetCounters counters = engine.counters();

@@ -72,7 +72,7 @@ final class NodeBeans implements CrdtNodeMXBean {
 
   @Override
   public long getEpoch() {
-    return node.engine().retirements().epoch();
+    return node.engine().retired().epoch();
   }
 
   @Override

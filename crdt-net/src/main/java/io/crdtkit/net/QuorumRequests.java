@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.jgroups.Address;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,7 +42,7 @@ final class QuorumRequests {
   private static final Logger log = LoggerFactory.getLogger(QuorumRequests.class);
 
   private final ScheduledExecutorService protocol;
-  private final Supplier<Membership> membership;
+  private final Membership membership;
   private final Predicate<ReplicaId> retired;
   private final DocumentIntake intake;
   private final BiConsumer<Address, WireMessage> send;
@@ -54,7 +53,7 @@ final class QuorumRequests {
   /** Every replica seen as a member of a view: a member that leaves the view still counts until it is retired. */
   private final Set<ReplicaId> replicaSet = new LinkedHashSet<>();
 
-  QuorumRequests(ScheduledExecutorService protocol, Supplier<Membership> membership, Predicate<ReplicaId> retired,
+  QuorumRequests(ScheduledExecutorService protocol, Membership membership, Predicate<ReplicaId> retired,
       DocumentIntake intake, BiConsumer<Address, WireMessage> send, ReplicaId self) {
     this.protocol = protocol;
     this.membership = membership;
@@ -84,7 +83,7 @@ final class QuorumRequests {
   }
 
   private <S extends Crdt<S>> void start(QuorumCall<S> call) {
-    Membership members = membership.get();
+    Membership members = membership;
     int size = replicaSetSize(members);
     call.needed = call.level.required(size);
     if (call.needed > size) {
@@ -130,7 +129,7 @@ final class QuorumRequests {
   }
 
   private void askEveryone(QuorumCall<?> call) {
-    ask(call, membership.get().peers());
+    ask(call, membership.peers());
   }
 
   /** Protocol thread: the answer of {@code from} to one of this node's calls. */
@@ -157,9 +156,9 @@ final class QuorumRequests {
     }
     call.refused.put(from, refusal);
     log.debug("{}: {} refused call {} on key '{}': {}", self, from, call.id, call.entry.name, refusal);
-    List<Address> peers = membership.get().peers();
+    List<Address> peers = membership.peers();
     if (!call.reachableAmong(peers)) {
-      fail(call, call.failure("cannot succeed", this::name, absent(membership.get())));
+      fail(call, call.failure("cannot succeed", this::name, absent(membership)));
     } else {
       ask(call, peers);     // the others stand in for the member that refused
     }
@@ -167,7 +166,7 @@ final class QuorumRequests {
 
   /** Protocol thread: a new view; members that joined it (a partition healed) are asked too. */
   void viewChanged() {
-    Membership members = membership.get();
+    Membership members = membership;
     replicaSet.addAll(members.memberReplicas());
     for (QuorumCall<?> call : calls.values()) {
       ask(call, members.peers());
@@ -177,7 +176,7 @@ final class QuorumRequests {
   private void timedOut(QuorumCall<?> call) {
     if (calls.containsKey(call.id)) {
       fail(call, call.failure("timed out after " + call.level.timeout().toMillis() + " ms", this::name,
-          absent(membership.get())));
+          absent(membership)));
     }
   }
 
@@ -237,7 +236,7 @@ final class QuorumRequests {
   }
 
   private String name(Address member) {
-    @Nullable ReplicaId replica = membership.get().replicaOf(member);
+    @Nullable ReplicaId replica = membership.replicaOf(member);
     return replica == null ? member.toString() : replica.name();
   }
 }

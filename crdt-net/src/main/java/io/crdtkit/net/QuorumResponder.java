@@ -51,9 +51,8 @@ final class QuorumResponder {
     send.accept(from, new WriteReply(request.requestId(), refusal));
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   void onReadRequest(Address from, long senderEpoch, ReadRequest request) {
-    KeyEntry entry = servable(from, senderEpoch, request.key(), request.type());
+    KeyEntry<?> entry = servable(from, senderEpoch, request.key(), request.type());
     String refusal = entry == null ? unservable(from, senderEpoch, request.key(), request.type(), false)
         : mismatch(from, entry, request.type());
     if (refusal != null) {

@@ -49,7 +49,7 @@ public final class Replicated<S extends Crdt<S>> {
     if (now != null && now.type.equals(held.type)) {
       held = (KeyEntry<S>) now;
     } else if (create) {
-      held = engine.reopen(held);
+      held = engine.deletes().reopen(held);
     } else {
       return held;
     }
@@ -96,7 +96,7 @@ public final class Replicated<S extends Crdt<S>> {
    */
   public S update(DeltaMutator<S> mutator) {
     Objects.requireNonNull(mutator, "mutator");
-    engine.requireWritable();
+    engine.status().requireWritable();
     while (true) {
       try {
         return update(current(true), mutator);
@@ -109,7 +109,7 @@ public final class Replicated<S extends Crdt<S>> {
   private S update(KeyEntry<S> entry, DeltaMutator<S> mutator) {
     entry.awaitCaughtUp(engine.settings().catchUpTimeout());
     PendingUpdates pending = engine.pendingUpdates();
-    pending.reserve(entry.name, !engine.onProtocolThread());
+    pending.reserve(entry.name, !engine.protocolThread().isCurrent());
     boolean inDeltaGroup = false;
     try {
       // Once its delta is in the key's delta group, the flush that takes the group releases the room.
@@ -120,7 +120,7 @@ public final class Replicated<S extends Crdt<S>> {
       }
     }
     if (inDeltaGroup) {
-      engine.deltaQueued(entry);
+      engine.deltas().queued(entry);
     }
     return entry.state();
   }
@@ -194,9 +194,7 @@ public final class Replicated<S extends Crdt<S>> {
     if (consistency.level().isLocal()) {
       return CompletableFuture.completedFuture(value());
     }
-    if (engine.isClosed()) {
-      throw new IllegalStateException("node " + engine.settings().replica() + " is closed");
-    }
+    engine.status().requireOpen();
     return engine.quorums().read(current(false), consistency.level());
   }
 
@@ -236,10 +234,10 @@ public final class Replicated<S extends Crdt<S>> {
    * @throws IllegalStateException if the node is closed or leaving
    */
   public boolean delete() {
-    engine.requireWritable();
+    engine.status().requireWritable();
     KeyEntry<S> held = current(false);
     try {
-      return !held.isCollected() && engine.delete(held);
+      return !held.isCollected() && engine.deletes().delete(held);
     } catch (KeyEntry.Collected collected) {
       return false;    // collected meanwhile: deleted already
     }

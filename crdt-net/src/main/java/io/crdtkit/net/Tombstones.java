@@ -112,7 +112,7 @@ final class Tombstones {
     return generation < generationOf(key, nowNanos);
   }
 
-  /** Forgets the generation remembered for {@code key}: the key lives again at an earlier one (see the dispatcher). */
+  /** Forgets the generation remembered for {@code key}: the key lives again at an earlier one (EntryIntake). */
   void forget(String key) {
     remembered.remove(key);
   }

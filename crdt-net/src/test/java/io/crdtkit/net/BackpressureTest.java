@@ -141,7 +141,7 @@ class BackpressureTest {
       Replicated<GCounter> writer = node.register("clicks", GCounter.empty(), GCounter.class);
       // alone in its view the flush drops deltas at once; a held protocol thread keeps the first one pending
       CompletableFuture<Void> blocker = new CompletableFuture<>();
-      node.engine().protocolThread().execute(blocker::join);
+      node.engine().protocolThread().executor().execute(blocker::join);
       try {
         writer.update(BackpressureTest::increment);
         assertThatThrownBy(() -> writer.update(BackpressureTest::increment))

@@ -151,7 +151,7 @@ class DeleteKeysTest {
           .allMatch(node -> node.stats().deletedKeysCollected() == 1));
       long superseded = a.stats().supersededByDelete();
       Address addressOfA = a.engine().channel().getAddress();
-      b.engine().send(addressOfA, new WireMessage.Deltas(List.of(before)));
+      b.engine().outbox().send(addressOfA, new WireMessage.Deltas(List.of(before)));
 
       await().atMost(DEADLINE).until(() -> a.stats().supersededByDelete() > superseded);
       assertThat(a.engine().keys()).doesNotContainKey("cart");

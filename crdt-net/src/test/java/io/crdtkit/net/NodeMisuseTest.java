@@ -52,7 +52,7 @@ class NodeMisuseTest {
       assertThatThrownBy(() -> node.retire(stranger))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("never-seen");
-      assertThat(node.engine().retirements().waiting()).isZero();
+      assertThat(node.engine().retired().waiting()).isZero();
     }
   }
 
@@ -64,7 +64,7 @@ class NodeMisuseTest {
       assertThatThrownBy(() -> node.retire(RetirementLog.HEIR))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("heir");
-      assertThat(node.engine().retirements().waiting()).isZero();
+      assertThat(node.engine().retired().waiting()).isZero();
     }
   }
 
@@ -79,7 +79,7 @@ class NodeMisuseTest {
           .hasMessageContaining("closed");
       assertThatThrownBy(node::leave).isInstanceOf(IllegalStateException.class);
       assertThatThrownBy(node::retireAbsent).isInstanceOf(IllegalStateException.class);
-      assertThat(node.engine().retirements().waiting()).isZero();
+      assertThat(node.engine().retired().waiting()).isZero();
     }
   }
 }
