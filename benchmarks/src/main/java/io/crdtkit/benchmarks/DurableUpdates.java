@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * One local update of a counter through a {@link CrdtNode}, counted once it is as durable as the node's mode says
  * ({@code update(mutator, WriteConsistency.local())} completed): in memory, and on disk with {@code ASYNC},
- * {@code GROUP_COMMIT} and {@code SYNC} (issue 18). Each benchmark thread updates a key of its own, as writers of
+ * {@code GROUP_COMMIT} (with its default window, and with a window of zero) and {@code SYNC} (issue 18). Each benchmark thread updates a key of its own, as writers of
  * different keys do; the node is alone in its in-JVM cluster, so what is measured is the update and its write, not
  * the network. {@link DurableMeasurement} runs it (not the report's run: its name does not end in "Benchmark").
  */
@@ -31,7 +31,8 @@ public class DurableUpdates {
   /** The node, shared by the benchmark's threads. */
   @State(Scope.Benchmark)
   public static class Node {
-    @Param({"MEMORY", "ASYNC", "GROUP_COMMIT", "SYNC"})
+    /** GROUP_COMMIT_W0: GROUP_COMMIT with a window of zero (CrdtNodeBuilder.groupCommitWindow). */
+    @Param({"MEMORY", "ASYNC", "GROUP_COMMIT", "GROUP_COMMIT_W0", "SYNC"})
     String mode;
 
     CrdtNode node;
@@ -43,7 +44,11 @@ public class DurableUpdates {
       var builder = CrdtNode.builder("durable-" + UUID.randomUUID()).stack(JGroupsStack.inJvm());
       if (!mode.equals("MEMORY")) {
         directory = Files.createTempDirectory("crdtkit-durable-bench");
-        builder.durable(directory.resolve("node"), Durability.valueOf(mode));
+        boolean windowZero = mode.equals("GROUP_COMMIT_W0");
+        builder.durable(directory.resolve("node"), windowZero ? Durability.GROUP_COMMIT : Durability.valueOf(mode));
+        if (windowZero) {
+          builder.groupCommitWindow(java.time.Duration.ZERO);
+        }
       }
       node = builder.start();
     }

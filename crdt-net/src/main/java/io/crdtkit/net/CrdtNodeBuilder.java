@@ -341,8 +341,10 @@ public final class CrdtNodeBuilder {
    * @throws NullPointerException if an argument is null
    */
   public CrdtNodeBuilder durable(java.nio.file.Path directory, io.crdtkit.store.Durability durability) {
+    DurableKeys.Settings before = this.durability;
     this.durability = new DurableKeys.Settings(Objects.requireNonNull(directory, "directory"),
-        Objects.requireNonNull(durability, "durability"), this.durability != null && this.durability.freshIfDamaged());
+        Objects.requireNonNull(durability, "durability"), before != null && before.freshIfDamaged(),
+        before != null ? before.window() : io.crdtkit.store.StoreOptions.defaults().groupCommitWindow());
     return this;
   }
 
@@ -359,7 +361,28 @@ public final class CrdtNodeBuilder {
     if (durability == null) {
       throw new IllegalStateException("freshIncarnationIfDamaged() applies to a durable node: call durable(..) first");
     }
-    durability = new DurableKeys.Settings(durability.directory(), durability.durability(), true);
+    durability = durability.with(true, durability.window());
+    return this;
+  }
+
+  /**
+   * With {@link #durable} in {@code GROUP_COMMIT}: how long the first write waiting for an fsync waits for others to
+   * share it (it stops waiting early when a quarter of the window passes without one). The default, 2 ms, suits
+   * writers that keep many updates in flight ({@code update()} without waiting): their throughput stays close to
+   * {@code ASYNC}'s. Writers that wait for each update to be on disk ({@code update(.., WriteConsistency.local())}
+   * and joining it) do better with {@link Duration#ZERO}: an fsync starts as soon as the one before ends, and the
+   * writes that arrive meanwhile share the next (benchmarks' {@code results/DURABILITY.md} has both).
+   *
+   * @param window how long to wait for more writes before an fsync; zero or positive, not null
+   * @return this builder
+   * @throws IllegalStateException    if {@link #durable} was not called before
+   * @throws IllegalArgumentException if {@code window} is negative
+   */
+  public CrdtNodeBuilder groupCommitWindow(Duration window) {
+    if (durability == null) {
+      throw new IllegalStateException("groupCommitWindow(..) applies to a durable node: call durable(..) first");
+    }
+    durability = durability.with(durability.freshIfDamaged(), requireNonNegative(window, "group-commit window"));
     return this;
   }
 

@@ -41,7 +41,12 @@ final class DurableKeys implements KeyJournal, AutoCloseable {
   record Record(String type, long generation, boolean tombstone, byte[] document) {}
 
   /** Where a node is told to keep its keys, and how durably. */
-  record Settings(Path directory, Durability durability, boolean freshIfDamaged) {}
+  record Settings(Path directory, Durability durability, boolean freshIfDamaged, java.time.Duration window) {
+
+    Settings with(boolean freshIfDamaged, java.time.Duration window) {
+      return new Settings(directory, durability, freshIfDamaged, window);
+    }
+  }
 
   private final ReplicaStore store;
   private final Durability durability;
@@ -107,7 +112,8 @@ final class DurableKeys implements KeyJournal, AutoCloseable {
    */
   static DurableKeys open(Settings settings, @Nullable ReplicaId requested, String prefix) {
     Path directory = settings.directory();
-    StoreOptions options = StoreOptions.defaults().withDurability(settings.durability());
+    StoreOptions options = StoreOptions.defaults().withDurability(settings.durability())
+        .withGroupCommitWindow(settings.window());
     DurableStart start = null;
     ReplicaStore store = null;
     StoredReplica stored = null;
@@ -258,9 +264,18 @@ final class DurableKeys implements KeyJournal, AutoCloseable {
     }
   }
 
+  /**
+   * Closes the store; a store that cannot flush on closing (its disk is full, say) is logged, not thrown: the
+   * directory is released all the same, and what was acknowledged is in its log.
+   */
   @Override
   public void close() {
-    store.close();
+    try {
+      store.close();
+    } catch (StoreException e) {
+      log.warn("{}: closing the store in {} did not flush it ({}); what was acknowledged is in its log, read at the"
+          + " next start", replica, store.directory(), e.getMessage());
+    }
   }
 
   private static byte[] encode(String type, long generation, boolean tombstone, byte[] document) {

@@ -3,6 +3,7 @@ package io.crdtkit.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.crdtkit.GCounter;
 import io.crdtkit.ORSet;
@@ -41,6 +42,7 @@ class DurableNodeTest {
   @AfterEach
   void closeNodes() {
     InJvmCluster.closeAll(nodes);
+    nodes.clear();
   }
 
   private CrdtNode durable(Path store, Durability mode) {
@@ -166,6 +168,49 @@ class DurableNodeTest {
     assertThat(again.stats().retired()).containsExactly(gone.replica());
     assertThat(again.replicated(CART).value().value()).containsExactly("milk");
     assertThat(again.engine().knownReplicas()).containsExactly(again.replica());
+  }
+
+  @Test
+  void aFullDiskFailsTheUpdateClearlyChangesNothingAndLosesNoAcknowledgedUpdate() throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs of its own needs root");
+    Path mount = Files.createDirectories(directory.resolve("tmpfs"));
+    assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", mount.toString()),
+        "mount -t tmpfs is not permitted here (a container without CAP_SYS_ADMIN?)");
+    try {
+      Path store = mount.resolve("node");
+      CrdtNode node = durable(store, Durability.SYNC);
+      Replicated<ORSet<String>> cart = node.replicated(CART);
+      String padding = "x".repeat(4_000);
+      List<String> acknowledged = new ArrayList<>();
+      IllegalStateException failure = null;
+      for (int i = 0; i < 10_000 && failure == null; i++) {
+        String item = i + padding;
+        ORSet<String> before = cart.value();
+        try {
+          cart.update((set, self) -> set.deltaAdd(self, item));
+          acknowledged.add(item);
+        } catch (IllegalStateException e) {
+          failure = e;
+          assertThat(cart.value()).as("nothing changed by the update that failed").isEqualTo(before);
+        }
+      }
+      assertThat(failure).as("a 6 MB disk fills up").isNotNull();
+      assertThat(failure.getMessage()).contains("key 'cart'").contains(store.toString()).containsIgnoringCase("space")
+          .contains("nothing was changed");
+
+      assertThat(run("mount", "-o", "remount,size=64m", mount.toString())).isTrue();
+      close(node);
+      CrdtNode again = durable(store, Durability.SYNC);
+      assertThat(again.replicated(CART).value().value()).containsAll(acknowledged);
+    } finally {
+      closeNodes();
+      run("umount", "-l", mount.toString());
+    }
+  }
+
+  private static boolean run(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    return process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() == 0;
   }
 
   @Test
