@@ -425,15 +425,9 @@ final class KeyEntry<S extends Crdt<S>> {
 
   /** The hash anti-entropy compares: of the state's document and its generation, taken together. */
   long stateHash() {
-    S value;
-    long current;
-    boolean deleted;
-    synchronized (this) {
-      value = state;
-      current = generation;
-      deleted = tombstone;
-    }
-    return Hashes.of(codec.encode(value)) + FrameCodec.packGeneration(current, deleted) * 0x9E3779B97F4A7C15L;
+    WireMessage.KeyBytes now = stateToWire();
+    return Hashes.of(now.document()) + FrameCodec.packGeneration(now.generation(), now.tombstone())
+        * 0x9E3779B97F4A7C15L;
   }
 
   /**

@@ -117,6 +117,20 @@ final class ChildProcess implements AutoCloseable {
     return lines.stream().anyMatch(l -> l.startsWith(prefix));
   }
 
+  /** The replica id the member printed when it started ("started REPLICA"). */
+  String startedAs() {
+    return lines.stream().filter(line -> line.startsWith("started ")).findFirst()
+        .orElseThrow(() -> new AssertionError(name + " has not started")).substring("started ".length());
+  }
+
+  /** The member's set "acked", dumped to a new file in {@code directory} and read back. */
+  java.util.Set<String> dump(java.nio.file.Path directory, Duration deadline) throws java.io.IOException {
+    java.nio.file.Path dump = directory.resolve(name + "-" + java.util.UUID.randomUUID());
+    send("dump " + dump);
+    Awaitility.await().atMost(deadline).until(() -> printed("dumped " + dump));
+    return new java.util.HashSet<>(java.nio.file.Files.readAllLines(dump));
+  }
+
   /** kill -9: no goodbye, nothing flushed. */
   void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.crdtkit.store.Durability;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,8 +47,8 @@ class DurableMemberProcessTest {
     ChildProcess a = start("a", cluster, ports.get(0), ports, storeOfA);
     ChildProcess b = start("b", cluster, ports.get(1), ports, storeOfB);
     ProcessClusterTest.awaitViews(List.of(a, b), 2);
-    String replicaOfA = startedAs(a);
-    String replicaOfB = startedAs(b);
+    String replicaOfA = a.startedAs();
+    String replicaOfB = b.startedAs();
 
     b.send("load b");
     await().atMost(DEADLINE).until(() -> b.acked().size() > 300);
@@ -58,15 +57,15 @@ class DurableMemberProcessTest {
     a.kill();          // and the other member too: what b acknowledged must come back from b's own directory
 
     ChildProcess restartedB = start("b", cluster, ports.get(1), ports, storeOfB);
-    assertThat(startedAs(restartedB)).as("the same incarnation, from its directory").isEqualTo(replicaOfB);
+    assertThat(restartedB.startedAs()).as("the same incarnation, from its directory").isEqualTo(replicaOfB);
     ProcessClusterTest.awaitViews(List.of(restartedB), 1);
-    assertThat(dump(restartedB)).as("b alone, from its directory").containsAll(acknowledged);
+    assertThat(restartedB.dump(directory, DEADLINE)).as("b alone, from its directory").containsAll(acknowledged);
 
     ChildProcess restartedA = start("a", cluster, ports.get(0), ports, storeOfA);
-    assertThat(startedAs(restartedA)).isEqualTo(replicaOfA);
+    assertThat(restartedA.startedAs()).isEqualTo(replicaOfA);
     ProcessClusterTest.awaitViews(List.of(restartedA, restartedB), 2);
     await().atMost(DEADLINE).pollInterval(Duration.ofMillis(300))
-        .until(() -> dump(restartedA).containsAll(acknowledged));
+        .until(() -> restartedA.dump(directory, DEADLINE).containsAll(acknowledged));
     for (ChildProcess member : List.of(restartedA, restartedB)) {
       member.send("known");
       await().atMost(DEADLINE).until(() -> member.printed("known "));
@@ -83,17 +82,5 @@ class DurableMemberProcessTest {
         ports.stream().map(String::valueOf).toList(), options);
     children.add(child);
     return child.awaitStarted(DEADLINE);
-  }
-
-  private Set<String> dump(ChildProcess member) throws Exception {
-    Path dump = directory.resolve(member.name + "-" + UUID.randomUUID());
-    member.send("dump " + dump);
-    await().atMost(DEADLINE).until(() -> member.printed("dumped " + dump));
-    return new HashSet<>(Files.readAllLines(dump));
-  }
-
-  private static String startedAs(ChildProcess child) {
-    return child.lines().stream().filter(line -> line.startsWith("started ")).findFirst().orElseThrow()
-        .substring("started ".length());
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.crdtkit.store.Durability;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ class RollingRestartProcessTest {
     List<String> replicas = new ArrayList<>();
     for (int i = 0; i < MEMBERS; i++) {
       members.add(start(i, cluster, ports));
-      replicas.add(startedAs(members.get(i)));
+      replicas.add(members.get(i).startedAs());
     }
     ProcessClusterTest.awaitViews(members, MEMBERS);
     Set<String> acknowledged = new HashSet<>();
@@ -57,7 +56,7 @@ class RollingRestartProcessTest {
         members.get(i).kill();                        // while the writer writes
         acknowledged.addAll(members.get(i).acked());
         members.set(i, start(i, cluster, ports));
-        assertThat(startedAs(members.get(i))).isEqualTo(replicas.get(i));
+        assertThat(members.get(i).startedAs()).isEqualTo(replicas.get(i));
         writer.send("stop");
         await().atMost(DEADLINE).until(() -> writer.printed("stopped"));
         acknowledged.addAll(writer.acked());
@@ -68,7 +67,8 @@ class RollingRestartProcessTest {
       acknowledged.addAll(member.acked());
     }
     for (ChildProcess member : members) {
-      await().atMost(DEADLINE).pollInterval(Duration.ofMillis(300)).until(() -> dump(member).containsAll(acknowledged));
+      await().atMost(DEADLINE).pollInterval(Duration.ofMillis(300))
+          .until(() -> member.dump(directory, DEADLINE).containsAll(acknowledged));
       member.send("known");
       await().atMost(DEADLINE).until(() -> member.printed("known "));
       assertThat(member.lines()).filteredOn(line -> line.startsWith("known ")).last()
@@ -84,17 +84,5 @@ class RollingRestartProcessTest {
         List.of("durable=" + directory.resolve("m" + i) + ":" + Durability.GROUP_COMMIT));
     children.add(child);
     return child.awaitStarted(DEADLINE);
-  }
-
-  private Set<String> dump(ChildProcess member) throws Exception {
-    Path dump = directory.resolve(member.name + "-" + UUID.randomUUID());
-    member.send("dump " + dump);
-    await().atMost(DEADLINE).until(() -> member.printed("dumped " + dump));
-    return new HashSet<>(Files.readAllLines(dump));
-  }
-
-  private static String startedAs(ChildProcess child) {
-    return child.lines().stream().filter(line -> line.startsWith("started ")).findFirst().orElseThrow()
-        .substring("started ".length());
   }
 }
