@@ -66,29 +66,45 @@ class DamageTest {
   }
 
   @Test
-  void aTornLastWriteInTheLogIsDetectedNotLoaded() throws Exception {
-    // a log that was not flushed at close: written, then the process died (the child-process test's kill -9)
+  void aTornLastWriteInTheLogIsDroppedAndADamagedRecordBeforeItIsRefused() throws Exception {
+    // a log that was not flushed at close: written, then the process died while writing its last record (found by
+    // the kill -9 tests): that record never completed, so its append was never acknowledged; the rest loads
     Path other = dir.resolveSibling(dir.getFileName() + "-log");
+    Path log;
     try (ReplicaStore store = ReplicaStore.open(other, StoreOptions.defaults().withDurability(Durability.SYNC))) {
       store.append("k", ReplicaStoreTest.bytes("first"));
       store.append("k", ReplicaStoreTest.bytes("second, torn"));
-      Path log;
       try (Stream<Path> files = Files.list(other)) {
         log = files.filter(f -> f.toString().endsWith(".log")).max(Path::compareTo).orElseThrow();
       }
-      Path copy = Files.createDirectories(other.resolveSibling(other.getFileName() + "-copy"));
-      try (Stream<Path> files = Files.list(other)) {
-        for (Path f : files.filter(f -> !f.getFileName().toString().equals(DirectoryLock.FILE_NAME)).toList()) {
-          Files.copy(f, copy.resolve(f.getFileName()));
-        }
-      }
-      try (FileChannel file = FileChannel.open(copy.resolve(log.getFileName()), StandardOpenOption.WRITE)) {
+      Path torn = copyOf(other, "-torn");
+      try (FileChannel file = FileChannel.open(torn.resolve(log.getFileName()), StandardOpenOption.WRITE)) {
         file.truncate(file.size() - 5);
       }
-      assertThatThrownBy(() -> ReplicaStore.open(copy, StoreOptions.defaults()))
+      try (ReplicaStore reopened = ReplicaStore.open(torn, StoreOptions.defaults())) {
+        assertThat(reopened.recover().keys().get("k").get().deltas().map(ReplicaStoreTest::text))
+            .containsExactly("first");
+      }
+
+      Path damaged = copyOf(other, "-damaged");
+      Path damagedLog = damaged.resolve(log.getFileName());
+      byte[] bytes = Files.readAllBytes(damagedLog);
+      bytes[bytes.length / 3] ^= 0x55;     // in the first record, not the last: not a torn write
+      Files.write(damagedLog, bytes);
+      assertThatThrownBy(() -> ReplicaStore.open(damaged, StoreOptions.defaults()))
           .isInstanceOf(DamagedStoreException.class)
-          .hasMessageContaining(copy.toString());
+          .hasMessageContaining(damaged.toString());
     }
+  }
+
+  private static Path copyOf(Path store, String suffix) throws Exception {
+    Path copy = Files.createDirectories(store.resolveSibling(store.getFileName() + suffix));
+    try (Stream<Path> files = Files.list(store)) {
+      for (Path f : files.filter(f -> !f.getFileName().toString().equals(DirectoryLock.FILE_NAME)).toList()) {
+        Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    return copy;
   }
 
   @Test
