@@ -1,0 +1,467 @@
+package io.crdtkit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.crdtkit.clock.CausalContext;
+import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.Set;
+import io.vavr.collection.Vector;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A list CRDT: a replicated sequence of elements in which every replica can insert and delete at any index, and
+ * concurrent edits merge into one order (Fugue, Weidner and Kleppmann, <em>The Art of the Fugue: Minimizing
+ * Interleaving in Collaborative Text Editing</em>, 2023).
+ *
+ * <p><b>Why Fugue.</b> When two replicas concurrently type a run each at the same place, a list CRDT must not
+ * interleave the runs character by character ("abc" and "xyz" must end as "abcxyz" or "xyzabc", never
+ * "axbycz"). RGA avoids interleaving of forward typing but interleaves runs typed backwards (each character
+ * inserted before the previous one, as when editing at the start of a line with the cursor kept still). YATA
+ * (Yjs) avoids both, with an integration rule that scans and compares both origins. Fugue is proven (op. cit.,
+ * §4) to avoid interleaving forward and backward with a simpler rule: every element is a left or right child of
+ * one parent in a tree, and the document is the tree's in-order walk. That rule is also what makes a run typed
+ * forward one chain of right children, stored here as one run.
+ *
+ * <p><b>Positions are ids.</b> Each element is identified by the {@link Dot} of the insert that created it. An insert
+ * at index {@code i} names its left neighbour {@code a} (the live element at {@code i - 1}, or the root): it
+ * becomes the right child of {@code a} if {@code a} has none, else the left child of the element right after
+ * {@code a} (which then has no left child). Siblings are ordered by id. Indexes are only the local view.
+ *
+ * <pre>{@code
+ * Sequence<Character> base = Sequence.<Character>empty().insertAll(A, 0, List.of('-', '-'));
+ * Sequence<Character> onA  = base.insertAll(A, 1, List.of('a', 'b', 'c'));
+ * Sequence<Character> onB  = base.insertAll(B, 1, List.of('x', 'y', 'z'));
+ * onA.merge(onB).value()   // [-, a, b, c, x, y, z, -] on every replica; never a mix
+ * }</pre>
+ *
+ * <p><b>Deletes</b> mark elements as tombstones, each with the dot of a delete that removed it (the least one, if
+ * several did), and keep them: concurrent inserts may name them as parent. <b>Collecting them</b> (a later step,
+ * in crdt-gc) becomes possible at causal stability: once the delete dot of a tombstone is at or below the stable
+ * cut, every replica holds the tombstone and every insert concurrent with the delete has been merged; no future
+ * insert can name it as its left neighbour (only live elements are), but one can name it as the element after its
+ * left neighbour, so collection must keep the order of the survivors fixed, e.g. by folding the stable part of the
+ * document into a plain run that new inserts address by its surviving ids, and refusing input from before the cut
+ * (an epoch). That is why deletes mint a dot, although the tombstone itself would need none.
+ *
+ * <p><b>Cost.</b> Elements typed forward by one replica are stored as runs of up to 64 (one id, one parent
+ * reference per run) in a persistent order-statistic tree of runs in document order, each node knowing its
+ * number of live elements. {@link #get}, {@link #insert}, {@link #insertAll} and each run touched by
+ * {@link #delete} cost {@code O(log r)} expected for {@code r} runs (plus the length of the inserted list). Merging
+ * two different states, deltas included, currently rebuilds the document from its elements in
+ * {@code O(n log n)}; a merge the receiver already covers returns it in {@code O(1)} (by causal context).
+ *
+ * @param <E> the element type; elements must be immutable and have value-based equals and hashCode
+ */
+@API(status = EXPERIMENTAL, since = "0.2")
+public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
+
+  private static final Sequence<?> EMPTY = new Sequence<>(null, List.of(), HashSet.empty(), CausalContext.empty());
+
+  private final @Nullable PieceTree<E> tree;
+  // Elements whose parent this state does not hold: only in deltas (see FugueLayout).
+  private final List<SequencePiece<E>> pending;
+  // The elements that have a right child other than the next element of their own run; see insertion().
+  private final Set<Dot> rightParents;
+  private final CausalContext context;
+
+  private Sequence(@Nullable PieceTree<E> tree, List<SequencePiece<E>> pending, Set<Dot> rightParents,
+      CausalContext context) {
+    this.tree = tree;
+    this.pending = pending;
+    this.rightParents = rightParents;
+    this.context = context;
+  }
+
+  /**
+   * The empty sequence.
+   *
+   * @param <E> the element type
+   * @return the sequence that has seen nothing
+   */
+  @SuppressWarnings("unchecked")
+  public static <E> Sequence<E> empty() {
+    return (Sequence<E>) EMPTY;
+  }
+
+  static <E> Sequence<E> fromElements(Collection<SequenceElement> elements, CausalContext context) {
+    FugueLayout<E> layout = FugueLayout.of(elements);
+    return new Sequence<>(layout.tree, List.copyOf(layout.pending), layout.rightParents, context);
+  }
+
+  @Override
+  public Sequence<E> bottom() {
+    return empty();
+  }
+
+  /**
+   * Every dot this sequence has seen: the inserts of its elements and the deletes of its tombstones.
+   *
+   * @return the causal context
+   */
+  public CausalContext context() {
+    return context;
+  }
+
+  /**
+   * The number of live (not deleted) elements.
+   *
+   * @return the size of {@link #value()}
+   */
+  public int size() {
+    return PieceTree.live(tree);
+  }
+
+  /**
+   * The live element at {@code index}, in {@code O(log r)}.
+   *
+   * @param index from 0 to {@code size() - 1}
+   * @return the element
+   * @throws IndexOutOfBoundsException if {@code index} is out of range
+   */
+  public E get(int index) {
+    int[] at = PieceTree.locateLive(tree, index);
+    return PieceTree.pieceAt(Objects.requireNonNull(tree), at[0]).value(at[1]);
+  }
+
+  /**
+   * The id of the live element at {@code index}: the dot of the insert that created it, which stays its position
+   * whatever is inserted or deleted around it.
+   *
+   * @param index from 0 to {@code size() - 1}
+   * @return the element's id
+   * @throws IndexOutOfBoundsException if {@code index} is out of range
+   */
+  public Dot idAt(int index) {
+    int[] at = PieceTree.locateLive(tree, index);
+    return PieceTree.pieceAt(Objects.requireNonNull(tree), at[0]).id(at[1]);
+  }
+
+  /**
+   * The live elements in document order.
+   *
+   * @return the elements; deleted ones are not included
+   */
+  public Vector<E> value() {
+    List<E> live = new ArrayList<>(size());
+    PieceTree.forEach(tree, piece -> {
+      for (int i = 0; i < piece.length(); i++) {
+        if (!piece.isDeleted(i)) {
+          live.add(piece.value(i));
+        }
+      }
+    });
+    return Vector.ofAll(live);
+  }
+
+  /**
+   * This sequence with {@code element} inserted at {@code index} by {@code replica}.
+   *
+   * @param replica the replica that makes the update; it mints the element's id
+   * @param index   from 0 (the start) to {@code size()} (the end)
+   * @param element the element; not null
+   * @return the sequence with the element at {@code index}
+   * @throws IndexOutOfBoundsException if {@code index} is out of range
+   */
+  public Sequence<E> insert(ReplicaId replica, int index, E element) {
+    return insertAll(replica, index, List.of(element));
+  }
+
+  /**
+   * This sequence with {@code elements} inserted, in order, from {@code index} on by {@code replica}: the same as
+   * inserting them one by one at {@code index}, {@code index + 1}, ..., and stored as one run.
+   *
+   * @param replica  the replica that makes the update; it mints one id per element
+   * @param index    from 0 (the start) to {@code size()} (the end)
+   * @param elements the elements; none null
+   * @return the sequence with the elements at {@code index}; {@code this} if {@code elements} is empty
+   * @throws IndexOutOfBoundsException if {@code index} is out of range
+   */
+  public Sequence<E> insertAll(ReplicaId replica, int index, List<? extends E> elements) {
+    Insertion<E> insertion = insertion(replica, index, elements);
+    if (insertion == null) {
+      return this;
+    }
+    return new Sequence<>(insertion.tree, pending, insertion.rightParents, withDots(context, insertion.run));
+  }
+
+  /**
+   * The delta of {@link #insert}: the new element with its place in the tree, and its id.
+   *
+   * @param replica the replica that makes the update
+   * @param index   from 0 to {@code size()}
+   * @param element the element; not null
+   * @return the delta
+   * @throws IndexOutOfBoundsException if {@code index} is out of range
+   */
+  public Sequence<E> deltaInsert(ReplicaId replica, int index, E element) {
+    return deltaInsertAll(replica, index, List.of(element));
+  }
+
+  /**
+   * The delta of {@link #insertAll}: the new elements with their places in the tree, and their ids.
+   *
+   * @param replica  the replica that makes the update
+   * @param index    from 0 to {@code size()}
+   * @param elements the elements; none null
+   * @return the delta; the bottom sequence if {@code elements} is empty
+   * @throws IndexOutOfBoundsException if {@code index} is out of range
+   */
+  public Sequence<E> deltaInsertAll(ReplicaId replica, int index, List<? extends E> elements) {
+    Insertion<E> insertion = insertion(replica, index, elements);
+    if (insertion == null) {
+      return empty();
+    }
+    List<SequenceElement> run = new ArrayList<>();
+    for (SequencePiece<E> piece : insertion.run) {
+      unpack(piece, run::add);
+    }
+    return fromElements(run, withDots(CausalContext.empty(), insertion.run));
+  }
+
+  /**
+   * This sequence with the {@code count} live elements from {@code index} on deleted by {@code replica}. They stay
+   * as tombstones, with the delete's dot, until garbage collection (see the class comment).
+   *
+   * @param replica the replica that makes the update; it mints the delete's dot
+   * @param index   the first element deleted
+   * @param count   how many live elements to delete
+   * @return the sequence without them; {@code this} if {@code count} is 0
+   * @throws IndexOutOfBoundsException if the range is not within {@code [0, size())}
+   */
+  public Sequence<E> delete(ReplicaId replica, int index, int count) {
+    Deletion<E> deletion = deletion(replica, index, count);
+    if (deletion == null) {
+      return this;
+    }
+    return new Sequence<>(deletion.tree, pending, rightParents, context.add(deletion.dot));
+  }
+
+  /**
+   * The delta of {@link #delete}: the deleted elements as tombstones, and the delete's dot.
+   *
+   * @param replica the replica that makes the update
+   * @param index   the first element deleted
+   * @param count   how many live elements to delete
+   * @return the delta; the bottom sequence if {@code count} is 0
+   * @throws IndexOutOfBoundsException if the range is not within {@code [0, size())}
+   */
+  public Sequence<E> deltaDelete(ReplicaId replica, int index, int count) {
+    Deletion<E> deletion = deletion(replica, index, count);
+    if (deletion == null) {
+      return empty();
+    }
+    CausalContext seen = CausalContext.empty().add(deletion.dot);
+    for (SequenceElement e : deletion.deleted) {
+      seen = seen.add(e.id());
+    }
+    return fromElements(deletion.deleted, seen);
+  }
+
+  /**
+   * The join of the two sequences: every element either has, deleted if either has deleted it, in the order the
+   * Fugue tree gives. {@code this} if {@code other} has seen nothing new (by causal context); otherwise the
+   * document is laid out again from its elements (see the class comment for the cost).
+   *
+   * @param other a sequence, a delta or a delta group
+   * @return the merged sequence
+   */
+  @Override
+  public Sequence<E> merge(Sequence<E> other) {
+    // Every dot names exactly one effect (an element, or the tombstones of one delete), and a state holds the
+    // whole effect of every dot it has seen: so a context that covers the other's covers its content.
+    if (other == this || other.context.isLessOrEqual(context)) {
+      return this;
+    }
+    if (context.isLessOrEqual(other.context)) {
+      return other;
+    }
+    Map<Dot, SequenceElement> all = elementsById();
+    other.forEachElement(e -> all.merge(e.id(), e, SequenceElement::join));
+    return fromElements(all.values(), context.merge(other.context));
+  }
+
+  private Map<Dot, SequenceElement> elementsById() {
+    Map<Dot, SequenceElement> byId = new HashMap<>();
+    forEachElement(e -> byId.put(e.id(), e));
+    return byId;
+  }
+
+  /** Every element held, tombstones and pending ones included; in document order, pending ones last. */
+  void forEachElement(Consumer<SequenceElement> action) {
+    PieceTree.forEach(tree, piece -> unpack(piece, action));
+    pending.forEach(piece -> unpack(piece, action));
+  }
+
+  private static void unpack(SequencePiece<?> piece, Consumer<SequenceElement> action) {
+    for (int i = 0; i < piece.length(); i++) {
+      action.accept(new SequenceElement(piece.id(i), piece.parentOf(i), piece.isLeftChild(i), piece.value(i),
+          piece.deletedBy(i)));
+    }
+  }
+
+  private static CausalContext withDots(CausalContext context, List<? extends SequencePiece<?>> run) {
+    CausalContext seen = context;
+    for (SequencePiece<?> piece : run) {
+      for (int i = 0; i < piece.length(); i++) {
+        seen = seen.add(piece.id(i));
+      }
+    }
+    return seen;
+  }
+
+  private record Insertion<E>(@Nullable PieceTree<E> tree, Set<Dot> rightParents, List<SequencePiece<E>> run) {}
+
+  private @Nullable Insertion<E> insertion(ReplicaId replica, int index, List<? extends E> elements) {
+    Objects.requireNonNull(replica, "replica");
+    Objects.requireNonNull(elements, "elements");
+    Objects.checkIndex(index, size() + 1);
+    if (elements.isEmpty()) {
+      return null;
+    }
+    PieceTree<E> next = tree;
+    Set<Dot> parents = rightParents;
+    int at;
+    @Nullable Dot parent;
+    boolean leftChild;
+    SequencePiece<E> extendable = null;
+    if (index == 0) {
+      // The root's children are all right children: the first element of a non-empty document has no left child.
+      at = 0;
+      parent = next == null ? null : PieceTree.pieceAt(next, 0).first;
+      leftChild = next != null;
+    } else {
+      int[] location = PieceTree.locateLive(next, index - 1);
+      SequencePiece<E> piece = PieceTree.pieceAt(Objects.requireNonNull(next), location[0]);
+      int offset = location[1];
+      Dot leftNeighbour = piece.id(offset);
+      at = location[0] + 1;
+      if (offset < piece.length() - 1) {
+        // The left neighbour's right child is the next element of its run: the new run goes left of that one,
+        // which cuts the run in two.
+        parent = piece.id(offset + 1);
+        leftChild = true;
+        next = PieceTree.setAt(next, location[0], piece.slice(0, offset + 1));
+        next = PieceTree.insertAt(next, at, PieceTree.leaf(piece.slice(offset + 1, piece.length())));
+        parents = parents.add(leftNeighbour);
+      } else if (parents.contains(leftNeighbour)) {
+        // SUBTLE: the element after it (maybe a tombstone) is the leftmost of its right subtree, so has no left child.
+        parent = PieceTree.pieceAt(next, at).first;
+        leftChild = true;
+      } else {
+        parent = leftNeighbour;
+        leftChild = false;
+        extendable = piece;
+      }
+    }
+    List<SequencePiece<E>> run = runOf(context.nextDot(replica), parent, leftChild, elements);
+    PieceTree<E> inserted = null;
+    for (int i = 0; i < run.size(); i++) {
+      SequencePiece<E> piece = run.get(i);
+      if (i == 0 && extendable != null && extendable.canAppend(piece.first, piece.length())) {
+        next = PieceTree.setAt(Objects.requireNonNull(next), at - 1, extendable.append(valuesOf(piece)));
+        continue;
+      }
+      if (!piece.leftChild && piece.parent != null) {
+        parents = parents.add(piece.parent);
+      }
+      inserted = PieceTree.join(inserted, PieceTree.leaf(piece));
+    }
+    return new Insertion<>(PieceTree.insertAt(next, at, inserted), parents, run);
+  }
+
+  private static Object[] valuesOf(SequencePiece<?> piece) {
+    Object[] values = new Object[piece.length()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = piece.value(i);
+    }
+    return values;
+  }
+
+  /** The new elements as runs of at most {@link SequencePiece#MAX_LENGTH}, each the right child of the last. */
+  private static <E> List<SequencePiece<E>> runOf(Dot first, @Nullable Dot parent, boolean leftChild,
+      List<? extends E> elements) {
+    List<SequencePiece<E>> run = new ArrayList<>();
+    Dot start = first;
+    @Nullable Dot startParent = parent;
+    boolean startLeft = leftChild;
+    for (int from = 0; from < elements.size(); from += SequencePiece.MAX_LENGTH) {
+      int to = Math.min(elements.size(), from + SequencePiece.MAX_LENGTH);
+      Object[] values = new Object[to - from];
+      for (int i = from; i < to; i++) {
+        values[i - from] = Objects.requireNonNull(elements.get(i), "Sequence element");
+      }
+      SequencePiece<E> piece = new SequencePiece<>(start, startParent, startLeft, values, null);
+      run.add(piece);
+      startParent = piece.last();
+      startLeft = false;
+      start = Dot.of(first.replica(), first.counter() + to);
+    }
+    return run;
+  }
+
+  private record Deletion<E>(PieceTree<E> tree, Dot dot, List<SequenceElement> deleted) {}
+
+  private @Nullable Deletion<E> deletion(ReplicaId replica, int index, int count) {
+    Objects.requireNonNull(replica, "replica");
+    Objects.checkFromIndexSize(index, count, size());
+    if (count == 0) {
+      return null;
+    }
+    Dot dot = context.nextDot(replica);
+    PieceTree<E> next = Objects.requireNonNull(tree);
+    List<SequenceElement> deleted = new ArrayList<>(count);
+    int remaining = count;
+    while (remaining > 0) {
+      // The deleted elements leave the live count, so the next one to delete is again at index.
+      int[] location = PieceTree.locateLive(next, index);
+      SequencePiece<E> piece = PieceTree.pieceAt(next, location[0]);
+      int end = location[1];
+      while (end < piece.length() && remaining > 0) {
+        if (!piece.isDeleted(end)) {
+          deleted.add(new SequenceElement(piece.id(end), piece.parentOf(end), piece.isLeftChild(end),
+              piece.value(end), dot));
+          remaining--;
+        }
+        end++;
+      }
+      next = PieceTree.setAt(next, location[0], piece.deleting(location[1], end, dot));
+    }
+    return new Deletion<>(next, dot, deleted);
+  }
+
+  /** Equal when they hold the same elements, in the same places, with the same tombstones, and the same context. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Sequence<?> other)) {
+      return false;
+    }
+    return context.equals(other.context) && PieceTree.elements(tree) == PieceTree.elements(other.tree)
+        && elementsById().equals(other.elementsById());
+  }
+
+  @Override
+  public int hashCode() {
+    int[] sum = {0};
+    forEachElement(e -> sum[0] += e.hashCode());
+    return 31 * context.hashCode() + sum[0];
+  }
+
+  /** {@code Sequence[a, b, c]}: the live elements. */
+  @Override
+  public String toString() {
+    return value().mkString("Sequence[", ", ", "]");
+  }
+}
