@@ -1,0 +1,54 @@
+package io.crdtkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crdtkit.clock.ReplicaId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Replays real sequential editing traces (see {@code src/test/resources/traces/README.md}) through one replica of
+ * a {@link Sequence}: each patch is a range delete then an insert of its text as one run, and the live elements
+ * must spell the trace's final text exactly. Timings are printed, not asserted (benchmarks are JMH).
+ */
+class SequenceTraceTest {
+
+  private static final ReplicaId AUTHOR = ReplicaId.of("author");
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sveltecomponent", "automerge-paper"})
+  void replayingEveryPatchInOrderGivesTheFinalText(String name) {
+    EditingTrace trace = EditingTrace.load(name);
+    long start = System.nanoTime();
+    Sequence<Character> doc = Sequence.empty();
+    for (EditingTrace.Patch patch : trace.patches()) {
+      if (patch.deleteCount() > 0) {
+        doc = doc.delete(AUTHOR, patch.position(), patch.deleteCount());
+      }
+      if (!patch.text().isEmpty()) {
+        doc = doc.insertAll(AUTHOR, patch.position(), characters(patch.text()));
+      }
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    System.out.printf("trace %s: %d patches replayed in %d ms%n", name, trace.patches().size(), millis);
+
+    assertThat(text(doc)).isEqualTo(trace.endContent());
+    assertThat(doc.size()).isEqualTo(trace.endContent().length());
+  }
+
+  static List<Character> characters(String text) {
+    List<Character> chars = new ArrayList<>(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      chars.add(text.charAt(i));
+    }
+    return chars;
+  }
+
+  static String text(Sequence<Character> doc) {
+    StringBuilder out = new StringBuilder(doc.size());
+    doc.value().forEach(out::append);
+    return out.toString();
+  }
+}
