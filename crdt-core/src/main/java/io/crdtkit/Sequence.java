@@ -187,11 +187,11 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
    * @throws IndexOutOfBoundsException if {@code index} is out of range
    */
   public Sequence<E> insertAll(ReplicaId replica, int index, List<? extends E> elements) {
-    Insertion<E> insertion = insertion(replica, index, elements);
+    SequenceEdits.Insertion<E> insertion = SequenceEdits.insertion(tree, rightParents, context, replica, index, elements);
     if (insertion == null) {
       return this;
     }
-    return new Sequence<>(insertion.tree, pending, insertion.rightParents, withDots(context, insertion.run));
+    return new Sequence<>(insertion.tree(), pending, insertion.rightParents(), withDots(context, insertion.run()));
   }
 
   /**
@@ -217,15 +217,15 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
    * @throws IndexOutOfBoundsException if {@code index} is out of range
    */
   public Sequence<E> deltaInsertAll(ReplicaId replica, int index, List<? extends E> elements) {
-    Insertion<E> insertion = insertion(replica, index, elements);
+    SequenceEdits.Insertion<E> insertion = SequenceEdits.insertion(tree, rightParents, context, replica, index, elements);
     if (insertion == null) {
       return empty();
     }
     List<SequenceElement> run = new ArrayList<>();
-    for (SequencePiece<E> piece : insertion.run) {
+    for (SequencePiece<E> piece : insertion.run()) {
       unpack(piece, run::add);
     }
-    return fromElements(run, withDots(CausalContext.empty(), insertion.run));
+    return fromElements(run, withDots(CausalContext.empty(), insertion.run()));
   }
 
   /**
@@ -239,11 +239,11 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
    * @throws IndexOutOfBoundsException if the range is not within {@code [0, size())}
    */
   public Sequence<E> delete(ReplicaId replica, int index, int count) {
-    Deletion<E> deletion = deletion(replica, index, count);
+    SequenceEdits.Deletion<E> deletion = SequenceEdits.deletion(tree, context, replica, index, count);
     if (deletion == null) {
       return this;
     }
-    return new Sequence<>(deletion.tree, pending, rightParents, context.add(deletion.dot));
+    return new Sequence<>(deletion.tree(), pending, rightParents, context.add(deletion.dot()));
   }
 
   /**
@@ -256,15 +256,15 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
    * @throws IndexOutOfBoundsException if the range is not within {@code [0, size())}
    */
   public Sequence<E> deltaDelete(ReplicaId replica, int index, int count) {
-    Deletion<E> deletion = deletion(replica, index, count);
+    SequenceEdits.Deletion<E> deletion = SequenceEdits.deletion(tree, context, replica, index, count);
     if (deletion == null) {
       return empty();
     }
-    CausalContext seen = CausalContext.empty().add(deletion.dot);
-    for (SequenceElement e : deletion.deleted) {
+    CausalContext seen = CausalContext.empty().add(deletion.dot());
+    for (SequenceElement e : deletion.deleted()) {
       seen = seen.add(e.id());
     }
-    return fromElements(deletion.deleted, seen);
+    return fromElements(deletion.deleted(), seen);
   }
 
   /**
@@ -317,126 +317,6 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
       }
     }
     return seen;
-  }
-
-  private record Insertion<E>(@Nullable PieceTree<E> tree, Set<Dot> rightParents, List<SequencePiece<E>> run) {}
-
-  private @Nullable Insertion<E> insertion(ReplicaId replica, int index, List<? extends E> elements) {
-    Objects.requireNonNull(replica, "replica");
-    Objects.requireNonNull(elements, "elements");
-    Objects.checkIndex(index, size() + 1);
-    if (elements.isEmpty()) {
-      return null;
-    }
-    PieceTree<E> next = tree;
-    Set<Dot> parents = rightParents;
-    int at;
-    @Nullable Dot parent;
-    boolean leftChild;
-    SequencePiece<E> extendable = null;
-    if (index == 0) {
-      // The root's children are all right children: the first element of a non-empty document has no left child.
-      at = 0;
-      parent = next == null ? null : PieceTree.pieceAt(next, 0).first;
-      leftChild = next != null;
-    } else {
-      int[] location = PieceTree.locateLive(next, index - 1);
-      SequencePiece<E> piece = PieceTree.pieceAt(Objects.requireNonNull(next), location[0]);
-      int offset = location[1];
-      Dot leftNeighbour = piece.id(offset);
-      at = location[0] + 1;
-      if (offset < piece.length() - 1) {
-        // The left neighbour's right child is the next element of its run: the new run goes left of that one,
-        // which cuts the run in two.
-        parent = piece.id(offset + 1);
-        leftChild = true;
-        next = PieceTree.setAt(next, location[0], piece.slice(0, offset + 1));
-        next = PieceTree.insertAt(next, at, PieceTree.leaf(piece.slice(offset + 1, piece.length())));
-        parents = parents.add(leftNeighbour);
-      } else if (parents.contains(leftNeighbour)) {
-        // SUBTLE: the element after it (maybe a tombstone) is the leftmost of its right subtree, so has no left child.
-        parent = PieceTree.pieceAt(next, at).first;
-        leftChild = true;
-      } else {
-        parent = leftNeighbour;
-        leftChild = false;
-        extendable = piece;
-      }
-    }
-    List<SequencePiece<E>> run = runOf(context.nextDot(replica), parent, leftChild, elements);
-    PieceTree<E> inserted = null;
-    for (int i = 0; i < run.size(); i++) {
-      SequencePiece<E> piece = run.get(i);
-      if (i == 0 && extendable != null && extendable.canAppend(piece.first, piece.length())) {
-        next = PieceTree.setAt(Objects.requireNonNull(next), at - 1, extendable.append(valuesOf(piece)));
-        continue;
-      }
-      if (!piece.leftChild && piece.parent != null) {
-        parents = parents.add(piece.parent);
-      }
-      inserted = PieceTree.join(inserted, PieceTree.leaf(piece));
-    }
-    return new Insertion<>(PieceTree.insertAt(next, at, inserted), parents, run);
-  }
-
-  private static Object[] valuesOf(SequencePiece<?> piece) {
-    Object[] values = new Object[piece.length()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = piece.value(i);
-    }
-    return values;
-  }
-
-  /** The new elements as runs of at most {@link SequencePiece#MAX_LENGTH}, each the right child of the last. */
-  private static <E> List<SequencePiece<E>> runOf(Dot first, @Nullable Dot parent, boolean leftChild,
-      List<? extends E> elements) {
-    List<SequencePiece<E>> run = new ArrayList<>();
-    Dot start = first;
-    @Nullable Dot startParent = parent;
-    boolean startLeft = leftChild;
-    for (int from = 0; from < elements.size(); from += SequencePiece.MAX_LENGTH) {
-      int to = Math.min(elements.size(), from + SequencePiece.MAX_LENGTH);
-      Object[] values = new Object[to - from];
-      for (int i = from; i < to; i++) {
-        values[i - from] = Objects.requireNonNull(elements.get(i), "Sequence element");
-      }
-      SequencePiece<E> piece = new SequencePiece<>(start, startParent, startLeft, values, null);
-      run.add(piece);
-      startParent = piece.last();
-      startLeft = false;
-      start = Dot.of(first.replica(), first.counter() + to);
-    }
-    return run;
-  }
-
-  private record Deletion<E>(PieceTree<E> tree, Dot dot, List<SequenceElement> deleted) {}
-
-  private @Nullable Deletion<E> deletion(ReplicaId replica, int index, int count) {
-    Objects.requireNonNull(replica, "replica");
-    Objects.checkFromIndexSize(index, count, size());
-    if (count == 0) {
-      return null;
-    }
-    Dot dot = context.nextDot(replica);
-    PieceTree<E> next = Objects.requireNonNull(tree);
-    List<SequenceElement> deleted = new ArrayList<>(count);
-    int remaining = count;
-    while (remaining > 0) {
-      // The deleted elements leave the live count, so the next one to delete is again at index.
-      int[] location = PieceTree.locateLive(next, index);
-      SequencePiece<E> piece = PieceTree.pieceAt(next, location[0]);
-      int end = location[1];
-      while (end < piece.length() && remaining > 0) {
-        if (!piece.isDeleted(end)) {
-          deleted.add(new SequenceElement(piece.id(end), piece.parentOf(end), piece.isLeftChild(end),
-              piece.value(end), dot));
-          remaining--;
-        }
-        end++;
-      }
-      next = PieceTree.setAt(next, location[0], piece.deleting(location[1], end, dot));
-    }
-    return new Deletion<>(next, dot, deleted);
   }
 
   /** Equal when they hold the same elements, in the same places, with the same tombstones, and the same context. */

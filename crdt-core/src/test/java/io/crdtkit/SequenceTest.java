@@ -1,7 +1,7 @@
 package io.crdtkit;
 
-import static io.crdtkit.SequenceTraceTest.characters;
-import static io.crdtkit.SequenceTraceTest.text;
+import static io.crdtkit.Sequences.characters;
+import static io.crdtkit.Sequences.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

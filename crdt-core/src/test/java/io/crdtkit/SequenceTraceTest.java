@@ -3,8 +3,6 @@ package io.crdtkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crdtkit.clock.ReplicaId;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,27 +26,13 @@ class SequenceTraceTest {
         doc = doc.delete(AUTHOR, patch.position(), patch.deleteCount());
       }
       if (!patch.text().isEmpty()) {
-        doc = doc.insertAll(AUTHOR, patch.position(), characters(patch.text()));
+        doc = Sequences.insertString(doc, AUTHOR, patch.position(), patch.text());
       }
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     System.out.printf("trace %s: %d patches replayed in %d ms%n", name, trace.patches().size(), millis);
 
-    assertThat(text(doc)).isEqualTo(trace.endContent());
+    assertThat(Sequences.text(doc)).isEqualTo(trace.endContent());
     assertThat(doc.size()).isEqualTo(trace.endContent().length());
-  }
-
-  static List<Character> characters(String text) {
-    List<Character> chars = new ArrayList<>(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      chars.add(text.charAt(i));
-    }
-    return chars;
-  }
-
-  static String text(Sequence<Character> doc) {
-    StringBuilder out = new StringBuilder(doc.size());
-    doc.value().forEach(out::append);
-    return out.toString();
   }
 }
