@@ -290,6 +290,18 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
     return fromElements(all.values(), context.merge(other.context));
   }
 
+  /**
+   * Whether {@code other} includes everything this sequence includes: whether it has seen every dot this one has
+   * (see {@link #merge} for why the context decides), in {@code O(replicas + cloud)} instead of a merge.
+   *
+   * @param other a sequence, a delta or a delta group
+   * @return {@code true} if {@code this.merge(other).equals(other)}
+   */
+  @Override
+  public boolean isLessOrEqual(Sequence<E> other) {
+    return context.isLessOrEqual(other.context);
+  }
+
   private Map<Dot, SequenceElement> elementsById() {
     Map<Dot, SequenceElement> byId = new HashMap<>();
     forEachElement(e -> byId.put(e.id(), e));
