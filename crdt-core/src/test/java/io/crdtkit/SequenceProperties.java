@@ -51,6 +51,19 @@ class SequenceProperties extends MergeLawProperties<Sequence<String>> {
   }
 
   /**
+   * Equality compares elements, not their layout; so the order each state holds after its own history of local
+   * edits and merges is checked against the order laid out from scratch from its elements.
+   */
+  @Property(tries = 300)
+  void everyStateHoldsTheOrderItsElementsDefine(@ForAll("replicaStates") java.util.List<Sequence<String>> states) {
+    for (Sequence<String> state : states) {
+      assertThat(state.value()).isEqualTo(rebuiltFromParts(state).value());
+    }
+    Sequence<String> joined = states.get(0).merge(states.get(1)).merge(states.get(2));
+    assertThat(joined.value()).isEqualTo(rebuiltFromParts(joined).value());
+  }
+
+  /**
    * Two replicas each type a run at the same index of a random document (with tombstones), each forward or
    * backward; the merged text holds each run whole (Weidner and Kleppmann 2023, §4: no interleaving either way).
    */

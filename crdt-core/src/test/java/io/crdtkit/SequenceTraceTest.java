@@ -3,6 +3,7 @@ package io.crdtkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crdtkit.clock.ReplicaId;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,5 +35,26 @@ class SequenceTraceTest {
 
     assertThat(Sequences.text(doc)).isEqualTo(trace.endContent());
     assertThat(doc.size()).isEqualTo(trace.endContent().length());
+  }
+
+  @Test
+  void aDeltaGroupOfTheFirstEditsBuildsTheSameDocumentAsTheFullMutators() {
+    // Merging a delta lays the whole document out again (O(n log n)), so only a prefix goes through deltas here.
+    EditingTrace trace = EditingTrace.load("sveltecomponent");
+    Sequence<Character> full = Sequence.empty();
+    Sequence<Character> group = Sequence.empty();
+    for (EditingTrace.Patch patch : trace.patches().subList(0, 300)) {
+      if (patch.deleteCount() > 0) {
+        group = group.merge(full.deltaDelete(AUTHOR, patch.position(), patch.deleteCount()));
+        full = full.delete(AUTHOR, patch.position(), patch.deleteCount());
+      }
+      if (!patch.text().isEmpty()) {
+        group = group.merge(Sequences.deltaInsertString(full, AUTHOR, patch.position(), patch.text()));
+        full = Sequences.insertString(full, AUTHOR, patch.position(), patch.text());
+      }
+    }
+
+    assertThat(Sequence.<Character>empty().merge(group)).isEqualTo(full);
+    assertThat(Sequences.text(group)).isEqualTo(Sequences.text(full));
   }
 }
