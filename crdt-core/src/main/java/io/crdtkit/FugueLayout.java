@@ -1,8 +1,6 @@
 package io.crdtkit;
 
 import io.crdtkit.clock.Dot;
-import io.vavr.collection.HashSet;
-import io.vavr.collection.Set;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,12 +24,12 @@ final class FugueLayout<E> {
 
   final @Nullable PieceTree<E> tree;
   final List<SequencePiece<E>> pending;
-  final Set<Dot> rightParents;
+  final FugueParents parents;
 
-  private FugueLayout(@Nullable PieceTree<E> tree, List<SequencePiece<E>> pending, Set<Dot> rightParents) {
+  private FugueLayout(@Nullable PieceTree<E> tree, List<SequencePiece<E>> pending, FugueParents parents) {
     this.tree = tree;
     this.pending = pending;
-    this.rightParents = rightParents;
+    this.parents = parents;
   }
 
   static <E> FugueLayout<E> of(Collection<SequenceElement> elements) {
@@ -73,7 +71,7 @@ final class FugueLayout<E> {
       }
       pending.sort((x, y) -> x.first.compareTo(y.first));
     }
-    return new FugueLayout<>(builder.finish(), pending, builder.rightParents);
+    return new FugueLayout<>(builder.finish(), pending, builder.parents);
   }
 
   private static void pushChildren(ArrayDeque<Object[]> stack, @Nullable List<SequenceElement> children) {
@@ -92,7 +90,7 @@ final class FugueLayout<E> {
   /** Packs consecutive elements of one forward-typed run into pieces, and the pieces into a tree. */
   private static final class Builder<E> {
     final List<Dot> ids = new ArrayList<>();
-    Set<Dot> rightParents = HashSet.empty();
+    FugueParents parents = FugueParents.NONE;
     @Nullable PieceTree<E> tree;
     final List<SequenceElement> run = new ArrayList<>();
 
@@ -124,9 +122,7 @@ final class FugueLayout<E> {
           deleted[i] = d;
         }
       }
-      if (!head.leftChild() && head.parent() != null) {
-        rightParents = rightParents.add(head.parent());
-      }
+      parents = parents.with(head.parent(), head.leftChild());
       tree = PieceTree.join(tree, PieceTree.leaf(
           new SequencePiece<E>(head.id(), head.parent(), head.leftChild(), values, deleted)));
       run.clear();

@@ -1,5 +1,6 @@
 package io.crdtkit;
 
+import io.crdtkit.clock.Dot;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -159,5 +160,29 @@ final class PieceTree<E> {
       action.accept(node.piece);
       node = node.right;
     }
+  }
+
+  /**
+   * Where the element {@code id} is, {@code {piece position, offset}}, or {@code null} if it is not in the tree.
+   * A walk of the pieces in order: {@code O(r)} for {@code r} pieces (the tree is ordered by position, not by id).
+   */
+  static int @Nullable [] locateId(@Nullable PieceTree<?> tree, Dot id) {
+    ArrayDeque<PieceTree<?>> stack = new ArrayDeque<>();
+    PieceTree<?> node = tree;
+    int position = 0;
+    while (node != null || !stack.isEmpty()) {
+      while (node != null) {
+        stack.push(node);
+        node = node.left;
+      }
+      node = stack.pop();
+      int offset = node.piece.offsetOf(id);
+      if (offset >= 0) {
+        return new int[] {position, offset};
+      }
+      position++;
+      node = node.right;
+    }
+    return null;
   }
 }

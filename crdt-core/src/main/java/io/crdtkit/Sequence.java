@@ -5,8 +5,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
-import io.vavr.collection.HashSet;
-import io.vavr.collection.Set;
 import io.vavr.collection.Vector;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,29 +54,35 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Cost.</b> Elements typed forward by one replica are stored as runs of up to 64 (one id, one parent
  * reference per run) in a persistent order-statistic tree of runs in document order, each node knowing its
  * number of live elements. {@link #get}, {@link #insert}, {@link #insertAll} and each run touched by
- * {@link #delete} cost {@code O(log r)} expected for {@code r} runs (plus the length of the inserted list). Merging
- * two different states, deltas included, currently rebuilds the document from its elements in
- * {@code O(n log n)}; a merge the receiver already covers returns it in {@code O(1)} (by causal context).
+ * {@link #delete} cost {@code O(log r)} expected for {@code r} runs (plus the length of the inserted list).
+ * Merging a small state (a delta, up to 256 elements) places each new element directly when Fugue leaves no
+ * choice (a right child of an element without one, a left child of an element without one): {@code O(log r)}
+ * near the last edit, {@code O(r)} to find the parent elsewhere, as the tree is ordered by position, not id. A merge
+ * with concurrent siblings to order, with elements whose parent has not arrived, or of a larger state lays the
+ * document out again from its elements in {@code O(n log n)}. A merge the receiver already covers returns it in
+ * {@code O(1)} (by causal context). A logarithmic id-to-position index is the next step.
  *
  * @param <E> the element type; elements must be immutable and have value-based equals and hashCode
  */
 @API(status = EXPERIMENTAL, since = "0.2")
 public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
 
-  private static final Sequence<?> EMPTY = new Sequence<>(null, List.of(), HashSet.empty(), CausalContext.empty());
+  private static final Sequence<?> EMPTY = new Sequence<>(null, List.of(), FugueParents.NONE, CausalContext.empty(), -1);
 
   private final @Nullable PieceTree<E> tree;
   // Elements whose parent this state does not hold: only in deltas (see FugueLayout).
   private final List<SequencePiece<E>> pending;
-  // The elements that have a right child other than the next element of their own run; see insertion().
-  private final Set<Dot> rightParents;
+  private final FugueParents parents;
   private final CausalContext context;
+  // The position of the run edited last, or -1: where the next incoming edit is likely to be. Not state.
+  private final int hint;
 
-  private Sequence(@Nullable PieceTree<E> tree, List<SequencePiece<E>> pending, Set<Dot> rightParents,
-      CausalContext context) {
+  private Sequence(@Nullable PieceTree<E> tree, List<SequencePiece<E>> pending, FugueParents parents,
+      CausalContext context, int hint) {
+    this.hint = hint;
     this.tree = tree;
     this.pending = pending;
-    this.rightParents = rightParents;
+    this.parents = parents;
     this.context = context;
   }
 
@@ -95,7 +99,7 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
 
   static <E> Sequence<E> fromElements(Collection<SequenceElement> elements, CausalContext context) {
     FugueLayout<E> layout = FugueLayout.of(elements);
-    return new Sequence<>(layout.tree, List.copyOf(layout.pending), layout.rightParents, context);
+    return new Sequence<>(layout.tree, List.copyOf(layout.pending), layout.parents, context, -1);
   }
 
   @Override
@@ -187,11 +191,12 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
    * @throws IndexOutOfBoundsException if {@code index} is out of range
    */
   public Sequence<E> insertAll(ReplicaId replica, int index, List<? extends E> elements) {
-    SequenceEdits.Insertion<E> insertion = SequenceEdits.insertion(tree, rightParents, context, replica, index, elements);
+    SequenceEdits.Insertion<E> insertion = SequenceEdits.insertion(tree, parents, context, replica, index, elements);
     if (insertion == null) {
       return this;
     }
-    return new Sequence<>(insertion.tree(), pending, insertion.rightParents(), withDots(context, insertion.run()));
+    return new Sequence<>(insertion.tree(), pending, insertion.parents(), withDots(context, insertion.run()),
+        insertion.hint());
   }
 
   /**
@@ -217,7 +222,7 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
    * @throws IndexOutOfBoundsException if {@code index} is out of range
    */
   public Sequence<E> deltaInsertAll(ReplicaId replica, int index, List<? extends E> elements) {
-    SequenceEdits.Insertion<E> insertion = SequenceEdits.insertion(tree, rightParents, context, replica, index, elements);
+    SequenceEdits.Insertion<E> insertion = SequenceEdits.insertion(tree, parents, context, replica, index, elements);
     if (insertion == null) {
       return empty();
     }
@@ -243,7 +248,7 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
     if (deletion == null) {
       return this;
     }
-    return new Sequence<>(deletion.tree(), pending, rightParents, context.add(deletion.dot()));
+    return new Sequence<>(deletion.tree(), pending, parents, context.add(deletion.dot()), deletion.hint());
   }
 
   /**
@@ -269,8 +274,9 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
 
   /**
    * The join of the two sequences: every element either has, deleted if either has deleted it, in the order the
-   * Fugue tree gives. {@code this} if {@code other} has seen nothing new (by causal context); otherwise the
-   * document is laid out again from its elements (see the class comment for the cost).
+   * Fugue tree gives. {@code this} if {@code other} has seen nothing new (by causal context); a small {@code other}
+   * is placed element by element where it can be, otherwise the document is laid out again from its elements (see
+   * the class comment for the cost).
    *
    * @param other a sequence, a delta or a delta group
    * @return the merged sequence
@@ -285,9 +291,18 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
     if (context.isLessOrEqual(other.context)) {
       return other;
     }
+    CausalContext joined = context.merge(other.context);
+    if (pending.isEmpty() && other.elementCount() <= SequenceIntegration.MAX_ELEMENTS) {
+      List<SequenceElement> incoming = new ArrayList<>();
+      other.forEachElement(incoming::add);
+      SequenceIntegration.Result<E> fast = SequenceIntegration.integrate(tree, parents, context, hint, incoming);
+      if (fast != null) {
+        return new Sequence<>(fast.tree(), pending, fast.parents(), joined, fast.hint());
+      }
+    }
     Map<Dot, SequenceElement> all = elementsById();
     other.forEachElement(e -> all.merge(e.id(), e, SequenceElement::join));
-    return fromElements(all.values(), context.merge(other.context));
+    return fromElements(all.values(), joined);
   }
 
   /**
@@ -300,6 +315,14 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
   @Override
   public boolean isLessOrEqual(Sequence<E> other) {
     return context.isLessOrEqual(other.context);
+  }
+
+  private int elementCount() {
+    int count = PieceTree.elements(tree);
+    for (SequencePiece<E> piece : pending) {
+      count += piece.length();
+    }
+    return count;
   }
 
   private Map<Dot, SequenceElement> elementsById() {

@@ -3,7 +3,6 @@ package io.crdtkit;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
-import io.vavr.collection.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,9 +18,9 @@ final class SequenceEdits {
 
   private SequenceEdits() {}
 
-  record Insertion<E>(@Nullable PieceTree<E> tree, Set<Dot> rightParents, List<SequencePiece<E>> run) {}
+  record Insertion<E>(@Nullable PieceTree<E> tree, FugueParents parents, List<SequencePiece<E>> run, int hint) {}
 
-  static <E> @Nullable Insertion<E> insertion(@Nullable PieceTree<E> tree, Set<Dot> rightParents,
+  static <E> @Nullable Insertion<E> insertion(@Nullable PieceTree<E> tree, FugueParents parents,
       CausalContext context, ReplicaId replica, int index, List<? extends E> elements) {
     Objects.requireNonNull(replica, "replica");
     Objects.requireNonNull(elements, "elements");
@@ -30,7 +29,7 @@ final class SequenceEdits {
       return null;
     }
     PieceTree<E> next = tree;
-    Set<Dot> parents = rightParents;
+    FugueParents children = parents;
     int at;
     @Nullable Dot parent;
     boolean leftChild;
@@ -53,8 +52,8 @@ final class SequenceEdits {
         leftChild = true;
         next = PieceTree.setAt(next, location[0], piece.slice(0, offset + 1));
         next = PieceTree.insertAt(next, at, PieceTree.leaf(piece.slice(offset + 1, piece.length())));
-        parents = parents.add(leftNeighbour);
-      } else if (parents.contains(leftNeighbour)) {
+        children = children.with(leftNeighbour, false);
+      } else if (children.hasRightChild(leftNeighbour)) {
         // SUBTLE: the element after it (maybe a tombstone) is the leftmost of its right subtree, so has no left child.
         parent = PieceTree.pieceAt(next, at).first;
         leftChild = true;
@@ -66,18 +65,18 @@ final class SequenceEdits {
     }
     List<SequencePiece<E>> run = runOf(context.nextDot(replica), parent, leftChild, elements);
     PieceTree<E> inserted = null;
+    int hint = at;
     for (int i = 0; i < run.size(); i++) {
       SequencePiece<E> piece = run.get(i);
       if (i == 0 && extendable != null && extendable.canAppend(piece.first, piece.length())) {
         next = PieceTree.setAt(Objects.requireNonNull(next), at - 1, extendable.append(valuesOf(piece)));
+        hint = at - 1;
         continue;
       }
-      if (!piece.leftChild && piece.parent != null) {
-        parents = parents.add(piece.parent);
-      }
+      children = children.with(piece);
       inserted = PieceTree.join(inserted, PieceTree.leaf(piece));
     }
-    return new Insertion<>(PieceTree.insertAt(next, at, inserted), parents, run);
+    return new Insertion<>(PieceTree.insertAt(next, at, inserted), children, run, hint);
   }
 
   private static Object[] valuesOf(SequencePiece<?> piece) {
@@ -110,7 +109,7 @@ final class SequenceEdits {
     return run;
   }
 
-  record Deletion<E>(PieceTree<E> tree, Dot dot, List<SequenceElement> deleted) {}
+  record Deletion<E>(PieceTree<E> tree, Dot dot, List<SequenceElement> deleted, int hint) {}
 
   static <E> @Nullable Deletion<E> deletion(@Nullable PieceTree<E> tree, CausalContext context, ReplicaId replica,
       int index, int count) {
@@ -123,10 +122,12 @@ final class SequenceEdits {
     PieceTree<E> next = Objects.requireNonNull(tree);
     List<SequenceElement> deleted = new ArrayList<>(count);
     int remaining = count;
+    int hint = -1;
     while (remaining > 0) {
       // The deleted elements leave the live count, so the next one to delete is again at index.
       int[] location = PieceTree.locateLive(next, index);
       SequencePiece<E> piece = PieceTree.pieceAt(next, location[0]);
+      hint = location[0];
       int end = location[1];
       while (end < piece.length() && remaining > 0) {
         if (!piece.isDeleted(end)) {
@@ -138,7 +139,7 @@ final class SequenceEdits {
       }
       next = PieceTree.setAt(next, location[0], piece.deleting(location[1], end, dot));
     }
-    return new Deletion<>(next, dot, deleted);
+    return new Deletion<>(next, dot, deleted, hint);
   }
 
 }

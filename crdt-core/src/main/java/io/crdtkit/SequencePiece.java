@@ -128,4 +128,23 @@ final class SequencePiece<E> {
     }
     return new SequencePiece<>(first, parent, leftChild, values, deleted);
   }
+
+  /** This run with one more element, live or deleted, minted right after the last one; see {@link #canAppend}. */
+  SequencePiece<E> append(Object value, @Nullable Dot deleted) {
+    SequencePiece<E> longer = append(new Object[] {value});
+    return deleted == null ? longer : longer.deleting(values.length, values.length + 1, deleted);
+  }
+
+  /** This run with element {@code offset} removed by {@code delete}, replacing any other delete dot it had. */
+  SequencePiece<E> withDeletedBy(int offset, Dot delete) {
+    Dot[] deleted = deletedBy == null ? new Dot[values.length] : deletedBy.clone();
+    deleted[offset] = delete;
+    return new SequencePiece<>(first, parent, leftChild, values, deleted);
+  }
+
+  /** The offset of {@code id} in this run, or -1 if it is not one of its elements. */
+  int offsetOf(Dot id) {
+    long offset = id.counter() - first.counter();
+    return offset >= 0 && offset < values.length && id.replica().equals(first.replica()) ? (int) offset : -1;
+  }
 }

@@ -8,12 +8,14 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.constraints.IntRange;
 
 /**
  * The merge laws and the delta law for {@link Sequence}, over random concurrent 3-replica histories of inserts
- * (single and runs) and range deletes at random indexes; and Fugue's no-interleaving guarantee on random documents.
+ * (single and runs) and range deletes at random indexes (500 tries each, as a merge may lay a document out again); and Fugue's no-interleaving guarantee on random documents.
  */
+@PropertyDefaults(tries = 500)
 class SequenceProperties extends MergeLawProperties<Sequence<String>> {
 
   @Override
@@ -54,7 +56,7 @@ class SequenceProperties extends MergeLawProperties<Sequence<String>> {
    * Equality compares elements, not their layout; so the order each state holds after its own history of local
    * edits and merges is checked against the order laid out from scratch from its elements.
    */
-  @Property(tries = 300)
+  @Property
   void everyStateHoldsTheOrderItsElementsDefine(@ForAll("replicaStates") java.util.List<Sequence<String>> states) {
     for (Sequence<String> state : states) {
       assertThat(state.value()).isEqualTo(rebuiltFromParts(state).value());
@@ -67,7 +69,7 @@ class SequenceProperties extends MergeLawProperties<Sequence<String>> {
    * Two replicas each type a run at the same index of a random document (with tombstones), each forward or
    * backward; the merged text holds each run whole (Weidner and Kleppmann 2023, §4: no interleaving either way).
    */
-  @Property(tries = 300)
+  @Property
   void concurrentRunsAtOneIndexNeverInterleave(
       @ForAll("replicaStates") java.util.List<Sequence<String>> bases,
       @ForAll @IntRange(min = 0, max = 1000) int where,
