@@ -107,6 +107,17 @@ class SequenceTest {
   class LocalEdits {
 
     @Test
+    void theClassCommentExampleHolds() {
+      Sequence<Character> base = Sequence.<Character>empty().insertAll(A, 0, List.of('-', '-'));
+      Sequence<Character> onA = base.insertAll(A, 1, List.of('a', 'b', 'c'));
+      Sequence<Character> onB = base.insertAll(B, 1, List.of('x', 'y', 'z'));
+
+      assertThat(onA.merge(onB).value()).containsExactly('-', 'a', 'b', 'c', 'x', 'y', 'z', '-');
+      assertThat(Sequences.text(Sequences.insertString(Sequences.insertString(Sequence.empty(), A, 0, "hello"), B, 5,
+          " world"))).isEqualTo("hello world");
+    }
+
+    @Test
     void insertDeleteAndGetByIndex() {
       Sequence<Character> doc = typed(A, "hello world").delete(A, 5, 6).insertAll(A, 0, characters("oh, "));
 
