@@ -55,7 +55,8 @@ import org.jspecify.annotations.Nullable;
  * reference per run) in a persistent order-statistic tree of runs in document order, each node knowing its
  * number of live elements. {@link #get}, {@link #insert}, {@link #insertAll} and each run touched by
  * {@link #delete} cost {@code O(log r)} expected for {@code r} runs (plus the length of the inserted list).
- * Merging a small state (a delta, up to 256 elements) places each new element directly when Fugue leaves no
+ * Merging a state that holds few elements the receiver has not seen (a delta, or a replica that diverged by up to
+ * 256 elements; finding them walks the other state, {@code O(n)}) places each of them directly when Fugue leaves no
  * choice (a right child of an element without one, a left child of an element without one): {@code O(log r)}
  * near the last edit, {@code O(r)} to find the parent elsewhere, as the tree is ordered by position, not id. A merge
  * with concurrent siblings to order, with elements whose parent has not arrived, or of a larger state lays the
@@ -274,8 +275,8 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
 
   /**
    * The join of the two sequences: every element either has, deleted if either has deleted it, in the order the
-   * Fugue tree gives. {@code this} if {@code other} has seen nothing new (by causal context); a small {@code other}
-   * is placed element by element where it can be, otherwise the document is laid out again from its elements (see
+   * Fugue tree gives. {@code this} if {@code other} has seen nothing new (by causal context); what {@code other}
+   * holds unseen, if it is little, is placed element by element where it can be, otherwise the document is laid out again from its elements (see
    * the class comment for the cost).
    *
    * @param other a sequence, a delta or a delta group
@@ -292,12 +293,20 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
       return other;
     }
     CausalContext joined = context.merge(other.context);
-    if (pending.isEmpty() && other.elementCount() <= SequenceIntegration.MAX_ELEMENTS) {
-      List<SequenceElement> incoming = new ArrayList<>();
-      other.forEachElement(incoming::add);
-      SequenceIntegration.Result<E> fast = SequenceIntegration.integrate(tree, parents, context, hint, incoming);
-      if (fast != null) {
-        return new Sequence<>(fast.tree(), pending, fast.parents(), joined, fast.hint());
+    if (pending.isEmpty()) {
+      // Only what this state has not seen: elements it lacks, and deletes it has not applied (one it has seen is
+      // already in its tombstone's least delete dot). Two replicas that diverged a little differ in little.
+      List<SequenceElement> unseen = new ArrayList<>();
+      other.forEachElement(e -> {
+        if (!context.contains(e.id()) || (e.deletedBy() != null && !context.contains(e.deletedBy()))) {
+          unseen.add(e);
+        }
+      });
+      if (unseen.size() <= SequenceIntegration.MAX_ELEMENTS) {
+        SequenceIntegration.Result<E> fast = SequenceIntegration.integrate(tree, parents, context, hint, unseen);
+        if (fast != null) {
+          return new Sequence<>(fast.tree(), pending, fast.parents(), joined, fast.hint());
+        }
       }
     }
     Map<Dot, SequenceElement> all = elementsById();
@@ -315,14 +324,6 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
   @Override
   public boolean isLessOrEqual(Sequence<E> other) {
     return context.isLessOrEqual(other.context);
-  }
-
-  private int elementCount() {
-    int count = PieceTree.elements(tree);
-    for (SequencePiece<E> piece : pending) {
-      count += piece.length();
-    }
-    return count;
   }
 
   private Map<Dot, SequenceElement> elementsById() {
