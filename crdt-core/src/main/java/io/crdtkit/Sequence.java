@@ -297,11 +297,7 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
       // Only what this state has not seen: elements it lacks, and deletes it has not applied (one it has seen is
       // already in its tombstone's least delete dot). Two replicas that diverged a little differ in little.
       List<SequenceElement> unseen = new ArrayList<>();
-      other.forEachElement(e -> {
-        if (!context.contains(e.id()) || (e.deletedBy() != null && !context.contains(e.deletedBy()))) {
-          unseen.add(e);
-        }
-      });
+      other.forEachPiece(piece -> unseenOf(piece, unseen));
       if (unseen.size() <= SequenceIntegration.MAX_ELEMENTS) {
         SequenceIntegration.Result<E> fast = SequenceIntegration.integrate(tree, parents, context, hint, unseen);
         if (fast != null) {
@@ -330,6 +326,29 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
     Map<Dot, SequenceElement> byId = new HashMap<>();
     forEachElement(e -> byId.put(e.id(), e));
     return byId;
+  }
+
+  private void forEachPiece(Consumer<SequencePiece<E>> action) {
+    PieceTree.forEach(tree, action);
+    pending.forEach(action);
+  }
+
+  /** Adds to {@code unseen} the elements of {@code piece} this state lacks or has not seen deleted. */
+  private void unseenOf(SequencePiece<?> piece, List<SequenceElement> unseen) {
+    // The compact part of the context answers for most elements without a lookup per element.
+    long seenUpTo = context.vectorClock().get(piece.first.replica());
+    boolean tombstones = piece.live < piece.length();
+    if (!tombstones && piece.last().counter() <= seenUpTo) {
+      return;
+    }
+    for (int i = 0; i < piece.length(); i++) {
+      Dot id = piece.id(i);
+      Dot deletedBy = piece.deletedBy(i);
+      boolean lacking = id.counter() > seenUpTo && !context.contains(id);
+      if (lacking || (deletedBy != null && !context.contains(deletedBy))) {
+        unseen.add(new SequenceElement(id, piece.parentOf(i), piece.isLeftChild(i), piece.value(i), deletedBy));
+      }
+    }
   }
 
   /** Every element held, tombstones and pending ones included; in document order, pending ones last. */

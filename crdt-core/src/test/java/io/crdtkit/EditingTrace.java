@@ -11,14 +11,27 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A sequential editing trace from {@code src/test/resources/traces/} (see the README there for the source and the
- * CC BY 4.0 attribution): the patches in order, and the text they must produce. crdt-core has no JSON library, so
- * a minimal reader for this fixed format (objects, arrays, strings, numbers) is here.
+ * An editing trace from {@code src/test/resources/traces/} (see the README there for the source and the CC BY 4.0
+ * attribution): its transactions, and the text they must produce. crdt-core has no JSON library, so a minimal
+ * reader for this fixed format (objects, arrays, strings, numbers) is here.
  */
-record EditingTrace(String endContent, List<Patch> patches) {
+record EditingTrace(String endContent, List<Txn> txns) {
 
   /** Delete {@code deleteCount} characters at {@code position}, then insert {@code text} there. */
   record Patch(int position, int deleteCount, String text) {}
+
+  /**
+   * Patches made by {@code agent} on the document as it was after the transactions {@code parents} (indexes of
+   * earlier ones; none in a sequential trace, where each follows the one before).
+   */
+  record Txn(List<Integer> parents, int agent, List<Patch> patches) {}
+
+  /** Every patch, in order: the whole edit of a sequential trace. */
+  List<Patch> patches() {
+    List<Patch> all = new ArrayList<>();
+    txns.forEach(txn -> all.addAll(txn.patches()));
+    return all;
+  }
 
   @SuppressWarnings("unchecked")
   static EditingTrace load(String name) {
@@ -29,15 +42,22 @@ record EditingTrace(String endContent, List<Patch> patches) {
       }
       String json = new String(new GZIPInputStream(in).readAllBytes(), StandardCharsets.UTF_8);
       Map<String, Object> root = (Map<String, Object>) new Reader(json).value();
-      List<Patch> patches = new ArrayList<>();
-      for (Object txn : (List<Object>) root.get("txns")) {
-        for (Object p : (List<Object>) ((Map<String, Object>) txn).get("patches")) {
+      List<Txn> txns = new ArrayList<>();
+      for (Object t : (List<Object>) root.get("txns")) {
+        Map<String, Object> txn = (Map<String, Object>) t;
+        List<Patch> patches = new ArrayList<>();
+        for (Object p : (List<Object>) txn.get("patches")) {
           List<Object> patch = (List<Object>) p;
           patches.add(new Patch(((Number) patch.get(0)).intValue(), ((Number) patch.get(1)).intValue(),
               (String) patch.get(2)));
         }
+        List<Integer> parents = new ArrayList<>();
+        for (Object parent : (List<Object>) txn.getOrDefault("parents", List.of())) {
+          parents.add(((Number) parent).intValue());
+        }
+        txns.add(new Txn(parents, ((Number) txn.getOrDefault("agent", 0)).intValue(), patches));
       }
-      return new EditingTrace((String) root.get("endContent"), patches);
+      return new EditingTrace((String) root.get("endContent"), txns);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -68,6 +68,35 @@ class SequenceTraceTest {
     assertThat(Sequences.text(received)).isEqualTo(Sequences.text(author));
   }
 
+  @Test
+  void replayingTheConcurrentTraceEndsWithItsFinalText() {
+    // Three people writing at once: each transaction edits, as its agent, the merge of its parents' documents.
+    EditingTrace trace = EditingTrace.load("clownschool");
+    List<Sequence<Character>> after = new ArrayList<>(trace.txns().size());
+    long start = System.nanoTime();
+    for (EditingTrace.Txn txn : trace.txns()) {
+      Sequence<Character> doc = Sequence.empty();
+      for (int parent : txn.parents()) {
+        doc = doc.merge(after.get(parent));
+      }
+      ReplicaId agent = ReplicaId.of("agent-" + txn.agent());
+      for (EditingTrace.Patch patch : txn.patches()) {
+        if (patch.deleteCount() > 0) {
+          doc = doc.delete(agent, patch.position(), patch.deleteCount());
+        }
+        if (!patch.text().isEmpty()) {
+          doc = Sequences.insertString(doc, agent, patch.position(), patch.text());
+        }
+      }
+      after.add(doc);
+    }
+    Sequence<Character> end = after.get(after.size() - 1);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    System.out.printf("trace clownschool: %d transactions replayed in %d ms%n", trace.txns().size(), millis);
+
+    assertThat(Sequences.text(end)).isEqualTo(trace.endContent());
+  }
+
   /** The author's document after the patches, applied by the full mutators; each one's delta goes to {@code sent}. */
   private static Sequence<Character> replayThroughDeltas(List<EditingTrace.Patch> patches,
       Consumer<Sequence<Character>> sent) {
