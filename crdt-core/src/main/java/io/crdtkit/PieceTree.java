@@ -73,19 +73,21 @@ final class PieceTree<E> {
     return a.priority >= b.priority ? a.with(a.left, join(a.right, b)) : b.with(join(a, b.left), b.right);
   }
 
+  /** The two halves of a split: the first pieces, and the rest. */
+  record Split<E>(@Nullable PieceTree<E> first, @Nullable PieceTree<E> rest) {}
+
   /** The first {@code k} pieces and the rest. */
-  @SuppressWarnings("unchecked")
-  static <E> @Nullable PieceTree<E>[] split(@Nullable PieceTree<E> tree, int k) {
+  static <E> Split<E> split(@Nullable PieceTree<E> tree, int k) {
     if (tree == null) {
-      return new PieceTree[] {null, null};
+      return new Split<>(null, null);
     }
     int leftPieces = pieces(tree.left);
     if (k <= leftPieces) {
-      PieceTree<E>[] parts = split(tree.left, k);
-      return new PieceTree[] {parts[0], tree.with(parts[1], tree.right)};
+      Split<E> parts = split(tree.left, k);
+      return new Split<>(parts.first(), tree.with(parts.rest(), tree.right));
     }
-    PieceTree<E>[] parts = split(tree.right, k - leftPieces - 1);
-    return new PieceTree[] {tree.with(tree.left, parts[0]), parts[1]};
+    Split<E> parts = split(tree.right, k - leftPieces - 1);
+    return new Split<>(tree.with(tree.left, parts.first()), parts.rest());
   }
 
   /** The piece at position {@code k}. */
@@ -143,8 +145,8 @@ final class PieceTree<E> {
 
   /** {@code tree} with {@code inserted} placed before the piece at position {@code k}. */
   static <E> @Nullable PieceTree<E> insertAt(@Nullable PieceTree<E> tree, int k, @Nullable PieceTree<E> inserted) {
-    PieceTree<E>[] parts = split(tree, k);
-    return join(join(parts[0], inserted), parts[1]);
+    Split<E> parts = split(tree, k);
+    return join(join(parts.first(), inserted), parts.rest());
   }
 
   /** Every piece, in document order; iterative, as the tree may be deep on a bad hash. */
