@@ -68,7 +68,8 @@ import org.jspecify.annotations.Nullable;
 @API(status = EXPERIMENTAL, since = "0.2")
 public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
 
-  private static final Sequence<?> EMPTY = new Sequence<>(null, List.of(), FugueParents.NONE, CausalContext.empty(), -1);
+  private static final Sequence<?> EMPTY =
+      new Sequence<>(null, List.of(), FugueParents.NONE, CausalContext.empty(), -1);
 
   private final @Nullable PieceTree<E> tree;
   // Elements whose parent this state does not hold: only in deltas (see FugueLayout).
@@ -192,7 +193,8 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
    * @throws IndexOutOfBoundsException if {@code index} is out of range
    */
   public Sequence<E> insertAll(ReplicaId replica, int index, List<? extends E> elements) {
-    SequenceEdits.Insertion<E> insertion = SequenceEdits.insertion(tree, parents, context, replica, index, elements);
+    SequenceEdits.Insertion<E> insertion =
+        SequenceEdits.insertion(tree, parents, context, replica, index, elements);
     if (insertion == null) {
       return this;
     }
@@ -223,7 +225,8 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
    * @throws IndexOutOfBoundsException if {@code index} is out of range
    */
   public Sequence<E> deltaInsertAll(ReplicaId replica, int index, List<? extends E> elements) {
-    SequenceEdits.Insertion<E> insertion = SequenceEdits.insertion(tree, parents, context, replica, index, elements);
+    SequenceEdits.Insertion<E> insertion =
+        SequenceEdits.insertion(tree, parents, context, replica, index, elements);
     if (insertion == null) {
       return empty();
     }
@@ -275,9 +278,9 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
 
   /**
    * The join of the two sequences: every element either has, deleted if either has deleted it, in the order the
-   * Fugue tree gives. {@code this} if {@code other} has seen nothing new (by causal context); what {@code other}
-   * holds unseen, if it is little, is placed element by element where it can be, otherwise the document is laid out again from its elements (see
-   * the class comment for the cost).
+   * Fugue tree gives. {@code this} if {@code other} has seen nothing new (by causal context). What {@code other}
+   * holds unseen, if it is little, is placed element by element where it can be; otherwise the document is laid
+   * out again from its elements (see the class comment for the cost).
    *
    * @param other a sequence, a delta or a delta group
    * @return the merged sequence

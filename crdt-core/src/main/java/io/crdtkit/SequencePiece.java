@@ -27,7 +27,8 @@ final class SequencePiece<E> {
   private final @Nullable Dot @Nullable [] deletedBy;
   final int live;
 
-  SequencePiece(Dot first, @Nullable Dot parent, boolean leftChild, Object[] values, @Nullable Dot @Nullable [] deletedBy) {
+  SequencePiece(Dot first, @Nullable Dot parent, boolean leftChild, Object[] values,
+      @Nullable Dot @Nullable [] deletedBy) {
     if (values.length == 0 || values.length > MAX_LENGTH) {
       throw new IllegalArgumentException("a piece holds 1 to " + MAX_LENGTH + " elements, got " + values.length);
     }

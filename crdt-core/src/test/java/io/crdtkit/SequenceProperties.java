@@ -13,7 +13,8 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * The merge laws and the delta law for {@link Sequence}, over random concurrent 3-replica histories of inserts
- * (single and runs) and range deletes at random indexes (500 tries each, as a merge may lay a document out again); and Fugue's no-interleaving guarantee on random documents.
+ * (single and runs) and range deletes at random indexes (500 tries each, as a merge may lay a document out
+ * again); and Fugue's no-interleaving guarantee on random documents.
  */
 @PropertyDefaults(tries = 500)
 class SequenceProperties extends MergeLawProperties<Sequence<String>> {
@@ -48,7 +49,9 @@ class SequenceProperties extends MergeLawProperties<Sequence<String>> {
     Arbitrary<Operation<Sequence<String>>> delete = Combinators.combine(where, Arbitraries.integers().between(0, 3))
         .as((w, n) -> new Operation<>("delete " + n + " at " + w + "%size",
             (s, r) -> s.size() == 0 ? s : s.delete(r, w % s.size(), Math.min(n, s.size() - w % s.size())),
-            (s, r) -> s.size() == 0 ? s.bottom() : s.deltaDelete(r, w % s.size(), Math.min(n, s.size() - w % s.size()))));
+            (s, r) -> s.size() == 0
+                ? s.bottom()
+                : s.deltaDelete(r, w % s.size(), Math.min(n, s.size() - w % s.size()))));
     return Arbitraries.oneOf(insert, insertAll, delete);
   }
 
