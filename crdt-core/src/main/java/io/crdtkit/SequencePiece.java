@@ -1,0 +1,151 @@
+package io.crdtkit;
+
+import io.crdtkit.clock.Dot;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run of a {@link Sequence}: up to {@link #MAX_LENGTH} elements minted by one replica with consecutive counters,
+ * adjacent in document order, each after the first being the right child of the one before it in the Fugue tree
+ * (what one replica typing forward produces). Only the first element's place in the tree is stored; the others'
+ * is implied. Immutable: the arrays are never written after construction.
+ *
+ * <p>The length is capped so that appending a typed character copies a bounded array, and a tombstone mask or a
+ * split costs a bounded amount of work.
+ */
+final class SequencePiece<E> {
+
+  static final int MAX_LENGTH = 64;
+
+  final Dot first;
+  /** The Fugue parent of the first element; {@code null} for the root. */
+  final @Nullable Dot parent;
+  /** Whether the first element is a left child of its parent (else a right child). */
+  final boolean leftChild;
+  private final Object[] values;
+  /** For each element, a dot of a delete that removed it, or null if live; the array is null if all are live. */
+  private final @Nullable Dot @Nullable [] deletedBy;
+  final int live;
+
+  SequencePiece(Dot first, @Nullable Dot parent, boolean leftChild, Object[] values,
+      @Nullable Dot @Nullable [] deletedBy) {
+    if (values.length == 0 || values.length > MAX_LENGTH) {
+      throw new IllegalArgumentException("a piece holds 1 to " + MAX_LENGTH + " elements, got " + values.length);
+    }
+    this.first = first;
+    this.parent = parent;
+    this.leftChild = leftChild;
+    this.values = values;
+    this.deletedBy = deletedBy;
+    int dead = 0;
+    if (deletedBy != null) {
+      for (Dot d : deletedBy) {
+        if (d != null) {
+          dead++;
+        }
+      }
+    }
+    this.live = values.length - dead;
+  }
+
+  int length() {
+    return values.length;
+  }
+
+  Dot id(int offset) {
+    return offset == 0 ? first : Dot.of(first.replica(), first.counter() + offset);
+  }
+
+  Dot last() {
+    return id(values.length - 1);
+  }
+
+  @SuppressWarnings("unchecked")
+  E value(int offset) {
+    return (E) values[offset];
+  }
+
+  @Nullable Dot deletedBy(int offset) {
+    return deletedBy == null ? null : deletedBy[offset];
+  }
+
+  boolean isDeleted(int offset) {
+    return deletedBy(offset) != null;
+  }
+
+  /** The parent of element {@code offset}: the one before it in the run, or the run's own parent. */
+  @Nullable Dot parentOf(int offset) {
+    return offset == 0 ? parent : id(offset - 1);
+  }
+
+  boolean isLeftChild(int offset) {
+    return offset == 0 && leftChild;
+  }
+
+  /** The offset of the {@code n}-th live element (0-based). */
+  int offsetOfLive(int n) {
+    if (deletedBy == null) {
+      return n;
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (deletedBy[i] == null && n-- == 0) {
+        return i;
+      }
+    }
+    throw new IndexOutOfBoundsException("live element " + n + " of a piece with " + live);
+  }
+
+  /** Elements {@code [from, to)} as a piece of their own, their place in the tree unchanged. */
+  SequencePiece<E> slice(int from, int to) {
+    if (from == 0 && to == values.length) {
+      return this;
+    }
+    Dot[] deleted = deletedBy == null ? null : Arrays.copyOfRange(deletedBy, from, to);
+    return new SequencePiece<>(id(from), parentOf(from), isLeftChild(from), Arrays.copyOfRange(values, from, to),
+        deleted);
+  }
+
+  /** Whether {@code more} elements, minted by the same replica right after the last one, fit in this run. */
+  boolean canAppend(Dot next, int more) {
+    return values.length + more <= MAX_LENGTH && next.replica().equals(first.replica())
+        && next.counter() == first.counter() + values.length;
+  }
+
+  /** This run with live elements appended; see {@link #canAppend}. */
+  SequencePiece<E> append(Object[] more) {
+    Object[] joined = Arrays.copyOf(values, values.length + more.length);
+    System.arraycopy(more, 0, joined, values.length, more.length);
+    Dot[] deleted = deletedBy == null ? null : Arrays.copyOf(deletedBy, joined.length);
+    return new SequencePiece<>(first, parent, leftChild, joined, deleted);
+  }
+
+  /** This run with the live elements of {@code [from, to)} marked as removed by {@code delete}. */
+  SequencePiece<E> deleting(int from, int to, Dot delete) {
+    Dot[] deleted = deletedBy == null ? new Dot[values.length] : deletedBy.clone();
+    for (int i = from; i < to; i++) {
+      if (deleted[i] == null) {
+        deleted[i] = delete;
+      }
+    }
+    return new SequencePiece<>(first, parent, leftChild, values, deleted);
+  }
+
+  /** This run with one more element, live or deleted, minted right after the last one; see {@link #canAppend}. */
+  SequencePiece<E> append(Object value, @Nullable Dot deleted) {
+    SequencePiece<E> longer = append(new Object[] {value});
+    return deleted == null ? longer : longer.deleting(values.length, values.length + 1, deleted);
+  }
+
+  /** This run with element {@code offset} removed by {@code delete}, replacing any other delete dot it had. */
+  SequencePiece<E> withDeletedBy(int offset, Dot delete) {
+    Dot[] deleted = deletedBy == null ? new Dot[values.length] : deletedBy.clone();
+    deleted[offset] = delete;
+    return new SequencePiece<>(first, parent, leftChild, values, deleted);
+  }
+
+  /** The offset of {@code id} in this run, or -1 if it is not one of its elements. */
+  int offsetOf(Dot id) {
+    long offset = id.counter() - first.counter();
+    return offset >= 0 && offset < values.length && id.replica().equals(first.replica()) ? (int) offset : -1;
+  }
+}
