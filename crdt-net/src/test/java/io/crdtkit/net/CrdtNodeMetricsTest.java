@@ -30,7 +30,8 @@ class CrdtNodeMetricsTest {
 
       assertThat(registry.get("crdtkit.node.members").tag("replica", replica).gauge().value()).isEqualTo(2);
       assertThat(registry.get("crdtkit.node.keys").gauge().value()).isEqualTo(1);
-      assertThat(registry.get("crdtkit.node.pending.updates").gauge().value()).isZero();
+      // released once the send returns, which may be just after the other member received it
+      await().atMost(DEADLINE).until(() -> registry.get("crdtkit.node.pending.updates").gauge().value() == 0);
       assertThat(registry.get("crdtkit.node.keys.out.of.sync").gauge().value()).isGreaterThanOrEqualTo(0);
       assertThat(registry.get("crdtkit.node.gc.lag").gauge().value()).isGreaterThanOrEqualTo(0);
       assertThat(registry.get("crdtkit.node.messages.sent").functionCounter().count()).isGreaterThan(sentBefore);
