@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -204,10 +203,6 @@ final class DurableKeys implements KeyJournal, AutoCloseable {
     return records == null ? List.of() : records;
   }
 
-  Set<String> restoredKeys() {
-    return restored.keySet();
-  }
-
   @Override
   public CompletableFuture<Void> appendLocal(String key, String type, long generation, boolean tombstone,
       byte[] document) {
@@ -305,7 +300,7 @@ final class DurableKeys implements KeyJournal, AutoCloseable {
       long packed = in.i64("generation");
       byte[] document = in.bytes("document");
       in.requireEnd();
-      return new Record(type, packed >>> 1, (packed & 1) == 1, document);
+      return new Record(type, FrameCodec.generationOf(packed), FrameCodec.tombstoneOf(packed), document);
     } catch (WireException e) {
       throw new IllegalStateException("a record of key '" + key + "' in the store cannot be read: " + e.getMessage()
           + " (written by another release?)");

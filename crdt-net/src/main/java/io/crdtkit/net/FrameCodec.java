@@ -318,7 +318,7 @@ final class FrameCodec {
       if (packed < 0) {
         throw new WireException("key '" + key + "': generation " + packed + " is negative");
       }
-      entries.add(new KeyBytes(key, in.bytes("document"), type, packed >>> 1, (packed & 1) == 1));
+      entries.add(new KeyBytes(key, in.bytes("document"), type, generationOf(packed), tombstoneOf(packed)));
     }
     return entries;
   }
@@ -326,6 +326,16 @@ final class FrameCodec {
   /** A generation and whether the key is a tombstone in it, as one field: the generation, shifted, and a bit. */
   static long packGeneration(long generation, boolean tombstone) {
     return generation << 1 | (tombstone ? 1 : 0);
+  }
+
+  /** The generation of a field {@link #packGeneration} wrote. */
+  static long generationOf(long packed) {
+    return packed >>> 1;
+  }
+
+  /** Whether a field {@link #packGeneration} wrote says tombstone. */
+  static boolean tombstoneOf(long packed) {
+    return (packed & 1) == 1;
   }
 
   private static TombstoneQuery tombstoneQuery(FrameReader in) {

@@ -18,15 +18,18 @@ import org.jspecify.annotations.Nullable;
  * @param value      the decoded state or delta
  * @param generation the generation the sender wrote it in (Tombstones)
  * @param tombstone  whether the sender's key is deleted and not written since in that generation
+ * @param document   the bytes the value was decoded from, while it is still their value (a durable node journals
+ *                   them as they are); null once the value was changed
  */
-record Incoming<S extends Crdt<S>>(KeyEntry<S> entry, S value, long generation, boolean tombstone) {
+record Incoming<S extends Crdt<S>>(KeyEntry<S> entry, S value, long generation, boolean tombstone,
+    byte @Nullable [] document) {
 
   /** The value with the retirements it has not seen folded in (a whole state from an older epoch). */
   Incoming<S> upgraded(List<ReplicaId> missedRetirements) {
     if (missedRetirements.isEmpty()) {
       return this;
     }
-    return new Incoming<>(entry, entry.upgrade(value, missedRetirements), generation, tombstone);
+    return new Incoming<>(entry, entry.upgrade(value, missedRetirements), generation, tombstone, null);
   }
 
   /**
@@ -48,6 +51,6 @@ record Incoming<S extends Crdt<S>>(KeyEntry<S> entry, S value, long generation, 
 
   /** Merges the value into its key (KeyEntry#merge); whether it changed anything. */
   boolean merge() {
-    return entry.merge(value, generation, tombstone);
+    return entry.merge(value, generation, tombstone, document);
   }
 }

@@ -69,6 +69,7 @@ final class KeyDeletes {
 
   /** Protocol thread, each report tick: asks the others about the tombstones held here, collects those all hold. */
   void tick() {
+    tombstones.expire(System.nanoTime());
     TombstoneQuery query = tombstones.query(registry.entries());
     if (query == null) {
       return;

@@ -67,7 +67,7 @@ final class KeyEntry<S extends Crdt<S>> {
   private final S initial;
   private S state;
   /** How many times the key was deleted: entries of an earlier generation are writes a delete won over. */
-  private long generation;
+  private volatile long generation;      // written under the lock; read without it where 0 settles the question
   /** Deleted and not written since, here or by a member whose write this node merged (never at generation 0). */
   private boolean tombstone;
   /** Set once the key's tombstone is collected: the entry is out of the registry, and takes no more updates. */
@@ -80,7 +80,7 @@ final class KeyEntry<S extends Crdt<S>> {
   /** The durability of the last local update written to the journal: the delta is sent once it is complete. */
   private CompletableFuture<Void> lastAppend = DURABLE;
   /** Records written since the key's last snapshot: past {@link #SNAPSHOT_EVERY}, a snapshot replaces them. */
-  private int sinceSnapshot;
+  private volatile int sinceSnapshot;    // written under the lock; read without it to skip keys with nothing due
   /** How many local updates pendingDelta joins, and retire() dropped, not yet taken (PendingUpdates). */
   private int pendingUpdates;
   // A collected key held by others must catch up before this node writes, collects or reports it (GC.md, rule 8).
@@ -229,15 +229,24 @@ final class KeyEntry<S extends Crdt<S>> {
    * not written since in that generation. Whether it changed anything.
    */
   boolean merge(S incoming, long generation, boolean incomingTombstone) {
-    return merge(incoming, generation, incomingTombstone, true);
+    return merge(incoming, generation, incomingTombstone, true, null);
+  }
+
+  /**
+   * As {@link #merge(Crdt, long, boolean)}, for a value decoded from {@code received}: a durable node writes those
+   * bytes to its journal instead of encoding the value again.
+   */
+  boolean merge(S incoming, long generation, boolean incomingTombstone, byte @Nullable [] received) {
+    return merge(incoming, generation, incomingTombstone, true, received);
   }
 
   /** What a durable node restored from its directory, merged as it was written (and not written again). */
   void restore(S written, long generation, boolean tombstone) {
-    merge(written, generation, tombstone, false);
+    merge(written, generation, tombstone, false, null);
   }
 
-  private boolean merge(S incoming, long generation, boolean incomingTombstone, boolean journaled) {
+  private boolean merge(S incoming, long generation, boolean incomingTombstone, boolean journaled,
+      byte @Nullable [] received) {
     S changed;
     synchronized (this) {
       if (generation < this.generation || collected) {
@@ -258,7 +267,8 @@ final class KeyEntry<S extends Crdt<S>> {
         return false;
       }
       if (journal != null && journaled) {
-        journal.appendMerged(name, type, this.generation, incomingTombstone, codec.encode(incoming));
+        journal.appendMerged(name, type, this.generation, incomingTombstone,
+            received != null ? received : codec.encode(incoming));
         sinceSnapshot++;
       }
       state = collect(merged);
@@ -314,8 +324,13 @@ final class KeyEntry<S extends Crdt<S>> {
   }
 
   /** Whether the key is deleted and not written since: its state is its tombstone, a generation and no value. */
-  synchronized boolean isTombstone() {
-    return tombstone && !collected;
+  boolean isTombstone() {
+    if (generation == 0) {
+      return false;          // never deleted: no lock taken (every key is asked at every report tick)
+    }
+    synchronized (this) {
+      return tombstone && !collected;
+    }
   }
 
   synchronized long generation() {
@@ -363,8 +378,16 @@ final class KeyEntry<S extends Crdt<S>> {
    * one (or {@code now}). Under the key's lock: an update between taking the state and writing the snapshot would be
    * written before it, and dropped with the records the snapshot replaces.
    */
-  synchronized void snapshotIfDue(boolean now) {
-    if (journal != null && !collected && (now ? sinceSnapshot > 0 : sinceSnapshot >= SNAPSHOT_EVERY)) {
+  void snapshotIfDue(boolean now) {
+    if (journal == null || (now ? sinceSnapshot == 0 : sinceSnapshot < SNAPSHOT_EVERY)) {
+      return;                // nothing due: no lock taken (every key is visited at every report tick)
+    }
+    writeSnapshotIfDue(now);
+  }
+
+
+  private synchronized void writeSnapshotIfDue(boolean now) {
+    if (!collected && (now ? sinceSnapshot > 0 : sinceSnapshot >= SNAPSHOT_EVERY)) {
       journal.snapshot(name, type, generation, tombstone, codec.encode(state));
       sinceSnapshot = 0;
     }
@@ -398,7 +421,7 @@ final class KeyEntry<S extends Crdt<S>> {
 
   /** A received document of this key, of {@code generation}, decoded with the key's type kept. */
   Incoming<S> decode(byte[] document, long generation, boolean tombstone) {
-    return new Incoming<>(this, codec.decode(document), generation, tombstone);
+    return new Incoming<>(this, codec.decode(document), generation, tombstone, document);
   }
 
   byte[] encode(S value) {

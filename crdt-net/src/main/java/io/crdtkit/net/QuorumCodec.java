@@ -92,12 +92,12 @@ final class QuorumCodec {
    * reason as the type: a request of a key never deleted is the bytes earlier builds read.
    */
   private static ReadReply readState(long requestId, byte[] state, long packed) {
-    return new ReadReply(requestId, state, null, packed >>> 1, (packed & 1) == 1);
+    return new ReadReply(requestId, state, null, FrameCodec.generationOf(packed), FrameCodec.tombstoneOf(packed));
   }
 
   /** A write's generation: a write is never a tombstone, but the field is packed as in every other message. */
   private static long writeGeneration(FrameReader in) {
-    return generation(in) >>> 1;
+    return FrameCodec.generationOf(generation(in));
   }
 
   private static long generation(FrameReader in) {

@@ -98,13 +98,17 @@ final class Tombstones {
   }
 
   /**
-   * The generation a key created here now starts at: the one remembered for its name, or 0. Forgets the
-   * generations whose grace period is over.
+   * The generation a key created here now starts at: the one remembered for its name, if its grace period is not
+   * over, or 0. Any thread; called for every key created, so it looks at that key only.
    */
   long generationOf(String key, long nowNanos) {
-    remembered.values().removeIf(memory -> memory.untilNanos() - nowNanos < 0);
     Remembered memory = remembered.get(key);
-    return memory == null ? 0 : memory.generation();
+    return memory == null || memory.untilNanos() - nowNanos < 0 ? 0 : memory.generation();
+  }
+
+  /** Protocol thread, each report tick: forgets the generations whose grace period is over. */
+  void expire(long nowNanos) {
+    remembered.values().removeIf(memory -> memory.untilNanos() - nowNanos < 0);
   }
 
   /** Whether an entry of {@code key} at {@code generation}, a key not held here, is one a delete won over. */
