@@ -192,6 +192,11 @@ final class SequenceDecoder<E> implements BodyCodec.Decoder<Sequence<E>> {
     Dot[] deletes = deletesByPosition(in, total);
     long tombstones = deleted.stream().mapToLong(DeletedRange::count).sum();
     List<@Nullable E> all = liveValuesAmong(in, deletes, total - tombstones);
+    Dot cycle = SequenceRuns.cycle(runs.stream().map(RunHead::first).toList(),
+        runs.stream().mapToInt(RunHead::length).toArray(), runs.stream().map(RunHead::parent).toList());
+    if (cycle != null) {
+      throw in.errorAt(runsPointer, "the run from " + cycle + " descends from itself: its parents form a cycle", null);
+    }
     List<Sequence.Run<E>> parts = new ArrayList<>();
     int position = 0;
     for (RunHead run : runs) {

@@ -2,10 +2,14 @@ package io.crdtkit.jackson;
 
 import io.crdtkit.Sequence;
 import io.crdtkit.clock.Dot;
+import io.crdtkit.clock.ReplicaId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -109,5 +113,37 @@ final class SequenceRuns {
       into.add(new Sequence.Run<>(pieceFirst, pieceParent, from == 0 && leftChild, values.subList(from, to),
           anyDeleted ? deletedBy.subList(from, to) : List.of()));
     }
+  }
+
+  /**
+   * The first id of a run whose parents lead back to it, or {@code null}: the core's factory takes such a state
+   * (its elements wait for a parent for good, invisible), so the reader refuses it. A cycle of elements is a cycle
+   * of runs (a run's first element to the run holding its parent), found by walking each once.
+   */
+  static @Nullable Dot cycle(List<Dot> firsts, int[] lengths, List<@Nullable Dot> parents) {
+    Map<ReplicaId, TreeMap<Long, Integer>> byFirst = new HashMap<>();
+    for (int i = 0; i < firsts.size(); i++) {
+      byFirst.computeIfAbsent(firsts.get(i).replica(), r -> new TreeMap<>()).put(firsts.get(i).counter(), i);
+    }
+    byte[] state = new byte[firsts.size()];             // 0 not seen, 1 on the walk now, 2 done
+    List<Integer> walk = new ArrayList<>();
+    for (int start = 0; start < firsts.size(); start++) {
+      walk.clear();
+      int run = start;
+      while (run >= 0 && state[run] == 0) {
+        state[run] = 1;
+        walk.add(run);
+        Dot parent = parents.get(run);
+        TreeMap<Long, Integer> runs = parent == null ? null : byFirst.get(parent.replica());
+        Map.Entry<Long, Integer> holder = runs == null ? null : runs.floorEntry(parent.counter());
+        run = holder == null || parent.counter() - holder.getKey() >= lengths[holder.getValue()] ? -1
+            : holder.getValue();
+      }
+      if (run >= 0 && state[run] == 1) {
+        return firsts.get(run);
+      }
+      walk.forEach(done -> state[done] = 2);
+    }
+    return null;
   }
 }

@@ -172,6 +172,15 @@ class SequenceCodecTest {
     }
 
     @Test
+    void parentsThatFormACycle() {
+      // a:1 a right child of b:1, and b:1 of a:1: the core would keep both waiting for good, out of sight.
+      CrdtDecodeException e = failure(TEXT, text("'runs':[[0,3,0,1,1],[1,3,0,0,1]],'text':['xy'],"
+          + "'context':{'clock':[0,1,1,1],'cloud':[]}"));
+      assertThat(e.pointer()).isEqualTo("/runs");
+      assertThat(e.rule()).isEqualTo("the run from a:1 descends from itself: its parents form a cycle");
+    }
+
+    @Test
     void textAndValuesTogether() {
       CrdtDecodeException e = failure(TEXT, text("'runs':[[0,2,0]],'text':['a'],'values':['a']," + CONTEXT));
       assertThat(e.rule()).isEqualTo("a Sequence has \"text\" or \"values\", not both");
