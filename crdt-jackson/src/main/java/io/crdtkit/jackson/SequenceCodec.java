@@ -10,16 +10,17 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
 
 /**
- * A list (FORMAT.md, "Sequence"), laid out in columns so that text costs little more than its own bytes:
- * {@code "runs"}, a flat list of integers per run (its length and how it is placed, its first id, its parent
- * when no neighbour names it); then the live values in run order, as {@code "text"} (the characters of all runs
- * joined into strings) when every live value is a {@link Character}, else as {@code "values"}; {@code "deleted"},
- * the tombstones as ranges with their delete dots in arithmetic progressions; {@code "context"}; and
- * {@code "dropsSeen"} when the state may have dropped elements it has seen.
+ * A list (FORMAT.md, "Sequence"), laid out in columns so that a text costs little more than its own bytes:
+ * {@code "runs"}, grouped by replica like dot groups, each run as a few integers (its length and how its first
+ * element is placed, its first id as a step, its parent as a distance back or an id); then the live values in run
+ * order, as {@code "text"} (the characters joined into strings, with {@code "surrogates"} for unpaired UTF-16 units)
+ * when every live value is a {@link Character}, else as {@code "values"}; {@code "deleted"}, the tombstones as
+ * ranges whose delete dots form arithmetic progressions; {@code "context"}; and {@code "dropsSeen"} when the state
+ * may have dropped elements it has seen.
  *
- * <p>Counters are written as steps from a cursor per replica (one past the last id of the runs before; deletes have
- * their own), so a replica typing in one place costs one byte per id. The runs are canonical
- * ({@link SequenceRuns}): equal states give identical bytes whatever runs the core stored.
+ * <p>The runs are in id order and joined where one continues another ({@link SequenceRuns}), so equal states give
+ * identical bytes whatever runs the core stored, and what one replica typed in one burst is one run. The elements
+ * of the automerge-paper trace, collected, cost 1.36 bytes per character in Smile (FORMAT.md, "Sizes").
  */
 final class SequenceCodec<E> implements BodyCodec<Sequence<E>> {
 

@@ -15,7 +15,7 @@ import tools.jackson.databind.JavaType;
  * Reads a {@link SequenceCodec} body. Every integer is checked as it comes (ranges, counters that stay positive),
  * the elements a run's length claims are counted against {@link CodecLimits#maxElements()} before anything is
  * allocated for them, and the columns are checked against each other at the end (as many values as live elements,
- * ranges of tombstones within the elements, a neighbour for every placement that names one) before the state is
+ * ranges of tombstones within the elements, no cycle of parents) before the state is
  * built through {@link Sequence#fromParts}, whose refusals become {@link CrdtDecodeException}s too.
  */
 final class SequenceDecoder<E> implements BodyCodec.Decoder<Sequence<E>> {
