@@ -65,12 +65,12 @@ class SequencePageTest {
   @Test
   void runsTypedBackwardAtTheSamePlaceDoNotInterleaveEither() {
     Timeline<Sequence<Character>> run = Timeline.of("Sequence", BRACKETS, SequencePageTest::shown, ALICE, BOB)
-        .update(ALICE, "type abc backwards: c, b before it, a", doc -> typeBackward(doc, ALICE, 1, "abc"))
-        .meanwhile(BOB, "type xyz backwards: z, y before it, x", doc -> typeBackward(doc, BOB, 1, "xyz"))
+        .update(ALICE, "type abc backwards: c, then b, then a", doc -> typeBackward(doc, ALICE, 1, "abc"))
+        .meanwhile(BOB, "type xyz backwards: z, then y, then x", doc -> typeBackward(doc, BOB, 1, "xyz"))
         .merge(BOB, ALICE)
         .merge(ALICE, BOB)
-        .outcome("Again each run stays whole, one after the other: abcxyz on both replicas, although every"
-            + " character was typed before the one typed just before it.");
+        .outcome("Again each run stays whole, one after the other: abcxyz on both replicas, although each"
+            + " character went in before the one typed just before it.");
 
     assertThat(run.events().get(0).valueAfter()).isEqualTo("[abc]");
     assertThat(run.events().get(1).valueAfter()).isEqualTo("[xyz]");
