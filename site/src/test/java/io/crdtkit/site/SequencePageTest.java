@@ -83,9 +83,9 @@ class SequencePageTest {
   void theApi() {
     // tag::api[]
     Sequence<String> list = Sequence.<String>empty()
-        .insertAll(ALICE, 0, List.of("milk", "eggs", "tea"))   // mutators take the updating replica
+        .insertAll(ALICE, 0, List.of("milk", "eggs", "tea"))   // alice inserts
         .insert(ALICE, 1, "bread")                              // [milk, bread, eggs, tea]
-        .delete(ALICE, 3, 1);                                   // [milk, bread, eggs]: tea deleted
+        .delete(ALICE, 3, 1);                                   // [milk, bread, eggs]
 
     list.get(1);                                                // bread
     list.size();                                                // 3
@@ -106,9 +106,9 @@ class SequencePageTest {
   void text() {
     // tag::text[]
     Sequence<Character> doc = Sequences.insertString(Sequence.empty(), ALICE, 0, "hello world");
-    Sequence<Character> comma = Sequences.deltaInsertString(doc, BOB, 5, ",");   // a delta, to send
+    Sequence<Character> comma = Sequences.deltaInsertString(doc, BOB, 5, ",");   // to send
 
-    Sequences.text(doc.merge(comma));                                           // "hello, world"
+    Sequences.text(doc.merge(comma));   // "hello, world"
     // end::text[]
 
     assertThat(Sequences.text(doc.merge(comma))).isEqualTo("hello, world");
@@ -119,10 +119,10 @@ class SequencePageTest {
   void idsAreStablePositions() {
     // tag::ids[]
     Sequence<Character> doc = Sequences.insertString(Sequence.empty(), ALICE, 0, "hello world");
-    Dot w = doc.idAt(6);                        // alice:7, the dot of the insert that made the 'w'
+    Dot w = doc.idAt(6);   // alice:7, the dot of the insert that made the 'w'
 
-    Sequence<Character> onBob = Sequences.insertString(doc, BOB, 0, "oh, ");   // "oh, hello world"
-    onBob.idAt(10);                             // alice:7 again: the 'w' moved, its id did not
+    Sequence<Character> onBob = Sequences.insertString(doc, BOB, 0, "oh, ");
+    onBob.idAt(10);        // alice:7 again: "oh, " moved the 'w', not its id
     // end::ids[]
 
     assertThat(w).isEqualTo(Dot.of(ALICE, 7));
@@ -173,6 +173,8 @@ class SequencePageTest {
     // end::pitfalls[]
     GarbageCollector<Sequence<Character>> gc = Stability.everyoneHasMerged(merged, ALICE, List.of(ALICE, BOB));
     // tag::pitfalls[]
+
+    // gc: alice's collector, once every member has merged "a!"
     gc.afterChange(merged).tombstones();                     // 1: b stays, the parent of "!"
     // end::pitfalls[]
 
