@@ -134,12 +134,13 @@ class SequencePageTest {
   @Test
   void theMetadataAndWhatGcCollects() {
     // tag::metadata[]
-    Sequence<Character> doc = Sequences.insertString(Sequence.empty(), ALICE, 0, "hello, world");
-    doc = Sequences.insertString(doc, ALICE, 7, "brave ");   // "hello, brave world"
-    doc = doc.delete(ALICE, 7, 6)                             // "hello, world"
-        .delete(ALICE, 5, 1);                                 // "hello world"
+    Sequence<Character> doc = Sequences.insertString(Sequence.empty(), ALICE, 0, "hello world");
+    doc = Sequences.insertString(doc, BOB, 11, "!");   // "hello world!": bob's run
+    doc = Sequences.insertString(doc, ALICE, 6, "brave ");   // "hello brave world!"
+    doc = doc.delete(ALICE, 6, 6)                             // "hello world!"
+        .delete(ALICE, 5, 6);                                 // "hello!"
 
-    doc.tombstones();   // 7: an id and a place each, no value
+    doc.tombstones();   // 12: an id and a place each, no value
     // end::metadata[]
     GarbageCollector<Sequence<Character>> gc = Stability.everyoneHasMerged(doc, ALICE, List.of(ALICE, BOB));
     // tag::gc[]
@@ -147,19 +148,21 @@ class SequencePageTest {
     // gc: alice's GarbageCollector (crdt-gc); every member has merged this state
     // and said so in its reports
     Sequence<Character> collected = gc.afterChange(doc);
-    Sequences.text(collected);   // "hello world": the same text
-    collected.tombstones();      // 1: "brave " is gone; the comma stays,
-                                 // " world" hangs off it in the tree
+    Sequences.text(collected);   // "hello!": the same text
+    collected.tombstones();      // 1: the 'd' stays, as the parent of bob's "!"
     // end::gc[]
 
-    assertThat(doc.tombstones()).isEqualTo(7);
+    assertThat(doc.tombstones()).isEqualTo(12);
     assertThat(gc.status().stableCut()).isEqualTo(doc.context().vectorClock());
-    assertThat(Sequences.text(collected)).isEqualTo("hello world");
+    assertThat(Sequences.text(collected)).isEqualTo("hello!");
     assertThat(collected.tombstones()).isEqualTo(1);
     collected.checkInvariants();
-    // one run left, "hello, world" as typed, the comma an id and a place without its value
-    assertThat(collected.parts().runs()).singleElement().satisfies(run -> assertThat(run.values())
-        .containsExactly('h', 'e', 'l', 'l', 'o', null, ' ', 'w', 'o', 'r', 'l', 'd'));
+    // "hello", then the 'd' (alice:11) as an id and a place without its value, then bob's "!" below it
+    List<Sequence.Run<Character>> runs = collected.parts().runs();
+    assertThat(runs).extracting(Sequence.Run::first)
+        .containsExactly(Dot.of(ALICE, 1), Dot.of(ALICE, 11), Dot.of(BOB, 1));
+    assertThat(runs.get(1).values()).containsExactly((Character) null);
+    assertThat(runs.get(2).parent()).isEqualTo(Dot.of(ALICE, 11));
   }
 
   @Test
