@@ -57,8 +57,7 @@ public final class StrongListSpecification {
     int cursor = 0;
     for (HistoryEvent<S> event : events) {
       int at = cursor;
-      while (at < changes.size() && !(changes.get(at).replica().equals(event.replica())
-          && changes.get(at).offered() == event.stateAfter())) {
+      while (at < changes.size() && !isMadeBy(changes.get(at), event)) {
         at++;
       }
       if (at == changes.size()) {
@@ -103,6 +102,16 @@ public final class StrongListSpecification {
     result.finalStates().forEach((replica, state) -> checkLive(problems, view.ids(state), result.delivered(),
         "final state of " + replica, events, effects, pasts));
     return problems;
+  }
+
+  /**
+   * Whether {@code change} is the one {@code event} made: its new state is the event's (the same object), and the
+   * update re-applied to its state before gives it. The second test tells a no-op update (a delete on an empty list
+   * returns the state it was given) from the earlier change that made that state.
+   */
+  private static <S> boolean isMadeBy(RecordingHook.Change<S> change, HistoryEvent<S> event) {
+    return change.replica().equals(event.replica()) && change.offered() == event.stateAfter()
+        && event.operation().apply(change.before(), event.replica()).equals(event.stateAfter());
   }
 
   /** The updates each update's replica had received, directly or through the updates it had received. */
