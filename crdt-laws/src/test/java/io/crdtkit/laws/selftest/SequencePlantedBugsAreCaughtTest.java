@@ -96,7 +96,7 @@ class SequencePlantedBugsAreCaughtTest {
       List<String> problems = StrongListSpecification.check(result, recorder, view);
       if (!problems.isEmpty()) {
         System.out.println("caught: " + problems.get(0) + " (seed " + seed + ")");
-        return result.simulation() + " (rerun with .seed(" + seed + ")): " + String.join("\n", problems);
+        return StrongListSpecification.report(result, problems);
       }
     }
     return null;

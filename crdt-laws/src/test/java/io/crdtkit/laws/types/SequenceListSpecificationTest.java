@@ -21,6 +21,7 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,25 +51,12 @@ class SequenceListSpecificationTest {
   }
 
   /** Runs one schedule; returns the failure report (with the seed), or null if the run meets the specification. */
-  static String run(long seed, int replicas) {
+  static @Nullable String run(long seed, int replicas) {
     RecordingHook<Sequence<Character>> recorder = new RecordingHook<>(Sequence.empty());
     SimulationResult<Sequence<Character>> result = Simulation.of(CoreTypes.sequence()).replicas(replicas)
         .steps(150).faults(Faults.hostile()).hook(recorder).seed(seed).run();
-    return report(result, StrongListSpecification.check(result, recorder, ListView.sequence()));
-  }
-
-  static <S> String report(SimulationResult<S> result, List<String> problems) {
-    if (result.holds() && problems.isEmpty()) {
-      return null;
-    }
-    StringBuilder text = new StringBuilder(result.simulation() + ": the strong list specification does not hold"
-        + " (rerun with .seed(" + result.seed() + "))");
-    result.problems().forEach(problem -> text.append("\n  ").append(problem));
-    problems.forEach(problem -> text.append("\n  ").append(problem));
-    List<String> trace = result.trace();
-    text.append("\n  last steps of ").append(trace.size()).append(':');
-    trace.subList(Math.max(0, trace.size() - 40), trace.size()).forEach(line -> text.append("\n    ").append(line));
-    return text.toString();
+    List<String> problems = StrongListSpecification.check(result, recorder, ListView.sequence());
+    return StrongListSpecification.report(result, problems);
   }
 
   /**

@@ -114,6 +114,26 @@ public final class StrongListSpecification {
         && event.operation().apply(change.before(), event.replica()).equals(event.stateAfter());
   }
 
+  /**
+   * The failure report of a run: the seed that reproduces it, the simulator's problems and the specification's, and
+   * the end of the trace.
+   *
+   * @return the report, or null if the run converged and meets the specification
+   */
+  public static <S> @Nullable String report(SimulationResult<S> result, List<String> problems) {
+    if (result.holds() && problems.isEmpty()) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder(result.simulation() + ": the strong list specification does not hold"
+        + " (rerun with .seed(" + result.seed() + "))");
+    result.problems().forEach(problem -> text.append("\n  ").append(problem));
+    problems.forEach(problem -> text.append("\n  ").append(problem));
+    List<String> trace = result.trace();
+    text.append("\n  last steps of ").append(trace.size()).append(':');
+    trace.subList(Math.max(0, trace.size() - 40), trace.size()).forEach(line -> text.append("\n    ").append(line));
+    return text.toString();
+  }
+
   /** The updates each update's replica had received, directly or through the updates it had received. */
   private static <S> List<BitSet> causalPasts(List<HistoryEvent<S>> events) {
     List<BitSet> pasts = new ArrayList<>();
