@@ -50,9 +50,10 @@ class SequencePlantedBugsAreCaughtTest {
   void theSameListWithTheDeletesMergedMeetsEveryLawAndTheSpecification() {
     CrdtDescription<PlantedSequences.DeleteSetList> correct = PlantedSequences.DeleteSetList.description(false);
 
-    LawReport report = LawChecker.of(correct).tries(300).seed(SEED).check();
+    // Fewer tries than the bugs get: this list re-reads all its ids on every edit, and only false alarms are sought.
+    LawReport report = LawChecker.of(correct).tries(100).seed(SEED).check();
     assertThat(report.allHold()).as("%s", report).isTrue();
-    assertThat(firstFailure(correct, PlantedSequences.DeleteSetList.VIEW)).isNull();
+    assertThat(firstFailure(correct, PlantedSequences.DeleteSetList.VIEW, 20)).isNull();
   }
 
   @Test
@@ -87,8 +88,13 @@ class SequencePlantedBugsAreCaughtTest {
 
   /** The report of the first of {@value #SCHEDULES} seeded schedules that breaks the specification, or null. */
   static <S extends Crdt<S>> @Nullable String firstFailure(CrdtDescription<S> description, ListView<S> view) {
+    return firstFailure(description, view, SCHEDULES);
+  }
+
+  static <S extends Crdt<S>> @Nullable String firstFailure(CrdtDescription<S> description, ListView<S> view,
+      int schedules) {
     Random seeds = new Random(SEED);
-    for (int run = 0; run < SCHEDULES; run++) {
+    for (int run = 0; run < schedules; run++) {
       long seed = seeds.nextLong();
       RecordingHook<S> recorder = new RecordingHook<>(description.bottom());
       SimulationResult<S> result = Simulation.of(description).replicas(3 + Math.floorMod(seed, 3)).steps(150)
