@@ -17,6 +17,8 @@ import io.crdtkit.laws.GcDifferentialLaw;
 import io.crdtkit.laws.GcReport;
 import io.crdtkit.laws.types.RoundTrips;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.core.type.TypeReference;
@@ -48,6 +50,17 @@ class GcDifferentialLawTest {
   }
 
   private static final int TYPES = 8;
+
+  /**
+   * Sequence the same way (no codec yet, so no round trip). Disabled: every schedule that deletes inside a typed run
+   * ends with a stable tombstone left (see {@link SequenceGcRegressionTest}); when it passes, it joins the types
+   * above.
+   */
+  @Test
+  @Disabled("issue 19: a stable tombstone with a live descendant is never collected; see SequenceGcRegressionTest")
+  void sequenceGarbageCollectionCannotBeToldApartFromNoCollection() {
+    garbageCollectionCannotBeToldApartFromNoCollection(GcTypes.sequence());
+  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("types")

@@ -12,6 +12,7 @@ import io.crdtkit.ORMap;
 import io.crdtkit.ORSet;
 import io.crdtkit.PNCounter;
 import io.crdtkit.RWSet;
+import io.crdtkit.Sequence;
 import io.crdtkit.laws.CrdtDescription;
 import io.crdtkit.laws.Faults;
 import io.crdtkit.laws.GcLaws;
@@ -22,6 +23,8 @@ import io.crdtkit.laws.types.RoundTrips;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -72,6 +75,20 @@ class GcLawsTest {
 
   private static final int TYPES = 8;
 
+  /**
+   * Sequence the same way, its structure checked after every collection by {@link GcTypes#checkedSequence} (no
+   * codec yet, so no round trip) and no value oracle: a list's order is not a function of the causal history the
+   * oracles read, so {@link SequenceGcListSpecificationTest} checks the strong list specification with GC instead,
+   * from what the replicas show, and GcLaws' other checks too. Disabled: no schedule gets past the law that no
+   * tombstone survives stability (see {@link SequenceGcRegressionTest}); when it passes, it joins the types above.
+   */
+  @Test
+  @Disabled("issue 19: a stable tombstone with a live descendant is never collected; see SequenceGcRegressionTest")
+  void sequenceGarbageCollectionIsInvisibleAndComplete() {
+    garbageCollectionIsInvisibleAndComplete(GcTypes.sequence(), null, Faults.hostile(),
+        (UnaryOperator<Sequence<Character>>) GcTypes::checkedSequence);
+  }
+
   /** Rebuilt through the type's validating factory, then through crdt-jackson (JSON, then Smile). */
   private static <S> UnaryOperator<S> rebuild(UnaryOperator<S> factory, TypeReference<S> type) {
     UnaryOperator<S> roundTrip = RoundTrips.jsonThenSmile(type);
@@ -81,7 +98,7 @@ class GcLawsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("types")
   <S extends CausalCrdt<S> & Collectable<S>> void garbageCollectionIsInvisibleAndComplete(
-      CrdtDescription<S> description, Oracle<S> oracle, Faults faults, @Nullable UnaryOperator<S> rebuild) {
+      CrdtDescription<S> description, @Nullable Oracle<S> oracle, Faults faults, @Nullable UnaryOperator<S> rebuild) {
     GcReport report =
         GcLaws.check(description, oracle, rebuild, faults, SCHEDULES / TYPES, description.name().hashCode());
 
