@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crdtkit.Crdt;
 import io.crdtkit.Sequence;
+import io.crdtkit.Sequences;
+import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.laws.GcSimulationHook;
+import io.crdtkit.laws.SimulationHook;
 import io.crdtkit.laws.CrdtDescription;
 import io.crdtkit.laws.Faults;
 import io.crdtkit.laws.LawChecker;
@@ -17,13 +21,15 @@ import io.crdtkit.laws.types.RecordingHook;
 import io.crdtkit.laws.types.StrongListSpecification;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Sequence suite against planted broken lists ({@link PlantedSequences}): the laws and the strong list
- * specification must catch each, with the seed that reproduces it in the report; the correct twin must pass.
+ * The Sequence suite against planted broken lists ({@link PlantedSequences}) and a collector that collects beyond
+ * stability: the laws and the strong list specification must catch each, with the seed that reproduces it in the
+ * report; the correct twin must pass.
  */
 class SequencePlantedBugsAreCaughtTest {
 
@@ -84,6 +90,62 @@ class SequencePlantedBugsAreCaughtTest {
     assertThat(LawChecker.of(offByOne).tries(300).seed(SEED).check().allHold()).isTrue();
     assertThat(firstFailure(offByOne, ListView.sequence()))
         .contains("rerun with .seed(", "is not exact: the other elements' ids moved");
+  }
+
+  /**
+   * A collector that prunes at everything its replica has seen (its {@code progress()}), not at the stable cut: a
+   * tombstone goes while an insert made concurrently next to it may still be on its way.
+   */
+  @Test
+  void aCollectionAtACutBeyondStabilityIsCaught() {
+    Random seeds = new Random(SEED);
+    String failure = null;
+    for (int run = 0; run < SCHEDULES && failure == null; run++) {
+      long seed = seeds.nextLong();
+      int replicas = 3 + Math.floorMod(seed, 3);
+      GcSimulationHook<Sequence<Character>> collector = new GcSimulationHook<>(replicas, Sequences::text);
+      RecordingHook<Sequence<Character>> recorder =
+          new RecordingHook<>(Sequence.empty(), new BeyondStability(collector));
+      SimulationResult<Sequence<Character>> result = Simulation.of(CoreTypes.sequence()).replicas(replicas)
+          .steps(150).faults(Faults.hostile()).hook(recorder).seed(seed).catchUpBeforeWriting().run();
+      failure = StrongListSpecification.report(result,
+          StrongListSpecification.check(result, recorder, ListView.sequence()));
+    }
+    System.out.println("caught: " + failure);
+    // A replica merging a state that collected a tombstone early drops it, and the elements inserted under it
+    // concurrently wait for it forever.
+    assertThat(failure).isNotNull().contains("rerun with .seed(", "lacks");
+  }
+
+  /** crdt-gc's collector, then a second collection at the replica's own progress: beyond what is stable. */
+  private record BeyondStability(GcSimulationHook<Sequence<Character>> collector)
+      implements SimulationHook<Sequence<Character>> {
+
+    @Override
+    public @Nullable Object piggyback(ReplicaId sender, Sequence<Character> state) {
+      return collector.piggyback(sender, state);
+    }
+
+    @Override
+    public void received(ReplicaId receiver, ReplicaId sender, @Nullable Object piggyback) {
+      collector.received(receiver, sender, piggyback);
+    }
+
+    @Override
+    public Sequence<Character> afterChange(ReplicaId replica, Sequence<Character> state) {
+      Sequence<Character> collected = collector.afterChange(replica, state);
+      return collected.collect(collected.progress(), collected.progress());
+    }
+
+    @Override
+    public void crashed(ReplicaId crashed, ReplicaId successor) {
+      collector.crashed(crashed, successor);
+    }
+
+    @Override
+    public void partitioned(Set<Set<ReplicaId>> sides) {
+      collector.partitioned(sides);
+    }
   }
 
   /** The report of the first of {@value #SCHEDULES} seeded schedules that breaks the specification, or null. */
