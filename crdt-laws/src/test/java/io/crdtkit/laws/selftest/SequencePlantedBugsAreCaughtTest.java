@@ -35,10 +35,12 @@ class SequencePlantedBugsAreCaughtTest {
 
   private static final long SEED = 20261206L;
   private static final int SCHEDULES = 60;
+  // Each bug is caught within the first tries and the first schedule; the rest is margin.
+  private static final int TRIES = 100;
 
   @Test
   void aMergeThatDropsTheOtherSidesDeletesBreaksCommutativity() {
-    LawReport report = LawChecker.of(PlantedSequences.DeleteSetList.description(true)).tries(300).seed(SEED).check();
+    LawReport report = LawChecker.of(PlantedSequences.DeleteSetList.description(true)).tries(TRIES).seed(SEED).check();
 
     assertThat(report.broke(LawName.MERGE_IS_COMMUTATIVE)).as("%s", report).isTrue();
     assertThat(report.toString()).contains("seed " + SEED);
@@ -73,7 +75,7 @@ class SequencePlantedBugsAreCaughtTest {
   @Test
   void aReplicaThatOrdersConcurrentSiblingsItsOwnWayBreaksConvergenceOfValues() {
     LawReport report =
-        LawChecker.of(PlantedSequences.SiblingOrderByReader.description()).tries(300).seed(SEED).check();
+        LawChecker.of(PlantedSequences.SiblingOrderByReader.description()).tries(TRIES).seed(SEED).check();
 
     assertThat(report.broke(LawName.REPLICAS_CONVERGE)).as("%s", report).isTrue();
   }
@@ -87,7 +89,7 @@ class SequencePlantedBugsAreCaughtTest {
             (s, r, i) -> s.deltaInsert(r, Math.min(i.index(s.size()) + 1, s.size()), 'x'))
         .value(Sequence::value);
 
-    assertThat(LawChecker.of(offByOne).tries(300).seed(SEED).check().allHold()).isTrue();
+    assertThat(LawChecker.of(offByOne).tries(TRIES).seed(SEED).check().allHold()).isTrue();
     assertThat(firstFailure(offByOne, ListView.sequence()))
         .contains("rerun with .seed(", "is not exact: the other elements' ids moved");
   }
