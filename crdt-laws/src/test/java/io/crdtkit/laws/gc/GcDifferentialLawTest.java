@@ -52,21 +52,26 @@ class GcDifferentialLawTest {
   private static final int TYPES = 8;
 
   /**
-   * Sequence the same way (no codec yet, so no round trip). Disabled: every schedule that deletes inside a typed run
-   * ends with a stable tombstone left (see {@link SequenceGcRegressionTest}); when it passes, it joins the types
-   * above.
+   * Sequence the same way (no codec yet, so no round trip), on a tenth of a type's share of the schedules: a
+   * Sequence schedule costs several times a set's. Disabled: every schedule that deletes inside a typed run
+   * ends with a stable tombstone left (see {@link SequenceGcRegressionTest}). Enable it once it passes.
    */
   @Test
   @Disabled("issue 19: a stable tombstone with a live descendant is never collected; see SequenceGcRegressionTest")
   void sequenceGarbageCollectionCannotBeToldApartFromNoCollection() {
-    garbageCollectionCannotBeToldApartFromNoCollection(GcTypes.sequence());
+    check(GcTypes.sequence(), SCHEDULES / TYPES / 10);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("types")
   <S extends CausalCrdt<S> & Collectable<S>> void garbageCollectionCannotBeToldApartFromNoCollection(
       CrdtDescription<S> description) {
-    GcReport report = GcDifferentialLaw.check(description, SCHEDULES / TYPES, description.name().hashCode());
+    check(description, SCHEDULES / TYPES);
+  }
+
+  private static <S extends CausalCrdt<S> & Collectable<S>> void check(CrdtDescription<S> description,
+      int schedules) {
+    GcReport report = GcDifferentialLaw.check(description, schedules, description.name().hashCode());
 
     System.out.println(report);
     report.assertHolds();
