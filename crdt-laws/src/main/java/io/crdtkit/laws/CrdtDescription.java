@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -44,9 +45,12 @@ public final class CrdtDescription<S extends Crdt<S>> {
   private final int minReplicas;
   private final int maxReplicas;
   private final int maxSteps;
+  private final ToIntFunction<S> tombstonesKept;
 
   private CrdtDescription(String name, S bottom, List<Arbitrary<Operation<S>>> operations, Function<S, ?> value,
-      @Nullable UnaryOperator<S> roundTrip, int minReplicas, int maxReplicas, int maxSteps) {
+      @Nullable UnaryOperator<S> roundTrip, int minReplicas, int maxReplicas, int maxSteps,
+      ToIntFunction<S> tombstonesKept) {
+    this.tombstonesKept = tombstonesKept;
     this.name = name;
     this.bottom = bottom;
     this.operations = List.copyOf(operations);
@@ -72,7 +76,7 @@ public final class CrdtDescription<S extends Crdt<S>> {
    */
   public static <S extends Crdt<S>> CrdtDescription<S> of(String name, S bottom) {
     return new CrdtDescription<>(Objects.requireNonNull(name, "name"), Objects.requireNonNull(bottom, "bottom"),
-        List.of(), Function.identity(), null, 2, 5, 40);
+        List.of(), Function.identity(), null, 2, 5, 40, state -> 0);
   }
 
   /**
@@ -95,7 +99,7 @@ public final class CrdtDescription<S extends Crdt<S>> {
     Objects.requireNonNull(arguments, "arguments");
     List<Arbitrary<Operation<S>>> more = new ArrayList<>(operations);
     more.add(arguments.map(argument -> Operation.of(name, argument, full, delta)));
-    return new CrdtDescription<>(this.name, bottom, more, value, roundTrip, minReplicas, maxReplicas, maxSteps);
+    return new CrdtDescription<>(this.name, bottom, more, value, roundTrip, minReplicas, maxReplicas, maxSteps, tombstonesKept);
   }
 
   /**
@@ -115,7 +119,7 @@ public final class CrdtDescription<S extends Crdt<S>> {
     more.add(Arbitraries.just(Operation.<S, @Nullable Object>of(name, null,
         (state, replica, none) -> full.apply(state, replica),
         (state, replica, none) -> delta.apply(state, replica))));
-    return new CrdtDescription<>(this.name, bottom, more, value, roundTrip, minReplicas, maxReplicas, maxSteps);
+    return new CrdtDescription<>(this.name, bottom, more, value, roundTrip, minReplicas, maxReplicas, maxSteps, tombstonesKept);
   }
 
   /**
@@ -129,7 +133,7 @@ public final class CrdtDescription<S extends Crdt<S>> {
    */
   public CrdtDescription<S> value(Function<S, ?> valueOf) {
     return new CrdtDescription<>(name, bottom, operations, Objects.requireNonNull(valueOf, "value function"),
-        roundTrip, minReplicas, maxReplicas, maxSteps);
+        roundTrip, minReplicas, maxReplicas, maxSteps, tombstonesKept);
   }
 
   /**
@@ -141,7 +145,32 @@ public final class CrdtDescription<S extends Crdt<S>> {
    */
   public CrdtDescription<S> roundTrip(UnaryOperator<S> encodeThenDecode) {
     return new CrdtDescription<>(name, bottom, operations, value,
-        Objects.requireNonNull(encodeThenDecode, "round trip"), minReplicas, maxReplicas, maxSteps);
+        Objects.requireNonNull(encodeThenDecode, "round trip"), minReplicas, maxReplicas, maxSteps, tombstonesKept);
+  }
+
+  /**
+   * How many tombstones a state of this type keeps by design once everything is stable, where the GC laws would
+   * otherwise require none: a list CRDT keeps a stable tombstone whose id still orders a live child among its
+   * siblings. Give it as a count computed from the state's structure, independently of the collector, so that a
+   * collector that leaves more is still caught. Default: none.
+   *
+   * @param kept the number of tombstones the state may keep at stability; not null
+   * @return a new description with this allowance
+   * @throws NullPointerException if {@code kept} is null
+   */
+  public CrdtDescription<S> tombstonesKept(ToIntFunction<S> kept) {
+    return new CrdtDescription<>(name, bottom, operations, value, roundTrip, minReplicas, maxReplicas, maxSteps,
+        Objects.requireNonNull(kept, "tombstones kept"));
+  }
+
+  /**
+   * The tombstones {@code state} may keep once everything is stable (see {@link #tombstonesKept(ToIntFunction)}).
+   *
+   * @param state a state
+   * @return how many of its tombstones are kept by design; 0 unless a function was given
+   */
+  public int tombstonesKept(S state) {
+    return tombstonesKept.applyAsInt(state);
   }
 
   /**
@@ -157,7 +186,7 @@ public final class CrdtDescription<S extends Crdt<S>> {
       throw new IllegalArgumentException("replicas must satisfy 2 <= min <= max <= " + Replicas.MAX
           + ", got " + min + ".." + max);
     }
-    return new CrdtDescription<>(name, bottom, operations, value, roundTrip, min, max, maxSteps);
+    return new CrdtDescription<>(name, bottom, operations, value, roundTrip, min, max, maxSteps, tombstonesKept);
   }
 
   /**
@@ -171,7 +200,7 @@ public final class CrdtDescription<S extends Crdt<S>> {
     if (steps < 1) {
       throw new IllegalArgumentException("max steps must be >= 1, got " + steps);
     }
-    return new CrdtDescription<>(name, bottom, operations, value, roundTrip, minReplicas, maxReplicas, steps);
+    return new CrdtDescription<>(name, bottom, operations, value, roundTrip, minReplicas, maxReplicas, steps, tombstonesKept);
   }
 
   /**

@@ -56,9 +56,51 @@ final class GcTypes {
     return CoreTypes.orMapOfSetsByDeltas();
   }
 
-  /** A list edited at random indexes ({@link CoreTypes#sequence()}): its tombstones are collected at stability. */
+  /**
+   * A list edited at random indexes ({@link CoreTypes#sequence()}): its tombstones are collected at stability, but
+   * for those whose id still orders a live child (GC.md, refinement 11), counted by {@link #tombstonesThatOrder}.
+   */
   static CrdtDescription<Sequence<Character>> sequence() {
-    return CoreTypes.sequence();
+    return CoreTypes.sequence().tombstonesKept(GcTypes::tombstonesThatOrder);
+  }
+
+  /**
+   * The tombstones a Sequence keeps once everything is stable, read from its structure rather than from the
+   * collector: those with a left child, with more than one child, or with one child that is not the next element
+   * of their run. A tombstone without children, or whose only child is the next of its run, must be gone.
+   */
+  static int tombstonesThatOrder(Sequence<Character> state) {
+    java.util.Map<io.crdtkit.clock.Dot, java.util.List<Sequence.Run<Character>>> childRuns = new java.util.HashMap<>();
+    java.util.Map<io.crdtkit.clock.Dot, Boolean> dead = new java.util.HashMap<>();
+    java.util.Set<io.crdtkit.clock.Dot> nextInRun = new java.util.HashSet<>();
+    for (Sequence.Run<Character> run : state.parts().runs()) {
+      for (int i = 0; i < run.values().size(); i++) {
+        io.crdtkit.clock.Dot id = io.crdtkit.clock.Dot.of(run.first().replica(), run.first().counter() + i);
+        dead.put(id, run.values().get(i) == null);
+        if (i + 1 < run.values().size()) {
+          nextInRun.add(id); // its child is the next element of its run
+        }
+      }
+      if (run.parent() != null) {
+        childRuns.computeIfAbsent(run.parent(), p -> new java.util.ArrayList<>()).add(run);
+      }
+    }
+    int kept = 0;
+    for (var entry : dead.entrySet()) {
+      if (!entry.getValue()) {
+        continue;
+      }
+      io.crdtkit.clock.Dot id = entry.getKey();
+      java.util.List<Sequence.Run<Character>> explicit = childRuns.getOrDefault(id, java.util.List.of());
+      int children = explicit.size() + (nextInRun.contains(id) ? 1 : 0);
+      boolean leftChild = explicit.stream().anyMatch(Sequence.Run::leftChild);
+      boolean onlyTheNext = children == 1 && (nextInRun.contains(id) || (!explicit.get(0).leftChild()
+          && explicit.get(0).first().equals(io.crdtkit.clock.Dot.of(id.replica(), id.counter() + 1))));
+      if (children > 0 && (leftChild || !onlyTheNext)) {
+        kept++;
+      }
+    }
+    return kept;
   }
 
   /**

@@ -16,13 +16,12 @@ import io.crdtkit.laws.types.RecordingHook;
 import io.crdtkit.laws.types.StrongListSpecification;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the Sequence suite found in crdt-core's Sequence (issue 19), each as its minimal history (or its seed): two
- * since fixed, kept as regression tests; one disabled until the design or the GC laws give; one disabled until
- * crdt-core fixes it.
+ * What the Sequence suite found in crdt-core's Sequence (issue 19), each as its minimal history (or its seed), kept
+ * as regression tests: three fixed in crdt-core, and one settled by telling the GC laws which tombstones a sequence
+ * keeps by design ({@code CrdtDescription.tombstonesKept}).
  */
 class SequenceGcRegressionTest {
 
@@ -37,21 +36,19 @@ class SequenceGcRegressionTest {
    * GcDifferentialLaw: schedule 5438528987953516683 shrinks to the three steps of the second test.
    */
   @Test
-  @Disabled("issue 19: a stable tombstone with a live descendant stays by design (GC.md 11), which the GC laws "
-      + "forbid")
-  void aStableTombstoneWithLiveChildrenIsCollected() {
+  void aStableTombstoneWithALeftChildStays_andTheLawsAllowExactlyThatOne() {
     Sequence<Character> run = Sequences.insertString(Sequence.empty(), A, 0, "pqr");
     Sequence<Character> typed = Sequences.insertString(run, A, 1, "t"); // p t q r: t is the left child of q
     Sequence<Character> deleted = typed.delete(A, 2, 1); // q, with t and r its children
     Sequence<Character> collected = deleted.collect(deleted.progress(), deleted.progress());
 
     assertThat(Sequences.text(collected)).isEqualTo("ptr");
-    assertThat(collected.tombstones()).as("tombstones left once everything is stable").isZero();
+    assertThat(collected.tombstones()).as("q orders its children t and r").isEqualTo(1);
+    assertThat(GcTypes.tombstonesThatOrder(collected)).isEqualTo(1);
+    assertThat(GcTypes.tombstonesThatOrder(deleted)).as("before collection too: only q orders a child").isEqualTo(1);
   }
 
   @Test
-  @Disabled("issue 19: a stable tombstone with a live descendant stays by design (GC.md 11), which the GC laws "
-      + "forbid")
   void theDifferentialLawsShrunkScheduleHolds() {
     GcDifferentialLaw.checkSchedule(GcTypes.sequence(), 5438528987953516683L).assertHolds();
   }
@@ -112,11 +109,10 @@ class SequenceGcRegressionTest {
    * lacks live elements whose whole causal past b had received, b's own among them (b:13, b:14, b:16..b:19, a:20);
    * b's next collection then fails checkInvariants ("element a:14 waits for its parent a:12, which was seen and
    * collected"). The replicas converge at the end, but b showed lists without those elements meanwhile. Not yet
-   * reduced to a minimal history: the schedule is the shortest account so far.
+   * reduced to a minimal history: the schedule is the shortest account so far. Fixed in crdt-core (2275d58): the
+   * join now keeps a child under a tombstone the other side spliced out while the tombstone is kept.
    */
   @Test
-  @Disabled("issue 19: a delta group from a replica that collected, merged after a partition, hides the receiver's "
-      + "live elements")
   void aDeltaGroupFromACollectingReplicaHidesNoLiveElement() {
     GcSimulationHook<Sequence<Character>> collector =
         new GcSimulationHook<>(2, Sequences::text, GcTypes::checkedSequence);
