@@ -566,8 +566,8 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
    * @return the sequence
    * @throws IllegalArgumentException if a run is empty or longer than {@value SequencePiece#MAX_LENGTH}, its delete
    *     list is neither empty nor one per value, a live element has no value or a deleted one has one, an id is held
-   *     twice or beyond the context, a delete dot is beyond the context, a run names itself as parent, or a child of
-   *     the root is a left child
+   *     twice or beyond the context, a delete dot is beyond the context, a run names itself as parent or is on a
+   *     cycle of parents, or a child of the root is a left child
    * @throws NullPointerException if a part or a run is null
    */
   @API(status = INTERNAL, since = "0.2")
@@ -584,7 +584,12 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
         elements.add(e);
       });
     }
-    return fromElements(elements, context, parts.dropsSeen());
+    Sequence<E> sequence = fromElements(elements, context, parts.dropsSeen());
+    Dot cycle = SequenceInvariants.cycleAmong(sequence.pending);
+    if (cycle != null) {
+      throw new IllegalArgumentException("Sequence: element " + cycle + " is on a cycle of parents");
+    }
+    return sequence;
   }
 
   private static <E> SequencePiece<E> checked(Run<E> run, CausalContext context) {

@@ -71,9 +71,38 @@ final class SequenceInvariants {
       fail("the runs are out of the tree's order from element " + at + ": " + describe(actual, at) + " where the "
           + "tree gives " + describe(expected, at));
     }
+    Dot cycle = cycleAmong(pending);
+    if (cycle != null) {
+      fail("element " + cycle + " is on a cycle of parents");
+    }
     if (layout.pending.size() != pending.size()) {
       fail(pending.size() + " runs wait for a parent, where the tree leaves " + layout.pending.size() + " unplaced");
     }
+  }
+
+  /**
+   * An element of the runs held aside (their parent not placed) that is its own ancestor, or {@code null}: a run
+   * waits for a parent it does not hold, or for one that waits in turn, never for itself.
+   */
+  static @Nullable Dot cycleAmong(List<? extends SequencePiece<?>> pending) {
+    Map<Dot, Dot> parentOf = new HashMap<>();
+    for (SequencePiece<?> piece : pending) {
+      SequencePiece.unpack(piece, e -> {
+        if (e.parent() != null) {
+          parentOf.put(e.id(), e.parent());
+        }
+      });
+    }
+    for (SequencePiece<?> piece : pending) {
+      Dot at = piece.first;
+      for (int steps = 0; at != null; steps++) {
+        if (steps > parentOf.size()) {
+          return piece.first;
+        }
+        at = parentOf.get(at);
+      }
+    }
+    return null;
   }
 
   private static String describe(List<Dot> ids, int at) {

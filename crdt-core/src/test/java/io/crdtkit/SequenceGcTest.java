@@ -209,6 +209,19 @@ class SequenceGcTest {
     }
   }
 
+  @Test
+  void fromPartsRefusesACycleOfParents() {
+    io.crdtkit.clock.Dot a1 = io.crdtkit.clock.Dot.of(A, 1);
+    io.crdtkit.clock.Dot b1 = io.crdtkit.clock.Dot.of(B, 1);
+    Sequence.Parts<Character> cycle = new Sequence.Parts<>(List.of(
+        new Sequence.Run<>(a1, b1, false, List.of('x'), List.of()),
+        new Sequence.Run<>(b1, a1, false, List.of('y'), List.of())),
+        io.crdtkit.clock.CausalContext.of(VectorClock.of(java.util.Map.of(A, 1L, B, 1L))), false);
+
+    assertThatThrownBy(() -> Sequence.fromParts(cycle))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cycle of parents");
+  }
+
   /** Found by crdt-laws' Sequence suite, each as its minimal history. */
   @Nested
   class FoundByTheLawSuite {
