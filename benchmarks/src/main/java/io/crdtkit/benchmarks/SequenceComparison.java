@@ -33,6 +33,9 @@ public final class SequenceComparison {
 
   static final String COMMAND = "./mvnw -q -B -pl benchmarks -am package -DskipTests -Dsequence";
 
+  /** Whole replays before the measured ones. */
+  static final int WARMUP_REPLAYS = 10;
+
   private static final ReplicaId EDITOR = ReplicaId.of("editor");
 
   private SequenceComparison() {}
@@ -45,8 +48,9 @@ public final class SequenceComparison {
     Instant started = Instant.now();
     String loadAtStart = Machine.loadAverage();
 
-    SequenceFigures crdtkit = measure(trace, quick);
+    // read first, so that a broken peers file fails before the measurement, not after
     PeerResults peerResults = Files.exists(peers) ? PeerResults.read(peers) : null;
+    SequenceFigures crdtkit = measure(trace, quick);
     String loadAtEnd = Machine.loadAverage();
     String report = SequenceReport.markdown(new SequenceReport.Run(
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Machine.describe(), loadAtStart, loadAtEnd,
@@ -73,10 +77,12 @@ public final class SequenceComparison {
     }
 
     Collection<RunResult> replay = new Runner(options(tracePath, SequenceReplayTiming.class)
-        .warmupIterations(quick ? 2 : 5).measurementIterations(quick ? 5 : 10).build()).run();
+        // the replay's methods reach C2 only after several whole replays: measured from the sixth on, a replay takes
+        // a fifth of the first ones' time
+        .warmupIterations(WARMUP_REPLAYS).measurementIterations(quick ? 5 : 10).build()).run();
     Collection<RunResult> merges = new Runner(options(tracePath, SequenceMergeTiming.class)
-        .warmupIterations(quick ? 2 : 3).warmupTime(TimeValue.seconds(1))
-        .measurementIterations(quick ? 4 : 6).measurementTime(TimeValue.seconds(1)).build()).run();
+        .warmupIterations(quick ? 3 : 5).warmupTime(TimeValue.seconds(1))
+        .measurementIterations(quick ? 4 : 8).measurementTime(TimeValue.seconds(1)).build()).run();
     List<SequenceFigures.Merge> mergeFigures = new ArrayList<>();
     for (int i = 0; i < SequenceScenario.ALL.size(); i++) {
       SequenceScenario scenario = SequenceScenario.ALL.get(i);

@@ -57,9 +57,9 @@ final class SequenceReport {
           .append(millis(peer.library.replay())).append(" | ")
           .append(ratio(Ratio.of(peer.library.replay(), crdtkit.replay()))).append(" |\n");
     }
-    out.append("\ncrdtkit: JMH, one fork, single-shot replays after warm-up replays (").append(run.quick()
-        ? "2 + 5" : "5 + 10").append("). Yjs: the mean of several replays after warm-ups; Automerge: one or two "
-        + "replays (about 45 s each), without warm-up.\n");
+    out.append("\ncrdtkit: JMH, one fork, single-shot replays (").append(run.quick() ? 5 : 10)
+        .append(") after ").append(SequenceComparison.WARMUP_REPLAYS).append(" warm-up replays. Yjs: 8 replays after 3 "
+        + "warm-ups (quick: 2 after 1); Automerge: 2 replays (quick: 1), about 50 s each, without warm-up.\n");
 
     out.append("\n## The final document\n\n| | retained heap, bytes | encoded, bytes | gzipped, bytes | load, ms |\n"
         + "|---|--:|--:|--:|--:|\n");
