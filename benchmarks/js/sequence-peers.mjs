@@ -212,7 +212,7 @@ function measureLibrary(library, trace, quick) {
     encodedBytes: encoded.length,
     encodedGzipBytes: gzipSync(encoded).length,
     loadMs: loaded.stats,
-    merges: measureMerges(library, trace, forks, library === automerge ? 2 : (quick ? 3 : 10)),
+    merges: measureMerges(library, trace, forks, library === automerge ? 3 : (quick ? 3 : 10)),
   };
   if (library === yjs) {
     const v2 = Y.encodeStateAsUpdateV2(doc);

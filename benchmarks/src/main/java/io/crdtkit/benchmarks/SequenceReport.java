@@ -35,7 +35,9 @@ final class SequenceReport {
             + "measured, and why: `benchmarks/PERFORMANCE.md`, section \"Sequence\".%n%n", crdtkit.patches(),
             crdtkit.finalLength(), crdtkit.finalUtf8Bytes()))
         .append("Command: `").append(SequenceComparison.COMMAND).append(run.quick() ? "=quick" : "").append("`. ")
-        .append("Generated ").append(run.generated()).append(". Machine: ").append(run.machine()).append(".\n\n")
+        .append("Generated ").append(run.generated()).append(". Machine: ")
+        .append(String.join("; ", run.machine().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()))
+        .append(".\n\n")
         .append(String.format(Locale.ROOT, "Load average (1, 5, 15 min): crdtkit's part %s at the start, %s at the "
             + "end (%d s)", run.loadAtStart(), run.loadAtEnd(), run.took().toSeconds()));
     if (peers != null) {
