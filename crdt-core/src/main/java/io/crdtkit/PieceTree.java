@@ -143,6 +143,30 @@ final class PieceTree<E> {
     }
   }
 
+  /** How many live elements come before element {@code offset} of the piece at position {@code k}. */
+  static int liveBefore(PieceTree<?> tree, int k, int offset) {
+    PieceTree<?> node = tree;
+    int before = 0;
+    while (true) {
+      int leftPieces = pieces(node.left);
+      if (k < leftPieces) {
+        node = node.left;
+      } else if (k == leftPieces) {
+        before += live(node.left);
+        for (int i = 0; i < offset; i++) {
+          if (!node.piece.isDeleted(i)) {
+            before++;
+          }
+        }
+        return before;
+      } else {
+        before += live(node.left) + node.piece.live;
+        k -= leftPieces + 1;
+        node = node.right;
+      }
+    }
+  }
+
   /** {@code tree} with {@code inserted} placed before the piece at position {@code k}. */
   static <E> @Nullable PieceTree<E> insertAt(@Nullable PieceTree<E> tree, int k, @Nullable PieceTree<E> inserted) {
     Split<E> parts = split(tree, k);

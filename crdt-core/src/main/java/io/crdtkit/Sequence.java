@@ -1,14 +1,20 @@
 package io.crdtkit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
+import io.crdtkit.clock.VectorClock;
 import io.vavr.collection.Vector;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,13 +49,13 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p><b>Deletes</b> mark elements as tombstones, each with the dot of a delete that removed it (the least one, if
- * several did), and keep them: concurrent inserts may name them as parent. <b>Collecting them</b> (a later step,
- * in crdt-gc) becomes possible at causal stability: once the delete dot of a tombstone is at or below the stable
- * cut, every replica holds the tombstone and every insert concurrent with the delete has been merged; no future
- * insert can name it as its left neighbour (only live elements are), but one can name it as the element after its
- * left neighbour, so collection must keep the order of the survivors fixed, e.g. by folding the stable part of the
- * document into a plain run that new inserts address by its surviving ids, and refusing input from before the cut
- * (an epoch). That is why deletes mint a dot, although the tombstone itself would need none.
+ * several did), without their values. <b>Only live elements are ever named as parents</b> (where Fugue would name
+ * a tombstone, the insert is placed by the live elements around it; see {@code SequenceEdits}), so a tombstone
+ * gains no child once its delete is merged. {@link #collect} relies on that: once a tombstone's delete is at or
+ * below the stable cut (crdt-gc), every child it will ever have is already here, and every subtree made only of
+ * such tombstones is removed. A stale state or a late delta can neither name a collected element (nothing is
+ * minted against a tombstone) nor bring one back: an element whose id is in the context but not held was collected,
+ * and merge drops it. Tombstones that still have live descendants stay, as an id and a place, no value.
  *
  * <p><b>Cost.</b> Elements typed forward by one replica are stored as runs of up to 64 (one id, one parent
  * reference per run) in a persistent order-statistic tree of runs in document order, each node knowing its
@@ -66,26 +72,30 @@ import org.jspecify.annotations.Nullable;
  * @param <E> the element type; elements must be immutable and have value-based equals and hashCode
  */
 @API(status = EXPERIMENTAL, since = "0.2")
-public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
+public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<Sequence<E>> {
 
   private static final Sequence<?> EMPTY =
-      new Sequence<>(null, List.of(), FugueParents.NONE, CausalContext.empty(), -1);
+      new Sequence<>(null, List.of(), FugueParents.NONE, CausalContext.empty(), false, -1);
 
   private final @Nullable PieceTree<E> tree;
   // Elements whose parent this state does not hold: only in deltas (see FugueLayout).
   private final List<SequencePiece<E>> pending;
   private final FugueParents parents;
   private final CausalContext context;
+  // Whether this state may have seen elements it no longer holds (collected, or counted as seen by withContext): a
+  // merge must then drop the other side's copies of them. Conservative: true costs a slower merge, never a wrong one.
+  private final boolean dropsSeen;
   // The position of the run edited last, or -1: where the next incoming edit is likely to be. Not state.
   private final int hint;
 
   private Sequence(@Nullable PieceTree<E> tree, List<SequencePiece<E>> pending, FugueParents parents,
-      CausalContext context, int hint) {
+      CausalContext context, boolean dropsSeen, int hint) {
     this.hint = hint;
     this.tree = tree;
     this.pending = pending;
     this.parents = parents;
     this.context = context;
+    this.dropsSeen = dropsSeen;
   }
 
   /**
@@ -99,9 +109,10 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
     return (Sequence<E>) EMPTY;
   }
 
-  static <E> Sequence<E> fromElements(Collection<SequenceElement> elements, CausalContext context) {
+  static <E> Sequence<E> fromElements(Collection<SequenceElement> elements, CausalContext context,
+      boolean dropsSeen) {
     FugueLayout<E> layout = FugueLayout.of(elements);
-    return new Sequence<>(layout.tree, List.copyOf(layout.pending), layout.parents, context, -1);
+    return new Sequence<>(layout.tree, List.copyOf(layout.pending), layout.parents, context, dropsSeen, -1);
   }
 
   @Override
@@ -110,10 +121,12 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
   }
 
   /**
-   * Every dot this sequence has seen: the inserts of its elements and the deletes of its tombstones.
+   * Every dot this sequence has seen: the inserts of its elements and the deletes of its tombstones, collected ones
+   * included.
    *
    * @return the causal context
    */
+  @Override
   public CausalContext context() {
     return context;
   }
@@ -136,7 +149,7 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
    */
   public E get(int index) {
     int[] at = PieceTree.locateLive(tree, index);
-    return PieceTree.pieceAt(Objects.requireNonNull(tree), at[0]).value(at[1]);
+    return Objects.requireNonNull(PieceTree.pieceAt(Objects.requireNonNull(tree), at[0]).value(at[1]));
   }
 
   /**
@@ -194,12 +207,12 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
    */
   public Sequence<E> insertAll(ReplicaId replica, int index, List<? extends E> elements) {
     SequenceEdits.Insertion<E> insertion =
-        SequenceEdits.insertion(tree, parents, context, replica, index, elements);
+        SequenceEdits.insertion(tree, parents, pending, context, replica, index, elements);
     if (insertion == null) {
       return this;
     }
-    return new Sequence<>(insertion.tree(), pending, insertion.parents(), withDots(context, insertion.run()),
-        insertion.hint());
+    return new Sequence<>(insertion.tree(), insertion.pending(), insertion.parents(),
+        withDots(context, insertion.run()), dropsSeen, insertion.hint());
   }
 
   /**
@@ -226,20 +239,20 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
    */
   public Sequence<E> deltaInsertAll(ReplicaId replica, int index, List<? extends E> elements) {
     SequenceEdits.Insertion<E> insertion =
-        SequenceEdits.insertion(tree, parents, context, replica, index, elements);
+        SequenceEdits.insertion(tree, parents, pending, context, replica, index, elements);
     if (insertion == null) {
       return empty();
     }
     List<SequenceElement> run = new ArrayList<>();
     for (SequencePiece<E> piece : insertion.run()) {
-      unpack(piece, run::add);
+      SequencePiece.unpack(piece, run::add);
     }
-    return fromElements(run, withDots(CausalContext.empty(), insertion.run()));
+    return fromElements(run, withDots(CausalContext.empty(), insertion.run()), false);
   }
 
   /**
    * This sequence with the {@code count} live elements from {@code index} on deleted by {@code replica}. They stay
-   * as tombstones, with the delete's dot, until garbage collection (see the class comment).
+   * as tombstones, with the delete's dot and without their values, until garbage collection (see {@link #collect}).
    *
    * @param replica the replica that makes the update; it mints the delete's dot
    * @param index   the first element deleted
@@ -252,7 +265,8 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
     if (deletion == null) {
       return this;
     }
-    return new Sequence<>(deletion.tree(), pending, parents, context.add(deletion.dot()), deletion.hint());
+    return new Sequence<>(deletion.tree(), pending, parents, context.add(deletion.dot()), dropsSeen,
+        deletion.hint());
   }
 
   /**
@@ -273,14 +287,15 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
     for (SequenceElement e : deletion.deleted()) {
       seen = seen.add(e.id());
     }
-    return fromElements(deletion.deleted(), seen);
+    return fromElements(deletion.deleted(), seen, false);
   }
 
   /**
-   * The join of the two sequences: every element either has, deleted if either has deleted it, in the order the
-   * Fugue tree gives. {@code this} if {@code other} has seen nothing new (by causal context). What {@code other}
-   * holds unseen, if it is little, is placed element by element where it can be; otherwise the document is laid
-   * out again from its elements (see the class comment for the cost).
+   * The join of the two sequences: every element either holds, deleted if either has deleted it, in the order the
+   * Fugue tree gives; an element one side holds and the other has seen but no longer holds was collected there, and
+   * is dropped. {@code this} if {@code other} has seen nothing new (by causal context) and cannot have collected
+   * anything this holds. What {@code other} holds unseen, if it is little, is placed element by element where it can
+   * be; otherwise the document is laid out again from its elements (see the class comment for the cost).
    *
    * @param other a sequence, a delta or a delta group
    * @return the merged sequence
@@ -288,15 +303,22 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
   @Override
   public Sequence<E> merge(Sequence<E> other) {
     // Every dot names exactly one effect (an element, or the tombstones of one delete), and a state holds the
-    // whole effect of every dot it has seen: so a context that covers the other's covers its content.
-    if (other == this || other.context.isLessOrEqual(context)) {
+    // whole effect of every dot it has seen, unless it dropped it (dropsSeen): so a context that covers the
+    // other's covers its content, and only a side that dropped something can take something away.
+    if (other == this) {
       return this;
     }
-    if (context.isLessOrEqual(other.context)) {
+    boolean otherMayDrop = other.dropsSeen && tombstones() > 0;
+    boolean thisMayDrop = dropsSeen && other.tombstones() > 0;
+    if (other.context.isLessOrEqual(context) && !otherMayDrop) {
+      return this;
+    }
+    if (context.isLessOrEqual(other.context) && !thisMayDrop) {
       return other;
     }
     CausalContext joined = context.merge(other.context);
-    if (pending.isEmpty()) {
+    boolean drops = dropsSeen || other.dropsSeen;
+    if (pending.isEmpty() && !otherMayDrop) {
       // Only what this state has not seen: elements it lacks, and deletes it has not applied (one it has seen is
       // already in its tombstone's least delete dot). Two replicas that diverged a little differ in little.
       List<SequenceElement> unseen = new ArrayList<>();
@@ -304,13 +326,27 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
       if (unseen.size() <= SequenceIntegration.MAX_ELEMENTS) {
         SequenceIntegration.Result<E> fast = SequenceIntegration.integrate(tree, parents, context, hint, unseen);
         if (fast != null) {
-          return new Sequence<>(fast.tree(), pending, fast.parents(), joined, fast.hint());
+          return new Sequence<>(fast.tree(), pending, fast.parents(), joined, drops, fast.hint());
         }
       }
     }
-    Map<Dot, SequenceElement> all = elementsById();
-    other.forEachElement(e -> all.merge(e.id(), e, SequenceElement::join));
-    return fromElements(all.values(), joined);
+    Map<Dot, SequenceElement> mine = elementsById();
+    Map<Dot, SequenceElement> theirs = other.elementsById();
+    List<SequenceElement> all = new ArrayList<>(mine.size() + theirs.size());
+    for (SequenceElement e : mine.values()) {
+      SequenceElement copy = theirs.get(e.id());
+      if (copy != null) {
+        all.add(e.join(copy));
+      } else if (!other.context.contains(e.id())) {
+        all.add(e);
+      }
+    }
+    for (SequenceElement e : theirs.values()) {
+      if (!mine.containsKey(e.id()) && !context.contains(e.id())) {
+        all.add(e);
+      }
+    }
+    return fromElements(all, joined, drops);
   }
 
   /**
@@ -323,6 +359,219 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
   @Override
   public boolean isLessOrEqual(Sequence<E> other) {
     return context.isLessOrEqual(other.context);
+  }
+
+  /**
+   * This sequence with every subtree of tombstones whose deletes are at or below {@code stableCut} removed, the
+   * live elements and their order unchanged: tombstones with live descendants stay. Safe at crdt-gc's stable cut
+   * because only live elements are ever named as parents (see the class comment, and {@code SequenceCollection}
+   * for the argument). {@code collapseCut} is not needed. Costs {@code O(n log n)} when something goes, {@code O(n)}
+   * to find out that nothing does, and {@code O(1)} without tombstones.
+   *
+   * @param stableCut   every dot at or below it has been merged by every replica (and everything concurrent with it
+   *                    by this one)
+   * @param collapseCut not used
+   * @return the collected sequence; {@code this} if nothing was reclaimable
+   */
+  @Override
+  public Sequence<E> collect(VectorClock stableCut, VectorClock collapseCut) {
+    Objects.requireNonNull(stableCut, "stableCut");
+    if (tombstones() == 0) {
+      return this;
+    }
+    List<SequenceElement> all = new ArrayList<>(PieceTree.elements(tree));
+    forEachElement(all::add);
+    List<SequenceElement> kept = SequenceCollection.survivors(all, stableCut);
+    return kept == null ? this : fromElements(kept, context, true);
+  }
+
+  /**
+   * How many tombstones this sequence holds: deleted elements kept for their place in the tree.
+   *
+   * @return the number of deleted elements held
+   */
+  @Override
+  public int tombstones() {
+    int dead = PieceTree.elements(tree) - PieceTree.live(tree);
+    for (SequencePiece<E> piece : pending) {
+      dead += piece.length() - piece.live;
+    }
+    return dead;
+  }
+
+  /** The prefix of the context: a sequence holds the effect of every dot it has seen (its elements, its deletes). */
+  @Override
+  public VectorClock progress() {
+    return context.vectorClock();
+  }
+
+  /**
+   * This sequence, having also seen {@code seen}: an element held elsewhere under one of those dots counts as
+   * removed when merged.
+   *
+   * @param seen the dots to count as seen
+   * @return this sequence with the larger context; {@code this} if it had seen them all
+   */
+  @Override
+  public Sequence<E> withContext(CausalContext seen) {
+    CausalContext joined = context.merge(seen);
+    return joined.equals(context) ? this : new Sequence<>(tree, pending, parents, joined, true, hint);
+  }
+
+  /**
+   * Not supported: an element's id is also its position among concurrent siblings (Fugue orders them by id), so
+   * renaming a replica's dots would reorder a document. A sequence keeps a retired replica's entries.
+   *
+   * @throws UnsupportedOperationException always
+   */
+  @Override
+  public Sequence<E> renameReplica(ReplicaId from, ReplicaId to, long offset) {
+    throw new UnsupportedOperationException("a Sequence cannot rename replica " + from + ": its element ids order "
+        + "concurrent inserts, so renaming them would reorder the document");
+  }
+
+  /**
+   * Checks the structure this sequence relies on, for tests and law suites (run it after every collection): the
+   * tree's counts, runs within bounds, tombstones without values and live elements with one, every id held once and
+   * seen, the recorded children, no element whose parent was collected, and the runs in exactly the order the Fugue
+   * tree gives (laid out again from the elements and compared). {@code O(n log n)}.
+   *
+   * @throws IllegalStateException naming the first invariant that does not hold
+   */
+  @API(status = INTERNAL, since = "0.2")
+  public void checkInvariants() {
+    SequenceInvariants.check(tree, pending, parents, context);
+  }
+
+  /**
+   * A sequence taken apart, for codecs and snapshots, not for applications: its runs (document order, then those
+   * whose parent it does not hold), its causal context, and whether it may have dropped elements it has seen.
+   *
+   * @param runs      the runs; each element of a run after the first is the right child of the one before it
+   * @param context   every dot the sequence has seen
+   * @param dropsSeen whether elements seen but not held were dropped (collected, or counted as seen)
+   * @param <E>       the element type
+   */
+  @API(status = INTERNAL, since = "0.2")
+  public record Parts<E>(List<Run<E>> runs, CausalContext context, boolean dropsSeen) {}
+
+  /**
+   * A run of elements minted by one replica with consecutive counters.
+   *
+   * @param first     the id of the first element
+   * @param parent    the Fugue parent of the first element; {@code null} for the root
+   * @param leftChild whether the first element is a left child of its parent
+   * @param values    one value per element; {@code null} for a deleted one
+   * @param deletedBy one delete dot per element ({@code null} for a live one), or an empty list when all are live
+   * @param <E>       the element type
+   */
+  @API(status = INTERNAL, since = "0.2")
+  public record Run<E>(Dot first, @Nullable Dot parent, boolean leftChild, List<@Nullable E> values,
+      List<@Nullable Dot> deletedBy) {}
+
+  /**
+   * This sequence taken apart; see {@link Parts}.
+   *
+   * @return the parts; {@code Sequence.fromParts(s.parts())} equals {@code s}
+   */
+  @API(status = INTERNAL, since = "0.2")
+  public Parts<E> parts() {
+    List<Run<E>> runs = new ArrayList<>(PieceTree.pieces(tree) + pending.size());
+    forEachPiece(piece -> runs.add(runOf(piece)));
+    return new Parts<>(Collections.unmodifiableList(runs), context, dropsSeen);
+  }
+
+  private static <E> Run<E> runOf(SequencePiece<E> piece) {
+    List<@Nullable E> values = new ArrayList<>(piece.length());
+    List<@Nullable Dot> deleted = piece.live == piece.length() ? List.of() : new ArrayList<>(piece.length());
+    for (int i = 0; i < piece.length(); i++) {
+      values.add(piece.value(i));
+      if (piece.live != piece.length()) {
+        deleted.add(piece.deletedBy(i));
+      }
+    }
+    return new Run<>(piece.first, piece.parent, piece.leftChild, Collections.unmodifiableList(values),
+        Collections.unmodifiableList(deleted));
+  }
+
+  /**
+   * The sequence rebuilt from its parts, after checking that they make a valid state: for codecs and snapshots. The
+   * order of the runs does not matter; the tree gives it.
+   *
+   * @param parts what {@link #parts()} returned, or a decoder read
+   * @param <E>   the element type
+   * @return the sequence
+   * @throws IllegalArgumentException if a run is empty or longer than {@value SequencePiece#MAX_LENGTH}, its delete
+   *     list is neither empty nor one per value, a live element has no value or a deleted one has one, an id is held
+   *     twice or beyond the context, a delete dot is beyond the context, a run names itself as parent, or a child of
+   *     the root is a left child
+   * @throws NullPointerException if a part or a run is null
+   */
+  @API(status = INTERNAL, since = "0.2")
+  public static <E> Sequence<E> fromParts(Parts<E> parts) {
+    Objects.requireNonNull(parts, "parts");
+    CausalContext context = Objects.requireNonNull(parts.context(), "Sequence context");
+    List<SequenceElement> elements = new ArrayList<>();
+    Set<Dot> held = new HashSet<>();
+    for (Run<E> run : Objects.requireNonNull(parts.runs(), "Sequence runs")) {
+      SequencePiece.unpack(checked(Objects.requireNonNull(run, "Sequence run"), context), e -> {
+        if (!held.add(e.id())) {
+          throw new IllegalArgumentException("Sequence: element " + e.id() + " is held twice");
+        }
+        elements.add(e);
+      });
+    }
+    return fromElements(elements, context, parts.dropsSeen());
+  }
+
+  private static <E> SequencePiece<E> checked(Run<E> run, CausalContext context) {
+    Dot first = Objects.requireNonNull(run.first(), "Sequence run id");
+    int length = run.values().size();
+    if (length == 0 || length > SequencePiece.MAX_LENGTH) {
+      throw new IllegalArgumentException("Sequence: run " + first + " holds " + length + " elements, not 1 to "
+          + SequencePiece.MAX_LENGTH);
+    }
+    if (first.counter() > Long.MAX_VALUE - length) {
+      throw new IllegalArgumentException("Sequence: run " + first + " of " + length + " overflows its counters");
+    }
+    List<@Nullable Dot> deletes = run.deletedBy();
+    if (!deletes.isEmpty() && deletes.size() != length) {
+      throw new IllegalArgumentException("Sequence: run " + first + " has " + deletes.size() + " delete dots for "
+          + length + " elements");
+    }
+    if (run.parent() == null && run.leftChild()) {
+      throw new IllegalArgumentException("Sequence: run " + first + " is a left child of the root");
+    }
+    Dot parent = run.parent();
+    if (parent != null && parent.replica().equals(first.replica()) && parent.counter() >= first.counter()
+        && parent.counter() < first.counter() + length) {
+      throw new IllegalArgumentException("Sequence: run " + first + " names its own element " + parent
+          + " as parent");
+    }
+    Object[] values = new Object[length];
+    Dot[] deleted = deletes.isEmpty() ? null : new Dot[length];
+    for (int i = 0; i < length; i++) {
+      Dot id = Dot.of(first.replica(), first.counter() + i);
+      if (!context.contains(id)) {
+        throw new IllegalArgumentException("Sequence: element " + id + " is beyond the context");
+      }
+      Dot delete = deleted == null ? null : deletes.get(i);
+      Object value = run.values().get(i);
+      if (delete != null && !context.contains(delete)) {
+        throw new IllegalArgumentException("Sequence: element " + id + " is deleted by " + delete
+            + ", beyond the context");
+      }
+      if ((delete == null) == (value == null)) {
+        throw new IllegalArgumentException("Sequence: element " + id + (delete == null ? " is live without a value"
+            : " is deleted but keeps a value"));
+      }
+      values[i] = value;
+      if (deleted != null) {
+        deleted[i] = delete;
+      }
+    }
+    return new SequencePiece<>(first, parent, run.leftChild(), values,
+        deleted == null || Arrays.stream(deleted).allMatch(Objects::isNull) ? null : deleted);
   }
 
   private Map<Dot, SequenceElement> elementsById() {
@@ -356,15 +605,7 @@ public final class Sequence<E> implements DeltaCrdt<Sequence<E>> {
 
   /** Every element held, tombstones and pending ones included; in document order, pending ones last. */
   void forEachElement(Consumer<SequenceElement> action) {
-    PieceTree.forEach(tree, piece -> unpack(piece, action));
-    pending.forEach(piece -> unpack(piece, action));
-  }
-
-  private static void unpack(SequencePiece<?> piece, Consumer<SequenceElement> action) {
-    for (int i = 0; i < piece.length(); i++) {
-      action.accept(new SequenceElement(piece.id(i), piece.parentOf(i), piece.isLeftChild(i), piece.value(i),
-          piece.deletedBy(i)));
-    }
+    forEachPiece(piece -> SequencePiece.unpack(piece, action));
   }
 
   private static CausalContext withDots(CausalContext context, List<? extends SequencePiece<?>> run) {

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * is implied. Immutable: the arrays are never written after construction.
  *
  * <p>The length is capped so that appending a typed character copies a bounded array, and a tombstone mask or a
- * split costs a bounded amount of work.
+ * split costs a bounded amount of work. A deleted element keeps its place and id but not its value (null): nothing
+ * ever reads a tombstone's value, so neither memory nor the encoding pays for deleted text.
  */
 final class SequencePiece<E> {
 
@@ -60,8 +61,9 @@ final class SequencePiece<E> {
     return id(values.length - 1);
   }
 
+  /** The element's value; null if it is deleted. */
   @SuppressWarnings("unchecked")
-  E value(int offset) {
+  @Nullable E value(int offset) {
     return (E) values[offset];
   }
 
@@ -122,12 +124,14 @@ final class SequencePiece<E> {
   /** This run with the live elements of {@code [from, to)} marked as removed by {@code delete}. */
   SequencePiece<E> deleting(int from, int to, Dot delete) {
     Dot[] deleted = deletedBy == null ? new Dot[values.length] : deletedBy.clone();
+    Object[] kept = values.clone();
     for (int i = from; i < to; i++) {
       if (deleted[i] == null) {
         deleted[i] = delete;
       }
+      kept[i] = null;
     }
-    return new SequencePiece<>(first, parent, leftChild, values, deleted);
+    return new SequencePiece<>(first, parent, leftChild, kept, deleted);
   }
 
   /** This run with one more element, live or deleted, minted right after the last one; see {@link #canAppend}. */
@@ -140,7 +144,22 @@ final class SequencePiece<E> {
   SequencePiece<E> withDeletedBy(int offset, Dot delete) {
     Dot[] deleted = deletedBy == null ? new Dot[values.length] : deletedBy.clone();
     deleted[offset] = delete;
-    return new SequencePiece<>(first, parent, leftChild, values, deleted);
+    Object[] kept = values.clone();
+    kept[offset] = null;
+    return new SequencePiece<>(first, parent, leftChild, kept, deleted);
+  }
+
+  /** This run placed elsewhere in the tree: its first element a child of {@code newParent} on that side. */
+  SequencePiece<E> withPlace(@Nullable Dot newParent, boolean asLeftChild) {
+    return new SequencePiece<>(first, newParent, asLeftChild, values, deletedBy);
+  }
+
+  /** Each element of {@code piece}, unpacked with its place in the tree, in order. */
+  static void unpack(SequencePiece<?> piece, java.util.function.Consumer<SequenceElement> action) {
+    for (int i = 0; i < piece.length(); i++) {
+      action.accept(new SequenceElement(piece.id(i), piece.parentOf(i), piece.isLeftChild(i), piece.value(i),
+          piece.deletedBy(i)));
+    }
   }
 
   /** The offset of {@code id} in this run, or -1 if it is not one of its elements. */

@@ -26,9 +26,7 @@ class SequenceProperties extends MergeLawProperties<Sequence<String>> {
 
   @Override
   Sequence<String> rebuiltFromParts(Sequence<String> state) {
-    java.util.List<SequenceElement> elements = new java.util.ArrayList<>();
-    state.forEachElement(elements::add);
-    return Sequence.fromElements(elements, state.context());
+    return Sequence.fromParts(state.parts());
   }
 
   @Override
