@@ -67,8 +67,8 @@ public final class SequenceComparison {
     if (!Sequences.text(doc).equals(trace.endContent())) {
       throw new IllegalStateException("the replayed text is not the trace's endContent");
     }
-    SequenceFootprint before = SequenceFootprints.of(doc, trace);
-    SequenceFootprint after = SequenceFootprints.afterCollection(doc, trace);
+    SequenceFootprint before = SequenceFootprints.of(doc);
+    SequenceFootprint after = SequenceFootprints.of(SequenceFootprints.collected(doc));
     long stringHeap = HeapSize.of(trace.endContent());
 
     List<Integer> mergedLengths = new ArrayList<>();

@@ -1,7 +1,6 @@
 package io.crdtkit.benchmarks;
 
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * crdtkit's figures on one trace, as {@link SequenceComparison} measured them.
@@ -11,13 +10,12 @@ import org.jspecify.annotations.Nullable;
  * @param finalUtf8Bytes  the final text's UTF-8 bytes: what any encoding must carry
  * @param replay          the whole trace replayed (JMH, single shot, ms)
  * @param before          the final document's footprint
- * @param afterCollection the same after garbage collection at stability; {@code null} while Sequence is not
- *                        collectable
+ * @param afterCollection the same after garbage collection at stability (every dot seen is stable)
  * @param stringHeap      the retained heap of a plain {@link String} of the final text
  * @param merges          one per {@link SequenceScenario#ALL}, in order
  */
 record SequenceFigures(int patches, int finalLength, int finalUtf8Bytes, Score replay, SequenceFootprint before,
-    @Nullable SequenceFootprint afterCollection, long stringHeap, List<Merge> merges) {
+    SequenceFootprint afterCollection, long stringHeap, List<Merge> merges) {
 
   /**
    * The merge of a scenario's two replicas.
