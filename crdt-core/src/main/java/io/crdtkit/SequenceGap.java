@@ -73,6 +73,55 @@ final class SequenceGap {
     return new Place(Kind.AFTER_PIECE, parent, false, piece, 0);
   }
 
+  /** How far {@link #amongRightSiblings} walks before it gives up. */
+  private static final int WALK_LIMIT = 1_024;
+
+  /**
+   * Where a new right child of the element at {@code parentAt} goes when that element has right children already:
+   * right before the subtree of the first of them with a greater id, or right after its whole right subtree (the
+   * subtrees follow the element in id order). {@code null} when a short walk cannot tell (an element whose parent
+   * comes after it, or a walk longer than {@value #WALK_LIMIT}): the merge then lays the document out again.
+   *
+   * @return {@code {piece, offset}} of the element to go before; {@code {pieces, 0}} for the end of the document
+   */
+  static int @Nullable [] amongRightSiblings(PieceTree<?> tree, int[] parentAt, Dot parentId, Dot newId) {
+    Map<Dot, Dot> tops = new HashMap<>();
+    int piece = parentAt[0];
+    int offset = parentAt[1] + 1;
+    int pieces = PieceTree.pieces(tree);
+    for (int walked = 0; walked < WALK_LIMIT; walked++) {
+      if (offset == PieceTree.pieceAt(tree, piece).length()) {
+        piece++;
+        offset = 0;
+        if (piece == pieces) {
+          return new int[] {pieces, 0};
+        }
+      }
+      SequencePiece<?> holder = PieceTree.pieceAt(tree, piece);
+      Dot id = holder.id(offset);
+      Dot up = holder.parentOf(offset);
+      Dot top;
+      if (parentId.equals(up)) {
+        top = id;
+      } else if (up != null && tops.containsKey(up)) {
+        top = tops.get(up);
+      } else {
+        // The parent was not walked over: it comes before the element whose right subtree is walked (then this
+        // element is past that subtree), or after this one (a left child: not told without more walking).
+        int[] upAt = up == null ? null : PieceTree.locateId(tree, up);
+        boolean before = up == null
+            || (upAt != null && (upAt[0] < parentAt[0] || (upAt[0] == parentAt[0] && upAt[1] < parentAt[1])));
+        return before ? new int[] {piece, offset} : null;
+      }
+      if (top.compareTo(newId) > 0) {
+        return new int[] {piece, offset};
+      }
+      tops.put(id, top);
+      offset++;
+    }
+    return null;
+  }
+
   /** The tombstones strictly between {@code a} (or the start) and {@code c} (or the end), in order. */
   private static List<Tombstone> gapBetween(PieceTree<?> tree, int @Nullable [] a, int @Nullable [] c) {
     List<Tombstone> gap = new ArrayList<>();

@@ -11,9 +11,11 @@ import org.jspecify.annotations.Nullable;
  * where Fugue's order leaves no choice, and each tombstone marked, without laying the document out again.
  *
  * <p>A new right child of an element that has no right child goes right after it; a new left child of an element
- * that has no left child goes right before it (Weidner and Kleppmann 2023, §3: the in-order walk). Any other case
- * — siblings to order by id, a parent this state does not hold, elements held aside as pending — returns
- * {@code null}, and the merge takes the full layout ({@link FugueLayout}), which is always right.
+ * that has no left child goes right before it (Weidner and Kleppmann 2023, §3: the in-order walk); a new right child
+ * of an element that has some goes among their subtrees by id, found by a short walk ({@link SequenceGap}), which is
+ * what an insert after deleted text produces. Any other case — left siblings to order, a parent this state does not
+ * hold, elements held aside as pending, a walk that cannot tell — returns {@code null}, and the merge takes the full
+ * layout ({@link FugueLayout}), which is always right.
  *
  * <p>Cost: finding an element by id looks at the runs next to the last one edited (local edits and merges keep
  * that hint), and otherwise walks the runs ({@code O(r)}; the tree is ordered by position, not id). The rest of an
@@ -94,7 +96,7 @@ final class SequenceIntegration<E> {
     int offset = at[1];
     if (!element.leftChild()) {
       if (offset < piece.length() - 1 || parents.hasRightChild(parent)) {
-        return null;
+        return besideRightSiblings(element, at, parent);
       }
       if (piece.canAppend(element.id(), 1)) {
         tree = PieceTree.setAt(tree, at[0], piece.append(element.value(), element.deletedBy()));
@@ -121,6 +123,26 @@ final class SequenceIntegration<E> {
     tree = PieceTree.insertAt(tree, before, PieceTree.leaf(FugueLayout.single(element)));
     parents = parents.with(parent, true);
     remember(element.id(), before, 0);
+    return true;
+  }
+
+  /** A new right child of an element that has some: among its right subtrees, by id (see {@link SequenceGap}). */
+  private @Nullable Boolean besideRightSiblings(SequenceElement element, int[] parentAt, Dot parent) {
+    int[] before = SequenceGap.amongRightSiblings(tree, parentAt, parent, element.id());
+    if (before == null) {
+      return null;
+    }
+    int position = before[0];
+    if (before[1] > 0) {
+      SequencePiece<E> cut = PieceTree.pieceAt(tree, position);
+      tree = PieceTree.setAt(tree, position, cut.slice(0, before[1]));
+      tree = PieceTree.insertAt(tree, position + 1, PieceTree.leaf(cut.slice(before[1], cut.length())));
+      parents = parents.with(cut.id(before[1] - 1), false);
+      position++;
+    }
+    tree = PieceTree.insertAt(tree, position, PieceTree.leaf(FugueLayout.single(element)));
+    parents = parents.with(parent, false);
+    remember(element.id(), position, 0);
     return true;
   }
 
