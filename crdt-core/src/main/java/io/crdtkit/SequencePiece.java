@@ -23,7 +23,9 @@ final class SequencePiece<E> {
   final @Nullable Dot parent;
   /** Whether the first element is a left child of its parent (else a right child). */
   final boolean leftChild;
-  private final Object[] values;
+  // Packed by RunValues: a byte[] or char[] for characters, else an Object[]; deleted slots are 0 or null.
+  private final Object values;
+  private final int length;
   /** For each element, a dot of a delete that removed it, or null if live; the array is null if all are live. */
   private final @Nullable Dot @Nullable [] deletedBy;
   final int live;
@@ -36,8 +38,25 @@ final class SequencePiece<E> {
     this.first = first;
     this.parent = parent;
     this.leftChild = leftChild;
-    this.values = values;
+    this.values = RunValues.pack(values);
+    this.length = values.length;
     this.deletedBy = deletedBy;
+    this.live = length - countDeleted(deletedBy);
+  }
+
+  /** A piece of values already packed by {@link RunValues}. */
+  private SequencePiece(Dot first, @Nullable Dot parent, boolean leftChild, @Nullable Dot @Nullable [] deletedBy,
+      Object packed) {
+    this.first = first;
+    this.parent = parent;
+    this.leftChild = leftChild;
+    this.values = packed;
+    this.length = RunValues.length(packed);
+    this.deletedBy = deletedBy;
+    this.live = length - countDeleted(deletedBy);
+  }
+
+  private static int countDeleted(@Nullable Dot @Nullable [] deletedBy) {
     int dead = 0;
     if (deletedBy != null) {
       for (Dot d : deletedBy) {
@@ -46,11 +65,11 @@ final class SequencePiece<E> {
         }
       }
     }
-    this.live = values.length - dead;
+    return dead;
   }
 
   int length() {
-    return values.length;
+    return length;
   }
 
   Dot id(int offset) {
@@ -58,13 +77,13 @@ final class SequencePiece<E> {
   }
 
   Dot last() {
-    return id(values.length - 1);
+    return id(length - 1);
   }
 
   /** The element's value; null if it is deleted. */
   @SuppressWarnings("unchecked")
   @Nullable E value(int offset) {
-    return (E) values[offset];
+    return deletedBy != null && deletedBy[offset] != null ? null : (E) RunValues.get(values, offset);
   }
 
   @Nullable Dot deletedBy(int offset) {
@@ -89,7 +108,7 @@ final class SequencePiece<E> {
     if (deletedBy == null) {
       return n;
     }
-    for (int i = 0; i < values.length; i++) {
+    for (int i = 0; i < length; i++) {
       if (deletedBy[i] == null && n-- == 0) {
         return i;
       }
@@ -99,59 +118,53 @@ final class SequencePiece<E> {
 
   /** Elements {@code [from, to)} as a piece of their own, their place in the tree unchanged. */
   SequencePiece<E> slice(int from, int to) {
-    if (from == 0 && to == values.length) {
+    if (from == 0 && to == length) {
       return this;
     }
     Dot[] deleted = deletedBy == null ? null : Arrays.copyOfRange(deletedBy, from, to);
-    return new SequencePiece<>(id(from), parentOf(from), isLeftChild(from), Arrays.copyOfRange(values, from, to),
+    return new SequencePiece<>(id(from), parentOf(from), isLeftChild(from), RunValues.unpack(values, from, to),
         deleted);
   }
 
   /** Whether {@code more} elements, minted by the same replica right after the last one, fit in this run. */
   boolean canAppend(Dot next, int more) {
-    return values.length + more <= MAX_LENGTH && next.replica().equals(first.replica())
-        && next.counter() == first.counter() + values.length;
+    return length + more <= MAX_LENGTH && next.replica().equals(first.replica())
+        && next.counter() == first.counter() + length;
   }
 
   /** This run with live elements appended; see {@link #canAppend}. */
   SequencePiece<E> append(Object[] more) {
-    Object[] joined = Arrays.copyOf(values, values.length + more.length);
-    System.arraycopy(more, 0, joined, values.length, more.length);
-    Dot[] deleted = deletedBy == null ? null : Arrays.copyOf(deletedBy, joined.length);
-    return new SequencePiece<>(first, parent, leftChild, joined, deleted);
+    Dot[] deleted = deletedBy == null ? null : Arrays.copyOf(deletedBy, length + more.length);
+    return new SequencePiece<>(first, parent, leftChild, deleted, RunValues.append(values, more));
   }
 
   /** This run with the live elements of {@code [from, to)} marked as removed by {@code delete}. */
   SequencePiece<E> deleting(int from, int to, Dot delete) {
-    Dot[] deleted = deletedBy == null ? new Dot[values.length] : deletedBy.clone();
-    Object[] kept = values.clone();
+    Dot[] deleted = deletedBy == null ? new Dot[length] : deletedBy.clone();
     for (int i = from; i < to; i++) {
       if (deleted[i] == null) {
         deleted[i] = delete;
       }
-      kept[i] = null;
     }
-    return new SequencePiece<>(first, parent, leftChild, kept, deleted);
+    return new SequencePiece<>(first, parent, leftChild, deleted, RunValues.clear(values, from, to));
   }
 
   /** This run with one more element, live or deleted, minted right after the last one; see {@link #canAppend}. */
   SequencePiece<E> append(Object value, @Nullable Dot deleted) {
     SequencePiece<E> longer = append(new Object[] {value});
-    return deleted == null ? longer : longer.deleting(values.length, values.length + 1, deleted);
+    return deleted == null ? longer : longer.deleting(length, length + 1, deleted);
   }
 
   /** This run with element {@code offset} removed by {@code delete}, replacing any other delete dot it had. */
   SequencePiece<E> withDeletedBy(int offset, Dot delete) {
-    Dot[] deleted = deletedBy == null ? new Dot[values.length] : deletedBy.clone();
+    Dot[] deleted = deletedBy == null ? new Dot[length] : deletedBy.clone();
     deleted[offset] = delete;
-    Object[] kept = values.clone();
-    kept[offset] = null;
-    return new SequencePiece<>(first, parent, leftChild, kept, deleted);
+    return new SequencePiece<>(first, parent, leftChild, deleted, RunValues.clear(values, offset, offset + 1));
   }
 
   /** This run placed elsewhere in the tree: its first element a child of {@code newParent} on that side. */
   SequencePiece<E> withPlace(@Nullable Dot newParent, boolean asLeftChild) {
-    return new SequencePiece<>(first, newParent, asLeftChild, values, deletedBy);
+    return new SequencePiece<>(first, newParent, asLeftChild, deletedBy, values);
   }
 
   /** Each element of {@code piece}, unpacked with its place in the tree, in order. */
@@ -165,6 +178,6 @@ final class SequencePiece<E> {
   /** The offset of {@code id} in this run, or -1 if it is not one of its elements. */
   int offsetOf(Dot id) {
     long offset = id.counter() - first.counter();
-    return offset >= 0 && offset < values.length && id.replica().equals(first.replica()) ? (int) offset : -1;
+    return offset >= 0 && offset < length && id.replica().equals(first.replica()) ? (int) offset : -1;
   }
 }

@@ -18,13 +18,34 @@ import java.util.zip.GZIPInputStream;
 record EditingTrace(String endContent, List<Txn> txns) {
 
   /** Delete {@code deleteCount} characters at {@code position}, then insert {@code text} there. */
-  record Patch(int position, int deleteCount, String text) {}
+  record Patch(int position, int deleteCount, String text) {
+
+    /** {@code doc} with this patch applied by {@code replica}: the range delete, then the insert as one run. */
+    Sequence<Character> applyTo(Sequence<Character> doc, io.crdtkit.clock.ReplicaId replica) {
+      Sequence<Character> edited = deleteCount > 0 ? doc.delete(replica, position, deleteCount) : doc;
+      return text.isEmpty() ? edited : Sequences.insertString(edited, replica, position, text);
+    }
+  }
 
   /**
    * Patches made by {@code agent} on the document as it was after the transactions {@code parents} (indexes of
    * earlier ones; none in a sequential trace, where each follows the one before).
    */
-  record Txn(List<Integer> parents, int agent, List<Patch> patches) {}
+  record Txn(List<Integer> parents, int agent, List<Patch> patches) {
+
+    /** This transaction's document: its parents' documents (indexes into {@code after}) merged, then its edits. */
+    Sequence<Character> replay(List<Sequence<Character>> after) {
+      Sequence<Character> doc = Sequence.empty();
+      for (int parent : parents) {
+        doc = doc.merge(after.get(parent));
+      }
+      io.crdtkit.clock.ReplicaId replica = io.crdtkit.clock.ReplicaId.of("agent-" + agent);
+      for (Patch patch : patches) {
+        doc = patch.applyTo(doc, replica);
+      }
+      return doc;
+    }
+  }
 
   /** Every patch, in order: the whole edit of a sequential trace. */
   List<Patch> patches() {

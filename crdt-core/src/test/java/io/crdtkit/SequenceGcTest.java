@@ -205,12 +205,7 @@ class SequenceGcTest {
       Sequence<Character> doc = Sequence.empty();
       int done = 0;
       for (EditingTrace.Patch patch : trace.patches()) {
-        if (patch.deleteCount() > 0) {
-          doc = doc.delete(author, patch.position(), patch.deleteCount());
-        }
-        if (!patch.text().isEmpty()) {
-          doc = Sequences.insertString(doc, author, patch.position(), patch.text());
-        }
+        doc = patch.applyTo(doc, author);
         if (++done % 1_000 == 0) {
           doc = doc.collect(all(doc), VectorClock.empty());
         }
@@ -240,19 +235,7 @@ class SequenceGcTest {
       int collections = 0;
       for (int t = 0; t < txns.size(); t++) {
         EditingTrace.Txn txn = txns.get(t);
-        Sequence<Character> doc = Sequence.empty();
-        for (int parent : txn.parents()) {
-          doc = doc.merge(after.get(parent));
-        }
-        ReplicaId agent = ReplicaId.of("agent-" + txn.agent());
-        for (EditingTrace.Patch patch : txn.patches()) {
-          if (patch.deleteCount() > 0) {
-            doc = doc.delete(agent, patch.position(), patch.deleteCount());
-          }
-          if (!patch.text().isEmpty()) {
-            doc = Sequences.insertString(doc, agent, patch.position(), patch.text());
-          }
-        }
+        Sequence<Character> doc = txn.replay(after);
         final int now = t;
         alive.removeIf(i -> lastUse[i] < now);
         // The stable cut: what every document that can still be merged has seen. This one may collect at it once

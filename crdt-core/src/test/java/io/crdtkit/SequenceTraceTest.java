@@ -26,12 +26,7 @@ class SequenceTraceTest {
     long start = System.nanoTime();
     Sequence<Character> doc = Sequence.empty();
     for (EditingTrace.Patch patch : trace.patches()) {
-      if (patch.deleteCount() > 0) {
-        doc = doc.delete(AUTHOR, patch.position(), patch.deleteCount());
-      }
-      if (!patch.text().isEmpty()) {
-        doc = Sequences.insertString(doc, AUTHOR, patch.position(), patch.text());
-      }
+      doc = patch.applyTo(doc, AUTHOR);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     System.out.printf("trace %s: %d patches replayed in %d ms%n", name, trace.patches().size(), millis);
@@ -75,19 +70,7 @@ class SequenceTraceTest {
     List<Sequence<Character>> after = new ArrayList<>(trace.txns().size());
     long start = System.nanoTime();
     for (EditingTrace.Txn txn : trace.txns()) {
-      Sequence<Character> doc = Sequence.empty();
-      for (int parent : txn.parents()) {
-        doc = doc.merge(after.get(parent));
-      }
-      ReplicaId agent = ReplicaId.of("agent-" + txn.agent());
-      for (EditingTrace.Patch patch : txn.patches()) {
-        if (patch.deleteCount() > 0) {
-          doc = doc.delete(agent, patch.position(), patch.deleteCount());
-        }
-        if (!patch.text().isEmpty()) {
-          doc = Sequences.insertString(doc, agent, patch.position(), patch.text());
-        }
-      }
+      Sequence<Character> doc = txn.replay(after);
       after.add(doc);
     }
     Sequence<Character> end = after.get(after.size() - 1);
