@@ -308,17 +308,18 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
     if (other == this) {
       return this;
     }
-    boolean otherMayDrop = other.dropsSeen && tombstones() > 0;
-    boolean thisMayDrop = dropsSeen && other.tombstones() > 0;
-    if (other.context.isLessOrEqual(context) && !otherMayDrop) {
+    // A side that covers the other's context has merged every delete the other collected: what it holds of
+    // those is a tombstone, so a side without tombstones has nothing the other could have dropped.
+    if (other.context.isLessOrEqual(context) && !(other.dropsSeen && tombstones() > 0)) {
       return this;
     }
-    if (context.isLessOrEqual(other.context) && !thisMayDrop) {
+    if (context.isLessOrEqual(other.context) && !(dropsSeen && other.tombstones() > 0)) {
       return other;
     }
     CausalContext joined = context.merge(other.context);
     boolean drops = dropsSeen || other.dropsSeen;
-    if (pending.isEmpty() && !otherMayDrop) {
+    // Otherwise this side may hold, even live (a stale state), what the other dropped: only a full join finds it.
+    if (pending.isEmpty() && !other.dropsSeen) {
       // Only what this state has not seen: elements it lacks, and deletes it has not applied (one it has seen is
       // already in its tombstone's least delete dot). Two replicas that diverged a little differ in little.
       List<SequenceElement> unseen = new ArrayList<>();
@@ -346,7 +347,33 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
         all.add(e);
       }
     }
-    return fromElements(all, joined, drops);
+    return fromElements(spliced(all, mine, theirs), joined, drops);
+  }
+
+  /**
+   * The joined elements with each parent that was dropped (collected on one side, see {@code SequenceCollection})
+   * replaced by the place it had: a side that spliced a tombstone out moved its child up, and the other side's copy
+   * of that child still names the tombstone.
+   */
+  private static List<SequenceElement> spliced(List<SequenceElement> joined, Map<Dot, SequenceElement> mine,
+      Map<Dot, SequenceElement> theirs) {
+    Set<Dot> kept = new HashSet<>(joined.size() * 2);
+    joined.forEach(e -> kept.add(e.id()));
+    List<SequenceElement> placed = new ArrayList<>(joined.size());
+    for (SequenceElement e : joined) {
+      Dot parent = e.parent();
+      boolean leftChild = e.leftChild();
+      while (parent != null && !kept.contains(parent)) {
+        SequenceElement dropped = mine.containsKey(parent) ? mine.get(parent) : theirs.get(parent);
+        if (dropped == null) {
+          break; // not held on either side: the element waits for it (a delta)
+        }
+        leftChild = dropped.leftChild();
+        parent = dropped.parent();
+      }
+      placed.add(parent == e.parent() ? e : new SequenceElement(e.id(), parent, leftChild, e.value(), e.deletedBy()));
+    }
+    return placed;
   }
 
   /**

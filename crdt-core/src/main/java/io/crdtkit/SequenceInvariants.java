@@ -49,6 +49,9 @@ final class SequenceInvariants {
         }
         all.add(e);
       });
+    }
+    for (SequencePiece<E> piece : pending) {
+      // A delta may hold a child without its parent; a state that has seen the parent holds it, unless collected.
       Dot parent = piece.parent;
       if (parent != null && !held.contains(parent) && context.contains(parent)) {
         fail("element " + piece.first + " waits for its parent " + parent + ", which was seen and collected");
