@@ -55,7 +55,9 @@ import org.jspecify.annotations.Nullable;
  * below the stable cut (crdt-gc), every child it will ever have is already here, and every subtree made only of
  * such tombstones is removed. A stale state or a late delta can neither name a collected element (nothing is
  * minted against a tombstone) nor bring one back: an element whose id is in the context but not held was collected,
- * and merge drops it. Tombstones that still have live descendants stay, as an id and a place, no value.
+ * and merge drops it. A stable tombstone whose only child is the next element of its run is spliced out (the child
+ * takes its place; no dot lies between their ids, so it sorts where the tombstone did); other tombstones that still
+ * have live descendants stay, as an id and a place, no value.
  *
  * <p><b>Cost.</b> Elements typed forward by one replica are stored as runs of up to 64 (one id, one parent
  * reference per run) in a persistent order-statistic tree of runs in document order, each node knowing its
