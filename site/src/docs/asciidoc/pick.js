@@ -8,13 +8,14 @@
   var QUESTIONS = [
     { id: "value", text: "What is the value?", choices: {
       number: "a number", set: "a set of items", one: "one value", flag: "on or off",
-      plain: "a map of plain values", nested: "a map of counters, sets..." },
+      plain: "a map of plain values", nested: "a map of counters, sets...",
+      list: "an ordered list or text edited concurrently" },
       fits: { GCounter: ["number"], PNCounter: ["number"], GSet: ["set"], TwoPhaseSet: ["set"],
         ORSet: ["set"], RWSet: ["set"], LWWRegister: ["one"], MVRegister: ["one"], EWFlag: ["flag"],
-        DWFlag: ["flag"], ORMap: ["nested"], LWWMap: ["plain"] } },
+        DWFlag: ["flag"], ORMap: ["nested"], LWWMap: ["plain"], Sequence: ["list"] } },
     { id: "shrink", text: "Can it shrink (decrement, remove, disable)?", choices: { yes: "yes", no: "no, it only grows" },
       fits: { GCounter: ["no"], PNCounter: ["yes"], GSet: ["no"], TwoPhaseSet: ["yes"], ORSet: ["yes"],
-        RWSet: ["yes"], EWFlag: ["yes"], DWFlag: ["yes"], ORMap: ["yes"], LWWMap: ["yes"] } },
+        RWSet: ["yes"], EWFlag: ["yes"], DWFlag: ["yes"], ORMap: ["yes"], LWWMap: ["yes"], Sequence: ["yes"] } },
     { id: "race", text: "An add (or enable) races a remove (or disable): what wins?", choices: {
       add: "the add", remove: "the remove", forever: "the remove, for ever", later: "whichever is later" },
       fits: { TwoPhaseSet: ["forever"], ORSet: ["add"], RWSet: ["remove"], EWFlag: ["add"], DWFlag: ["remove"],
@@ -23,7 +24,7 @@
       last: "the last writer's", all: "all of them, to resolve later", merge: "both, merged (counts add up)" },
       fits: { GCounter: ["merge"], PNCounter: ["merge"], GSet: ["merge"], TwoPhaseSet: ["merge"],
         ORSet: ["merge"], RWSet: ["merge"], EWFlag: ["merge"], DWFlag: ["merge"], ORMap: ["merge"],
-        LWWRegister: ["last"], LWWMap: ["last"], MVRegister: ["all"] } },
+        Sequence: ["merge"], LWWRegister: ["last"], LWWMap: ["last"], MVRegister: ["all"] } },
     { id: "reclaim", text: "Must removed items stop costing memory?", choices: { yes: "yes", no: "no" },
       fits: { TwoPhaseSet: ["no"] } }
   ];

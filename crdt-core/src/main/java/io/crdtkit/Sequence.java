@@ -353,9 +353,11 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
   }
 
   /**
-   * The joined elements with each parent that was dropped (collected on one side, see {@code SequenceCollection})
-   * replaced by the place it had: a side that spliced a tombstone out moved its child up, and the other side's copy
-   * of that child still names the tombstone.
+   * The joined elements, each in its place. A side that spliced a tombstone out (see {@code SequenceCollection})
+   * moved its child up to the tombstone's parent, and the other side's copy of that child may still name the
+   * tombstone. While the tombstone is kept (the other side still holds it and the spliced side's context has not
+   * dropped it: a delta), the child stays under it, as an in-place merge leaves it; once it is dropped, the child
+   * takes the place the tombstone had. Both give the same order.
    */
   private static List<SequenceElement> spliced(List<SequenceElement> joined, Map<Dot, SequenceElement> mine,
       Map<Dot, SequenceElement> theirs) {
@@ -363,8 +365,9 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
     joined.forEach(e -> kept.add(e.id()));
     List<SequenceElement> placed = new ArrayList<>(joined.size());
     for (SequenceElement e : joined) {
-      Dot parent = e.parent();
-      boolean leftChild = e.leftChild();
+      SequenceElement lower = lowerCopy(e, mine, theirs, kept);
+      Dot parent = lower.parent();
+      boolean leftChild = lower.leftChild();
       while (parent != null && !kept.contains(parent)) {
         SequenceElement dropped = mine.containsKey(parent) ? mine.get(parent) : theirs.get(parent);
         if (dropped == null) {
@@ -373,9 +376,40 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
         leftChild = dropped.leftChild();
         parent = dropped.parent();
       }
-      placed.add(parent == e.parent() ? e : new SequenceElement(e.id(), parent, leftChild, e.value(), e.deletedBy()));
+      boolean same = Objects.equals(parent, e.parent()) && leftChild == e.leftChild();
+      placed.add(same ? e : new SequenceElement(e.id(), parent, leftChild, e.value(), e.deletedBy()));
     }
     return placed;
+  }
+
+  /** Of the two sides' copies of {@code e}, the one whose parent is kept and lowest (the other was spliced). */
+  private static SequenceElement lowerCopy(SequenceElement e, Map<Dot, SequenceElement> mine,
+      Map<Dot, SequenceElement> theirs, Set<Dot> kept) {
+    SequenceElement a = mine.get(e.id());
+    SequenceElement b = theirs.get(e.id());
+    if (a == null || b == null || Objects.equals(a.parent(), b.parent())) {
+      return e;
+    }
+    boolean aKept = a.parent() == null || kept.contains(a.parent());
+    boolean bKept = b.parent() == null || kept.contains(b.parent());
+    if (aKept != bKept) {
+      return aKept ? a : b;
+    }
+    // Both kept: the spliced copy names an ancestor of the other's parent.
+    return isAncestor(b.parent(), a.parent(), mine, theirs) ? a : b;
+  }
+
+  private static boolean isAncestor(@Nullable Dot ancestor, @Nullable Dot of, Map<Dot, SequenceElement> mine,
+      Map<Dot, SequenceElement> theirs) {
+    Dot at = of;
+    while (at != null) {
+      if (at.equals(ancestor)) {
+        return true;
+      }
+      SequenceElement e = mine.containsKey(at) ? mine.get(at) : theirs.get(at);
+      at = e == null ? null : e.parent();
+    }
+    return ancestor == null;
   }
 
   /**

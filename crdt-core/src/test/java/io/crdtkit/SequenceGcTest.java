@@ -270,6 +270,29 @@ class SequenceGcTest {
   }
 
   @Nested
+  class SplicedDeltas {
+
+    @Test
+    void aDeleteDeltaFromASplicedReplicaLeavesTheChildUnderTheTombstoneWhereTheTombstoneIsKept() {
+      Sequence<Character> doc = text(A, "abcd").delete(A, 1, 1);
+      Sequence<Character> spliced = doc.collect(all(doc), VectorClock.empty());
+      // The spliced replica deletes "c", whose place it moved up to "a"; the other still holds "b" above it.
+      Sequence<Character> delta = spliced.deltaDelete(A, 1, 1);
+
+      Sequence<Character> inPlace = doc.merge(delta);
+      Sequence<Character> throughTheJoin = delta.merge(doc);
+      Sequence<Character> pending = doc.merge(Sequence.<Character>empty().merge(delta).merge(text(B, "z")));
+
+      assertThat(throughTheJoin).isEqualTo(inPlace);
+      assertThat(Sequences.text(inPlace)).isEqualTo("ad");
+      assertThat(Sequences.text(pending)).isIn("zad", "adz");
+      pending.checkInvariants();
+      inPlace.checkInvariants();
+      throughTheJoin.checkInvariants();
+    }
+  }
+
+  @Nested
   class Traces {
 
     @Test

@@ -11,6 +11,7 @@ import io.crdtkit.ORMap;
 import io.crdtkit.ORSet;
 import io.crdtkit.PNCounter;
 import io.crdtkit.RWSet;
+import io.crdtkit.Sequence;
 import io.crdtkit.TwoPhaseSet;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
@@ -28,7 +29,7 @@ final class BodyCodecs {
   /** Every class with a document format; all final, so a runtime class and a declared one name the same codec. */
   static final Set<Class<?>> TYPES = Set.of(
       GCounter.class, PNCounter.class, GSet.class, TwoPhaseSet.class, ORSet.class, RWSet.class, EWFlag.class,
-      DWFlag.class, MVRegister.class, LWWRegister.class, LWWMap.class, ORMap.class,
+      DWFlag.class, MVRegister.class, LWWRegister.class, LWWMap.class, ORMap.class, Sequence.class,
       Dot.class, VectorClock.class, CausalContext.class, HlcTimestamp.class);
 
   private static final ClassValue<Optional<BodyCodec<?>>> BY_RUNTIME_CLASS = new ClassValue<>() {
@@ -80,6 +81,8 @@ final class BodyCodecs {
     } else if (raw == ORMap.class) {
       JavaType valueType = parameter(type, 1);
       return new ORMapCodec(parameter(type, 0), valueType, forType(valueType));
+    } else if (raw == Sequence.class) {
+      return new SequenceCodec<>(parameter(type, 0));
     }
     return clockCodec(raw);
   }

@@ -45,6 +45,12 @@ final class DecodeSession {
     return ++items;
   }
 
+  /** Counts {@code count} more items at once (the elements of a run whose length the input gives); the new total. */
+  long countItems(long count) {
+    items += count;
+    return items;
+  }
+
   /**
    * The deserializer for a user type, without type information whatever the mapper's default typing says: the
    * format never carries class names.

@@ -115,6 +115,17 @@ final class WireReader {
     return true;
   }
 
+  /**
+   * Counts {@code count} items that one integer of the input stands for (a run's elements), against
+   * {@link CodecLimits#maxElements()}, before anything is allocated for them.
+   */
+  void countItems(long count, String what) {
+    if (session.countItems(count) > session.limits().maxElements()) {
+      throw error(what + ": the document holds more than " + session.limits().maxElements()
+          + " items (CodecLimits.maxElements)");
+    }
+  }
+
   /** Fails once the parser is past {@link CodecLimits#maxDocumentBytes()}; buffered input has no offset. */
   void checkDocumentSize() {
     TokenStreamLocation location = parser.currentLocation();

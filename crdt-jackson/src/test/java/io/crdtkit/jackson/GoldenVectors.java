@@ -12,6 +12,7 @@ import io.crdtkit.ORMap;
 import io.crdtkit.ORSet;
 import io.crdtkit.PNCounter;
 import io.crdtkit.RWSet;
+import io.crdtkit.Sequence;
 import io.crdtkit.TwoPhaseSet;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
@@ -94,6 +95,14 @@ final class GoldenVectors {
         new Vector<>("mvregister-collected", new TypeReference<MVRegister<String>>() {}, mvRegisterCollected()),
         new Vector<>("mvregister-write-delta", new TypeReference<MVRegister<String>>() {},
             mvRegisterCollected().deltaWrite(B, "green")),
+        new Vector<>("sequence", new TypeReference<Sequence<Character>>() {}, SequenceStates.text()),
+        new Vector<>("sequence-insert-delta", new TypeReference<Sequence<Character>>() {},
+            SequenceStates.insertDelta()),
+        new Vector<>("sequence-delete-delta", new TypeReference<Sequence<Character>>() {},
+            SequenceStates.deleteDelta()),
+        new Vector<>("sequence-pending", new TypeReference<Sequence<Character>>() {}, SequenceStates.pending()),
+        new Vector<>("sequence-collected", new TypeReference<Sequence<Character>>() {}, SequenceStates.collected()),
+        new Vector<>("sequence-of-strings", new TypeReference<Sequence<String>>() {}, SequenceStates.strings()),
         new Vector<>("dot", new TypeReference<Dot>() {}, Dot.of(A, 7)),
         new Vector<>("vectorclock", new TypeReference<VectorClock>() {}, VectorClock.of(Map.of(A, 3L, B, 1L))),
         new Vector<>("causalcontext", new TypeReference<CausalContext>() {},

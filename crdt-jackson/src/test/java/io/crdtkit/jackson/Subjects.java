@@ -11,6 +11,8 @@ import io.crdtkit.ORMap;
 import io.crdtkit.ORSet;
 import io.crdtkit.PNCounter;
 import io.crdtkit.RWSet;
+import io.crdtkit.Sequence;
+import io.crdtkit.Sequences;
 import io.crdtkit.TwoPhaseSet;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.HlcTimestamp;
@@ -50,7 +52,7 @@ final class Subjects {
   static List<Subject<?>> all() {
     return List.of(gCounter(), pnCounter(), gSet(), twoPhaseSet(), orSet(), orSetOfItems(), rwSet(), ewFlag(),
         dwFlag(), mvRegister(), lwwRegister(), lwwMap(), lwwMapWithoutDots(), orMapOfCounters(), orMapOfSets(),
-        orMapOfMaps(), orMapOfRegisters());
+        orMapOfMaps(), orMapOfRegisters(), text(), sequenceOfStrings());
   }
 
   /** A timestamp for a write by {@code replica} that orders after the {@code current} one, as an HLC's would. */
@@ -290,5 +292,41 @@ final class Subjects {
     }
     HlcTimestamp timestamp = register.timestamp().get();
     return register.value().map(v -> LWWRegister.of(timestamp, v)).getOrElse(() -> LWWRegister.cleared(timestamp));
+  }
+
+  /**
+   * Text as {@code Sequence<Character>}, edited at random places: runs typed (some outside the Basic Multilingual
+   * Plane, as surrogate pairs), ranges deleted. A position is a fraction of the length, so it is valid on any state.
+   */
+  static Subject<Sequence<Character>> text() {
+    Arbitrary<Double> at = Arbitraries.doubles().between(0, 1);
+    return Subject.crdt("Sequence of characters", new TypeReference<>() {}, Sequence.empty(), Arbitraries.oneOf(
+            Combinators.combine(at, Arbitraries.of("a", "xyz", "héllo", "\uD83D\uDE00", "\"q\"\n")).as((p, text) ->
+                new Operation<Sequence<Character>>("type " + text + " at " + p,
+                    (s, r) -> Sequences.insertString(s, r, index(p, s.size() + 1), text),
+                    (s, r) -> Sequences.deltaInsertString(s, r, index(p, s.size() + 1), text))),
+            Combinators.combine(at, Arbitraries.integers().between(1, 3)).as((p, n) ->
+                new Operation<Sequence<Character>>("delete " + n + " at " + p,
+                    (s, r) -> s.size() == 0 ? s : s.delete(r, index(p, s.size()), Math.min(n, s.size() - index(p, s.size()))),
+                    (s, r) -> s.size() == 0 ? Sequence.empty()
+                        : s.deltaDelete(r, index(p, s.size()), Math.min(n, s.size() - index(p, s.size())))))),
+        s -> Sequence.fromParts(s.parts()));
+  }
+
+  /** A {@code Sequence<String>}: its values are written one by one, by the mapper. */
+  static Subject<Sequence<String>> sequenceOfStrings() {
+    Arbitrary<Double> at = Arbitraries.doubles().between(0, 1);
+    return Subject.crdt("Sequence of strings", new TypeReference<>() {}, Sequence.empty(), Arbitraries.oneOf(
+            Combinators.combine(at, ELEMENTS).as((p, e) -> new Operation<Sequence<String>>("insert " + e + " at " + p,
+                (s, r) -> s.insert(r, index(p, s.size() + 1), e), (s, r) -> s.deltaInsert(r, index(p, s.size() + 1), e))),
+            at.map(p -> new Operation<Sequence<String>>("delete at " + p,
+                (s, r) -> s.size() == 0 ? s : s.delete(r, index(p, s.size()), 1),
+                (s, r) -> s.size() == 0 ? Sequence.empty() : s.deltaDelete(r, index(p, s.size()), 1)))),
+        s -> Sequence.fromParts(s.parts()));
+  }
+
+  /** The index at fraction {@code p} of {@code bound} indexes. */
+  static int index(double p, int bound) {
+    return Math.min(bound - 1, (int) (p * bound));
   }
 }

@@ -11,6 +11,7 @@ import io.crdtkit.ORMap;
 import io.crdtkit.ORSet;
 import io.crdtkit.PNCounter;
 import io.crdtkit.RWSet;
+import io.crdtkit.Sequence;
 import io.crdtkit.TwoPhaseSet;
 import io.crdtkit.clock.CausalContext;
 import io.crdtkit.clock.Dot;
@@ -154,6 +155,22 @@ class TypeCodecProperties {
     @Override
     Subject<ORMap<Item, LWWRegister<String>>> subject() {
       return Subjects.orMapOfRegisters();
+    }
+  }
+
+  @Group
+  class SequencesOfCharacters extends CodecContract<Sequence<Character>> {
+    @Override
+    Subject<Sequence<Character>> subject() {
+      return Subjects.text();
+    }
+  }
+
+  @Group
+  class SequencesOfStrings extends CodecContract<Sequence<String>> {
+    @Override
+    Subject<Sequence<String>> subject() {
+      return Subjects.sequenceOfStrings();
     }
   }
 

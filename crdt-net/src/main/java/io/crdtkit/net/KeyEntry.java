@@ -479,15 +479,30 @@ final class KeyEntry<S extends Crdt<S>> {
     return fold(stale, missedRetirements);
   }
 
+  /**
+   * SUBTLE: only a {@link Retirable} value folds. A {@code Sequence} is not (its ids order concurrent inserts, so
+   * renaming them would reorder the text): it keeps the retirees' entries for good, which is safe, since every
+   * member keeps them alike and the stable cut keeps covering them (each member's progress still holds them). A
+   * value that is Retirable but holds one (an ORMap of sequences) cannot fold either; it is kept whole the same way,
+   * with a warning, rather than failing the retirement on the protocol thread. Either way every member does the
+   * same, so the states still agree.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static <S> S fold(S value, List<ReplicaId> retired) {
+  private S fold(S value, List<ReplicaId> retired) {
+    if (!(value instanceof Retirable)) {
+      return value;
+    }
     S folded = value;
-    if (folded instanceof Retirable) {
+    try {
       for (ReplicaId replica : retired) {
         folded = (S) ((Retirable) folded).retire(replica, RetirementLog.HEIR);
       }
+      return folded;
+    } catch (UnsupportedOperationException cannotFold) {
+      log.warn("key {}: its value cannot fold retired replicas {} into the heir ({}); it keeps their entries", name,
+          retired, cannotFold.getMessage());
+      return value;
     }
-    return folded;
   }
 
   /**

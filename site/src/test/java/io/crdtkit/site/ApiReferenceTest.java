@@ -50,7 +50,7 @@ class ApiReferenceTest {
 
   /** The types the type pages link to, each with its Javadoc page. */
   static final List<String> TYPES = List.of("GCounter", "PNCounter", "GSet", "TwoPhaseSet", "ORSet", "RWSet",
-      "LWWRegister", "MVRegister", "EWFlag", "DWFlag", "ORMap", "LWWMap");
+      "LWWRegister", "MVRegister", "EWFlag", "DWFlag", "ORMap", "LWWMap", "Sequence");
 
   private static final Path REPO = Path.of(System.getProperty("repo.dir", ".."));
   private static final Path API = Path.of(System.getProperty("api.dir", "target/site/api"));

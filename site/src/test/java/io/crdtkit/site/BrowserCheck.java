@@ -152,6 +152,7 @@ class BrowserCheck {
       a title whose concurrent edits a person resolves; value=one writes=all; MVRegister
       a display name where the last write wins; value=one writes=last; LWWRegister
       per-user settings, the last write winning per key; value=plain; LWWMap
+      a shared document that several people type in at once; value=list; Sequence
       """)
   void thePickerAnswersTheScenario(String scenario, String answers, String expected) {
     open("pick-a-type.html");

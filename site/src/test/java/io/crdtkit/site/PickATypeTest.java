@@ -12,6 +12,8 @@ import io.crdtkit.ORMap;
 import io.crdtkit.ORSet;
 import io.crdtkit.PNCounter;
 import io.crdtkit.RWSet;
+import io.crdtkit.Sequence;
+import io.crdtkit.Sequences;
 import io.crdtkit.TwoPhaseSet;
 import io.crdtkit.clock.HlcTimestamp;
 import io.crdtkit.clock.ReplicaId;
@@ -32,7 +34,10 @@ class PickATypeTest {
   private static final ReplicaId ALICE = ReplicaId.of("alice");
   private static final ReplicaId BOB = ReplicaId.of("bob");
 
-  /** The table's rows in the guide's order (counters, sets, registers, flags, maps), whatever order tests run in. */
+  /**
+   * The table's rows in the guide's order (counters, sets, registers, flags, maps, lists), whatever order tests run
+   * in.
+   */
   private static final SortedMap<Integer, String> ROWS = new TreeMap<>();
 
   private static void row(int position, String race, String type, String how, Object outcome) {
@@ -160,5 +165,23 @@ class PickATypeTest {
     row(11, "milk: 2; bob removes it at 1,001 ms while alice sets 3 at 1,000 ms", "LWWMap<String, Integer>",
         "the later write wins, a remove included", lwwMerged.value());
     assertThat(lwwMerged.value()).isEqualTo(HashMap.empty());
+  }
+
+  @Test
+  void twoRunsTypedAtTheSamePlaceStayWhole() {
+    // tag::sequence-race[]
+    Sequence<Character> doc = Sequences.insertString(Sequence.empty(), ALICE, 0, "[]");
+
+    Sequence<Character> onAlice = Sequences.insertString(doc, ALICE, 1, "abc");   // concurrently, at one place
+    Sequence<Character> onBob = Sequences.insertString(doc, BOB, 1, "xyz");
+
+    Sequences.text(onAlice.merge(onBob));   // "[abcxyz]": one run, then the other
+    // end::sequence-race[]
+
+    String merged = Sequences.text(onAlice.merge(onBob));
+    assertThat(merged).isEqualTo("[abcxyz]");
+    assertThat(onBob.merge(onAlice)).isEqualTo(onAlice.merge(onBob));
+    row(12, "alice types abc, bob types xyz, at the same place", "Sequence<Character>",
+        "both runs kept whole, one after the other, never interleaved", merged);
   }
 }

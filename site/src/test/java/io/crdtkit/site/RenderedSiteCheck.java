@@ -30,7 +30,7 @@ class RenderedSiteCheck {
 
   private static final Path SITE = Path.of(System.getProperty("site.dir", "target/site"));
   private static final List<String> TYPES = List.of("GCounter", "PNCounter", "GSet", "TwoPhaseSet", "ORSet",
-      "RWSet", "LWWRegister", "MVRegister", "EWFlag", "DWFlag", "ORMap", "LWWMap");
+      "RWSet", "LWWRegister", "MVRegister", "EWFlag", "DWFlag", "ORMap", "LWWMap", "Sequence");
 
   /** The API reference: javadoc's pages, checked apart (existence of link targets only: there are hundreds). */
   private static final Path API = SITE.resolve("api");

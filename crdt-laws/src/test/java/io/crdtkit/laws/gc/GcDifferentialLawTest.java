@@ -17,6 +17,8 @@ import io.crdtkit.laws.GcDifferentialLaw;
 import io.crdtkit.laws.GcReport;
 import io.crdtkit.laws.types.RoundTrips;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.core.type.TypeReference;
@@ -49,11 +51,28 @@ class GcDifferentialLawTest {
 
   private static final int TYPES = 8;
 
+  /**
+   * Sequence the same way (no codec yet, so no round trip), on a tenth of a type's share of the schedules: a
+   * Sequence schedule costs several times a set's. Disabled: a schedule that deletes an element with a live
+   * descendant ends with a stable tombstone left, as GC.md (refinement 11) intends and this law forbids (see
+   * {@link SequenceGcRegressionTest}); the design or the law must give. Enable it then.
+   */
+  @Test
+  @Disabled("issue 19: a stable tombstone with a live descendant stays by design (GC.md 11), which this law forbids")
+  void sequenceGarbageCollectionCannotBeToldApartFromNoCollection() {
+    check(GcTypes.sequence(), SCHEDULES / TYPES / 10);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("types")
   <S extends CausalCrdt<S> & Collectable<S>> void garbageCollectionCannotBeToldApartFromNoCollection(
       CrdtDescription<S> description) {
-    GcReport report = GcDifferentialLaw.check(description, SCHEDULES / TYPES, description.name().hashCode());
+    check(description, SCHEDULES / TYPES);
+  }
+
+  private static <S extends CausalCrdt<S> & Collectable<S>> void check(CrdtDescription<S> description,
+      int schedules) {
+    GcReport report = GcDifferentialLaw.check(description, schedules, description.name().hashCode());
 
     System.out.println(report);
     report.assertHolds();

@@ -22,6 +22,8 @@ import io.crdtkit.laws.types.RoundTrips;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -72,6 +74,23 @@ class GcLawsTest {
 
   private static final int TYPES = 8;
 
+  /**
+   * Sequence the same way, its structure checked after every collection by {@link GcTypes#checkedSequence} (no
+   * codec yet, so no round trip) and no value oracle: a list's order is not a function of the causal history the
+   * oracles read, so {@link SequenceGcListSpecificationTest} checks the strong list specification with GC instead,
+   * from what the replicas show, and GcLaws' other checks too. Disabled: few schedules get past the law that no
+   * tombstone survives stability, while GC.md (refinement 11) keeps a stable tombstone that has a live descendant
+   * (see {@link SequenceGcRegressionTest}); the design or the law must give. Enable it then.
+   */
+  @Test
+  @Disabled("issue 19: a stable tombstone with a live descendant stays by design (GC.md 11), which this law forbids")
+  void sequenceGarbageCollectionIsInvisibleAndComplete() {
+    check(GcTypes.sequence(), null, Faults.hostile(), GcTypes::checkedSequence, SEQUENCE_SCHEDULES);
+  }
+
+  /** A tenth of a type's share: a Sequence schedule (about 0.1 s, both runs) costs several times a set's. */
+  private static final int SEQUENCE_SCHEDULES = SCHEDULES / TYPES / 10;
+
   /** Rebuilt through the type's validating factory, then through crdt-jackson (JSON, then Smile). */
   private static <S> UnaryOperator<S> rebuild(UnaryOperator<S> factory, TypeReference<S> type) {
     UnaryOperator<S> roundTrip = RoundTrips.jsonThenSmile(type);
@@ -81,9 +100,13 @@ class GcLawsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("types")
   <S extends CausalCrdt<S> & Collectable<S>> void garbageCollectionIsInvisibleAndComplete(
-      CrdtDescription<S> description, Oracle<S> oracle, Faults faults, @Nullable UnaryOperator<S> rebuild) {
-    GcReport report =
-        GcLaws.check(description, oracle, rebuild, faults, SCHEDULES / TYPES, description.name().hashCode());
+      CrdtDescription<S> description, @Nullable Oracle<S> oracle, Faults faults, @Nullable UnaryOperator<S> rebuild) {
+    check(description, oracle, faults, rebuild, SCHEDULES / TYPES);
+  }
+
+  private static <S extends CausalCrdt<S> & Collectable<S>> void check(CrdtDescription<S> description,
+      @Nullable Oracle<S> oracle, Faults faults, @Nullable UnaryOperator<S> rebuild, int schedules) {
+    GcReport report = GcLaws.check(description, oracle, rebuild, faults, schedules, description.name().hashCode());
 
     System.out.println(report);
     report.assertHolds();

@@ -8,6 +8,7 @@ import io.crdtkit.ORMap;
 import io.crdtkit.ORSet;
 import io.crdtkit.PNCounter;
 import io.crdtkit.RWSet;
+import io.crdtkit.Sequence;
 import io.crdtkit.clock.HlcTimestamp;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.laws.CrdtDescription;
@@ -53,6 +54,26 @@ final class GcTypes {
   /** Sets nested in a map: elements added and removed by nested deltas, keys removed. */
   static CrdtDescription<ORMap<String, ORSet<String>>> orMapOfSetsByDeltas() {
     return CoreTypes.orMapOfSetsByDeltas();
+  }
+
+  /** A list edited at random indexes ({@link CoreTypes#sequence()}): its tombstones are collected at stability. */
+  static CrdtDescription<Sequence<Character>> sequence() {
+    return CoreTypes.sequence();
+  }
+
+  /**
+   * A Sequence checked after a collection as the GC suites check every collectable type: its structure
+   * ({@link Sequence#checkInvariants()}: the Fugue order, the counts, no element waiting for a collected parent...;
+   * its {@code IllegalStateException} passed on as the {@code IllegalArgumentException} the GC hook reports), then
+   * rebuilt through its validating factory from its parts.
+   */
+  static Sequence<Character> checkedSequence(Sequence<Character> state) {
+    try {
+      state.checkInvariants();
+    } catch (IllegalStateException broken) {
+      throw new IllegalArgumentException(broken.getMessage(), broken);
+    }
+    return Sequence.fromParts(state.parts());
   }
 
   static CrdtDescription<LWWMap<String, Integer>> lwwMap() {

@@ -11,6 +11,8 @@ import io.crdtkit.ORMap;
 import io.crdtkit.ORSet;
 import io.crdtkit.PNCounter;
 import io.crdtkit.RWSet;
+import io.crdtkit.Sequence;
+import io.crdtkit.Sequences;
 import io.crdtkit.TwoPhaseSet;
 import io.crdtkit.clock.HlcTimestamp;
 import io.crdtkit.clock.HybridLogicalClock;
@@ -19,6 +21,7 @@ import io.crdtkit.laws.CrdtDescription;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -226,6 +229,78 @@ public final class CoreTypes {
         .operation("remove outer key", Arbitraries.of("k1", "k2"),
             (s, r, k) -> s.remove(r, k), (s, r, k) -> s.deltaRemove(r, k))
         .value(map -> map.value().mapValues(m -> m.value().mapValues(MVRegister::value)));
+  }
+
+  /**
+   * An insert of {@code text} (1 to 4 characters) at {@code where} modulo one past the size: a valid index in any
+   * state, so that the same operation applies wherever a history puts it, and shrinks towards the start.
+   */
+  public record TextInsert(int where, String text) {
+    /** The index this insert goes to in a sequence of {@code size} live elements. */
+    public int index(int size) {
+      return where % (size + 1);
+    }
+
+    /** The inserted characters, as the list {@link Sequence#insertAll} takes. */
+    public List<Character> characters() {
+      return text.chars().mapToObj(c -> (char) c).toList();
+    }
+
+    @Override
+    public String toString() {
+      return "'" + text + "' at " + where + "%(size+1)";
+    }
+  }
+
+  /** A delete of up to {@code count} live elements from {@code where} modulo the size; nothing on an empty one. */
+  public record RangeDelete(int where, int count) {
+    /** The first index deleted in a non-empty sequence of {@code size} live elements. */
+    public int index(int size) {
+      return where % size;
+    }
+
+    /** How many elements are deleted in a non-empty sequence of {@code size} live elements. */
+    public int length(int size) {
+      return Math.min(count, size - index(size));
+    }
+
+    @Override
+    public String toString() {
+      return count + " at " + where + "%size";
+    }
+  }
+
+  /**
+   * A list of characters edited at random indexes: inserts of 1 to 4 characters (through {@code insert} for one,
+   * {@code insertAll} for more) and range deletes of 1 to 3. Three letters only: replicas insert equal characters,
+   * so only the elements' ids tell them apart, as they must. The value is the text a user reads.
+   */
+  public static CrdtDescription<Sequence<Character>> sequence() {
+    Arbitrary<Integer> where = Arbitraries.integers().between(0, 999);
+    Arbitrary<TextInsert> inserts = Combinators.combine(where,
+        Arbitraries.strings().withChars("xyz").ofMinLength(1).ofMaxLength(4)).as(TextInsert::new);
+    Arbitrary<RangeDelete> deletes = Combinators.combine(where, Arbitraries.integers().between(1, 3))
+        .as(RangeDelete::new);
+    return CrdtDescription.of("Sequence", Sequence.<Character>empty())
+        .operation("insert", inserts, CoreTypes::insert, CoreTypes::deltaInsert)
+        .operation("delete", deletes,
+            (s, r, d) -> s.size() == 0 ? s : s.delete(r, d.index(s.size()), d.length(s.size())),
+            (s, r, d) -> s.size() == 0 ? s.bottom() : s.deltaDelete(r, d.index(s.size()), d.length(s.size())))
+        .value(Sequences::text);
+  }
+
+  private static Sequence<Character> insert(Sequence<Character> s, ReplicaId r, TextInsert insert) {
+    int index = insert.index(s.size());
+    return insert.text().length() == 1
+        ? s.insert(r, index, insert.text().charAt(0))
+        : s.insertAll(r, index, insert.characters());
+  }
+
+  private static Sequence<Character> deltaInsert(Sequence<Character> s, ReplicaId r, TextInsert insert) {
+    int index = insert.index(s.size());
+    return insert.text().length() == 1
+        ? s.deltaInsert(r, index, insert.text().charAt(0))
+        : s.deltaInsertAll(r, index, insert.characters());
   }
 
   static long wallTime(LWWRegister<?> register) {
