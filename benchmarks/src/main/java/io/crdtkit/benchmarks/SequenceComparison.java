@@ -83,6 +83,11 @@ public final class SequenceComparison {
     Collection<RunResult> merges = new Runner(options(tracePath, SequenceMergeTiming.class)
         .warmupIterations(quick ? 3 : 5).warmupTime(TimeValue.seconds(1))
         .measurementIterations(quick ? 4 : 8).measurementTime(TimeValue.seconds(1)).build()).run();
+    Collection<RunResult> loads = new Runner(options(tracePath, SequenceLoadTiming.class)
+        .warmupIterations(quick ? 3 : 5).warmupTime(TimeValue.seconds(1))
+        .measurementIterations(quick ? 4 : 8).measurementTime(TimeValue.seconds(1)).build()).run();
+    before = before.withLoad(loadOf(loads, SequenceLoadTiming.FINAL));
+    after = after.withLoad(loadOf(loads, SequenceLoadTiming.COLLECTED));
     List<SequenceFigures.Merge> mergeFigures = new ArrayList<>();
     for (int i = 0; i < SequenceScenario.ALL.size(); i++) {
       SequenceScenario scenario = SequenceScenario.ALL.get(i);
@@ -94,6 +99,12 @@ public final class SequenceComparison {
     }
     return new SequenceFigures(trace.size(), trace.endContent().length(), utf8Bytes(trace.endContent()),
         JmhRows.score(replay.iterator().next().getPrimaryResult()), before, after, stringHeap, mergeFigures);
+  }
+
+  private static Score loadOf(Collection<RunResult> loads, String document) {
+    return JmhRows.score(loads.stream().filter(run -> run.getParams().getParam("document").equals(document))
+        .findFirst().orElseThrow(() -> new IllegalStateException("no load result for " + document))
+        .getPrimaryResult());
   }
 
   private static ChainedOptionsBuilder options(Path trace, Class<?> benchmark) {

@@ -12,4 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param load             decoding those bytes; {@code null} without a codec
  */
 record SequenceFootprint(long heapBytes, int tombstones, @Nullable Long encodedBytes,
-    @Nullable Long encodedGzipBytes, @Nullable Score load) {}
+    @Nullable Long encodedGzipBytes, @Nullable Score load) {
+
+  /** This footprint with its load time. */
+  SequenceFootprint withLoad(Score time) {
+    return new SequenceFootprint(heapBytes, tombstones, encodedBytes, encodedGzipBytes, time);
+  }
+}

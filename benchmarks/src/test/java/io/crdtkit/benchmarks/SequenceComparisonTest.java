@@ -41,6 +41,15 @@ class SequenceComparisonTest {
   }
 
   @Test
+  void theSmileEncodingDecodesToTheSameDocumentBeforeAndAfterCollection() {
+    var doc = EditTrace.load(TRACE).replay(ReplicaId.of("editor"));
+
+    // SequenceFootprints.of throws if the decoded document differs from the encoded one
+    assertThat(SequenceFootprints.of(doc).encodedBytes()).isPositive();
+    assertThat(SequenceFootprints.of(SequenceFootprints.collected(doc)).encodedBytes()).isPositive();
+  }
+
+  @Test
   void divergedReplicasMergeIntoEveryEditOfBoth() {
     EditTrace trace = EditTrace.load(TRACE);
     for (SequenceScenario scenario : SequenceScenario.ALL) {
