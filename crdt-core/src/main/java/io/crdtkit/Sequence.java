@@ -567,7 +567,8 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
    * @throws IllegalArgumentException if a run is empty or longer than {@value SequencePiece#MAX_LENGTH}, its delete
    *     list is neither empty nor one per value, a live element has no value or a deleted one has one, an id is held
    *     twice or beyond the context, a delete dot is beyond the context, a run names itself as parent or is on a
-   *     cycle of parents, or a child of the root is a left child
+   *     cycle of parents, names a parent the context has seen but the state does not hold, or a child of the root
+   *     is a left child
    * @throws NullPointerException if a part or a run is null
    */
   @API(status = INTERNAL, since = "0.2")
@@ -588,6 +589,13 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
     Dot cycle = SequenceInvariants.cycleAmong(sequence.pending);
     if (cycle != null) {
       throw new IllegalArgumentException("Sequence: element " + cycle + " is on a cycle of parents");
+    }
+    for (SequencePiece<E> waiting : sequence.pending) {
+      // A state that has seen an element holds it, unless it collected it, and a collected one has no children.
+      if (waiting.parent != null && !held.contains(waiting.parent) && context.contains(waiting.parent)) {
+        throw new IllegalArgumentException("Sequence: element " + waiting.first + " names its parent "
+            + waiting.parent + ", which the context has seen but the state does not hold");
+      }
     }
     return sequence;
   }
