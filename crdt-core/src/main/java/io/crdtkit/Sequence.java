@@ -333,83 +333,8 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
         }
       }
     }
-    Map<Dot, SequenceElement> mine = elementsById();
-    Map<Dot, SequenceElement> theirs = other.elementsById();
-    List<SequenceElement> all = new ArrayList<>(mine.size() + theirs.size());
-    for (SequenceElement e : mine.values()) {
-      SequenceElement copy = theirs.get(e.id());
-      if (copy != null) {
-        all.add(e.join(copy));
-      } else if (!other.context.contains(e.id())) {
-        all.add(e);
-      }
-    }
-    for (SequenceElement e : theirs.values()) {
-      if (!mine.containsKey(e.id()) && !context.contains(e.id())) {
-        all.add(e);
-      }
-    }
-    return fromElements(spliced(all, mine, theirs), joined, drops);
-  }
-
-  /**
-   * The joined elements, each in its place. A side that spliced a tombstone out (see {@code SequenceCollection})
-   * moved its child up to the tombstone's parent, and the other side's copy of that child may still name the
-   * tombstone. While the tombstone is kept (the other side still holds it and the spliced side's context has not
-   * dropped it: a delta), the child stays under it, as an in-place merge leaves it; once it is dropped, the child
-   * takes the place the tombstone had. Both give the same order.
-   */
-  private static List<SequenceElement> spliced(List<SequenceElement> joined, Map<Dot, SequenceElement> mine,
-      Map<Dot, SequenceElement> theirs) {
-    Set<Dot> kept = new HashSet<>(joined.size() * 2);
-    joined.forEach(e -> kept.add(e.id()));
-    List<SequenceElement> placed = new ArrayList<>(joined.size());
-    for (SequenceElement e : joined) {
-      SequenceElement lower = lowerCopy(e, mine, theirs, kept);
-      Dot parent = lower.parent();
-      boolean leftChild = lower.leftChild();
-      while (parent != null && !kept.contains(parent)) {
-        SequenceElement dropped = mine.containsKey(parent) ? mine.get(parent) : theirs.get(parent);
-        if (dropped == null) {
-          break; // not held on either side: the element waits for it (a delta)
-        }
-        leftChild = dropped.leftChild();
-        parent = dropped.parent();
-      }
-      boolean same = Objects.equals(parent, e.parent()) && leftChild == e.leftChild();
-      placed.add(same ? e : new SequenceElement(e.id(), parent, leftChild, e.value(), e.deletedBy()));
-    }
-    return placed;
-  }
-
-  /** Of the two sides' copies of {@code e}, the one whose parent is kept and lowest (the other was spliced). */
-  private static SequenceElement lowerCopy(SequenceElement e, Map<Dot, SequenceElement> mine,
-      Map<Dot, SequenceElement> theirs, Set<Dot> kept) {
-    SequenceElement a = mine.get(e.id());
-    SequenceElement b = theirs.get(e.id());
-    if (a == null || b == null || Objects.equals(a.parent(), b.parent())) {
-      return e;
-    }
-    boolean aKept = a.parent() == null || kept.contains(a.parent());
-    boolean bKept = b.parent() == null || kept.contains(b.parent());
-    if (aKept != bKept) {
-      return aKept ? a : b;
-    }
-    // Both kept: the spliced copy names an ancestor of the other's parent.
-    return isAncestor(b.parent(), a.parent(), mine, theirs) ? a : b;
-  }
-
-  private static boolean isAncestor(@Nullable Dot ancestor, @Nullable Dot of, Map<Dot, SequenceElement> mine,
-      Map<Dot, SequenceElement> theirs) {
-    Dot at = of;
-    while (at != null) {
-      if (at.equals(ancestor)) {
-        return true;
-      }
-      SequenceElement e = mine.containsKey(at) ? mine.get(at) : theirs.get(at);
-      at = e == null ? null : e.parent();
-    }
-    return ancestor == null;
+    return fromElements(SequenceJoin.of(elementsById(), context, other.elementsById(), other.context), joined,
+        drops);
   }
 
   /**

@@ -181,7 +181,7 @@ final class SequenceEdits {
     if (parent != null && !leftChild) {
       // Named a (right child) provisionally; the next live element after a decides.
       Dot next = nextLiveAfter(tree, parent);
-      if (next != null && isAncestor(byId, parent, next)) {
+      if (next != null && SequenceJoin.isAncestor(parent, next, byId::get)) {
         parent = next;
         leftChild = true;
       }
@@ -207,17 +207,6 @@ final class SequenceEdits {
     }
     int[] next = PieceTree.locateLive(tree, index);
     return PieceTree.pieceAt(Objects.requireNonNull(tree), next[0]).id(next[1]);
-  }
-
-  private static boolean isAncestor(Map<Dot, SequenceElement> byId, Dot ancestor, Dot of) {
-    SequenceElement e = byId.get(of);
-    while (e != null && e.parent() != null) {
-      if (e.parent().equals(ancestor)) {
-        return true;
-      }
-      e = byId.get(e.parent());
-    }
-    return false;
   }
 
   private static Object[] valuesOf(SequencePiece<?> piece) {

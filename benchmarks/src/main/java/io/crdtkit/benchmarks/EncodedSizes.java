@@ -101,7 +101,8 @@ final class EncodedSizes {
     return mapper.writeValueAsBytes(value);
   }
 
-  private static byte[] gzip(byte[] bytes) {
+  /** {@code bytes} gzipped, as the reports compare compressed sizes. */
+  static byte[] gzip(byte[] bytes) {
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
         zip.write(bytes);

@@ -4,10 +4,6 @@ import io.crdtkit.Sequence;
 import io.crdtkit.Sequences;
 import io.crdtkit.jackson.CrdtCodec;
 import io.crdtkit.jackson.CrdtMappers;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.zip.GZIPOutputStream;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -42,17 +38,6 @@ final class SequenceFootprints {
       throw new IllegalStateException("the decoded document is not the encoded one");
     }
     return new SequenceFootprint(HeapSize.of(doc), doc.tombstones(), (long) encoded.length,
-        (long) gzip(encoded).length, null);
-  }
-
-  private static byte[] gzip(byte[] bytes) {
-    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-        zip.write(bytes);
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        (long) EncodedSizes.gzip(encoded).length, null);
   }
 }
