@@ -5,6 +5,7 @@ import io.crdtkit.clock.Dot;
 import io.crdtkit.clock.ReplicaId;
 import io.crdtkit.clock.VectorClock;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A dot store together with the causal context of the replica that holds it: the whole state of a causal CRDT.
@@ -24,8 +25,9 @@ import java.util.Objects;
  * </ul>
  *
  * <p>A <em>partial</em> state is a delta or a join of deltas; the flag keeps a remove's named keys (a hint for the
- * receiver, see {@link DotMap}) while deltas join. Neither it nor {@code delivered} is part of equality (see
- * {@link #equals}).
+ * receiver, see {@link DotMap}) while deltas join. A delta just made by a delta mutator also remembers the state it
+ * was made from and the state its update makes ({@link OwnDelta}), so that merging it back into that state costs
+ * nothing more. Neither the flag nor {@code delivered} is part of equality (see {@link #equals}).
  */
 final class CausalState<S extends DotStore<S>> implements CausalType.State<CausalState<S>> {
 
@@ -33,9 +35,20 @@ final class CausalState<S extends DotStore<S>> implements CausalType.State<Causa
   private final CausalContext context;
   private final CausalContext delivered;
   private final Cuts cuts;
-  private final boolean partial;
+  /**
+   * Null for a whole state; {@link #DELTAS} for a delta or a join of deltas; the {@link OwnDelta} of a delta a delta
+   * mutator just made. One field for both, so that the shortcut costs a whole state no memory.
+   */
+  private final @Nullable Object partial;
+
+  /** The mark of a partial state that is not an own delta. */
+  private static final Object DELTAS = new Object();
 
   CausalState(S store, CausalContext context, CausalContext delivered, Cuts cuts, boolean partial) {
+    this(store, context, delivered, cuts, partial ? DELTAS : null);
+  }
+
+  private CausalState(S store, CausalContext context, CausalContext delivered, Cuts cuts, @Nullable Object partial) {
     this.store = store;
     this.context = context;
     this.delivered = delivered.equals(context) ? context : delivered;
@@ -77,7 +90,7 @@ final class CausalState<S extends DotStore<S>> implements CausalType.State<Causa
   }
 
   boolean partial() {
-    return partial;
+    return partial != null;
   }
 
   /**
@@ -90,10 +103,25 @@ final class CausalState<S extends DotStore<S>> implements CausalType.State<Causa
         CausalContext.empty().add(minted), Cuts.NONE, true);
   }
 
+  /**
+   * The same, remembering that merged into this state it makes {@code result}: what the update's plain mutator made
+   * on this state (see {@link OwnDelta}).
+   */
+  CausalState<S> delta(S store, Iterable<Dot> observed, Dot minted, CausalState<S> result) {
+    return new CausalState<>(store, CausalContext.empty().addAll(observed).add(minted),
+        CausalContext.empty().add(minted), Cuts.NONE, new OwnDelta<>(this, result));
+  }
+
   /** The same, for an update that minted several dots. */
   CausalState<S> delta(S store, Iterable<Dot> observed, Iterable<Dot> minted) {
     return new CausalState<>(store, CausalContext.empty().addAll(observed).addAll(minted),
         CausalContext.empty().addAll(minted), Cuts.NONE, true);
+  }
+
+  /** The same, remembering that merged into this state it makes {@code result}. */
+  CausalState<S> delta(S store, Iterable<Dot> observed, Iterable<Dot> minted, CausalState<S> result) {
+    return new CausalState<>(store, CausalContext.empty().addAll(observed).addAll(minted),
+        CausalContext.empty().addAll(minted), Cuts.NONE, new OwnDelta<>(this, result));
   }
 
   /**
@@ -121,7 +149,11 @@ final class CausalState<S extends DotStore<S>> implements CausalType.State<Causa
     if (other == this) {
       return this;
     }
-    boolean joinedPartial = partial && other.partial;
+    CausalState<S> ownResult = OwnDelta.resultOfMerging(other.partial, this);
+    if (ownResult != null) {
+      return ownResult;
+    }
+    boolean joinedPartial = partial() && other.partial();
     CausalContext joinedContext = context.merge(other.context);
     JoinSides sides = JoinSides.of(context, other.context, joinedContext, cuts, other.cuts, joinedPartial);
     S joinedStore = store.join(other.store, sides);
@@ -130,7 +162,7 @@ final class CausalState<S extends DotStore<S>> implements CausalType.State<Causa
         : delivered.merge(other.delivered);
     Cuts joinedCuts = sides.joinedCuts().equals(cuts) ? cuts : sides.joinedCuts();
     return joinedStore == store && joinedContext == context && joinedDelivered.equals(delivered)
-        && joinedCuts == cuts && joinedPartial == partial
+        && joinedCuts == cuts && joinedPartial == partial()
         ? this
         : new CausalState<>(joinedStore, joinedContext, joinedDelivered, joinedCuts, joinedPartial);
   }
@@ -144,14 +176,14 @@ final class CausalState<S extends DotStore<S>> implements CausalType.State<Causa
   CausalState<S> withMinted(S newStore, Dot dot) {
     CausalContext newContext = context.add(dot);
     return new CausalState<>(newStore, newContext, delivered == context ? newContext : delivered.add(dot), cuts,
-        partial);
+        partial());
   }
 
   /** The same, for an update that minted several dots. */
   CausalState<S> withMinted(S newStore, Iterable<Dot> minted) {
     CausalContext newContext = context.addAll(minted);
     return new CausalState<>(newStore, newContext, delivered == context ? newContext : delivered.addAll(minted),
-        cuts, partial);
+        cuts, partial());
   }
 
   /**
@@ -164,7 +196,7 @@ final class CausalState<S extends DotStore<S>> implements CausalType.State<Causa
     if (merged == context) {
       return this;
     }
-    return new CausalState<>(store, merged, delivered == context ? merged : delivered.merge(seen), cuts, partial);
+    return new CausalState<>(store, merged, delivered == context ? merged : delivered.merge(seen), cuts, partial());
   }
 
   /** This state with the dots of {@code from} renamed to {@code (to, offset + n)}, in the store and the context. */
@@ -178,7 +210,7 @@ final class CausalState<S extends DotStore<S>> implements CausalType.State<Causa
     return renamedStore == store && renamedContext == context && renamedDelivered == delivered
         && renamedCuts.equals(cuts)
         ? this
-        : new CausalState<>(renamedStore, renamedContext, renamedDelivered, renamedCuts, partial);
+        : new CausalState<>(renamedStore, renamedContext, renamedDelivered, renamedCuts, partial());
   }
 
   /**
@@ -192,12 +224,17 @@ final class CausalState<S extends DotStore<S>> implements CausalType.State<Causa
     CausalContext filled = context.fillGaps(retired);
     CausalContext filledDelivered = delivered == context ? filled : delivered.fillGaps(retired);
     long offset = filled.vectorClock().get(heir);
-    return new CausalState<>(store, filled, filledDelivered, cuts, partial).rename(retired, heir, offset);
+    return new CausalState<>(store, filled, filledDelivered, cuts, partial()).rename(retired, heir, offset);
+  }
+
+  @Override
+  public CausalState<S> withoutOwnDelta() {
+    return partial instanceof OwnDelta<?> ? new CausalState<>(store, context, delivered, cuts, true) : this;
   }
 
   /** This state holding {@code newStore}; nothing minted, the context is unchanged. */
   CausalState<S> withStore(S newStore) {
-    return newStore == store ? this : new CausalState<>(newStore, context, delivered, cuts, partial);
+    return newStore == store ? this : new CausalState<>(newStore, context, delivered, cuts, partial());
   }
 
   /**
@@ -209,7 +246,7 @@ final class CausalState<S extends DotStore<S>> implements CausalType.State<Causa
   public CausalState<S> collect(VectorClock stableCut, VectorClock collapseCut) {
     Cuts raised = cuts.merge(new Cuts(stableCut, collapseCut)).within(context.vectorClock());
     S collected = store.collapse(raised);
-    return raised == cuts && collected == store && !partial
+    return raised == cuts && collected == store && !partial()
         ? this
         : new CausalState<>(collected, context, delivered, raised, false);
   }

@@ -49,6 +49,9 @@ abstract class CausalType<S extends CausalType<S, T>, T extends CausalType.State
 
     /** This state collected at the garbage collector's cuts (see {@link Collectable#collect}). */
     T collect(VectorClock stableCut, VectorClock collapseCut);
+
+    /** This state without what a delta mutator's delta remembers ({@link OwnDelta}); {@code this} if nothing. */
+    T withoutOwnDelta();
   }
 
   final T state;
@@ -64,6 +67,11 @@ abstract class CausalType<S extends CausalType<S, T>, T extends CausalType.State
   @SuppressWarnings("unchecked")
   final S wrap(T next) {
     return next == state ? (S) this : with(next);
+  }
+
+  /** This value without what a delta mutator's delta remembers ({@link OwnDelta#forget}). */
+  final S withoutOwnDelta() {
+    return wrap(state.withoutOwnDelta());
   }
 
   /**

@@ -125,7 +125,8 @@ public final class DWFlag extends CausalType<DWFlag, CausalState<AddRemoveDots>>
    */
   public DWFlag deltaEnable(ReplicaId replica) {
     Dot dot = nextDot(replica);
-    return wrap(state.delta(AddRemoveDots.added(dot).observing(state.deltaFloor()), state.store().dots(), dot));
+    return wrap(state.delta(AddRemoveDots.added(dot).observing(state.deltaFloor()), state.store().dots(), dot,
+        state.withMinted(AddRemoveDots.added(dot), dot)));
   }
 
   /**
@@ -148,7 +149,7 @@ public final class DWFlag extends CausalType<DWFlag, CausalState<AddRemoveDots>>
   public DWFlag deltaDisable(ReplicaId replica) {
     Dot dot = nextDot(replica);
     return wrap(state.delta(AddRemoveDots.removed(dot).observing(state.deltaFloor()), state.store().dots(),
-        dot));
+        dot, state.withMinted(AddRemoveDots.removed(dot), dot)));
   }
 
   /**

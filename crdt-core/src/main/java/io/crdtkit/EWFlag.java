@@ -128,7 +128,8 @@ public final class EWFlag extends CausalType<EWFlag, CausalState<Presence>> {
    */
   public EWFlag deltaEnable(ReplicaId replica) {
     Dot dot = nextDot(replica);
-    return wrap(state.delta(Presence.addDelta(dot, state.deltaFloor()), state.store().dots(), dot));
+    return wrap(state.delta(Presence.addDelta(dot, state.deltaFloor()), state.store().dots(), dot,
+        state.withMinted(state.store().withAdd(dot), dot)));
   }
 
   /**
@@ -158,7 +159,8 @@ public final class EWFlag extends CausalType<EWFlag, CausalState<Presence>> {
       return bottom();
     }
     Dot dot = nextDot(replica);
-    return wrap(state.delta(state.store().removalDelta(dot, state.cuts(), state.deltaFloor()), state.store().dots(), dot));
+    return wrap(state.delta(state.store().removalDelta(dot, state.cuts(), state.deltaFloor()), state.store().dots(), dot,
+        state.withMinted(state.store().removed(dot, needsToken()), dot)));
   }
 
   private boolean needsToken() {

@@ -67,14 +67,23 @@ public final class LWWMap<K, V>
   // The greatest timestamp ever merged, collected tombstones included: writes through a clock go past it, so a
   // collected tombstone's key cannot be revived by a write its clock would have placed before the remove.
   private final @Nullable HlcTimestamp latest;
+  // A delta that deltaPut or deltaRemove just made: the map it was made from and the map with the write, so that
+  // merging it back into that map is a lookup (see OwnDelta). Null otherwise; no part of equality.
+  private final @Nullable OwnDelta<LWWMap<K, V>> own;
 
   private LWWMap(HashTrie<K, LWWEntry<V>> entries, HashTrie<K, V> settled, CausalContext context, VectorClock stableCut,
       @Nullable HlcTimestamp latest) {
+    this(entries, settled, context, stableCut, latest, null);
+  }
+
+  private LWWMap(HashTrie<K, LWWEntry<V>> entries, HashTrie<K, V> settled, CausalContext context, VectorClock stableCut,
+      @Nullable HlcTimestamp latest, @Nullable OwnDelta<LWWMap<K, V>> own) {
     this.entries = entries;
     this.settled = settled;
     this.context = context;
     this.stableCut = stableCut;
     this.latest = latest;
+    this.own = own;
   }
 
   /**
@@ -499,6 +508,10 @@ public final class LWWMap<K, V>
     if (other == this) {
       return this;
     }
+    LWWMap<K, V> ownResult = OwnDelta.resultOfMerging(other.own, this);
+    if (ownResult != null) {
+      return ownResult;
+    }
     LWWMapJoin<K, V> join = new LWWMapJoin<>(entries, settled, context, stableCut);
     join.with(other.entries, other.settled, other.context, other.stableCut);
     CausalContext mergedContext = context.merge(other.context);
@@ -525,13 +538,29 @@ public final class LWWMap<K, V>
    * key's timestamp is gone: a write wins over it if it is after the latest timestamp (always true through a
    * clock), and otherwise loses, as it may have.
    */
+  /** This map without what a delta remembers ({@link OwnDelta#forget}). */
+  LWWMap<K, V> withoutOwnDelta() {
+    return own == null ? this : new LWWMap<>(entries, settled, context, stableCut, latest);
+  }
+
   private LWWMap<K, V> write(K key, LWWRegister<V> written, boolean deltaOnly) {
+    if (deltaOnly) {
+      // The write itself (one descent), then the delta alone, which remembers it.
+      LWWMap<K, V> result = write(key, written, false);
+      if (result == this) {
+        return empty();
+      }
+      HlcTimestamp timestamp = written.timestamp().get();
+      Dot dot = context.nextDot(timestamp.replica());
+      return new LWWMap<>(HashTrie.<K, LWWEntry<V>>empty().put(key, new LWWEntry<>(written, dot)), HashTrie.empty(),
+          CausalContext.empty().add(dot), VectorClock.empty(), timestamp, new OwnDelta<>(this, result));
+    }
     HlcTimestamp timestamp = written.timestamp().get();
     boolean isSettled = settled.containsKey(Objects.requireNonNull(key, "LWWMap key"));
     // The dot is only minted (added to the context) if the write wins.
     Dot dot = context.nextDot(timestamp.replica());
     LWWEntry<V> entry = new LWWEntry<>(written, dot);
-    if (!isSettled && !deltaOnly) {
+    if (!isSettled) {
       // The common write, in one descent of the trie: the new entry replaces the key's entry if it wins over it.
       HashTrie<K, LWWEntry<V>> updated = entries.compute(key,
           current -> current == null || current.register().merge(written) == written ? entry : current);
@@ -542,13 +571,10 @@ public final class LWWMap<K, V>
         ? (latest == null || timestamp.isAfter(latest) ? written : LWWRegister.empty())
         : register(key).merge(written);
     if (winner != written) {
-      return deltaOnly ? empty() : this;
+      return this;
     }
-    return deltaOnly
-        ? new LWWMap<>(HashTrie.<K, LWWEntry<V>>empty().put(key, entry), HashTrie.empty(),
-            CausalContext.empty().add(dot), VectorClock.empty(), timestamp)
-        : new LWWMap<>(entries.put(key, entry), settled.remove(key), context.add(dot), stableCut,
-            later(latest, timestamp));
+    return new LWWMap<>(entries.put(key, entry), settled.remove(key), context.add(dot), stableCut,
+        later(latest, timestamp));
   }
 
   private static @Nullable HlcTimestamp later(@Nullable HlcTimestamp one, @Nullable HlcTimestamp other) {

@@ -166,10 +166,13 @@ public final class MVRegister<V> extends CausalType<MVRegister<V>, CausalState<V
    * @return the register holding this value alone
    */
   public MVRegister<V> write(ReplicaId replica, V value) {
-    Write write = prepare(replica, value);
+    return wrap(written(prepare(replica, value), value));
+  }
+
+  private CausalState<ValuedPresence<V, Set<V>>> written(Write write, V value) {
     ValuedPresence<V, Set<V>> written =
         state.store().withOnly(write.dot, value, write.needsToken ? write.token : null);
-    return wrap(state.withMinted(written, write.minted));
+    return state.withMinted(written, write.minted);
   }
 
   /**
@@ -184,7 +187,7 @@ public final class MVRegister<V> extends CausalType<MVRegister<V>, CausalState<V
     Write write = prepare(replica, value);
     DotSet token = write.needsToken ? DotSet.of(write.token) : DotSet.EMPTY;
     ValuedPresence<V, Set<V>> delta = ValuedPresence.single(folding(), write.dot, value, token, state.deltaFloor());
-    return wrap(state.delta(delta, state.store().dots(), write.minted));
+    return wrap(state.delta(delta, state.store().dots(), write.minted, written(write, value)));
   }
 
   /**

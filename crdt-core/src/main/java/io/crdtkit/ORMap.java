@@ -216,9 +216,12 @@ public final class ORMap<K, V extends Crdt<V>>
    * @throws NullPointerException if the delta mutator returned {@code null}
    */
   public ORMap<K, V> update(ReplicaId replica, K key, UnaryOperator<V> deltaMutator) {
-    Update<V> update = prepare(replica, key, deltaMutator);
-    ValuedPresence<V, V> updated = state.store().get(key).withUpdate(update.subsumed, update.dot, update.delta);
-    return wrap(state.withMinted(state.store().with(key, updated), update.minted));
+    return wrap(updated(key, prepare(replica, key, deltaMutator)));
+  }
+
+  private CausalState<DotMap<K, ValuedPresence<V, V>>> updated(K key, Update<V> update) {
+    ValuedPresence<V, V> updated = update.current.withUpdate(update.subsumed, update.dot, update.delta);
+    return state.withMinted(state.store().with(key, updated), update.minted);
   }
 
   /**
@@ -236,7 +239,7 @@ public final class ORMap<K, V extends Crdt<V>>
     // No floor: an update leaves the key's other values, collapsed ones included, where they are.
     DotMap<K, ValuedPresence<V, V>> store = ORMap.<K, V>emptyStore()
         .with(key, ValuedPresence.single(folding(), update.dot, update.delta, DotSet.EMPTY, VectorClock.empty()));
-    return wrap(state.delta(store, update.subsumed, update.minted));
+    return wrap(state.delta(store, update.subsumed, update.minted, updated(key, update)));
   }
 
   /**
@@ -254,9 +257,12 @@ public final class ORMap<K, V extends Crdt<V>>
     if (!current.isPresent()) {
       return this;
     }
-    Dot dot = state.context().nextDot(replica);
+    return wrap(removed(key, current, state.context().nextDot(replica)));
+  }
+
+  private CausalState<DotMap<K, ValuedPresence<V, V>>> removed(K key, ValuedPresence<V, V> current, Dot dot) {
     ValuedPresence<V, V> removed = current.removed(dot, current.presence().removeNeedsToken(state.cuts().stable()));
-    return wrap(state.withMinted(state.store().with(key, removed), dot));
+    return state.withMinted(state.store().with(key, removed), dot);
   }
 
   /**
@@ -276,7 +282,7 @@ public final class ORMap<K, V extends Crdt<V>>
     // Named, so that a receiver finds the key whose dots the delta has seen without walking its whole map.
     DotMap<K, ValuedPresence<V, V>> tokens = ORMap.<K, V>emptyStore()
         .with(key, current.removalDelta(dot, state.cuts(), state.deltaFloor())).withName(key);
-    return wrap(state.delta(tokens, current.dots(), dot));
+    return wrap(state.delta(tokens, current.dots(), dot, removed(key, current, dot)));
   }
 
   /**
@@ -411,7 +417,7 @@ public final class ORMap<K, V extends Crdt<V>>
    * An update about to be applied: its dot, the nested delta, the dots that delta makes redundant, and every dot
    * it minted (its own, plus any further ones the nested mutator minted), which the map's context must absorb.
    */
-  private record Update<V>(Dot dot, V delta, Iterable<Dot> subsumed, List<Dot> minted) {}
+  private record Update<V>(ValuedPresence<V, V> current, Dot dot, V delta, Iterable<Dot> subsumed, List<Dot> minted) {}
 
   private Update<V> prepare(ReplicaId replica, K key, UnaryOperator<V> deltaMutator) {
     Objects.requireNonNull(key, "ORMap key");
@@ -419,11 +425,13 @@ public final class ORMap<K, V extends Crdt<V>>
     Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
     ValuedPresence<V, V> current = state.store().get(key);
     V input = withMapContext(current.isPresent() ? Objects.requireNonNull(current.value()) : bottomValue);
-    V delta = deltaMutator.apply(input);
-    if (delta == null) {
+    V made = deltaMutator.apply(input);
+    if (made == null) {
       throw new NullPointerException("the delta mutator for ORMap key " + key + " returned null");
     }
-    return new Update<>(dot, delta, current.subsumedBy(live -> live.isLessOrEqual(delta)),
+    // The map keeps the delta: without the states it remembers, which only merging it back would use.
+    V delta = OwnDelta.forget(made);
+    return new Update<>(current, dot, delta, current.subsumedBy(live -> live.isLessOrEqual(delta)),
         minted(replica, key, dot, input, delta));
   }
 

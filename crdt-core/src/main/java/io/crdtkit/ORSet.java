@@ -168,8 +168,14 @@ public final class ORSet<E> extends CausalType<ORSet<E>, CausalState<DotMap<E, P
   public ORSet<E> deltaAdd(ReplicaId replica, E element) {
     Objects.requireNonNull(element, "ORSet element");
     Dot dot = nextDot(replica);
+    // One descent makes the set with the add and finds the dots the add replaces; the delta remembers the set.
+    Presence[] replaced = new Presence[1];
+    DotMap<E, Presence> after = state.store().update(element, presence -> {
+      replaced[0] = presence;
+      return presence.withAdd(dot);
+    });
     DotMap<E, Presence> added = ORSet.<E>emptyStore().with(element, Presence.addDelta(dot, state.deltaFloor()));
-    return wrap(state.delta(added, state.store().get(element).dots(), dot));
+    return wrap(state.delta(added, replaced[0].dots(), dot, state.withMinted(after, dot)));
   }
 
   /**
@@ -201,14 +207,20 @@ public final class ORSet<E> extends CausalType<ORSet<E>, CausalState<DotMap<E, P
   public ORSet<E> deltaRemove(ReplicaId replica, E element) {
     Objects.requireNonNull(replica, "replica");
     Objects.requireNonNull(element, "ORSet element");
-    Presence current = state.store().get(element);
+    // One descent makes the set without the element and finds the dots the remove observes, as in remove().
+    Dot dot = nextDot(replica);
+    Presence[] observed = new Presence[1];
+    DotMap<E, Presence> after = state.store().update(element, current -> {
+      observed[0] = current;
+      return current.isPresent() ? removed(current, dot) : current;
+    });
+    Presence current = observed[0];
     if (!current.isPresent()) {
       return bottom();
     }
-    Dot dot = nextDot(replica);
     // Named, so that a receiver finds the element whose dots the delta has seen without walking its whole set.
     DotMap<E, Presence> tokens = ORSet.<E>emptyStore().with(element, tokenOnly(current, dot)).withName(element);
-    return wrap(state.delta(tokens, current.dots(), dot));
+    return wrap(state.delta(tokens, current.dots(), dot, state.withMinted(after, dot)));
   }
 
   /**
@@ -238,7 +250,8 @@ public final class ORSet<E> extends CausalType<ORSet<E>, CausalState<DotMap<E, P
       return bottom();
     }
     Clearing<E> clearing = clearing(replica);
-    return wrap(state.delta(clearing.tokens, clearing.observed, clearing.minted));
+    return wrap(state.delta(clearing.tokens, clearing.observed, clearing.minted,
+        state.withMinted(clearing.after, clearing.minted)));
   }
 
   /** A clear: one remove per present element, each with its own dot (and token, if needed). */

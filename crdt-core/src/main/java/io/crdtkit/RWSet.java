@@ -253,9 +253,15 @@ public final class RWSet<E> extends CausalType<RWSet<E>, CausalState<DotMap<E, A
     Dot dot = state.context().nextDot(Objects.requireNonNull(replica, "replica"));
     // The delta observes the element's dots it lists, and (with GC) every dot of it this state has seen: this state
     // may have dropped some of them as stable tombstones (GC.md, rule 6).
+    // One descent makes the set with the update (as update() does) and finds the dots it observes.
+    AddRemoveDots[] observed = new AddRemoveDots[1];
+    DotMap<E, AddRemoveDots> after = state.store().update(element, current -> {
+      observed[0] = current;
+      return token.apply(dot);
+    });
     AddRemoveDots entry = token.apply(dot).observing(state.deltaFloor());
     DotMap<E, AddRemoveDots> store = RWSet.<E>emptyStore().with(element, entry);
-    return wrap(state.delta(store, state.store().get(element).dots(), dot));
+    return wrap(state.delta(store, observed[0].dots(), dot, state.withMinted(after, dot)));
   }
 
   private static <E> DotMap<E, AddRemoveDots> emptyStore() {

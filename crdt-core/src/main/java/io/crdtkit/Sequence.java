@@ -89,15 +89,34 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
   private final boolean dropsSeen;
   // The position of the run edited last, or -1: where the next incoming edit is likely to be. Not state.
   private final int hint;
+  // A delta that deltaInsertAll or deltaDelete just made: the sequence it was made from and the sequence with the
+  // edit, so that merging it back into that sequence is a lookup (see OwnDelta). Null otherwise; not state.
+  private final @Nullable OwnDelta<Sequence<E>> own;
 
   private Sequence(@Nullable PieceTree<E> tree, List<SequencePiece<E>> pending, FugueParents parents,
       CausalContext context, boolean dropsSeen, int hint) {
+    this(tree, pending, parents, context, dropsSeen, hint, null);
+  }
+
+  private Sequence(@Nullable PieceTree<E> tree, List<SequencePiece<E>> pending, FugueParents parents,
+      CausalContext context, boolean dropsSeen, int hint, @Nullable OwnDelta<Sequence<E>> own) {
     this.hint = hint;
     this.tree = tree;
     this.pending = pending;
     this.parents = parents;
     this.context = context;
     this.dropsSeen = dropsSeen;
+    this.own = own;
+  }
+
+  /** This sequence without what a delta remembers ({@link OwnDelta#forget}). */
+  Sequence<E> withoutOwnDelta() {
+    return own == null ? this : new Sequence<>(tree, pending, parents, context, dropsSeen, hint);
+  }
+
+  /** This delta, remembering that merged into {@code origin} it makes {@code result} (see {@link OwnDelta}). */
+  private Sequence<E> madeFrom(Sequence<E> origin, Sequence<E> result) {
+    return new Sequence<>(tree, pending, parents, context, dropsSeen, hint, new OwnDelta<>(origin, result));
   }
 
   /**
@@ -210,9 +229,10 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
   public Sequence<E> insertAll(ReplicaId replica, int index, List<? extends E> elements) {
     SequenceEdits.Insertion<E> insertion =
         SequenceEdits.insertion(tree, parents, pending, context, replica, index, elements);
-    if (insertion == null) {
-      return this;
-    }
+    return insertion == null ? this : inserted(insertion);
+  }
+
+  private Sequence<E> inserted(SequenceEdits.Insertion<E> insertion) {
     return new Sequence<>(insertion.tree(), insertion.pending(), insertion.parents(),
         withDots(context, insertion.run()), dropsSeen, insertion.hint());
   }
@@ -249,7 +269,8 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
     for (SequencePiece<E> piece : insertion.run()) {
       SequencePiece.unpack(piece, run::add);
     }
-    return fromElements(run, withDots(CausalContext.empty(), insertion.run()), false);
+    return Sequence.<E>fromElements(run, withDots(CausalContext.empty(), insertion.run()), false)
+        .madeFrom(this, inserted(insertion));
   }
 
   /**
@@ -264,9 +285,10 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
    */
   public Sequence<E> delete(ReplicaId replica, int index, int count) {
     SequenceEdits.Deletion<E> deletion = SequenceEdits.deletion(tree, context, replica, index, count);
-    if (deletion == null) {
-      return this;
-    }
+    return deletion == null ? this : deleted(deletion);
+  }
+
+  private Sequence<E> deleted(SequenceEdits.Deletion<E> deletion) {
     return new Sequence<>(deletion.tree(), pending, parents, context.add(deletion.dot()), dropsSeen,
         deletion.hint());
   }
@@ -289,7 +311,7 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
     for (SequenceElement e : deletion.deleted()) {
       seen = seen.add(e.id());
     }
-    return fromElements(deletion.deleted(), seen, false);
+    return Sequence.<E>fromElements(deletion.deleted(), seen, false).madeFrom(this, deleted(deletion));
   }
 
   /**
@@ -309,6 +331,10 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
     // other's covers its content, and only a side that dropped something can take something away.
     if (other == this) {
       return this;
+    }
+    Sequence<E> ownResult = OwnDelta.resultOfMerging(other.own, this);
+    if (ownResult != null) {
+      return ownResult;
     }
     // A side that covers the other's context has merged every delete the other collected: what it holds of
     // those is a tombstone, so a side without tombstones has nothing the other could have dropped.

@@ -212,6 +212,10 @@ public final class VectorClock {
     if (other == this || other.replicas.length == 0 || other.isLessOrEqual(this)) {
       return this;
     }
+    if (other.replicas.length == 1 && replicas.length > 1) {
+      // A counter's delta holds one entry: raise it here in one lookup, instead of walking every entry.
+      return with(other.replicas[0], other.counters[0], indexOf(other.replicas[0]));
+    }
     if (replicas.length == 0 || isLessOrEqual(other)) {
       return other;
     }

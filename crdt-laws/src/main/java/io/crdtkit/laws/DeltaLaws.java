@@ -16,7 +16,11 @@ final class DeltaLaws {
 
   private DeltaLaws() {}
 
-  /** {@code x merge delta(x) == m(x)}, for each operation of the burst in turn, at the replica that holds x. */
+  /**
+   * {@code x merge delta(x) == m(x)}, for each operation of the burst in turn, at the replica that holds x; and
+   * {@code delta(x) merge x == m(x)}: a type may answer the first from what the delta remembers of {@code x}
+   * (crdt-core's types do, so that a replicated update costs one descent), the second is a join in every type.
+   */
   static <S extends Crdt<S>> void deltaEqualsFullMutator(CrdtDescription<S> description, Scenario<S> scenario) {
     History.Held<S> start = HeldStates.of(description, scenario).pickHeld();
     ReplicaId replica = start.replicaId();
@@ -26,6 +30,8 @@ final class DeltaLaws {
       S delta = operation.delta(state, replica);
       Laws.requireEqual("merging a delta equals the full mutator", state.merge(delta), full,
           "x merge delta", operation + " on x", "x", state, "replica", replica, "delta", delta);
+      Laws.requireEqual("merging a delta equals the full mutator", delta.merge(state), full,
+          "delta merge x", operation + " on x", "x", state, "replica", replica, "delta", delta);
       state = full;
     }
   }

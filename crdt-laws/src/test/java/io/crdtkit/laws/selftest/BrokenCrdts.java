@@ -122,4 +122,41 @@ final class BrokenCrdts {
               (s, r) -> new AdditiveDeltaCounter(GCounter.empty().increment(r), true));
     }
   }
+
+  /**
+   * A grow-only set whose delta, like crdt-core's, remembers the state it was made from and the full mutator's
+   * result, and whose merge answers from that when the delta comes back to its origin; but the delta itself forgets
+   * the element "z". {@code x.merge(delta(x))} is then right, and only {@code delta(x).merge(x)}, a real join,
+   * shows what a receiver elsewhere would lose.
+   */
+  record RememberingLossySet(GSet<String> elements, RememberingLossySet origin, RememberingLossySet result)
+      implements Crdt<RememberingLossySet> {
+    @Override
+    public RememberingLossySet merge(RememberingLossySet other) {
+      return other.origin == this ? other.result : new RememberingLossySet(elements.merge(other.elements), null, null);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof RememberingLossySet other && elements.equals(other.elements);
+    }
+
+    @Override
+    public int hashCode() {
+      return elements.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "RememberingLossySet" + elements.value();
+    }
+
+    static CrdtDescription<RememberingLossySet> description() {
+      return CrdtDescription.of("RememberingLossySet", new RememberingLossySet(GSet.empty(), null, null))
+          .operation("add", Arbitraries.of("x", "y", "z"),
+              (s, r, e) -> new RememberingLossySet(s.elements.add(e), null, null),
+              (s, r, e) -> new RememberingLossySet(e.equals("z") ? GSet.empty() : GSet.of(e), s,
+                  new RememberingLossySet(s.elements.add(e), null, null)));
+    }
+  }
 }

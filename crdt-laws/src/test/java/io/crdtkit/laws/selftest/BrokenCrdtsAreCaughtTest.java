@@ -35,6 +35,11 @@ class BrokenCrdtsAreCaughtTest {
   }
 
   @Test
+  void aLossyDeltaIsCaughtEvenWhenMergingItBackIntoItsOriginIsAShortcut() {
+    assertBroken(BrokenCrdts.RememberingLossySet.description(), LawName.DELTA_EQUALS_FULL_MUTATOR);
+  }
+
+  @Test
   void aNonAssociativeMergeIsCaught() {
     assertBroken(BrokenCrdts.MidpointRegister.description(), LawName.MERGE_IS_ASSOCIATIVE);
   }
