@@ -108,8 +108,10 @@ final class CausalState<S extends DotStore<S>> implements CausalType.State<Causa
    * on this state (see {@link OwnDelta}).
    */
   CausalState<S> delta(S store, Iterable<Dot> observed, Dot minted, CausalState<S> result) {
-    return new CausalState<>(store, CausalContext.empty().addAll(observed).add(minted),
-        CausalContext.empty().add(minted), Cuts.NONE, new OwnDelta<>(this, result));
+    CausalContext delivered = CausalContext.empty().add(minted);
+    // An add of a new element observes nothing: one context serves as both (and skips comparing them).
+    CausalContext context = observed.iterator().hasNext() ? delivered.addAll(observed) : delivered;
+    return new CausalState<>(store, context, delivered, Cuts.NONE, new OwnDelta<>(this, result));
   }
 
   /** The same, for an update that minted several dots. */
