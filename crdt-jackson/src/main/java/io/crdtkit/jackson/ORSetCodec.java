@@ -144,14 +144,14 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
 
       @Override
       public void read(String field, WireReader in) {
-        if (gc.read(field, in)) {
-          return;
-        }
         if (field.equals(ADD)) {
           readAdd(in);
           return;
         }
         longForm = true;
+        if (gc.read(field, in)) {
+          return;
+        }
         switch (field) {
           case GcFields.FLOORS -> floors = GcFields.readFloors(in, elementType);
           case "elements" -> {
