@@ -104,9 +104,9 @@ class StoringPageTest {
 
     byte[] stored = Files.readAllBytes(GOLDEN.resolve("v1/orset.json"));  // written in format version 1
     ORSet<String> set = sets.decode(stored);                              // read as it always was
-    String rewritten = new String(sets.encode(set), UTF_8);               // written in version 2
+    String rewritten = new String(sets.encode(set), UTF_8);               // written in version 2 (not one add)
 
-    byte[] fromANewerRelease = rewritten.replace("\"version\":2", "\"version\":3").getBytes(UTF_8);
+    byte[] fromANewerRelease = rewritten.replace("\"version\":2", "\"version\":4").getBytes(UTF_8);
     try {
       sets.decode(fromANewerRelease);
     } catch (CrdtDecodeException e) {                                     // never guessed at
