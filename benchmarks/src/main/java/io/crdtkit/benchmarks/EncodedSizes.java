@@ -84,11 +84,13 @@ final class EncodedSizes {
     CrdtCodec<ORSet<String>> smile = CrdtCodec.of(CrdtMappers.smile(), new TypeReference<ORSet<String>>() {});
     CrdtCodec<ORSet<String>> json = CrdtCodec.of(CrdtMappers.json(), new TypeReference<ORSet<String>>() {});
     return List.of(
-        new Row("delta.orset.add.smile[size=" + size + "]", "ORSet", "encoded delta of one add, unframed: Smile document vs Pekko's serialized delta",
+        new Row("delta.orset.add.smile[size=" + size + "]", "ORSet",
+            "encoded delta of one add, unframed: Smile document vs Pekko's serialized delta",
             params, Score.exact(smile.encode(delta).length, "bytes"),
             Score.exact(pekko.wire(pekkoDelta).length, "bytes"),
             Map.of(ELEMENTS_ALONE, Score.exact(elementSmile.length, "bytes"))),
-        new Row("delta.orset.add.json[size=" + size + "]", "ORSet", "encoded delta of one add, unframed: JSON document", params,
+        new Row("delta.orset.add.json[size=" + size + "]", "ORSet", "encoded delta of one add, unframed: JSON document",
+            params,
             Score.exact(json.encode(delta).length, "bytes"), null,
             Map.of(ELEMENTS_ALONE, Score.exact(elementJson.length, "bytes"))));
   }

@@ -33,6 +33,8 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
   /** The one-add form (version 3): {@code [r, counter, element]}. */
   static final String ADD = "add";
 
+  private static final String ADD_ITEMS = "the add must have exactly 3 items: replica, counter, element";
+
   private final JavaType elementType;
 
   ORSetCodec(JavaType elementType) {
@@ -46,8 +48,8 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
 
   @Override
   public List<String> fields() {
-    return List.of(ADD, "elements", "context", "collapsed", "tokens", GcFields.STABLE, GcFields.COLLAPSE, GcFields.DELTA,
-        GcFields.DELIVERED, GcFields.FLOORS, "removed");
+    return List.of(ADD, "elements", "context", "collapsed", "tokens", GcFields.STABLE, GcFields.COLLAPSE,
+        GcFields.DELTA, GcFields.DELIVERED, GcFields.FLOORS, "removed");
   }
 
   @Override
@@ -174,19 +176,19 @@ final class ORSetCodec<E> implements BodyCodec<ORSet<E>> {
         }
         in.expect(JsonToken.START_ARRAY, "the add");
         if (!in.nextItem()) {
-          throw in.error("the add must have exactly 3 items: replica, counter, element");
+          throw in.error(ADD_ITEMS);
         }
         ReplicaId replica = in.replica("the replica of the add");
         if (!in.nextItem()) {
-          throw in.error("the add must have exactly 3 items: replica, counter, element");
+          throw in.error(ADD_ITEMS);
         }
         Dot dot = Dot.of(replica, in.integer("the counter of the add", 1, Long.MAX_VALUE));
         if (!in.nextItem()) {
-          throw in.error("the add must have exactly 3 items: replica, counter, element");
+          throw in.error(ADD_ITEMS);
         }
         E element = in.value(elementType, "the element of the add");
         if (in.advance() != JsonToken.END_ARRAY) {
-          throw in.error("the add must have exactly 3 items: replica, counter, element");
+          throw in.error(ADD_ITEMS);
         }
         elements = Map.of(element, List.of(dot));
         context = CausalContext.empty().add(dot);

@@ -129,7 +129,8 @@ class OneAddFormTest {
     CrdtDecodeException e = failure(OR_SET,
         doc("{'type':'ORSet','version':3,'replicas':['r0'],'add':[0,1,'x']," + other + "}"));
     assertThat(e.pointer()).isEqualTo("/add");
-    assertThat(e.rule()).isEqualTo("field \"add\" is the whole set: it cannot stand beside the other fields of an ORSet");
+    assertThat(e.rule())
+        .isEqualTo("field \"add\" is the whole set: it cannot stand beside the other fields of an ORSet");
   }
 
   @ParameterizedTest
