@@ -66,7 +66,12 @@ final class EncodedSizes {
 
   /**
    * The encoded delta of one add (of a new element, by a replica that wrote a third of the set) to a set of
-   * {@code size} elements: it must not grow with the set.
+   * {@code size} elements: it must not grow with the set. Both sides are the delta's own bytes, without what a
+   * network layer adds around it: crdtkit's Smile document ({@code CrdtCodec}, format version 3's one-add form),
+   * without crdt-net's frame (sender, epoch, key, key type: NET.md, "One add on the wire"); Pekko's serialized
+   * {@code AddDeltaOp} ({@code ReplicatedDataSerializer}), without the Replicator's envelope. Pekko's bytes hold the
+   * adding node's address (host, port, uid) twice, in the delta's version vector and in the element's dots;
+   * crdtkit's hold the replica id once, and the benchmark's ids are two characters ({@link Replicas}).
    */
   static List<Row> deltaOfOneAdd(int size, PekkoSerializer pekko) {
     String[] elements = Elements.items(0, size);
@@ -79,11 +84,13 @@ final class EncodedSizes {
     CrdtCodec<ORSet<String>> smile = CrdtCodec.of(CrdtMappers.smile(), new TypeReference<ORSet<String>>() {});
     CrdtCodec<ORSet<String>> json = CrdtCodec.of(CrdtMappers.json(), new TypeReference<ORSet<String>>() {});
     return List.of(
-        new Row("delta.orset.add.smile[size=" + size + "]", "ORSet", "encoded delta of one add: Smile vs Pekko",
+        new Row("delta.orset.add.smile[size=" + size + "]", "ORSet",
+            "encoded delta of one add, unframed: Smile document vs Pekko's serialized delta",
             params, Score.exact(smile.encode(delta).length, "bytes"),
             Score.exact(pekko.wire(pekkoDelta).length, "bytes"),
             Map.of(ELEMENTS_ALONE, Score.exact(elementSmile.length, "bytes"))),
-        new Row("delta.orset.add.json[size=" + size + "]", "ORSet", "encoded delta of one add: JSON", params,
+        new Row("delta.orset.add.json[size=" + size + "]", "ORSet", "encoded delta of one add, unframed: JSON document",
+            params,
             Score.exact(json.encode(delta).length, "bytes"), null,
             Map.of(ELEMENTS_ALONE, Score.exact(elementJson.length, "bytes"))));
   }

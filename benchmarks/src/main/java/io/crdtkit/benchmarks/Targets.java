@@ -105,11 +105,12 @@ final class Targets {
       double bytes = big.get().crdtkit().value();
       // Dot counters are variable-length numbers: a few bytes more at 100,000 is still constant in the set's size.
       boolean constant = bytes - small.get().crdtkit().value() <= 4;
+      // Issue 20: at most 60 bytes (it was under 100); the document alone, as the row says, not crdt-net's frame.
       checks.add(new TargetCheck("Delta for one add to a " + Report.count(large, "element")
-          + " set: O(1), under 100 bytes on the wire", "Smile",
+          + " set: O(1), at most 60 bytes encoded", "Smile document",
           String.format(Locale.ROOT, "%s bytes (%s at 1,000 elements); Pekko %s", Report.number(bytes),
               Report.number(small.get().crdtkit().value()), Report.number(big.get().pekko().value())),
-          bytes < 100 && constant ? Verdict.MET : Verdict.MISSED));
+          bytes <= 60 && constant ? Verdict.MET : Verdict.MISSED));
     }
   }
 

@@ -24,6 +24,23 @@ interface BodyCodec<T> {
     return Set.copyOf(fields());
   }
 
+  /**
+   * The fields a body that has {@code seen} must also have: {@link #requiredFields()}, unless one of the type's
+   * fields stands for several (a one-add ORSet's {@code "add"}).
+   */
+  default Set<String> requiredFields(Set<String> seen) {
+    return requiredFields();
+  }
+
+  /**
+   * The format version a document holding {@code value} is written in: {@link Format#BASE_VERSION}, unless the
+   * value takes a form that only a later version has (FORMAT.md, "Versions"). A document is written in the oldest
+   * version that can express it, so that what earlier releases could read keeps its bytes (and its digests).
+   */
+  default int version(T value) {
+    return Format.BASE_VERSION;
+  }
+
   /** Adds every replica that {@code value} mentions (dots, clocks, timestamps), so the table can be written first. */
   void collectReplicas(T value, Set<ReplicaId> replicas);
 

@@ -18,6 +18,7 @@ final class DecodeSession {
   private final Map<JavaType, ValueDeserializer<Object>> deserializers = new HashMap<>();
   private ReplicaId @Nullable [] replicas;
   private long items;
+  private int version = Format.BASE_VERSION;
 
   DecodeSession(CodecLimits limits) {
     this.limits = limits;
@@ -25,6 +26,15 @@ final class DecodeSession {
 
   CodecLimits limits() {
     return limits;
+  }
+
+  /** The document's format version, once its envelope is read ({@link Format#BASE_VERSION} before). */
+  int version() {
+    return version;
+  }
+
+  void version(int documentVersion) {
+    this.version = documentVersion;
   }
 
   boolean hasReplicaTable() {

@@ -125,6 +125,7 @@ final class DocumentDeserializer<T> extends ValueDeserializer<T> {
       throw in.error("format version " + version + " is not supported: this release reads versions "
           + Format.OLDEST_READABLE_VERSION + " to " + Format.CURRENT_VERSION);
     }
+    in.session().version((int) version);
   }
 
   /** The current value, copied (its size is bounded by the document's, already read from the input). */

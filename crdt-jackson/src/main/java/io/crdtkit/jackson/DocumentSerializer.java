@@ -34,14 +34,15 @@ final class DocumentSerializer<T> extends ValueSerializer<T> {
     codec.collectReplicas(value, replicas);
     generator.writeStartObject(value);
     generator.writeStringProperty(Format.TYPE, codec.typeName());
-    generator.writeNumberProperty(Format.VERSION, Format.CURRENT_VERSION);
+    int version = codec.version(value);
+    generator.writeNumberProperty(Format.VERSION, version);
     generator.writeName(Format.REPLICAS);
     generator.writeStartArray();
     for (ReplicaId replica : replicas) {
       generator.writeString(replica.name());
     }
     generator.writeEndArray();
-    codec.write(value, new WireWriter(generator, context, replicas));
+    codec.write(value, new WireWriter(generator, context, replicas, version));
     generator.writeEndObject();
   }
 

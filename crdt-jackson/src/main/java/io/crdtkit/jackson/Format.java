@@ -10,10 +10,19 @@ import tools.jackson.databind.type.TypeFactory;
 final class Format {
 
   /**
-   * The version this release writes. Version 2 (crdt-gc's GC.md, rules 3, 5 and 6): a delta carries no cuts, a
-   * state says what it has delivered when that differs from what it has seen, and a delta's entries their floors.
+   * The newest version this release reads and writes. Version 2 (crdt-gc's GC.md, rules 3, 5 and 6): a delta
+   * carries no cuts, a state says what it has delivered when that differs from what it has seen, and a delta's
+   * entries their floors. Version 3: an ORSet that is one add (the delta of {@code deltaAdd}, as a rule) is
+   * written as its one dot and element, {@code "add"}, instead of {@code "elements"} and {@code "context"}.
    */
-  static final int CURRENT_VERSION = 2;
+  static final int CURRENT_VERSION = 3;
+
+  /**
+   * The version of every document that needs nothing newer ({@link BodyCodec#version}): version 3 only added a
+   * form, so a document without it is written exactly as version 2 wrote it, and keeps its bytes and digests
+   * across the upgrade (an earlier release reads it too).
+   */
+  static final int BASE_VERSION = 2;
 
   /** The oldest version this release still reads; every later release must keep reading it (golden vectors). */
   static final int OLDEST_READABLE_VERSION = 1;

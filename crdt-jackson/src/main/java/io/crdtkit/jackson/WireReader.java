@@ -294,8 +294,9 @@ final class WireReader {
 
   /** Fails if a required field of {@code codec} is not among {@code seen}. */
   void requireFields(BodyCodec<?> codec, Set<String> seen, String bodyPointer) {
+    Set<String> required = codec.requiredFields(seen);
     for (String field : codec.fields()) {
-      if (codec.requiredFields().contains(field) && !seen.contains(field)) {
+      if (required.contains(field) && !seen.contains(field)) {
         throw errorAt(bodyPointer, "the " + codec.typeName() + " needs field " + quote(field), null);
       }
     }

@@ -23,15 +23,25 @@ final class WireWriter {
   private final JsonGenerator generator;
   private final SerializationContext context;
   private final Map<ReplicaId, Integer> replicaIndex;
+  private final int version;
 
-  /** A writer for one document whose replica table is {@code replicas}, in table order. */
-  WireWriter(JsonGenerator generator, SerializationContext context, SortedSet<ReplicaId> replicas) {
+  /**
+   * A writer for one document whose replica table is {@code replicas}, in table order, written in format
+   * {@code version} (what its top-level value asked for, {@link BodyCodec#version}).
+   */
+  WireWriter(JsonGenerator generator, SerializationContext context, SortedSet<ReplicaId> replicas, int version) {
     this.generator = generator;
     this.context = context;
+    this.version = version;
     this.replicaIndex = new HashMap<>(replicas.size() * 2);
     for (ReplicaId replica : replicas) {
       replicaIndex.put(replica, replicaIndex.size());
     }
+  }
+
+  /** The format version of the document being written. */
+  int version() {
+    return version;
   }
 
   JsonGenerator generator() {

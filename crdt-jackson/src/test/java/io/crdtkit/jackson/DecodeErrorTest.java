@@ -240,16 +240,16 @@ class DecodeErrorTest {
     @Test
     void anUnknownVersion() {
       CrdtDecodeException e = failure(OR_SET,
-          doc("{'type':'ORSet','version':3,'replicas':[],'elements':[],'context':{'clock':[],'cloud':[]}}"));
+          doc("{'type':'ORSet','version':4,'replicas':[],'elements':[],'context':{'clock':[],'cloud':[]}}"));
       assertThat(e.pointer()).isEqualTo("/version");
-      assertThat(e.rule()).isEqualTo("format version 3 is not supported: this release reads versions 1 to 2");
+      assertThat(e.rule()).isEqualTo("format version 4 is not supported: this release reads versions 1 to 3");
     }
 
     @Test
     void anUnknownVersionIsRefusedBeforeTheBodyIsRead_evenWhenTheBodyComesFirst() {
       CrdtDecodeException e = failure(OR_SET,
-          doc("{'elements':'not even an array','version':3,'type':'ORSet','replicas':[],'context':{}}"));
-      assertThat(e.rule()).startsWith("format version 3 is not supported");
+          doc("{'elements':'not even an array','version':4,'type':'ORSet','replicas':[],'context':{}}"));
+      assertThat(e.rule()).startsWith("format version 4 is not supported");
     }
 
     @Test

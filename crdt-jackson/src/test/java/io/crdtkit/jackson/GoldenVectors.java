@@ -77,6 +77,8 @@ final class GoldenVectors {
             orMapOfMaps()),
         new Vector<>("orset-collected", new TypeReference<ORSet<String>>() {}, orSetCollected()),
         new Vector<>("orset-remove-delta", new TypeReference<ORSet<String>>() {}, orSet().deltaRemove(B, "milk")),
+        new Vector<>("orset-add-delta", new TypeReference<ORSet<String>>() {}, orSet().deltaAdd(C, "jam")),
+        new Vector<>("orset-readd-delta", new TypeReference<ORSet<String>>() {}, orSet().deltaAdd(B, "bread")),
         new Vector<>("ewflag-collected", new TypeReference<EWFlag>() {},
             EWFlag.empty().enable(A).collect(VectorClock.of(Map.of(A, 1L)), VectorClock.of(Map.of(A, 1L)))),
         new Vector<>("rwset-collected", new TypeReference<RWSet<String>>() {},
