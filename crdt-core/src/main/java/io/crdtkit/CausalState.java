@@ -247,6 +247,11 @@ final class CausalState<S extends DotStore<S>> implements CausalType.State<Causa
   @Override
   public CausalState<S> collect(VectorClock stableCut, VectorClock collapseCut) {
     Cuts raised = cuts.merge(new Cuts(stableCut, collapseCut)).within(context.vectorClock());
+    if (raised.equals(cuts) && !partial()) {
+      // The store is kept collapsed at its cuts (every join and rename collapses it; a local update mints a dot
+      // above them): with the same cuts there is nothing to walk. A collector calls this after every update.
+      return this;
+    }
     S collected = store.collapse(raised);
     return raised == cuts && collected == store && !partial()
         ? this

@@ -11,6 +11,7 @@ import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Garbage collection of one replicated value at one replica: feeds the {@link StabilityTracker} with the value's
@@ -30,7 +31,9 @@ import org.apiguardian.api.API;
 public final class GarbageCollector<S extends CausalCrdt<S> & Collectable<S>> {
 
   private StabilityTracker tracker;
-  private int tombstones;
+  // The value as last collected: its tombstones are counted when status() asks, not at every change (a count walks
+  // the whole value, and afterChange runs after every update).
+  private @Nullable S latest;
   private long reclaimed;
   private long collections;
 
@@ -70,12 +73,11 @@ public final class GarbageCollector<S extends CausalCrdt<S> & Collectable<S>> {
     Objects.requireNonNull(state, "state");
     tracker = tracker.progress(state.progress());
     S collected = state.collect(tracker.stableCut(), tracker.collapseCut());
-    int before = state.tombstones();
-    tombstones = collected.tombstones();
     if (collected != state) {
-      reclaimed += Math.max(0, before - tombstones);
+      reclaimed += Math.max(0, state.tombstones() - collected.tombstones());
       collections++;
     }
+    latest = collected;
     return collected;
   }
 
@@ -182,7 +184,7 @@ public final class GarbageCollector<S extends CausalCrdt<S> & Collectable<S>> {
       }
     }
     return new GcStatus(tracker.self(), tracker.stableCut(), tracker.collapseCut(), tracker.members(),
-        tracker.waitingFor(), lag, tombstones, reclaimed, collections);
+        tracker.waitingFor(), lag, latest == null ? 0 : latest.tombstones(), reclaimed, collections);
   }
 
   @Override

@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Each update's delta is encoded and decoded with the key's codec: exact, and cheap, since deltas are small. The
  * whole state is what anti-entropy sends, but checking it at every update would cost its size each time; so it is
  * checked in full, and also against half the limits, and while it was within half of them, later updates only add
- * up their deltas' sizes until those reach a quarter of the smallest limit. That is safe because merging adds at most
- * a delta's items and bytes to a state (every item takes at least a byte), and nesting depth and string length do
- * not grow by merging: a delta within them keeps the state within them. Near the limits every update is checked in
- * full. Guarded by the key's lock.
+ * up their deltas' sizes until those reach a quarter of the smaller of the byte and item limits. That is safe because
+ * merging adds at most a delta's items and bytes to a state (every item takes at least a byte), a local update adds
+ * no replica but this node's own, and nesting depth and string length do not grow by merging: a delta within them
+ * keeps the state within them. Near the limits every update is checked in full. Guarded by the key's lock.
  *
  * @param <S> the key's type
  */
@@ -49,7 +49,12 @@ final class WriteLimits<S> {
     this.codec = codec;
     this.halved = halved;
     this.maxDocumentBytes = Math.max(1, limits.maxDocumentBytes() - FRAME_ROOM);
-    this.headroom = Math.min(maxDocumentBytes, Math.min(limits.maxElements(), limits.maxReplicas())) / 4;
+    // Replicas do not bound the headroom: a local update adds no replica but this node's own (OwnReplicaRule holds
+    // every delta to its own dots; the rest of its context it observed in the state), so the state has at most one
+    // more replica than when it was found within half the limits. Bytes and items bound it: an item takes a byte.
+    this.headroom = limits.maxReplicas() >= 2
+        ? Math.min(maxDocumentBytes, limits.maxElements()) / 4
+        : Math.min(maxDocumentBytes, Math.min(limits.maxElements(), limits.maxReplicas())) / 4;
   }
 
   /** The limits of {@code limits} that add up as states grow, halved; the others as they are. */
