@@ -30,9 +30,10 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
 
   // A vector clock is exactly a map of per-replica counts merged by pointwise maximum.
   private final VectorClock counts;
-  // The count of one replica, over what counts holds for it (null: none, counts is the whole). A replica increments
-  // its own entry again and again: this keeps that entry beside the clock, so such an increment copies no array of
-  // every replica's count (528 bytes at 64 replicas), only this object. Never below counts' entry, never 0.
+  // The count of one replica, over what counts holds for it (null: none, counts is the whole): the first replica to
+  // increment this counter since it was built or merged. A replica increments its own entry again and again: this
+  // keeps that entry beside the clock, so such an increment copies no array of every replica's count (528 bytes at
+  // 64 replicas), only this object. Never below counts' entry, never 0.
   private final @Nullable ReplicaId raised;
   private final long raisedCount;
 
@@ -101,12 +102,14 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
     if (amount == 0) {
       return this;
     }
-    if (replica == raised || replica.equals(raised)) {
+    if (raised == null) {
+      return new GCounter(counts, replica, Math.addExact(counts.get(replica), amount));
+    }
+    if (replica == raised || raised.equals(replica)) {
       return new GCounter(counts, raised, Math.addExact(raisedCount, amount));
     }
-    // Another replica's entry: the raised one goes into the clock (the one array copy), this one is raised instead.
-    VectorClock whole = clock();
-    return new GCounter(whole, replica, Math.addExact(whole.get(replica), amount));
+    // Another replica's entry: raised in the clock, one array copy as before; the raised entry stays beside it.
+    return new GCounter(counts.increment(replica, amount), raised, raisedCount);
   }
 
   /**
