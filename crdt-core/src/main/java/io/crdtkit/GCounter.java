@@ -30,10 +30,10 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
 
   // A vector clock is exactly a map of per-replica counts merged by pointwise maximum.
   private final VectorClock counts;
-  // The count of one replica, over what counts holds for it (null: none, counts is the whole): the first replica to
-  // increment this counter since it was built or merged. A replica increments its own entry again and again: this
-  // keeps that entry beside the clock, so such an increment copies no array of every replica's count (528 bytes at
-  // 64 replicas), only this object. Never below counts' entry, never 0.
+  // The count of the last replica to increment this counter, over what counts holds for it (null: none, counts is
+  // the whole). A replica increments its own entry again and again: this keeps that entry beside the clock, so such
+  // an increment copies no array of every replica's count (528 bytes at 64 replicas), only this object. The replica
+  // always has an entry in counts (so folding it back copies the counts, never the replicas), at most this count.
   private final @Nullable ReplicaId raised;
   private final long raisedCount;
 
@@ -102,14 +102,17 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
     if (amount == 0) {
       return this;
     }
-    if (raised == null) {
-      return new GCounter(counts, replica, Math.addExact(counts.get(replica), amount));
-    }
-    if (replica == raised || raised.equals(replica)) {
+    if (raised != null && (replica == raised || raised.equals(replica))) {
       return new GCounter(counts, raised, Math.addExact(raisedCount, amount));
     }
-    // Another replica's entry: raised in the clock, one array copy as before; the raised entry stays beside it.
-    return new GCounter(counts.increment(replica, amount), raised, raisedCount);
+    // Another replica: the raised entry goes into the clock (one copy of the counts, what an increment cost before),
+    // and this one is raised instead. A replica new to the clock gets its entry there first.
+    VectorClock whole = clock();
+    long current = whole.get(replica);
+    if (current == 0) {
+      return new GCounter(whole.increment(replica, amount), replica, amount);
+    }
+    return new GCounter(whole, replica, Math.addExact(current, amount));
   }
 
   /**
