@@ -44,6 +44,11 @@ final class DotSet implements DotStore<DotSet> {
     return many != null ? many : TreeSet.of(single);
   }
 
+  /** The one dot, if this holds exactly one; else null. */
+  @Nullable Dot only() {
+    return single;
+  }
+
   boolean contains(Dot dot) {
     return many != null ? many.contains(dot) : single.equals(dot);
   }
