@@ -8,10 +8,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The report's exact counts, measured before JMH: encoded sizes and GC reclaim on one thread, heap footprints on
- * another. They count bytes, not time, so sharing the cores changes none of their numbers, and on 2 cores the two
- * threads halve what was a third of quick mode's time (1:26, 1:52 and 1:49 one after the other, at a load of 18).
- * The cluster heal, which is timed, runs after them, alone.
+ * The report's exact counts, measured before JMH, at once on three threads: encoded sizes, heap footprints and GC
+ * reclaim. They count bytes, not time, so sharing the cores changes none of their numbers, and on 2 cores running
+ * them together about halves what was a third of quick mode's time (1:26, 1:52 and 1:49 one after the other, at a
+ * load of 18). The cluster heal, which is timed, runs after them, alone.
  *
  * @param rows     the encoded size and heap rows, encoded sizes first
  * @param reclaims the GC reclaim of each churned type
@@ -27,8 +27,9 @@ record Footprints(List<Row> rows, List<GcReclaim> reclaims) {
   }
 
   private static Footprints measureInParallel(int large, Phases phases) {
-    // JOL reads the VM's layout once; do it before two threads ask at the same time.
+    // JOL reads the VM's layout once; do it before three threads ask at the same time.
     HeapSize.of(new Object());
+    // heap and encoded sizes on two threads of their own, GC reclaim on this one
     ExecutorService threads = Executors.newFixedThreadPool(2, task -> {
       Thread thread = new Thread(task, "footprints");
       thread.setDaemon(true);

@@ -117,7 +117,7 @@ final class Report {
     if (conditions.beforeReport() != null) {
       parts.add("Maven before the report " + Progress.clock(conditions.beforeReport().toMillis()));
     }
-    // "footprints: heap" and the like ran within "footprints", on two threads: shown in its parentheses
+    // "footprints: heap" and the like ran within "footprints", at once: shown in its parentheses
     Map<String, List<String>> within = new java.util.LinkedHashMap<>();
     conditions.phases().forEach((name, took) -> {
       int colon = name.indexOf(": ");
@@ -129,7 +129,7 @@ final class Report {
     conditions.phases().forEach((name, took) -> {
       if (!name.contains(": ")) {
         parts.add(name + " " + Progress.clock(took.toMillis()) + (within.containsKey(name)
-            ? " (" + String.join(" ∥ ", within.get(name)) + ", on two threads)" : ""));
+            ? " (" + String.join(" ∥ ", within.get(name)) + ", at once)" : ""));
       }
     });
     Duration total = conditions.endToEnd();
