@@ -4,14 +4,17 @@ import io.crdtkit.net.HealScenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
 
 /**
  * The report command: measures the footprints (encoded sizes, heap, GC reclaim) and a cluster heal, runs every JMH
@@ -39,44 +42,68 @@ public final class BenchmarkReport {
     System.out.println();
     System.out.println("Wrote " + summary.markdown() + " and " + summary.json() + ": " + summary.rows()
         + " rows; targets " + Targets.tally(summary.checks()));
+    System.out.println(Report.timeLine(mode, summary.conditions()));
   }
 
   /** What one run wrote. */
-  record Summary(Path markdown, Path json, int rows, List<TargetCheck> checks) {}
+  record Summary(Path markdown, Path json, int rows, List<TargetCheck> checks, RunConditions conditions) {}
 
   static Summary run(RunMode mode, Path directory, String include) throws IOException, RunnerException {
+    long started = System.nanoTime();
+    Optional<Instant> commandStart = RunConditions.commandStart();
+    Duration beforeReport = commandStart.map(start -> Duration.between(start, Instant.now())).orElse(null);
     String loadAtStart = Machine.loadAverage();
     int large = mode.largeSize;
+    Phases phases = new Phases(System.out);
+    int cores = Runtime.getRuntime().availableProcessors();
 
     List<Row> footprints = new ArrayList<>();
-    try (PekkoSerializer pekko = new PekkoSerializer()) {
-      footprints.addAll(EncodedSizes.measure(large, pekko));
-      footprints.addAll(EncodedSizes.deltaOfOneAdd(1000, pekko));
-      if (large != 1000) {
-        footprints.addAll(EncodedSizes.deltaOfOneAdd(large, pekko));
-      }
-    }
-    footprints.addAll(HeapFootprints.measure(large, 64));
-    List<GcReclaim> reclaims = GcReclaims.measure(large);
-    List<HealScenario.Result> heals = ClusterHeals.measure(mode);
+    List<GcReclaim> reclaims;
+    List<HealScenario.Result> heals;
+    Collection<RunResult> raw;
+    Progress progress;
+    List<LoadSample> samples;
+    try (LoadSampler sampler = LoadSampler.start(LoadSampler.PERIOD)) {
+      Footprints measured = Footprints.measure(large, phases);
+      footprints.addAll(measured.rows());
+      reclaims = measured.reclaims();
+      heals = phases.time("cluster heal", () -> ClusterHeals.measure(mode));
 
-    Collection<RunResult> raw = new Runner(mode.options(include).build()).run();
+      Options options = mode.options(include).build();
+      RunPlan plan = RunPlan.of(mode, options);
+      progress = new Progress(System.out, System.err, Progress.stdoutIsTerminal(), plan.benchmarks(),
+          plan.nominalMillis());
+      System.out.println("JMH: " + plan.benchmarks() + " benchmarks, about " + Progress.clock(plan.totalMillis()));
+      Duration projected = Duration.ofNanos(System.nanoTime() - started).plusMillis(plan.totalMillis())
+          .plus(beforeReport == null ? Duration.ZERO : beforeReport);
+      if (mode.budget() != null && projected.compareTo(mode.budget()) > 0) {
+        System.out.println("This run will take about " + Progress.clock(projected.toMillis()) + ", over "
+            + mode.name().toLowerCase(java.util.Locale.ROOT) + " mode's budget of "
+            + Progress.clock(mode.budget().toMillis()) + ": the machine is busy (see the report's load).");
+      }
+      raw = phases.time("JMH", () -> new Runner(options, progress).run());
+      sampler.close();
+      samples = sampler.samples();
+    }
     List<Row> timings = JmhRows.from(raw);
     String loadAtEnd = Machine.loadAverage();
 
     List<Row> all = new ArrayList<>(timings);
     all.addAll(footprints);
     List<TargetCheck> checks = Targets.check(all, reclaims, heals, large);
+    RunConditions conditions = new RunConditions(LoadSummary.of(samples, cores),
+        RowLoads.of(progress.runs(), samples, cores), phases.times(), progress.runs(),
+        Duration.ofNanos(System.nanoTime() - started), beforeReport);
     RunInfo run = new RunInfo(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), mode, Machine.describe(),
         jmhVersion(),
-        loadAtStart, loadAtEnd);
+        loadAtStart, loadAtEnd, conditions);
 
     Files.createDirectories(directory);
     Path markdown = directory.resolve("RESULTS.md");
     Path json = directory.resolve("results.json");
     Files.writeString(markdown, Report.markdown(run, timings, footprints, reclaims, heals, checks));
     Files.writeString(json, ResultsJson.write(run, timings, footprints, reclaims, heals, checks, raw));
-    return new Summary(markdown, json, all.size(), checks);
+    return new Summary(markdown, json, all.size(), checks, conditions);
   }
 
   private static String jmhVersion() {

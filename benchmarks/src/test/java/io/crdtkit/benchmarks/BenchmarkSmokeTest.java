@@ -39,7 +39,14 @@ class BenchmarkSmokeTest {
         });
     assertThat(json.get("targets").valueStream().map(target -> target.get("target").asString()))
         .anyMatch(target -> target.startsWith("Cluster: 5 members"));
+    assertThat(json.get("load").get("samples").asInt()).as("the load was sampled").isPositive();
+    assertThat(json.get("time").get("partsSeconds").propertyNames()).as("every part was timed")
+        .contains("footprints", "footprints: encoded sizes", "footprints: heap", "footprints: GC reclaim",
+            "cluster heal", "JMH");
+    assertThat(json.get("time").get("benchmarks").size()).as("every benchmark's time")
+        .isEqualTo(json.get("jmh").size());
     assertThat(Files.readString(summary.markdown()))
+        .contains("| load during the run |", "| time |", "*inconclusive*")
         .contains("## Targets", "### ORSet", "### PNCounter", "### LWWMap", "## Garbage collection",
             "## Cluster heal");
   }
