@@ -14,7 +14,8 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
- * The report command: measures the footprints (encoded sizes, heap, GC reclaim) and a cluster heal, runs every JMH
+ * The report command: measures the footprints (encoded sizes, heap, GC reclaim), a cluster heal and the end-to-end
+ * comparison of three-member clusters with Pekko's ({@link EndToEndMeasurement}), runs every JMH
  * benchmark of this module in forked JVMs, holds the numbers against the targets (PERFORMANCE.md), and writes
  * {@code results.json} and {@code RESULTS.md}.
  *
@@ -59,6 +60,7 @@ public final class BenchmarkReport {
     footprints.addAll(HeapFootprints.measure(large, 64));
     List<GcReclaim> reclaims = GcReclaims.measure(large);
     List<HealScenario.Result> heals = ClusterHeals.measure(mode);
+    EndToEndResults endToEnd = EndToEndMeasurement.measure(mode);
 
     Collection<RunResult> raw = new Runner(mode.options(include).build()).run();
     List<Row> timings = JmhRows.from(raw);
@@ -66,7 +68,8 @@ public final class BenchmarkReport {
 
     List<Row> all = new ArrayList<>(timings);
     all.addAll(footprints);
-    List<TargetCheck> checks = Targets.check(all, reclaims, heals, large);
+    List<TargetCheck> checks = new ArrayList<>(Targets.check(all, reclaims, heals, large));
+    checks.addAll(EndToEndSection.checks(endToEnd));
     RunInfo run = new RunInfo(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), mode, Machine.describe(),
         jmhVersion(),
         loadAtStart, loadAtEnd);
@@ -74,8 +77,9 @@ public final class BenchmarkReport {
     Files.createDirectories(directory);
     Path markdown = directory.resolve("RESULTS.md");
     Path json = directory.resolve("results.json");
-    Files.writeString(markdown, Report.markdown(run, timings, footprints, reclaims, heals, checks));
-    Files.writeString(json, ResultsJson.write(run, timings, footprints, reclaims, heals, checks, raw));
+    Files.writeString(markdown, Report.markdown(run, timings, footprints, reclaims, heals, checks)
+        + EndToEndSection.markdown(endToEnd));
+    Files.writeString(json, ResultsJson.write(run, timings, footprints, reclaims, heals, checks, raw, endToEnd));
     return new Summary(markdown, json, all.size(), checks);
   }
 

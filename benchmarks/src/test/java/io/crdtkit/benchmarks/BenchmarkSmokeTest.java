@@ -38,9 +38,11 @@ class BenchmarkSmokeTest {
           assertThat(heal.get("fullStateBytes").asLong()).isPositive();
         });
     assertThat(json.get("targets").valueStream().map(target -> target.get("target").asString()))
-        .anyMatch(target -> target.startsWith("Cluster: 5 members"));
+        .anyMatch(target -> target.startsWith("Cluster: 5 members"))
+        .contains(EndToEndSection.THROUGHPUT_TARGET, EndToEndSection.VISIBILITY_TARGET);
+    assertThat(json.get("endToEnd").get("series").valueStream()).as("the end-to-end benchmark ran").isNotEmpty();
     assertThat(Files.readString(summary.markdown()))
         .contains("## Targets", "### ORSet", "### PNCounter", "### LWWMap", "## Garbage collection",
-            "## Cluster heal");
+            "## Cluster heal", "## End to end");
   }
 }
