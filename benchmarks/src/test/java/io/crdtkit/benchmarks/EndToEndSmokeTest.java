@@ -31,7 +31,7 @@ class EndToEndSmokeTest {
     }
     assertThat(EndToEndSection.checks(results)).extracting(TargetCheck::target)
         .contains(EndToEndSection.THROUGHPUT_TARGET, EndToEndSection.VISIBILITY_TARGET);
-    assertThat(EndToEndSection.markdown(results)).contains("## End to end", "crdtkit TCP ÷ Pekko");
+    assertThat(EndToEndSection.markdown(results)).contains("## End to end", "vs Pekko, crdtkit TCP");
     assertThat(EndToEndSection.json(results)).containsKeys("settings", "series");
   }
 }
