@@ -127,6 +127,8 @@ final class EndToEndMeasurement {
       try {
         CountDownLatch start = new CountDownLatch(1);
         long duration = TimeUnit.MILLISECONDS.toNanos(workload.throughputMillis());
+        // Written once the writers wait at the latch, so that their threads' start is not timed; the latch
+        // publishes it to them.
         long[] began = new long[1];
         List<Future<Integer>> made = new ArrayList<>();
         for (int writer : writers) {

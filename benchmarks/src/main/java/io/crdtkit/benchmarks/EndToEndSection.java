@@ -164,6 +164,7 @@ final class EndToEndSection {
     settings.put("warmupRounds", workload.warmupTrials());
     settings.put("rounds", workload.trials());
     settings.put("throughputMillis", workload.throughputMillis());
+    settings.put("throughputCapPerWriter", workload.throughputCap());
     settings.put("pacedRate", workload.pacedRate());
     settings.put("pacedUpdates", workload.pacedUpdates());
     settings.put("pekkoWindow", PekkoCluster.WINDOW);
