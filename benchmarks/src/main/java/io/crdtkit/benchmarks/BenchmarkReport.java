@@ -17,7 +17,8 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 
 /**
- * The report command: measures the footprints (encoded sizes, heap, GC reclaim) and a cluster heal, runs every JMH
+ * The report command: measures the footprints (encoded sizes, heap, GC reclaim), a cluster heal and the end-to-end
+ * comparison of three-member clusters with Pekko's ({@link EndToEndMeasurement}), runs every JMH
  * benchmark of this module in forked JVMs, holds the numbers against the targets (PERFORMANCE.md), and writes
  * {@code results.json} and {@code RESULTS.md}.
  *
@@ -62,12 +63,14 @@ public final class BenchmarkReport {
     List<HealScenario.Result> heals;
     Collection<RunResult> raw;
     Progress progress;
+    EndToEndResults endToEnd;
     List<LoadSample> samples;
     try (LoadSampler sampler = LoadSampler.start(LoadSampler.PERIOD)) {
       Footprints measured = Footprints.measure(large, phases);
       footprints.addAll(measured.rows());
       reclaims = measured.reclaims();
       heals = phases.time("cluster heal", () -> ClusterHeals.measure(mode));
+      endToEnd = phases.time("end to end", () -> EndToEndMeasurement.measure(mode));
 
       Options options = mode.options(include).build();
       RunPlan plan = RunPlan.of(mode, options);
@@ -90,7 +93,8 @@ public final class BenchmarkReport {
 
     List<Row> all = new ArrayList<>(timings);
     all.addAll(footprints);
-    List<TargetCheck> checks = Targets.check(all, reclaims, heals, large);
+    List<TargetCheck> checks = new ArrayList<>(Targets.check(all, reclaims, heals, large));
+    checks.addAll(EndToEndSection.checks(endToEnd));
     RunConditions conditions = new RunConditions(LoadSummary.of(samples, cores),
         RowLoads.of(progress.runs(), samples, cores), phases.times(), progress.runs(),
         Duration.ofNanos(System.nanoTime() - started), beforeReport);
@@ -101,8 +105,9 @@ public final class BenchmarkReport {
     Files.createDirectories(directory);
     Path markdown = directory.resolve("RESULTS.md");
     Path json = directory.resolve("results.json");
-    Files.writeString(markdown, Report.markdown(run, timings, footprints, reclaims, heals, checks));
-    Files.writeString(json, ResultsJson.write(run, timings, footprints, reclaims, heals, checks, raw));
+    Files.writeString(markdown, Report.markdown(run, timings, footprints, reclaims, heals, checks)
+        + EndToEndSection.markdown(endToEnd));
+    Files.writeString(json, ResultsJson.write(run, timings, footprints, reclaims, heals, checks, raw, endToEnd));
     return new Summary(markdown, json, all.size(), checks, conditions);
   }
 

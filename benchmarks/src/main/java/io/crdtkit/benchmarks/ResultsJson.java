@@ -24,7 +24,8 @@ final class ResultsJson {
   private ResultsJson() {}
 
   static String write(RunInfo run, List<Row> timings, List<Row> footprints, List<GcReclaim> reclaims,
-      List<HealScenario.Result> heals, List<TargetCheck> checks, Collection<RunResult> raw) {
+      List<HealScenario.Result> heals, List<TargetCheck> checks, Collection<RunResult> raw,
+      EndToEndResults endToEnd) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("generated", run.generated());
     root.put("command", Report.COMMAND + run.mode().name().toLowerCase(Locale.ROOT));
@@ -57,6 +58,7 @@ final class ResultsJson {
     root.put("rows", rows);
     root.put("gc", reclaims.stream().map(ResultsJson::reclaim).toList());
     root.put("cluster", heals.stream().map(ResultsJson::heal).toList());
+    root.put("endToEnd", EndToEndSection.json(endToEnd));
     root.put("jmh", raw.stream().map(ResultsJson::raw).toList());
     return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(root);
   }

@@ -38,16 +38,18 @@ class BenchmarkSmokeTest {
           assertThat(heal.get("fullStateBytes").asLong()).isPositive();
         });
     assertThat(json.get("targets").valueStream().map(target -> target.get("target").asString()))
-        .anyMatch(target -> target.startsWith("Cluster: 5 members"));
+        .anyMatch(target -> target.startsWith("Cluster: 5 members"))
+        .contains(EndToEndSection.THROUGHPUT_TARGET, EndToEndSection.VISIBILITY_TARGET);
+    assertThat(json.get("endToEnd").get("series").valueStream()).as("the end-to-end benchmark ran").isNotEmpty();
     assertThat(json.get("load").get("samples").asInt()).as("the load was sampled").isPositive();
     assertThat(json.get("time").get("partsSeconds").propertyNames()).as("every part was timed")
         .contains("footprints", "footprints: encoded sizes", "footprints: heap", "footprints: GC reclaim",
-            "cluster heal", "JMH");
+            "cluster heal", "end to end", "JMH");
     assertThat(json.get("time").get("benchmarks").size()).as("every benchmark's time")
         .isEqualTo(json.get("jmh").size());
     assertThat(Files.readString(summary.markdown()))
         .contains("| load during the run |", "| time |", "*inconclusive*")
         .contains("## Targets", "### ORSet", "### PNCounter", "### LWWMap", "## Garbage collection",
-            "## Cluster heal");
+            "## Cluster heal", "## End to end");
   }
 }
