@@ -14,9 +14,10 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
- * The report command: measures the footprints (encoded sizes, heap, GC reclaim) and a cluster heal, runs every JMH
- * benchmark of this module in forked JVMs, holds the numbers against the targets (PERFORMANCE.md), and writes
- * {@code results.json} and {@code RESULTS.md}.
+ * The report command: measures the footprints (encoded sizes, heap, GC reclaim) and cluster heals, runs every JMH
+ * benchmark of this module in forked JVMs, holds the numbers against the targets (PERFORMANCE.md), fits how cost
+ * grows with size ({@link GrowthCurves}), and writes {@code results.json}, {@code RESULTS.md} and the growth charts
+ * ({@code growth-*.svg}).
  *
  * <pre>{@code
  * ./mvnw -q -B -pl benchmarks -am package -DskipTests -Dbench=quick     # or full; see the README
@@ -58,15 +59,19 @@ public final class BenchmarkReport {
     }
     footprints.addAll(HeapFootprints.measure(large, 64));
     List<GcReclaim> reclaims = GcReclaims.measure(large);
-    List<HealScenario.Result> heals = ClusterHeals.measure(mode);
+    ClusterHeals.Measured healed = ClusterHeals.measure(mode);
+    List<HealScenario.Result> heals = healed.results();
 
     Collection<RunResult> raw = new Runner(mode.options(include).build()).run();
     List<Row> timings = JmhRows.from(raw);
+    // the sizes the main run lacks, for the growth curves; their scores go to the curves, not the tables
+    List<RunResult> everyRun = new ArrayList<>(raw);
+    everyRun.addAll(GrowthCurves.measure(mode, include));
     String loadAtEnd = Machine.loadAverage();
 
     List<Row> all = new ArrayList<>(timings);
     all.addAll(footprints);
-    List<TargetCheck> checks = Targets.check(all, reclaims, heals, large);
+    List<TargetCheck> checks = Targets.check(all, reclaims, healed.targetCases(), large);
     RunInfo run = new RunInfo(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), mode, Machine.describe(),
         jmhVersion(),
         loadAtStart, loadAtEnd);
@@ -74,8 +79,12 @@ public final class BenchmarkReport {
     Files.createDirectories(directory);
     Path markdown = directory.resolve("RESULTS.md");
     Path json = directory.resolve("results.json");
-    Files.writeString(markdown, Report.markdown(run, timings, footprints, reclaims, heals, checks));
-    Files.writeString(json, ResultsJson.write(run, timings, footprints, reclaims, heals, checks, raw));
+    List<GrowthCurve> curves = GrowthCurves.from(everyRun, heals, GrowthCurves.caption(run));
+    GrowthReport.writeCharts(curves, directory);
+    Files.writeString(markdown, Report.markdown(run, timings, footprints, reclaims, heals, checks)
+        + GrowthReport.markdown(curves, healed.skipped()));
+    Files.writeString(json, GrowthReport.addToJson(
+        ResultsJson.write(run, timings, footprints, reclaims, heals, checks, everyRun), curves, healed.skipped()));
     return new Summary(markdown, json, all.size(), checks);
   }
 
