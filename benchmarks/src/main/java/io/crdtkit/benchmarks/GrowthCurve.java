@@ -39,10 +39,10 @@ record GrowthCurve(String id, String title, String what, String xLabel, String y
     return "growth-" + id + ".svg";
   }
 
-  /** {@code 0.12 ± 0.05}, or {@code 0.12 (error unknown)}: an exponent as the report states it. */
+  /** {@code 0.12 ± 0.05}, or {@code 0.12 (two points: error unknown)}: an exponent as the report states it. */
   static String exponent(GrowthFit fit) {
     String k = String.format(Locale.ROOT, "%.2f", fit.exponent());
-    return Double.isNaN(fit.error()) ? k + " (error unknown: two points)"
+    return Double.isNaN(fit.error()) ? k + " (two points: error unknown)"
         : k + " ± " + String.format(Locale.ROOT, "%.2f", fit.error());
   }
 }

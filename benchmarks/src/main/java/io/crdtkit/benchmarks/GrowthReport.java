@@ -62,7 +62,7 @@ final class GrowthReport {
     for (GrowthCurve curve : curves) {
       for (GrowthCurve.Series series : curve.series()) {
         out.append("| [").append(curve.title()).append("](").append(curve.fileName()).append(") | ")
-            .append(series.name()).append(" | ").append(sentence(curve, series)).append(" | ")
+            .append(series.name()).append(" | ").append(growth(curve, series)).append(" | ")
             .append(series.points().size()).append(" |\n");
       }
     }
@@ -102,15 +102,20 @@ final class GrowthReport {
       }
       out.append('\n');
       for (GrowthCurve.Series series : curve.series()) {
-        out.append("- ").append(series.name()).append(": ").append(sentence(curve, series)).append('\n');
+        out.append("- ").append(series.name()).append(", ").append(sentence(curve, series)).append('\n');
       }
       out.append('\n');
     }
     return out.toString();
   }
 
-  /** {@code ORSet add: time ~ n^0.12 ± 0.05 (1,000 to 1,000,000 elements)}. */
+  /** {@code ORSet add: time ~ n^0.12 ± 0.05, 1,000 to 1,000,000 elements}. */
   static String sentence(GrowthCurve curve, GrowthCurve.Series series) {
+    return curve.what() + ": " + growth(curve, series);
+  }
+
+  /** {@code time ~ n^0.12 ± 0.05, 1,000 to 1,000,000 elements}. */
+  static String growth(GrowthCurve curve, GrowthCurve.Series series) {
     GrowthFit fit = series.fit();
     if (fit == null) {
       return "not fitted (fewer than two usable points)";
@@ -118,9 +123,10 @@ final class GrowthReport {
     double from = series.points().get(0).n();
     double to = series.points().get(series.points().size() - 1).n();
     String cost = curve.unit().equals("B") ? "bytes" : "time";
-    return curve.what() + ": " + cost + " ~ n^" + GrowthCurve.exponent(fit) + " (" + Report.count(Math.round(from),
-        "") + " to " + Report.count(Math.round(to), curve.xLabel().startsWith("members") ? "members"
-        : curve.xLabel().startsWith("keys") ? "keys" : "elements") + ")";
+    String noun = curve.xLabel().startsWith("members") ? "members"
+        : curve.xLabel().startsWith("keys") ? "keys" : "elements";
+    return cost + " ~ n^" + GrowthCurve.exponent(fit) + ", " + Report.count(Math.round(from), "") + " to "
+        + Report.count(Math.round(to), noun);
   }
 
   /** Adds the curves under {@code growth} to the JSON the report wrote, keeping everything else as it was. */

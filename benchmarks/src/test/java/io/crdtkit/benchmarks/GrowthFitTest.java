@@ -53,7 +53,7 @@ class GrowthFitTest {
     GrowthFit two = GrowthFit.of(List.of(new GrowthFit.Point(10, 1, 0), new GrowthFit.Point(1000, 100, 0)));
     assertThat(two.exponent()).isCloseTo(1, within(1e-12));
     assertThat(two.error()).isNaN();
-    assertThat(GrowthCurve.exponent(two)).isEqualTo("1.00 (error unknown: two points)");
+    assertThat(GrowthCurve.exponent(two)).isEqualTo("1.00 (two points: error unknown)");
   }
 
   @Test
