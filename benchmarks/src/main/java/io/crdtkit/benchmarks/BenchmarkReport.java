@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.openjdk.jmh.results.RunResult;
@@ -17,10 +16,12 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 
 /**
- * The report command: measures the footprints (encoded sizes, heap, GC reclaim), a cluster heal and the end-to-end
- * comparison of three-member clusters with Pekko's ({@link EndToEndMeasurement}), runs every JMH
- * benchmark of this module in forked JVMs, holds the numbers against the targets (PERFORMANCE.md), and writes
- * {@code results.json} and {@code RESULTS.md}.
+ * The report command: measures the footprints (encoded sizes, heap, GC reclaim), cluster heals and the end-to-end
+ * comparison of three-member clusters with Pekko's ({@link EndToEndMeasurement}), runs every JMH benchmark of this
+ * module in forked JVMs, holds the numbers against the targets (PERFORMANCE.md), fits how cost grows with size
+ * ({@link GrowthCurves}, a second JMH run for the sizes the first lacks), and writes {@code results.json},
+ * {@code RESULTS.md} and the growth charts ({@code growth-*.svg}). The load is sampled and each part timed
+ * throughout ({@link LoadSampler}, {@link Phases}).
  *
  * <pre>{@code
  * ./mvnw -q -B -pl benchmarks -am package -DskipTests -Dbench=quick     # or full; see the README
@@ -60,8 +61,9 @@ public final class BenchmarkReport {
 
     List<Row> footprints = new ArrayList<>();
     List<GcReclaim> reclaims;
-    List<HealScenario.Result> heals;
-    Collection<RunResult> raw;
+    ClusterHeals.Measured healed;
+    List<RunResult> raw = new ArrayList<>();
+    List<RunResult> curveRuns = new ArrayList<>();
     Progress progress;
     EndToEndResults endToEnd;
     List<LoadSample> samples;
@@ -69,31 +71,45 @@ public final class BenchmarkReport {
       Footprints measured = Footprints.measure(large, phases);
       footprints.addAll(measured.rows());
       reclaims = measured.reclaims();
-      heals = phases.time("cluster heal", () -> ClusterHeals.measure(mode));
+      healed = phases.time("cluster heal", () -> ClusterHeals.measure(mode));
       endToEnd = phases.time("end to end", () -> EndToEndMeasurement.measure(mode));
 
+      // the main run, then the growth curves' sizes the main run lacks: one plan and one progress line for both
       Options options = mode.options(include).build();
+      List<Options> curves = GrowthCurves.runs(mode, include);
       RunPlan plan = RunPlan.of(mode, options);
-      progress = new Progress(System.out, System.err, Progress.stdoutIsTerminal(), plan.benchmarks(),
-          plan.nominalMillis());
-      System.out.println("JMH: " + plan.benchmarks() + " benchmarks, about " + Progress.clock(plan.totalMillis()));
-      Duration projected = Duration.ofNanos(System.nanoTime() - started).plusMillis(plan.totalMillis())
+      int benchmarks = plan.benchmarks();
+      for (Options run : curves) {
+        benchmarks += RunPlan.of(mode, run).benchmarks();
+      }
+      long nominal = plan.nominalMillis();
+      progress = new Progress(System.out, System.err, Progress.stdoutIsTerminal(), benchmarks, nominal);
+      System.out.println("JMH: " + benchmarks + " benchmarks, about " + Progress.clock(benchmarks * nominal));
+      Duration projected = Duration.ofNanos(System.nanoTime() - started).plusMillis(benchmarks * nominal)
           .plus(beforeReport == null ? Duration.ZERO : beforeReport);
       if (mode.budget() != null && projected.compareTo(mode.budget()) > 0) {
         System.out.println("This run will take about " + Progress.clock(projected.toMillis()) + ", over "
             + mode.name().toLowerCase(java.util.Locale.ROOT) + " mode's budget of "
             + Progress.clock(mode.budget().toMillis()) + ": the machine is busy (see the report's load).");
       }
-      raw = phases.time("JMH", () -> new Runner(options, progress).run());
+      Progress shown = progress;
+      raw.addAll(phases.time("JMH", () -> new Runner(options, shown).run()));
+      for (Options run : curves) {
+        curveRuns.addAll(phases.time("JMH: growth curves", () -> new Runner(run, shown).run()));
+      }
       sampler.close();
       samples = sampler.samples();
     }
+    // the curve runs' scores go to the curves and the raw list, not to the time tables or the targets
     List<Row> timings = JmhRows.from(raw);
+    List<RunResult> everyRun = new ArrayList<>(raw);
+    everyRun.addAll(curveRuns);
+    List<HealScenario.Result> heals = healed.results();
     String loadAtEnd = Machine.loadAverage();
 
     List<Row> all = new ArrayList<>(timings);
     all.addAll(footprints);
-    List<TargetCheck> checks = new ArrayList<>(Targets.check(all, reclaims, heals, large));
+    List<TargetCheck> checks = new ArrayList<>(Targets.check(all, reclaims, healed.targetCases(), large));
     checks.addAll(EndToEndSection.checks(endToEnd));
     RunConditions conditions = new RunConditions(LoadSummary.of(samples, cores),
         RowLoads.of(progress.runs(), samples, cores), phases.times(), progress.runs(),
@@ -105,9 +121,13 @@ public final class BenchmarkReport {
     Files.createDirectories(directory);
     Path markdown = directory.resolve("RESULTS.md");
     Path json = directory.resolve("results.json");
+    List<GrowthCurve> curves = GrowthCurves.from(everyRun, heals, GrowthCurves.caption(run));
+    GrowthReport.writeCharts(curves, directory);
     Files.writeString(markdown, Report.markdown(run, timings, footprints, reclaims, heals, checks)
-        + EndToEndSection.markdown(endToEnd));
-    Files.writeString(json, ResultsJson.write(run, timings, footprints, reclaims, heals, checks, raw, endToEnd));
+        + EndToEndSection.markdown(endToEnd) + GrowthReport.markdown(curves, healed.skipped()));
+    Files.writeString(json, GrowthReport.addToJson(
+        ResultsJson.write(run, timings, footprints, reclaims, heals, checks, everyRun, endToEnd), curves,
+        healed.skipped()));
     return new Summary(markdown, json, all.size(), checks, conditions);
   }
 
