@@ -74,11 +74,17 @@ public final class BenchmarkReport {
       healed = phases.time("cluster heal", () -> ClusterHeals.measure(mode));
       endToEnd = phases.time("end to end", () -> EndToEndMeasurement.measure(mode));
 
-      // the main run, then the growth curves' sizes the main run lacks: one plan and one progress line for both
-      Options options = mode.options(include).build();
+      // the main run, the update path's own run (quick mode and the smoke pass: a few cases), then the growth
+      // curves' sizes the main run lacks: one plan and one progress line for all of them
+      Options options = (UpdatePathRuns.runSeparately(mode)
+          ? mode.options(include).exclude(UpdatePathRuns.BENCHMARK) : mode.options(include)).build();
+      Optional<Options> updatePath = UpdatePathRuns.separate(mode, include);
       List<Options> curves = GrowthCurves.runs(mode, include);
       RunPlan plan = RunPlan.of(mode, options);
       int benchmarks = plan.benchmarks();
+      for (Options run : updatePath.map(List::of).orElse(List.of())) {
+        benchmarks += RunPlan.of(mode, run).benchmarks();
+      }
       for (Options run : curves) {
         benchmarks += RunPlan.of(mode, run).benchmarks();
       }
@@ -94,6 +100,9 @@ public final class BenchmarkReport {
       }
       Progress shown = progress;
       raw.addAll(phases.time("JMH", () -> new Runner(options, shown).run()));
+      if (updatePath.isPresent()) {
+        raw.addAll(phases.time("JMH: update path", () -> new Runner(updatePath.get(), shown).run()));
+      }
       for (Options run : curves) {
         curveRuns.addAll(phases.time("JMH: growth curves", () -> new Runner(run, shown).run()));
       }
@@ -110,6 +119,8 @@ public final class BenchmarkReport {
     List<Row> all = new ArrayList<>(timings);
     all.addAll(footprints);
     List<TargetCheck> checks = new ArrayList<>(Targets.check(all, reclaims, healed.targetCases(), large));
+    List<UpdatePathSection.Measured> updates = UpdatePathSection.from(raw);
+    checks.addAll(UpdatePathSection.checks(updates));
     checks.addAll(EndToEndSection.checks(endToEnd));
     RunConditions conditions = new RunConditions(LoadSummary.of(samples, cores),
         RowLoads.of(progress.runs(), samples, cores), phases.times(), progress.runs(),
@@ -124,7 +135,7 @@ public final class BenchmarkReport {
     List<GrowthCurve> curves = GrowthCurves.from(everyRun, heals, GrowthCurves.caption(run));
     GrowthReport.writeCharts(curves, directory);
     Files.writeString(markdown, Report.markdown(run, timings, footprints, reclaims, heals, checks)
-        + EndToEndSection.markdown(endToEnd) + GrowthReport.markdown(curves, healed.skipped()));
+        + UpdatePathSection.markdown(updates) + EndToEndSection.markdown(endToEnd) + GrowthReport.markdown(curves, healed.skipped()));
     Files.writeString(json, GrowthReport.addToJson(
         ResultsJson.write(run, timings, footprints, reclaims, heals, checks, everyRun, endToEnd), curves,
         healed.skipped()));

@@ -39,18 +39,23 @@ class BenchmarkSmokeTest {
         });
     assertThat(json.get("targets").valueStream().map(target -> target.get("target").asString()))
         .anyMatch(target -> target.startsWith("Cluster: 5 members"))
-        .contains(EndToEndSection.THROUGHPUT_TARGET, EndToEndSection.VISIBILITY_TARGET);
+        .contains(EndToEndSection.THROUGHPUT_TARGET, EndToEndSection.VISIBILITY_TARGET, UpdatePathSection.TARGET);
+    assertThat(json.get("targets").valueStream()
+        .filter(target -> target.get("target").asString().equals(UpdatePathSection.TARGET)))
+        .as("a target per update case the smoke pass runs").hasSize(UpdatePathRuns.QUICK_CASES.size());
     assertThat(json.get("endToEnd").get("series").valueStream()).as("the end-to-end benchmark ran").isNotEmpty();
     assertThat(json.get("load").get("samples").asInt()).as("the load was sampled").isPositive();
     assertThat(json.get("time").get("partsSeconds").propertyNames()).as("every part was timed")
         .contains("footprints", "footprints: encoded sizes", "footprints: heap", "footprints: GC reclaim",
-            "cluster heal", "end to end", "JMH", "JMH: growth curves");
+            "cluster heal", "end to end", "JMH", "JMH: update path", "JMH: growth curves");
     assertThat(json.get("time").get("benchmarks").size()).as("every benchmark's time")
         .isEqualTo(json.get("jmh").size());
     assertThat(Files.readString(summary.markdown()))
         .contains("| load during the run |", "| time |", "*inconclusive*")
         .contains("## Targets", "### ORSet", "### PNCounter", "### LWWMap", "## Garbage collection",
-            "## Cluster heal", "## End to end", "## How cost grows");
+            "## Cluster heal", "## The replicated update path", "## End to end",
+            "## How cost grows")
+        .doesNotContain("NaN");
     assertThat(json.get("growth").get("curves").valueStream().map(curve -> curve.get("id").asString()))
         .as("the ORSet growth curves, from 1,000 and 10,000 elements")
         .containsExactly("orset-add", "orset-remove", "orset-merge-delta", "orset-merge-1pct");
