@@ -20,9 +20,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       and run; its numbers mean nothing.
  *   <li>{@link #QUICK}: one fork, short iterations, and only what the targets read: every crdtkit row beside Pekko,
  *       at 1% and 50% divergence, and of the limits only {@code java.util.HashSet}'s add (the others, and the merges
- *       of equal states, are full mode's). Within 5 minutes from Maven's start on a busy 2-core machine. Six
+ *       of equal states, are full mode's); the update path's five cases at 100,000 elements
+ *       ({@link UpdatePathRuns}); the growth curves' 10,000 elements. Within 5 minutes from Maven's start on a
+ *       2-core machine (a busy one may take longer, and the report says so). Six
  *       measured iterations keep JMH's 99.9% interval usable (it widens fast below five).
- *   <li>{@link #FULL}: three forks of ten one-second iterations each, every benchmark; about 50 minutes.
+ *   <li>{@link #FULL}: three forks of ten one-second iterations each, every benchmark (the update path's 14 cases
+ *       at both sizes, about 50 minutes of it), the growth curves' sizes (about 20) and every cluster heal; about
+ *       2 hours 10 minutes.
  * </ul>
  */
 enum RunMode {
@@ -94,13 +98,14 @@ enum RunMode {
 
   /**
    * The time the whole command may take, from Maven's start to the report, which the report holds its time against:
-   * the README's promise for quick mode (under 5 minutes), about an hour for full mode; none for CI's smoke pass.
+   * the README's promise for quick mode (under 5 minutes), 2 hours 30 minutes for full mode (about 2:10 on a quiet
+   * machine); none for CI's smoke pass.
    */
   @Nullable Duration budget() {
     return switch (this) {
       case SMOKE -> null;
       case QUICK -> Duration.ofMinutes(5);
-      case FULL -> Duration.ofMinutes(60);
+      case FULL -> Duration.ofMinutes(150);
     };
   }
 
@@ -109,6 +114,8 @@ enum RunMode {
         + "%d ms, 1 thread, mode average time, GC and thread CPU time profilers", forks, warmupIterations, warmupMillis,
         measurementIterations, measurementMillis)
         + (excludes.isEmpty() ? "" : "; every crdtkit row beside Pekko, but of the plain collections only "
-            + "java.util.HashSet's add (a target reads it), and no merge of equal states: full mode runs them all");
+            + "java.util.HashSet's add (a target reads it), and no merge of equal states: full mode runs them all")
+        + (UpdatePathRuns.runSeparately(this) ? "; the replicated update path's cases "
+            + String.join(", ", UpdatePathRuns.QUICK_CASES) + " only (full mode: all 14, at 1,000 and 100,000)" : "");
   }
 }
