@@ -101,10 +101,10 @@ public final class BenchmarkReport {
       Progress shown = progress;
       raw.addAll(phases.time("JMH", () -> new Runner(options, shown).run()));
       if (updatePath.isPresent()) {
-        raw.addAll(phases.time("JMH: update path", () -> new Runner(updatePath.get(), shown).run()));
+        raw.addAll(phases.time("update path JMH", () -> new Runner(updatePath.get(), shown).run()));
       }
       for (Options run : curves) {
-        curveRuns.addAll(phases.time("JMH: growth curves", () -> new Runner(run, shown).run()));
+        curveRuns.addAll(phases.time("growth curves JMH", () -> new Runner(run, shown).run()));
       }
       sampler.close();
       samples = sampler.samples();

@@ -47,7 +47,7 @@ class BenchmarkSmokeTest {
     assertThat(json.get("load").get("samples").asInt()).as("the load was sampled").isPositive();
     assertThat(json.get("time").get("partsSeconds").propertyNames()).as("every part was timed")
         .contains("footprints", "footprints: encoded sizes", "footprints: heap", "footprints: GC reclaim",
-            "cluster heal", "end to end", "JMH", "JMH: update path", "JMH: growth curves");
+            "cluster heal", "end to end", "JMH", "update path JMH", "growth curves JMH");
     assertThat(json.get("time").get("benchmarks").size()).as("every benchmark's time")
         .isEqualTo(json.get("jmh").size());
     assertThat(Files.readString(summary.markdown()))
