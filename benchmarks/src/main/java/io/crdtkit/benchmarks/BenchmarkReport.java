@@ -135,9 +135,10 @@ public final class BenchmarkReport {
     List<GrowthCurve> curves = GrowthCurves.from(everyRun, heals, GrowthCurves.caption(run));
     GrowthReport.writeCharts(curves, directory);
     Files.writeString(markdown, Report.markdown(run, timings, footprints, reclaims, heals, checks)
-        + UpdatePathSection.markdown(updates) + EndToEndSection.markdown(endToEnd) + GrowthReport.markdown(curves, healed.skipped()));
+        + UpdatePathSection.markdown(updates) + EndToEndSection.markdown(endToEnd)
+        + GrowthReport.markdown(curves, healed.skipped()));
     Files.writeString(json, GrowthReport.addToJson(
-        ResultsJson.write(run, timings, footprints, reclaims, heals, checks, everyRun, endToEnd), curves,
+        ResultsJson.write(run, timings, footprints, reclaims, heals, checks, everyRun, updates, endToEnd), curves,
         healed.skipped()));
     return new Summary(markdown, json, all.size(), checks, conditions);
   }

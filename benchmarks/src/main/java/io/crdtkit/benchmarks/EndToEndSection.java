@@ -92,9 +92,10 @@ final class EndToEndSection {
         + " updates unacknowledged per writer), each writer writing as fast as its API takes updates until the "
         + "time or the cap of adds is reached. Pekko's writers reach the cap in tens of milliseconds, before the "
         + "Replicator's first delta propagation (every 400 ms): its figure is the rate of local applies, the "
-        + "propagation comes after (PERFORMANCE.md says why the cap). Higher is better. *vs Pekko* is above 1 where crdtkit does better: crdtkit's updates/s over Pekko's, and for "
-        + "times Pekko's over crdtkit's. *All seen after* is the time from the last writer's last acknowledgement to the moment every "
-        + "update is seen on every other member.");
+        + "propagation comes after (PERFORMANCE.md says why the cap). Higher is better. *vs Pekko* is above 1 "
+        + "where crdtkit does better: crdtkit's updates/s over Pekko's, and for times Pekko's over crdtkit's. "
+        + "*All seen after* is the time from the last writer's last acknowledgement to the moment every update is "
+        + "seen on every other member.");
     line("");
     header();
     for (String writers : List.of("one-writer", "writer-per-member")) {
@@ -180,17 +181,13 @@ final class EndToEndSection {
       entry.put("measure", s.measure());
       entry.put("tuning", s.tuning());
       entry.put("unit", s.unit());
-      entry.put("mean", finite(s.score().value()));
-      entry.put("error", finite(s.score().error()));
+      entry.put("mean", ResultsJson.finite(s.score().value()));
+      entry.put("error", ResultsJson.finite(s.score().error()));
       entry.put("trials", s.trials());
       series.add(entry);
     }
     json.put("series", series);
     return json;
-  }
-
-  private static Object finite(double value) {
-    return Double.isFinite(value) ? value : null;
   }
 
   private void line(String text) {

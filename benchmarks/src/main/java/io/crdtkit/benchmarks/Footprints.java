@@ -36,8 +36,10 @@ record Footprints(List<Row> rows, List<GcReclaim> reclaims) {
       return thread;
     });
     try {
-      Future<List<Row>> heap = threads.submit(() -> phases.time("footprints: heap", () -> HeapFootprints.measure(large, 64)));
-      Future<List<Row>> encoded = threads.submit(() -> phases.time("footprints: encoded sizes", () -> encodedSizes(large)));
+      Future<List<Row>> heap = threads.submit(
+          () -> phases.time("footprints: heap", () -> HeapFootprints.measure(large, 64)));
+      Future<List<Row>> encoded = threads.submit(
+          () -> phases.time("footprints: encoded sizes", () -> encodedSizes(large)));
       List<GcReclaim> reclaims = phases.time("footprints: GC reclaim", () -> GcReclaims.measure(large));
       List<Row> rows = new ArrayList<>(encoded.get());
       rows.addAll(heap.get());

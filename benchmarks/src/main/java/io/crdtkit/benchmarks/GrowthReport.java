@@ -155,8 +155,8 @@ final class GrowthReport {
       one.put("points", s.points().stream().map(p -> {
         Map<String, Object> point = new LinkedHashMap<>();
         point.put("n", p.n());
-        point.put("value", finite(p.value()));
-        point.put("error", finite(p.error()));
+        point.put("value", ResultsJson.finite(p.value()));
+        point.put("error", ResultsJson.finite(p.error()));
         return point;
       }).toList());
       GrowthFit fit = s.fit();
@@ -164,9 +164,9 @@ final class GrowthReport {
         one.put("fit", null);
       } else {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("exponent", finite(fit.exponent()));
-        f.put("error", finite(fit.error()));
-        f.put("prefactor", finite(fit.prefactor()));
+        f.put("exponent", ResultsJson.finite(fit.exponent()));
+        f.put("error", ResultsJson.finite(fit.error()));
+        f.put("prefactor", ResultsJson.finite(fit.prefactor()));
         f.put("points", fit.points());
         f.put("text", sentence(curve, s));
         one.put("fit", f);
@@ -183,9 +183,5 @@ final class GrowthReport {
 
   private static Score score(GrowthFit.Point point, GrowthCurve curve) {
     return new Score(point.value(), point.error(), curve.unit());
-  }
-
-  private static @Nullable Double finite(double value) {
-    return Double.isFinite(value) ? value : null;
   }
 }

@@ -25,7 +25,7 @@ final class ResultsJson {
 
   static String write(RunInfo run, List<Row> timings, List<Row> footprints, List<GcReclaim> reclaims,
       List<HealScenario.Result> heals, List<TargetCheck> checks, Collection<RunResult> raw,
-      EndToEndResults endToEnd) {
+      List<UpdatePathSection.Measured> updatePath, EndToEndResults endToEnd) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("generated", run.generated());
     root.put("command", Report.COMMAND + run.mode().name().toLowerCase(Locale.ROOT));
@@ -58,6 +58,7 @@ final class ResultsJson {
     root.put("rows", rows);
     root.put("gc", reclaims.stream().map(ResultsJson::reclaim).toList());
     root.put("cluster", heals.stream().map(ResultsJson::heal).toList());
+    root.put("updatePath", updatePath.stream().map(UpdatePathSection::json).toList());
     root.put("endToEnd", EndToEndSection.json(endToEnd));
     root.put("jmh", raw.stream().map(ResultsJson::raw).toList());
     return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(root);
@@ -201,21 +202,22 @@ final class ResultsJson {
     return json;
   }
 
-  private static Map<String, Object> score(Score score) {
+  static Map<String, Object> score(Score score) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("value", finite(score.value()));
     json.put("error", finite(score.error()));
     return json;
   }
 
-  private static Map<String, Object> ratio(Ratio ratio) {
+  static Map<String, Object> ratio(Ratio ratio) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("value", finite(ratio.value()));
     json.put("error", finite(ratio.error()));
     return json;
   }
 
-  private static @Nullable Double finite(double value) {
+  /** {@code value}, or {@code null} (JSON's null) for NaN and infinities, which JSON has no number for. */
+  static @Nullable Double finite(double value) {
     return Double.isFinite(value) ? value : null;
   }
 }

@@ -91,6 +91,22 @@ final class UpdatePathSection {
     return checks;
   }
 
+  /** One case's part of results.json's {@code updatePath}: its scores (wall and CPU time) and ratios. */
+  static Map<String, Object> json(Measured m) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("update", m.update());
+    json.put("size", m.size());
+    json.put("unit", m.plain().unit());
+    json.put("plain", ResultsJson.score(m.plain()));
+    json.put("viaDelta", ResultsJson.score(m.viaDelta()));
+    json.put("plainCpu", m.plainCpu() == null ? null : ResultsJson.score(m.plainCpu()));
+    json.put("viaDeltaCpu", m.viaDeltaCpu() == null ? null : ResultsJson.score(m.viaDeltaCpu()));
+    json.put("ratio", ResultsJson.ratio(m.ratio()));
+    json.put("ratioBy", m.byCpu() ? "cpu" : "wall");
+    json.put("wallRatio", ResultsJson.ratio(m.wallRatio()));
+    return json;
+  }
+
   /** The section of RESULTS.md; empty if the update path was not run. */
   static String markdown(List<Measured> measured) {
     if (measured.isEmpty()) {

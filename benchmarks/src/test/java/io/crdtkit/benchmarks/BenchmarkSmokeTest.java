@@ -43,6 +43,9 @@ class BenchmarkSmokeTest {
     assertThat(json.get("targets").valueStream()
         .filter(target -> target.get("target").asString().equals(UpdatePathSection.TARGET)))
         .as("a target per update case the smoke pass runs").hasSize(UpdatePathRuns.QUICK_CASES.size());
+    assertThat(json.get("updatePath").valueStream().map(update -> update.get("update").asString()))
+        .as("the update path's cases, in results.json")
+        .containsExactlyInAnyOrderElementsOf(UpdatePathRuns.QUICK_CASES);
     assertThat(json.get("endToEnd").get("series").valueStream()).as("the end-to-end benchmark ran").isNotEmpty();
     assertThat(json.get("load").get("samples").asInt()).as("the load was sampled").isPositive();
     assertThat(json.get("time").get("partsSeconds").propertyNames()).as("every part was timed")
