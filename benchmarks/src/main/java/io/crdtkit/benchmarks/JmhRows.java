@@ -70,7 +70,7 @@ final class JmhRows {
   }
 
   /** The CPU time per operation in the unit of the benchmark's own score (the profiler reports nanoseconds). */
-  private static @Nullable Score cpu(@Nullable RunResult result) {
+  static @Nullable Score cpu(@Nullable RunResult result) {
     Score nanos = secondary(result, ThreadCpuTimeProfiler.NAME);
     if (nanos == null) {
       return null;

@@ -3,6 +3,7 @@ package io.crdtkit.benchmarks;
 import io.crdtkit.net.HealScenario;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +34,8 @@ final class Report {
     for (String section : sections(timings)) {
       report.line("### " + section);
       report.line("");
-      report.table(timings.stream().filter(row -> row.section().equals(section)).toList(), true);
+      report.table(timings.stream().filter(row -> row.section().equals(section)).toList(), true,
+          run.conditions());
     }
     report.line("## Encoded size and heap");
     report.line("");
@@ -58,6 +60,17 @@ final class Report {
         + "[Apache Pekko Distributed Data](https://pekko.apache.org/) 1.2.1 and the plain collections a Java user "
         + "would otherwise pick. `results.json` beside this file holds the same numbers and every raw JMH score.");
     line("");
+    RunConditions conditions = run.conditions();
+    LoadSummary load = conditions.load();
+    if (load.busy()) {
+      long busyRows = conditions.loadByRow().values().stream().filter(LoadSummary::busy).count();
+      line("**The machine was busy during this run:** " + loadWords(load) + ". Other work competed for the cores, "
+          + "so timings are inflated and noisy: " + busyRows + " of " + conditions.loadByRow().size()
+          + " timing rows were measured while it was (marked ⚠). Ratios measured in one run still compare like with "
+          + "like, but treat them as rough, and verdicts on them as provisional; rerun on a quiet machine. Allocation "
+          + "per operation and the footprints (bytes, heap, GC) do not depend on load.");
+      line("");
+    }
     line("| | |");
     line("|---|---|");
     line("| generated | " + run.generated() + " |");
@@ -68,26 +81,71 @@ final class Report {
     line("| JDK | " + machine.get("jdk") + "; forks run with `" + String.join(" ", RunMode.FORK_JVM_ARGS) + "` |");
     line("| JMH | " + run.jmhVersion() + " |");
     line("| source | `" + machine.get("source") + "` |");
-    line("| load average (1, 5, 15 min) | at start " + run.loadAtStart() + "; at end " + run.loadAtEnd() + " |");
+    line("| load during the run | " + loadWords(load) + " (sampled every " + LoadSampler.PERIOD.toSeconds()
+        + " s; load average (1, 5, 15 min) at start " + run.loadAtStart() + ", at end " + run.loadAtEnd() + ") |");
+    line("| time | " + timeWords(run.mode(), conditions) + " |");
     line("");
-    int cores = (Integer) machine.get("cores");
-    double busiest = Math.max(firstLoad(run.loadAtStart()), firstLoad(run.loadAtEnd()));
-    if (busiest > cores) {
-      line("**The machine was busy during this run** (load average up to " + number(busiest) + " on " + cores
-          + " cores: other work was running). Timings are inflated and their error bars wide; ratios measured "
-          + "in one run still compare like with like, but treat them as rough. Allocation per operation and the "
-          + "footprints (bytes, heap, GC) do not depend on load.");
-      line("");
-    }
     line("**How to read.** Every score is lower-is-better (time per operation, or bytes). *vs Pekko* is Pekko's "
         + "score divided by crdtkit's: above 1, crdtkit is faster or smaller. *÷ limit* is crdtkit's score divided "
         + "by the plain collection's: what the CRDT metadata costs, as a multiple. *CPU* columns are the benchmark "
         + "thread's CPU time per operation, which does not count waiting for a core on a busy machine (targets "
         + "against Pekko are judged by it); for the mutable limits it also counts their untimed tear-down, so use "
         + "their wall time. `±` is JMH's 99.9% confidence "
-        + "half-width; ratios carry the two errors combined. On a 2-core machine shared with other work, treat "
-        + "differences within the error bars as noise, and rerun in full mode before concluding.");
+        + "half-width; ratios carry the two errors combined. " + Verdict.RULE + " *Load* is the highest 1-minute "
+        + "load average while the row's crdtkit and Pekko forks ran; ⚠ marks a row measured while the machine was "
+        + "busy (load above the " + load.cores() + " cores, or other work using more than half a core). On a 2-core "
+        + "machine shared with other work, treat differences within the error bars as noise, and rerun in full mode "
+        + "before concluding.");
     line("");
+  }
+
+  /** {@code load average 1.2 to 4.1 (median 2.5) on 2 cores; other work used 0.8 cores (median), up to 1.9}. */
+  static String loadWords(LoadSummary load) {
+    StringBuilder words = new StringBuilder("1-minute load average " + number(load.loadMin()) + " to "
+        + number(load.loadMax()) + " (median " + number(load.loadMedian()) + ") on " + load.cores() + " cores");
+    if (Double.isFinite(load.machineCpuMedian())) {
+      words.append("; cores in use: the machine ").append(number(load.machineCpuMedian())).append(" (median), this "
+          + "run ").append(number(load.ownCpuMedian())).append(", other work ").append(number(load.otherCpuMedian()))
+          .append(" (up to ").append(number(load.otherCpuMax())).append(')');
+    }
+    return words.toString();
+  }
+
+  /** {@code 3:41 from the command's start (Maven 0:22, encoded sizes 0:03, ...): within quick mode's 5:00}. */
+  static String timeWords(RunMode mode, RunConditions conditions) {
+    List<String> parts = new ArrayList<>();
+    if (conditions.beforeReport() != null) {
+      parts.add("Maven before the report " + Progress.clock(conditions.beforeReport().toMillis()));
+    }
+    // "footprints: heap" and the like ran within "footprints", at once: shown in its parentheses
+    Map<String, List<String>> within = new java.util.LinkedHashMap<>();
+    conditions.phases().forEach((name, took) -> {
+      int colon = name.indexOf(": ");
+      if (colon > 0) {
+        within.computeIfAbsent(name.substring(0, colon), k -> new ArrayList<>())
+            .add(name.substring(colon + 2) + " " + Progress.clock(took.toMillis()));
+      }
+    });
+    conditions.phases().forEach((name, took) -> {
+      if (!name.contains(": ")) {
+        parts.add(name + " " + Progress.clock(took.toMillis()) + (within.containsKey(name)
+            ? " (" + String.join(" ∥ ", within.get(name)) + ", at once)" : ""));
+      }
+    });
+    Duration total = conditions.endToEnd();
+    String verdict = mode.budget() == null ? ""
+        : total.compareTo(mode.budget()) <= 0
+            ? "; within " + mode.name().toLowerCase(Locale.ROOT) + " mode's budget of " + Progress.clock(
+                mode.budget().toMillis())
+            : "; **over** " + mode.name().toLowerCase(Locale.ROOT) + " mode's budget of " + Progress.clock(
+                mode.budget().toMillis());
+    return Progress.clock(total.toMillis()) + (conditions.beforeReport() == null ? " (the report alone)"
+        : " from the command's start") + ": " + String.join(", ", parts) + verdict;
+  }
+
+  /** The last line the command prints: the time it took, against the mode's budget. */
+  static String timeLine(RunMode mode, RunConditions conditions) {
+    return "Took " + timeWords(mode, conditions).replace("**", "") + ".";
   }
 
   private void targets(List<TargetCheck> checks) {
@@ -105,6 +163,10 @@ final class Report {
   }
 
   private void table(List<Row> rows, boolean allocations) {
+    table(rows, allocations, null);
+  }
+
+  private void table(List<Row> rows, boolean allocations, @Nullable RunConditions conditions) {
     Set<String> limits = new LinkedHashSet<>();
     rows.forEach(row -> limits.addAll(row.limits().keySet()));
     StringBuilder head = new StringBuilder(allocations
@@ -117,6 +179,10 @@ final class Report {
     }
     if (allocations) {
       head.append(" allocated per op, crdtkit / Pekko |");
+      rule.append("--:|");
+    }
+    if (conditions != null) {
+      head.append(" load |");
       rule.append("--:|");
     }
     line(head.toString());
@@ -136,6 +202,10 @@ final class Report {
       }
       if (allocations) {
         cells.add(bytes(row.crdtkitAllocated()) + " / " + bytes(row.pekkoAllocated()));
+      }
+      if (conditions != null) {
+        cells.add(conditions.loadOf(row.id())
+            .map(load -> number(load.loadMax()) + (load.busy() ? " ⚠" : "")).orElse("—"));
       }
       line("| " + String.join(" | ", cells) + " |");
     }
@@ -185,15 +255,6 @@ final class Report {
           + number(100.0 * heal.healBytes() / heal.fullStateFrameBytes()) + "% |");
     }
     line("");
-  }
-
-  /** The 1-minute figure of a load average text, 0 if there is none. */
-  private static double firstLoad(String loadAverage) {
-    try {
-      return Double.parseDouble(loadAverage.trim().split("\\s+")[0]);
-    } catch (RuntimeException e) {
-      return 0;
-    }
   }
 
   private static String footprintGroup(Row row) {

@@ -24,7 +24,8 @@ final class ResultsJson {
   private ResultsJson() {}
 
   static String write(RunInfo run, List<Row> timings, List<Row> footprints, List<GcReclaim> reclaims,
-      List<HealScenario.Result> heals, List<TargetCheck> checks, Collection<RunResult> raw) {
+      List<HealScenario.Result> heals, List<TargetCheck> checks, Collection<RunResult> raw,
+      List<UpdatePathSection.Measured> updatePath, EndToEndResults endToEnd) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("generated", run.generated());
     root.put("command", Report.COMMAND + run.mode().name().toLowerCase(Locale.ROOT));
@@ -44,15 +45,63 @@ final class ResultsJson {
     root.put("settings", settings);
     root.put("machine", run.machine());
     root.put("loadAverage", Map.of("start", run.loadAtStart(), "end", run.loadAtEnd()));
+    root.put("load", load(run.conditions().load()));
+    root.put("time", time(run));
     root.put("targets", checks.stream().map(ResultsJson::target).toList());
     List<Object> rows = new ArrayList<>();
-    timings.forEach(row -> rows.add(row(row, "time")));
+    timings.forEach(row -> {
+      Map<String, Object> json = row(row, "time");
+      run.conditions().loadOf(row.id()).ifPresent(load -> json.put("load", load(load)));
+      rows.add(json);
+    });
     footprints.forEach(row -> rows.add(row(row, "footprint")));
     root.put("rows", rows);
     root.put("gc", reclaims.stream().map(ResultsJson::reclaim).toList());
     root.put("cluster", heals.stream().map(ResultsJson::heal).toList());
+    root.put("updatePath", updatePath.stream().map(UpdatePathSection::json).toList());
+    root.put("endToEnd", EndToEndSection.json(endToEnd));
     root.put("jmh", raw.stream().map(ResultsJson::raw).toList());
     return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(root);
+  }
+
+  /** The load over the run or one row's forks: load averages, and cores in use (machine, this run, other work). */
+  private static Map<String, Object> load(LoadSummary load) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("cores", load.cores());
+    json.put("samples", load.samples());
+    json.put("loadAverageMin", finite(load.loadMin()));
+    json.put("loadAverageMedian", finite(load.loadMedian()));
+    json.put("loadAverageMax", finite(load.loadMax()));
+    json.put("machineCoresMedian", finite(load.machineCpuMedian()));
+    json.put("machineCoresMax", finite(load.machineCpuMax()));
+    json.put("ownCoresMedian", finite(load.ownCpuMedian()));
+    json.put("otherCoresMedian", finite(load.otherCpuMedian()));
+    json.put("otherCoresMax", finite(load.otherCpuMax()));
+    json.put("busy", load.busy());
+    return json;
+  }
+
+  /** What the run took, end to end and by part, against the mode's budget. */
+  private static Map<String, Object> time(RunInfo run) {
+    RunConditions conditions = run.conditions();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("endToEndSeconds", conditions.endToEnd().toMillis() / 1000.0);
+    json.put("beforeReportSeconds", conditions.beforeReport() == null ? null
+        : conditions.beforeReport().toMillis() / 1000.0);
+    Map<String, Object> phases = new LinkedHashMap<>();
+    conditions.phases().forEach((name, took) -> phases.put(name, took.toMillis() / 1000.0));
+    json.put("partsSeconds", phases);
+    json.put("benchmarks", conditions.benchmarks().stream().map(benchmark -> {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("benchmark", benchmark.benchmark());
+      one.put("params", benchmark.params());
+      one.put("seconds", benchmark.millis() / 1000.0);
+      return one;
+    }).toList());
+    json.put("budgetSeconds", run.mode().budget() == null ? null : run.mode().budget().toSeconds());
+    json.put("withinBudget", run.mode().budget() == null ? null
+        : conditions.endToEnd().compareTo(run.mode().budget()) <= 0);
+    return json;
   }
 
   private static Map<String, Object> heal(HealScenario.Result heal) {
@@ -153,21 +202,22 @@ final class ResultsJson {
     return json;
   }
 
-  private static Map<String, Object> score(Score score) {
+  static Map<String, Object> score(Score score) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("value", finite(score.value()));
     json.put("error", finite(score.error()));
     return json;
   }
 
-  private static Map<String, Object> ratio(Ratio ratio) {
+  static Map<String, Object> ratio(Ratio ratio) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("value", finite(ratio.value()));
     json.put("error", finite(ratio.error()));
     return json;
   }
 
-  private static @Nullable Double finite(double value) {
+  /** {@code value}, or {@code null} (JSON's null) for NaN and infinities, which JSON has no number for. */
+  static @Nullable Double finite(double value) {
     return Double.isFinite(value) ? value : null;
   }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param jmhVersion  the JMH version that measured
  * @param loadAtStart the load average before the first benchmark
  * @param loadAtEnd   the load average after the last measurement
+ * @param conditions  the load throughout the run and what each part took
  */
 record RunInfo(String generated, RunMode mode, Map<String, Object> machine, String jmhVersion, String loadAtStart,
-    String loadAtEnd) {}
+    String loadAtEnd, RunConditions conditions) {}

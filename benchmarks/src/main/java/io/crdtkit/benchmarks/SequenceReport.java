@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code SEQUENCE.md}: crdtkit's {@code Sequence} beside Yjs and Automerge on one trace, same-run ratios with error
  * bars, and a verdict for each of issue 19's targets (PERFORMANCE.md, "Sequence"). A verdict is met or missed only
- * when the whole error interval lies on one side of the target, and inconclusive when it straddles it.
+ * when the whole error interval lies on one side of the target, and inconclusive when it straddles it or is too
+ * wide to judge by ({@link Verdict}).
  */
 final class SequenceReport {
 
@@ -194,7 +195,7 @@ final class SequenceReport {
     return switch (verdict) {
       case MET -> "met";
       case MISSED -> "**missed**";
-      case UNCERTAIN -> "inconclusive (within error)";
+      case INCONCLUSIVE -> "inconclusive";
     };
   }
 

@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * CI's smoke pass (part of {@code ./mvnw -B verify}): every benchmark runs in one forked JVM for one short
- * iteration on small fixtures, the footprint measurements and a 1,000-key cluster heal run, and the report is
- * written, so that none of it can rot. It checks that everything ran and was reported, never how fast: its numbers
+ * iteration on small fixtures (and the growth curves' at a second size), the footprint measurements and a 1,000-key
+ * cluster heal run, and the report and its charts are written, so that none of it can rot. It checks that everything ran and was reported, never how fast: its numbers
  * mean nothing.
  */
 class BenchmarkSmokeTest {
@@ -38,9 +38,36 @@ class BenchmarkSmokeTest {
           assertThat(heal.get("fullStateBytes").asLong()).isPositive();
         });
     assertThat(json.get("targets").valueStream().map(target -> target.get("target").asString()))
-        .anyMatch(target -> target.startsWith("Cluster: 5 members"));
+        .anyMatch(target -> target.startsWith("Cluster: 5 members"))
+        .contains(EndToEndSection.THROUGHPUT_TARGET, EndToEndSection.VISIBILITY_TARGET, UpdatePathSection.TARGET);
+    assertThat(json.get("targets").valueStream()
+        .filter(target -> target.get("target").asString().equals(UpdatePathSection.TARGET)))
+        .as("a target per update case the smoke pass runs").hasSize(UpdatePathRuns.QUICK_CASES.size());
+    assertThat(json.get("updatePath").valueStream().map(update -> update.get("update").asString()))
+        .as("the update path's cases, in results.json")
+        .containsExactlyInAnyOrderElementsOf(UpdatePathRuns.QUICK_CASES);
+    assertThat(json.get("endToEnd").get("series").valueStream()).as("the end-to-end benchmark ran").isNotEmpty();
+    assertThat(json.get("load").get("samples").asInt()).as("the load was sampled").isPositive();
+    assertThat(json.get("time").get("partsSeconds").propertyNames()).as("every part was timed")
+        .contains("footprints", "footprints: encoded sizes", "footprints: heap", "footprints: GC reclaim",
+            "cluster heal", "end to end", "JMH", "update path JMH", "growth curves JMH");
+    assertThat(json.get("time").get("benchmarks").size()).as("every benchmark's time")
+        .isEqualTo(json.get("jmh").size());
     assertThat(Files.readString(summary.markdown()))
+        .contains("| load during the run |", "| time |", "*inconclusive*")
         .contains("## Targets", "### ORSet", "### PNCounter", "### LWWMap", "## Garbage collection",
-            "## Cluster heal");
+            "## Cluster heal", "## The replicated update path", "## End to end",
+            "## How cost grows")
+        .doesNotContain("NaN");
+    assertThat(json.get("growth").get("curves").valueStream().map(curve -> curve.get("id").asString()))
+        .as("the ORSet growth curves, from 1,000 and 10,000 elements")
+        .containsExactly("orset-add", "orset-remove", "orset-merge-delta", "orset-merge-1pct");
+    for (JsonNode curve : json.get("growth").get("curves")) {
+      assertThat(curve.get("series").valueStream().map(series -> series.get("name").asString()))
+          .containsExactly("crdtkit", "Pekko");
+      assertThat(curve.get("series").valueStream())
+          .allSatisfy(series -> assertThat(series.get("fit").get("exponent").isNumber()).isTrue());
+      assertThat(Files.readString(results.resolve(curve.get("chart").asString()))).startsWith("<svg");
+    }
   }
 }

@@ -22,23 +22,6 @@ class ReportFormatTest {
   }
 
   @Test
-  void aVerdictIsUncertainWhenTheErrorBarsStraddleTheTarget() {
-    assertThat(Verdict.atLeast(new Ratio(2.5, 0.2), 2)).isEqualTo(Verdict.MET);
-    assertThat(Verdict.atLeast(new Ratio(2.1, 0.2), 2)).isEqualTo(Verdict.UNCERTAIN);
-    assertThat(Verdict.atLeast(new Ratio(1.5, 0.2), 2)).isEqualTo(Verdict.MISSED);
-    assertThat(Verdict.atMost(new Ratio(3.5, 0.2), 4)).isEqualTo(Verdict.MET);
-    assertThat(Verdict.atMost(new Ratio(4.5, 0.2), 4)).isEqualTo(Verdict.MISSED);
-  }
-
-  @Test
-  void anUnknownErrorCountsAsNoneForTheVerdictButShowsAsUnknown() {
-    Ratio ratio = new Ratio(0.66, Double.NaN);
-
-    assertThat(Verdict.atLeast(ratio, 2)).isEqualTo(Verdict.MISSED);
-    assertThat(Report.ratio(ratio)).isEqualTo("0.660× ± ?");
-  }
-
-  @Test
   void numbersHaveThreeSignificantDigitsAndThousandsSeparators() {
     assertThat(Report.number(115_667.165)).isEqualTo("115,667");
     assertThat(Report.number(9.954)).isEqualTo("9.95");

@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * The healing measurement of the issue: {@code members} in-JVM members replicate {@code keys} counters, split
- * 3 : 2, write {@code divergence} of the keys (half on each side), heal; it reports how long convergence took after
+ * into a majority and a minority (3 : 2 for five members, 2 : 1 for three, 5 : 4 for nine), write {@code divergence} of the keys (half on each side), heal; it reports how long convergence took after
  * the MergeView and how many bytes crdt-net sent for it, against the size of one full state. The benchmark report
  * (benchmarks/, through this module's test-jar) runs it too.
  */
@@ -43,6 +43,11 @@ public final class HealScenario {
   private HealScenario() {}
 
   public static Result run(int members, int keys, double divergence, Duration deadline) {
+    if (members < 2) {
+      throw new IllegalArgumentException("a partition needs two members or more, got " + members);
+    }
+    // the first member of the minority side: 3 of 5, 2 of 3, 5 of 9
+    int minority = members - members / 2;
     try (InJvmCluster cluster = InJvmCluster.of(members,
         builder -> builder.antiEntropyInterval(Duration.ofSeconds(2)).maxMessageBytes(60_000))) {
       List<CrdtNode> nodes = cluster.nodes();
@@ -60,11 +65,11 @@ public final class HealScenario {
       awaitEverywhere(counters, 0, keys, 1, deadline);
       awaitQuiet(nodes, deadline);
 
-      cluster.split(nodes.subList(0, 3), nodes.subList(3, members));
+      cluster.split(nodes.subList(0, minority), nodes.subList(minority, members));
       int divergent = (int) Math.round(keys * divergence);
       for (int d = 0; d < divergent; d++) {
         int key = (int) ((long) d * keys / divergent);
-        int writer = d % 2 == 0 ? 0 : 3;
+        int writer = d % 2 == 0 ? 0 : minority;
         counters.get(writer).get(key).update((c, self) -> c.deltaIncrement(self, 1));
       }
       List<Integer> written = new ArrayList<>();
@@ -73,7 +78,7 @@ public final class HealScenario {
       }
       // Let each side settle, so that only the divergence is left to heal.
       await().atMost(deadline).until(() -> nodes.stream().allMatch(n -> n.stats().messagesSent() > 0));
-      awaitSides(counters, written, members);
+      awaitSides(counters, written, members, minority);
       awaitQuiet(nodes, deadline);
 
       long bytesBefore = nodes.stream().mapToLong(n -> n.stats().bytesSent()).sum();
@@ -117,12 +122,13 @@ public final class HealScenario {
     });
   }
 
-  private static void awaitSides(List<List<Replicated<GCounter>>> counters, List<Integer> written, int members) {
+  private static void awaitSides(List<List<Replicated<GCounter>>> counters, List<Integer> written, int members,
+      int minority) {
     await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> {
       for (int d = 0; d < written.size(); d++) {
         int key = written.get(d);
-        int from = d % 2 == 0 ? 0 : 3;
-        int to = d % 2 == 0 ? 3 : members;
+        int from = d % 2 == 0 ? 0 : minority;
+        int to = d % 2 == 0 ? minority : members;
         for (int m = from; m < to; m++) {
           if (counters.get(m).get(key).value().value() != 2) {
             return false;

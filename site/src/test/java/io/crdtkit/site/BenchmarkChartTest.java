@@ -106,11 +106,11 @@ class BenchmarkChartTest {
     int count = 0;
     for (JsonNode target : run.path("targets")) {
       String verdict = target.path("verdict").asString();
-      assertThat(verdict).isIn("met", "missed", "uncertain");
+      assertThat(verdict).isIn("met", "missed", "inconclusive");
       String shown = switch (verdict) {
         case "met" -> "met";
         case "missed" -> "*missed*";
-        default -> "within error";
+        default -> "inconclusive";
       };
       table.append("| ").append(cell(target.path("target").asString())).append(" | ")
           .append(cell(target.path("case").asString())).append(" | ").append(cell(target.path("measured").asString()))
