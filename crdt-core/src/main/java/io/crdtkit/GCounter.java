@@ -178,6 +178,11 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
 
   @Override
   public GCounter merge(GCounter other) {
+    if (raised != null && other.raised == null && other.counts.size() == 1 && other.counts.get(raised) > 0) {
+      // A delta of the replica raised here (its own increment coming back, or a peer's): no copy of the counts.
+      long theirs = other.counts.get(raised);
+      return theirs <= raisedCount ? this : new GCounter(counts, raised, theirs);
+    }
     VectorClock mine = clock();
     VectorClock theirs = other.clock();
     VectorClock merged = mine.merge(theirs);

@@ -33,6 +33,9 @@ record OwnDelta<T>(T origin, T result) {
     if (value instanceof Sequence<?> sequence) {
       return (V) sequence.withoutOwnDelta();
     }
+    if (value instanceof PNCounter counter) {
+      return (V) counter.withoutOwnDelta();
+    }
     return value;
   }
 

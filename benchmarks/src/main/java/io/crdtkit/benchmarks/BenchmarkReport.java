@@ -76,8 +76,7 @@ public final class BenchmarkReport {
 
       // the main run, the update path's own run (quick mode and the smoke pass: a few cases), then the growth
       // curves' sizes the main run lacks: one plan and one progress line for all of them
-      Options options = (UpdatePathRuns.runSeparately(mode)
-          ? mode.options(include).exclude(UpdatePathRuns.BENCHMARK) : mode.options(include)).build();
+      Options options = mode.options(include).exclude(UpdatePathRuns.BENCHMARK).build();
       Optional<Options> updatePath = UpdatePathRuns.separate(mode, include);
       List<Options> curves = GrowthCurves.runs(mode, include);
       RunPlan plan = RunPlan.of(mode, options);
