@@ -92,6 +92,12 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
   // A delta that deltaInsertAll or deltaDelete just made: the sequence it was made from and the sequence with the
   // edit, so that merging it back into that sequence is a lookup (see OwnDelta). Null otherwise; not state.
   private final @Nullable OwnDelta<Sequence<E>> own;
+  // A cache, not state: a stable cut at which collect() last found nothing more to collect, kept by this sequence's
+  // own edits (a local insert names only live parents, and a local delete's dot is above every stable cut, so they
+  // make nothing collectable at a cut already applied); a merge starts without it. crdt-net collects after every
+  // update, and without it every keystroke walked the whole text while a delete waited for stability. Written
+  // without a lock: a thread that does not see it walks once more.
+  private @Nullable VectorClock collectedAt;
 
   private Sequence(@Nullable PieceTree<E> tree, List<SequencePiece<E>> pending, FugueParents parents,
       CausalContext context, boolean dropsSeen, int hint) {
@@ -233,8 +239,14 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
   }
 
   private Sequence<E> inserted(SequenceEdits.Insertion<E> insertion) {
-    return new Sequence<>(insertion.tree(), insertion.pending(), insertion.parents(),
-        withDots(context, insertion.run()), dropsSeen, insertion.hint());
+    return keepingCollectedAt(new Sequence<>(insertion.tree(), insertion.pending(), insertion.parents(),
+        withDots(context, insertion.run()), dropsSeen, insertion.hint()));
+  }
+
+  /** {@code edited}, made by an edit of this sequence, knowing the cut this one was collected at. */
+  private Sequence<E> keepingCollectedAt(Sequence<E> edited) {
+    edited.collectedAt = collectedAt;
+    return edited;
   }
 
   /**
@@ -289,8 +301,8 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
   }
 
   private Sequence<E> deleted(SequenceEdits.Deletion<E> deletion) {
-    return new Sequence<>(deletion.tree(), pending, parents, context.add(deletion.dot()), dropsSeen,
-        deletion.hint());
+    return keepingCollectedAt(new Sequence<>(deletion.tree(), pending, parents, context.add(deletion.dot()),
+        dropsSeen, deletion.hint()));
   }
 
   /**
@@ -393,10 +405,16 @@ public final class Sequence<E> implements CausalCrdt<Sequence<E>>, Collectable<S
     if (tombstones() == 0) {
       return this;
     }
+    VectorClock applied = collectedAt;
+    if (applied != null && stableCut.isLessOrEqual(applied)) {
+      return this;
+    }
     List<SequenceElement> all = new ArrayList<>(PieceTree.elements(tree));
     forEachElement(all::add);
     List<SequenceElement> kept = SequenceCollection.survivors(all, stableCut);
-    return kept == null ? this : fromElements(kept, context, true);
+    Sequence<E> collected = kept == null ? this : fromElements(kept, context, true);
+    collected.collectedAt = stableCut;
+    return collected;
   }
 
   /**
