@@ -103,25 +103,28 @@ final class VisibilityLog implements EndToEndCluster.Observer {
 
   /** The latest sighting of any update by any member, in nanoTime. */
   long lastSeen(int[] sentCounts) {
-    long last = Long.MIN_VALUE;
-    for (int writer = 0; writer < writers.length; writer++) {
-      if (!writers[writer]) {
-        continue;
-      }
-      for (int member = 0; member < writers.length; member++) {
-        if (member != writer) {
-          for (int i = 0; i < sentCounts[writer]; i++) {
-            last = Math.max(last, seen[member][writer].get(i));
-          }
-        }
-      }
-    }
-    return last;
+    long[] last = {Long.MIN_VALUE};
+    forEachSighting(sentCounts, (writer, member, i) -> last[0] = Math.max(last[0], seen[member][writer].get(i)));
+    return last[0];
   }
 
   /** Every time from an update's call to its first sight on another member, in nanoseconds, sorted. */
   long[] visibilityNanos(int[] sentCounts) {
     List<Long> times = new ArrayList<>();
+    forEachSighting(sentCounts,
+        (writer, member, i) -> times.add(seen[member][writer].get(i) - sent[writer].get(i)));
+    long[] sorted = times.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  /** One sighting to visit: update {@code i} of {@code writer}, on another {@code member}. */
+  private interface Sighting {
+    void visit(int writer, int member, int i);
+  }
+
+  /** Visits every update each writer sent, once per member other than its writer. */
+  private void forEachSighting(int[] sentCounts, Sighting sighting) {
     for (int writer = 0; writer < writers.length; writer++) {
       if (!writers[writer]) {
         continue;
@@ -129,14 +132,11 @@ final class VisibilityLog implements EndToEndCluster.Observer {
       for (int member = 0; member < writers.length; member++) {
         if (member != writer) {
           for (int i = 0; i < sentCounts[writer]; i++) {
-            times.add(seen[member][writer].get(i) - sent[writer].get(i));
+            sighting.visit(writer, member, i);
           }
         }
       }
     }
-    long[] sorted = times.stream().mapToLong(Long::longValue).toArray();
-    Arrays.sort(sorted);
-    return sorted;
   }
 
   /** The {@code p}-th percentile (0 to 100) of sorted samples, nearest rank. */
