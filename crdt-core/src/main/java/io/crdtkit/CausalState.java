@@ -96,16 +96,10 @@ final class CausalState<S extends DotStore<S>> implements CausalType.State<Causa
   /**
    * The delta of an update made on this state that minted {@code minted}, holds {@code store}, and replaces the
    * {@code observed} dots it has seen (so that a join removes them). It delivers only what it minted, and carries
-   * no cuts (what it observed beyond the dots it lists, its entries say with a floor: GC.md, rule 6).
-   */
-  CausalState<S> delta(S store, Iterable<Dot> observed, Dot minted) {
-    return new CausalState<>(store, CausalContext.empty().addAll(observed).add(minted),
-        CausalContext.empty().add(minted), Cuts.NONE, true);
-  }
-
-  /**
-   * The same, remembering that merged into this state it makes {@code result}: what the update's plain mutator made
-   * on this state (see {@link OwnDelta}).
+   * no cuts (what it observed beyond the dots it lists, its entries say with a floor: GC.md, rule 6). It remembers
+   * that merged into this state it makes {@code result}, what the update's plain mutator made on this state (see
+   * {@link OwnDelta}). A remove's delta holds an empty store: its own dot is in the context only, where it costs
+   * nothing once compacted but makes the remove an event that stability reports account for (GC.md, rule 1).
    */
   CausalState<S> delta(S store, Iterable<Dot> observed, Dot minted, CausalState<S> result) {
     CausalContext delivered = CausalContext.empty().add(minted);
@@ -115,24 +109,9 @@ final class CausalState<S extends DotStore<S>> implements CausalType.State<Causa
   }
 
   /** The same, for an update that minted several dots. */
-  CausalState<S> delta(S store, Iterable<Dot> observed, Iterable<Dot> minted) {
-    return new CausalState<>(store, CausalContext.empty().addAll(observed).addAll(minted),
-        CausalContext.empty().addAll(minted), Cuts.NONE, true);
-  }
-
-  /** The same, remembering that merged into this state it makes {@code result}. */
   CausalState<S> delta(S store, Iterable<Dot> observed, Iterable<Dot> minted, CausalState<S> result) {
     return new CausalState<>(store, CausalContext.empty().addAll(observed).addAll(minted),
         CausalContext.empty().addAll(minted), Cuts.NONE, new OwnDelta<>(this, result));
-  }
-
-  /**
-   * The delta of a remove made on this state that observed {@code observed} and adds nothing. The remove's own dot
-   * {@code minted} is in the context only: held by no store, it costs nothing once compacted, but it makes the
-   * remove an event that stability reports account for (crdt-gc's GC.md, rule 1).
-   */
-  CausalState<S> removal(S emptyStore, Iterable<Dot> observed, Dot minted) {
-    return delta(emptyStore, observed, minted);
   }
 
   /**
@@ -252,10 +231,7 @@ final class CausalState<S extends DotStore<S>> implements CausalType.State<Causa
       // above them): with the same cuts there is nothing to walk. A collector calls this after every update.
       return this;
     }
-    S collected = store.collapse(raised);
-    return raised == cuts && collected == store && !partial()
-        ? this
-        : new CausalState<>(collected, context, delivered, raised, false);
+    return new CausalState<>(store.collapse(raised), context, delivered, raised, false);
   }
 
   /**

@@ -47,6 +47,11 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
     this.raisedCount = raisedCount;
   }
 
+  /** Whether {@code replica} is the one whose count is kept beside the clock. */
+  private boolean isRaised(ReplicaId replica) {
+    return raised != null && (replica == raised || raised.equals(replica));
+  }
+
   /** Every replica's count, the raised entry included (a new clock if there is one). */
   private VectorClock clock() {
     return raised == null ? counts : counts.advance(raised, raisedCount);
@@ -102,7 +107,7 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
     if (amount == 0) {
       return this;
     }
-    if (raised != null && (replica == raised || raised.equals(replica))) {
+    if (isRaised(replica)) {
       return new GCounter(counts, raised, Math.addExact(raisedCount, amount));
     }
     // Another replica: the raised entry goes into the clock (one copy of the counts, what an increment cost before),
@@ -141,7 +146,8 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
    * @throws ArithmeticException if the sum exceeds {@code Long.MAX_VALUE} (each count fits, their sum does not)
    */
   public long value() {
-    // The others' sum, then the raised entry: overflows exactly when the whole clock's sum would (no count is negative).
+    // The others' sum, then the raised entry: overflows exactly when the whole clock's sum would (no count is
+    // negative).
     return raised == null ? counts.sum() : Math.addExact(counts.sum() - counts.get(raised), raisedCount);
   }
 
@@ -152,7 +158,7 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
    * @return its count; 0 if it never counted
    */
   public long get(ReplicaId replica) {
-    return raised != null && (replica == raised || raised.equals(replica)) ? raisedCount : counts.get(replica);
+    return isRaised(replica) ? raisedCount : counts.get(replica);
   }
 
   /**
@@ -178,10 +184,11 @@ public final class GCounter implements DeltaCrdt<GCounter>, Retirable<GCounter> 
 
   @Override
   public GCounter merge(GCounter other) {
-    if (raised != null && other.raised == null && other.counts.size() == 1 && other.counts.get(raised) > 0) {
+    long theirsRaised =
+        raised != null && other.raised == null && other.counts.size() == 1 ? other.counts.get(raised) : 0;
+    if (theirsRaised > 0) {
       // A delta of the replica raised here (its own increment coming back, or a peer's): no copy of the counts.
-      long theirs = other.counts.get(raised);
-      return theirs <= raisedCount ? this : new GCounter(counts, raised, theirs);
+      return theirsRaised <= raisedCount ? this : new GCounter(counts, raised, theirsRaised);
     }
     VectorClock mine = clock();
     VectorClock theirs = other.clock();

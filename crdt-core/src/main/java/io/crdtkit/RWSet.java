@@ -254,13 +254,13 @@ public final class RWSet<E> extends CausalType<RWSet<E>, CausalState<DotMap<E, A
     // The delta observes the element's dots it lists, and (with GC) every dot of it this state has seen: this state
     // may have dropped some of them as stable tombstones (GC.md, rule 6).
     // One descent makes the set with the update (as update() does) and finds the dots it observes.
+    AddRemoveDots written = token.apply(dot);
     AddRemoveDots[] observed = new AddRemoveDots[1];
     DotMap<E, AddRemoveDots> after = state.store().update(element, current -> {
       observed[0] = current;
-      return token.apply(dot);
+      return written;
     });
-    AddRemoveDots entry = token.apply(dot).observing(state.deltaFloor());
-    DotMap<E, AddRemoveDots> store = RWSet.<E>emptyStore().with(element, entry);
+    DotMap<E, AddRemoveDots> store = RWSet.<E>emptyStore().with(element, written.observing(state.deltaFloor()));
     return wrap(state.delta(store, observed[0].dots(), dot, state.withMinted(after, dot)));
   }
 
