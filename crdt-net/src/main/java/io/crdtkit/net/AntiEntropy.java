@@ -46,14 +46,26 @@ final class AntiEntropy {
   }
 
   private final HashTree tree;
+  /**
+   * How long a key's hash serves while its state keeps changing: a key written without pause would otherwise be
+   * encoded whole at every digest message of every round (the protocol thread's main cost under steady writes).
+   */
+  private final long rehashEveryNanos;
   private final NavigableMap<Position, KeyEntry<?>> index = new TreeMap<>();
   private final Queue<KeyEntry<?>> dirty = new ConcurrentLinkedQueue<>();
   private final Outbound outbound;
   private final Membership membership;
   private final NetCounters counters;
 
-  AntiEntropy(int depth, Outbound outbound, Membership membership, NetCounters counters) {
+  /**
+   * @param rehashEvery how long a changed key's last hash may stand in for its state (half the anti-entropy interval):
+   *                    a digest then shows the key as it was at most that long ago, which delays the repair of its
+   *                    latest change by as much (its deltas carry that change meanwhile)
+   */
+  AntiEntropy(int depth, java.time.Duration rehashEvery, Outbound outbound, Membership membership,
+      NetCounters counters) {
     this.tree = new HashTree(depth);
+    this.rehashEveryNanos = rehashEvery.toNanos();
     this.outbound = outbound;
     this.membership = membership;
     this.counters = counters;
@@ -64,14 +76,28 @@ final class AntiEntropy {
     dirty.add(entry);
   }
 
-  /** Rehashes the keys whose state changed since the last digest and updates the tree. */
+  /**
+   * Rehashes the keys whose state changed since the last digest and updates the tree; a key hashed less than
+   * {@code rehashEvery} ago stays dirty until then. A stale hash is safe: the state only grew since (or was deleted,
+   * in a later generation), so a peer found equal to it holds nothing this node lacks (GC.md, rule 8).
+   */
   void refresh() {
+    long now = System.nanoTime();
+    List<KeyEntry<?>> notDue = List.of();
     for (KeyEntry<?> entry = dirty.poll(); entry != null; entry = dirty.poll()) {
+      if (entry.inTree && !entry.isCollected() && now - entry.hashedAt < rehashEveryNanos) {
+        if (notDue.isEmpty()) {
+          notDue = new ArrayList<>();
+        }
+        notDue.add(entry);   // still marked dirty: a change meanwhile does not queue it twice
+        continue;
+      }
       entry.dirty.set(false);
       if (entry.isCollected()) {
         continue;       // removed by forget(), or never in the tree
       }
       long hash = entry.stateHash();
+      entry.hashedAt = now;
       if (!entry.inTree) {
         index.put(new Position(entry.keyHash, entry.name), entry);
         tree.update(entry.keyHash, 0, HashTree.mix(entry.keyHash, hash), 1);
@@ -81,6 +107,7 @@ final class AntiEntropy {
       }
       entry.stateHash = hash;
     }
+    dirty.addAll(notDue);
   }
 
   /** A key whose tombstone was collected leaves the tree (Tombstones). */

@@ -92,6 +92,8 @@ final class KeyEntry<S extends Crdt<S>> {
   private final Consumer<KeyEntry<?>> dirtySink;
   /** The hash of the state's document, as the digest tree holds it (protocol thread only). */
   long stateHash;
+  /** When {@link #stateHash} was taken, in {@code System.nanoTime()} (protocol thread only). */
+  long hashedAt;
   /** Whether the digest tree holds this key (protocol thread only). */
   boolean inTree;
 
@@ -201,9 +203,9 @@ final class KeyEntry<S extends Crdt<S>> {
       }
       // Checked before anything changes: peers would refuse such a delta, or stay behind for good.
       OwnReplicaRule.check(self, name, state, delta);
-      limits.check(name, delta, merged);
+      byte[] deltaDocument = limits.check(name, delta, merged);
       if (journal != null) {       // written first: if it cannot be, the update fails with nothing changed
-        lastAppend = journal.appendLocal(name, type, generation, false, codec.encode(delta));
+        lastAppend = journal.appendLocal(name, type, generation, false, deltaDocument);
         sinceSnapshot++;
       }
       state = collect(merged);

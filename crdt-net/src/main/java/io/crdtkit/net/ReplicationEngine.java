@@ -144,7 +144,8 @@ final class ReplicationEngine implements Receiver {
   private void connected(Membership members) {
     ReplicaId self = settings.replica();
     StateTransfer states = new StateTransfer(outbox, members, counters);
-    AntiEntropy ae = new AntiEntropy(settings.treeDepth(), states, members, counters);
+    AntiEntropy ae = new AntiEntropy(settings.treeDepth(), settings.antiEntropyInterval().dividedBy(2), states,
+        members, counters);
     RetirementEffects effects = new RetirementEffects(self, registry, retired, durable, status, members, reports,
         () -> closer.run());
     RetirementCoordinator coordinator = new RetirementCoordinator(self, settings.retireAbsentAfter(), members,
