@@ -62,7 +62,7 @@ final class Report {
     line("");
     RunConditions conditions = run.conditions();
     LoadSummary load = conditions.load();
-    if (load.busy()) {
+    if (conditions.disturbed()) {
       long busyRows = conditions.loadByRow().values().stream().filter(LoadSummary::busy).count();
       line("**The machine was busy during this run:** " + loadWords(load) + ". Other work competed for the cores, "
           + "so timings are inflated and noisy: " + busyRows + " of " + conditions.loadByRow().size()

@@ -45,7 +45,9 @@ final class ResultsJson {
     root.put("settings", settings);
     root.put("machine", run.machine());
     root.put("loadAverage", Map.of("start", run.loadAtStart(), "end", run.loadAtEnd()));
-    root.put("load", load(run.conditions().load()));
+    Map<String, Object> runLoad = load(run.conditions().load());
+    runLoad.put("busy", run.conditions().disturbed());
+    root.put("load", runLoad);
     root.put("time", time(run));
     root.put("targets", checks.stream().map(ResultsJson::target).toList());
     List<Object> rows = new ArrayList<>();

@@ -22,6 +22,15 @@ import org.jspecify.annotations.Nullable;
 record RunConditions(LoadSummary load, Map<String, LoadSummary> loadByRow, Map<String, Duration> phases,
     List<BenchmarkRun> benchmarks, Duration took, @Nullable Duration beforeReport) {
 
+  /**
+   * Whether other work disturbed the run: a timing row was measured while the machine was busy, or other work used
+   * more than half a core in the median. Not the whole run's load average: that counts this run's own threads (the
+   * footprints measure three at once, the end-to-end clusters run many), which share no timing row with others.
+   */
+  boolean disturbed() {
+    return loadByRow.values().stream().anyMatch(LoadSummary::busy) || load.otherCpuMedian() > 0.5;
+  }
+
   /** From the command's start (Maven's, if known) to the report written. */
   Duration endToEnd() {
     return beforeReport == null ? took : took.plus(beforeReport);

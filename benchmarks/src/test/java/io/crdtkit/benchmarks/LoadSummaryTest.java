@@ -58,4 +58,25 @@ class LoadSummaryTest {
     assertThat(row.loadMax()).isEqualTo(5.0);
     assertThat(row.busy()).isTrue();
   }
+
+  @Test
+  void theRunsOwnThreadsDoNotMakeItDisturbedOnlyOtherWorkOrABusyRowDoes() {
+    // The committed full run's case: the load average reached 5.8 while the footprints ran on three threads, other
+    // work used 0.01 cores, and no timing row was busy.
+    LoadSummary whole = LoadSummary.of(List.of(new LoadSample(0, 5.8, 2.0, 1.99), new LoadSample(2_000, 1.1, 1.0,
+        0.99)), 2);
+    LoadSummary quietRow = LoadSummary.of(List.of(new LoadSample(0, 1.1, 1.0, 0.99)), 2);
+    LoadSummary busyRow = LoadSummary.of(List.of(new LoadSample(0, 3.5, 1.9, 1.0)), 2);
+
+    assertThat(whole.busy()).isTrue();
+    assertThat(conditions(whole, quietRow).disturbed()).isFalse();
+    assertThat(conditions(whole, busyRow).disturbed()).isTrue();
+    LoadSummary otherWork = LoadSummary.of(List.of(new LoadSample(0, 1.9, 1.9, 0.9)), 2);
+    assertThat(conditions(otherWork, quietRow).disturbed()).isTrue();
+  }
+
+  private static RunConditions conditions(LoadSummary whole, LoadSummary row) {
+    return new RunConditions(whole, Map.of("orset.add[size=1000]", row), Map.of(), List.of(),
+        java.time.Duration.ofMinutes(1), null);
+  }
 }

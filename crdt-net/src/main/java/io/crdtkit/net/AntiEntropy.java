@@ -51,6 +51,12 @@ final class AntiEntropy {
    * encoded whole at every digest message of every round (the protocol thread's main cost under steady writes).
    */
   private final long rehashEveryNanos;
+  /**
+   * What a changed key waiting to be rehashed shows in this node's digests: a number of this node's own, which no
+   * peer's hash equals. Never its older hash: a peer holding that older state would find itself equal, and take
+   * itself as caught up while this node has more (GC.md, rule 8; {@code CatchUpTest} caught exactly that).
+   */
+  private final long unhashed;
   private final NavigableMap<Position, KeyEntry<?>> index = new TreeMap<>();
   private final Queue<KeyEntry<?>> dirty = new ConcurrentLinkedQueue<>();
   private final Outbound outbound;
@@ -58,14 +64,14 @@ final class AntiEntropy {
   private final NetCounters counters;
 
   /**
-   * @param rehashEvery how long a changed key's last hash may stand in for its state (half the anti-entropy interval):
-   *                    a digest then shows the key as it was at most that long ago, which delays the repair of its
-   *                    latest change by as much (its deltas carry that change meanwhile)
+   * @param rehashEvery how long after its last hash a changed key waits to be hashed again (half the anti-entropy
+   *                    interval); meanwhile it shows as {@link #unhashed}, differing from every peer's
    */
   AntiEntropy(int depth, java.time.Duration rehashEvery, Outbound outbound, Membership membership,
       NetCounters counters) {
     this.tree = new HashTree(depth);
     this.rehashEveryNanos = rehashEvery.toNanos();
+    this.unhashed = new java.util.SplittableRandom().nextLong();
     this.outbound = outbound;
     this.membership = membership;
     this.counters = counters;
@@ -77,9 +83,9 @@ final class AntiEntropy {
   }
 
   /**
-   * Rehashes the keys whose state changed since the last digest and updates the tree; a key hashed less than
-   * {@code rehashEvery} ago stays dirty until then. A stale hash is safe: the state only grew since (or was deleted,
-   * in a later generation), so a peer found equal to it holds nothing this node lacks (GC.md, rule 8).
+   * Rehashes the keys whose state changed since the last digest and updates the tree. A key hashed less than
+   * {@code rehashEvery} ago stays dirty until then, and shows as {@link #unhashed} meanwhile: it compares different
+   * from every peer's, so anti-entropy exchanges its state, as it would anyway for a key whose deltas are in flight.
    */
   void refresh() {
     long now = System.nanoTime();
@@ -90,6 +96,7 @@ final class AntiEntropy {
           notDue = new ArrayList<>();
         }
         notDue.add(entry);   // still marked dirty: a change meanwhile does not queue it twice
+        show(entry, unhashed);
         continue;
       }
       entry.dirty.set(false);
@@ -102,12 +109,20 @@ final class AntiEntropy {
         index.put(new Position(entry.keyHash, entry.name), entry);
         tree.update(entry.keyHash, 0, HashTree.mix(entry.keyHash, hash), 1);
         entry.inTree = true;
-      } else if (hash != entry.stateHash) {
-        tree.update(entry.keyHash, HashTree.mix(entry.keyHash, entry.stateHash), HashTree.mix(entry.keyHash, hash), 0);
+        entry.stateHash = hash;
+      } else {
+        show(entry, hash);
       }
-      entry.stateHash = hash;
     }
     dirty.addAll(notDue);
+  }
+
+  /** The tree holds {@code hash} for a key it holds already. */
+  private void show(KeyEntry<?> entry, long hash) {
+    if (hash != entry.stateHash) {
+      tree.update(entry.keyHash, HashTree.mix(entry.keyHash, entry.stateHash), HashTree.mix(entry.keyHash, hash), 0);
+      entry.stateHash = hash;
+    }
   }
 
   /** A key whose tombstone was collected leaves the tree (Tombstones). */
