@@ -45,15 +45,13 @@ final class ResultsJson {
     root.put("settings", settings);
     root.put("machine", run.machine());
     root.put("loadAverage", Map.of("start", run.loadAtStart(), "end", run.loadAtEnd()));
-    Map<String, Object> runLoad = load(run.conditions().load());
-    runLoad.put("busy", run.conditions().disturbed());
-    root.put("load", runLoad);
+    root.put("load", load(run.conditions().load(), run.conditions().disturbed()));
     root.put("time", time(run));
     root.put("targets", checks.stream().map(ResultsJson::target).toList());
     List<Object> rows = new ArrayList<>();
     timings.forEach(row -> {
       Map<String, Object> json = row(row, "time");
-      run.conditions().loadOf(row.id()).ifPresent(load -> json.put("load", load(load)));
+      run.conditions().loadOf(row.id()).ifPresent(load -> json.put("load", load(load, load.busy())));
       rows.add(json);
     });
     footprints.forEach(row -> rows.add(row(row, "footprint")));
@@ -66,8 +64,11 @@ final class ResultsJson {
     return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(root);
   }
 
-  /** The load over the run or one row's forks: load averages, and cores in use (machine, this run, other work). */
-  private static Map<String, Object> load(LoadSummary load) {
+  /**
+   * The load over the run or one row's forks: load averages, and cores in use (machine, this run, other work);
+   * {@code busy} as the report marks it (a row by its own load, the run by {@link RunConditions#disturbed()}).
+   */
+  private static Map<String, Object> load(LoadSummary load, boolean busy) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("cores", load.cores());
     json.put("samples", load.samples());
@@ -79,7 +80,7 @@ final class ResultsJson {
     json.put("ownCoresMedian", finite(load.ownCpuMedian()));
     json.put("otherCoresMedian", finite(load.otherCpuMedian()));
     json.put("otherCoresMax", finite(load.otherCpuMax()));
-    json.put("busy", load.busy());
+    json.put("busy", busy);
     return json;
   }
 

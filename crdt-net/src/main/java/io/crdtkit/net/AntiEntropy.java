@@ -7,6 +7,7 @@ import io.crdtkit.net.WireMessage.NodeHash;
 import io.crdtkit.net.WireMessage.States;
 import io.crdtkit.net.WireMessage.TreeDigest;
 import io.crdtkit.net.WireMessage.TreeNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Queue;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jgroups.Address;
@@ -67,11 +69,10 @@ final class AntiEntropy {
    * @param rehashEvery how long after its last hash a changed key waits to be hashed again (half the anti-entropy
    *                    interval); meanwhile it shows as {@link #unhashed}, differing from every peer's
    */
-  AntiEntropy(int depth, java.time.Duration rehashEvery, Outbound outbound, Membership membership,
-      NetCounters counters) {
+  AntiEntropy(int depth, Duration rehashEvery, Outbound outbound, Membership membership, NetCounters counters) {
     this.tree = new HashTree(depth);
     this.rehashEveryNanos = rehashEvery.toNanos();
-    this.unhashed = new java.util.SplittableRandom().nextLong();
+    this.unhashed = new SplittableRandom().nextLong();
     this.outbound = outbound;
     this.membership = membership;
     this.counters = counters;

@@ -15,7 +15,7 @@ import tools.jackson.databind.JavaType;
  *
  * <p>Each update's delta is encoded and decoded with the key's codec: exact, and cheap, since deltas are small. A
  * delta too small to break a count limit is only encoded, when the key's type can hold nothing else that a peer's
- * decoder could refuse (see {@link #shortDeltaProven}): the decode was half of a local update's cost. The
+ * decoder could refuse (see {@link #shortDeltaProven(CodecLimits)}): the decode was half of a local update's cost. The
  * whole state is what anti-entropy sends, but checking it at every update would cost its size each time; so it is
  * checked in full, and also against half the limits, and while it was within half of them, later updates only add
  * up their deltas' sizes until those reach a quarter of the smaller of the byte and item limits. That is safe because
@@ -30,10 +30,6 @@ final class WriteLimits<S> {
   /** Room for what a frame adds around a state's document: key, type, counts (a reassembled frame is bounded). */
   static final int FRAME_ROOM = 2048;
 
-  private final CrdtCodec<S> codec;
-  private final @Nullable CrdtCodec<S> halved;
-  private final long maxDocumentBytes;
-  private final long headroom;
   /** The element types a node's own mapper reads back from any document it wrote: nothing in them can be refused. */
   private static final Set<Class<?>> PLAIN_SCALARS =
       Set.of(String.class, Integer.class, Long.class, Short.class, Byte.class, Boolean.class);
@@ -41,8 +37,12 @@ final class WriteLimits<S> {
   /** The first byte of a Smile document; a gzipped one starts otherwise (its length then says nothing of its items). */
   private static final byte SMILE_HEADER = ':';
 
+  private final CrdtCodec<S> codec;
+  private final @Nullable CrdtCodec<S> halved;
+  private final long maxDocumentBytes;
+  private final long headroom;
   /** A delta's document of at most this many bytes is within every count limit; 0 if a decode must prove it. */
-  private final long shortDeltaProven;
+  private final long maxUndecodedDeltaBytes;
   /** Bytes of deltas taken in since the state was last found within half the limits. */
   private long sinceHalfCheck = Long.MAX_VALUE / 2;
 
@@ -64,7 +64,7 @@ final class WriteLimits<S> {
     this.headroom = limits.maxReplicas() >= 2
         ? Math.min(maxDocumentBytes, limits.maxElements()) / 4
         : Math.min(maxDocumentBytes, Math.min(limits.maxElements(), limits.maxReplicas())) / 4;
-    this.shortDeltaProven = halved != null && onlyPlainScalars(codec.type()) ? shortDeltaProven(limits) : 0;
+    this.maxUndecodedDeltaBytes = halved != null && onlyPlainScalars(codec.type()) ? shortDeltaProven(limits) : 0;
   }
 
   /** The key's codec on a mapper with half the limits, if the node made its codec (what a new entry is made with). */
@@ -137,7 +137,7 @@ final class WriteLimits<S> {
   }
 
   private boolean isShortPlainDocument(byte[] document) {
-    return document.length <= shortDeltaProven && document.length > 0 && document[0] == SMILE_HEADER;
+    return document.length <= maxUndecodedDeltaBytes && document.length > 0 && document[0] == SMILE_HEADER;
   }
 
   private byte[] encode(String key, String what, S value) {
